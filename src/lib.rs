@@ -1,0 +1,3 @@
+//! spar: run workshop tracks in the terminal.
+
+pub mod session;

@@ -1,0 +1,7 @@
+//! Session content: the format (`model`), parsing with positions (`parse`), the shipped track
+//! (`shipped`), loading from folders (`load`) and validation (`validate`).
+
+pub mod model;
+pub mod parse;
+
+pub use model::*;

@@ -1,0 +1,183 @@
+//! The session format: what a facilitator writes by hand in `sessions/*.ron`.
+//!
+//! A track file (`Track(...)`) names the meetings in order; one file per meeting
+//! (`Session(...)`) holds its agenda. Every struct denies unknown fields so that a typo in a
+//! hand-written file is an error that names it, not a silently ignored setting.
+//! `sessions/README.md` documents the format for facilitators.
+
+use serde::{Deserialize, Serialize};
+
+/// A programme of meetings, e.g. Dalaspåret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Stable id that sessions name in their `track` field.
+    pub id: String,
+    pub title: String,
+    /// A paragraph on what the track is and who it is for.
+    #[serde(default)]
+    pub description: String,
+    /// What the participants want to reach ("Vårt mål är att vi ska …").
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// Pre-work for the whole track.
+    #[serde(default)]
+    pub prework: Vec<Link>,
+    /// Session ids in the order the meetings are held.
+    pub meetings: Vec<String>,
+}
+
+/// One meeting of a track.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Stable id used on the command line (`spar run kickoff`).
+    pub id: String,
+    /// Id of the track this meeting belongs to.
+    pub track: String,
+    pub title: String,
+    /// The term or period, e.g. "Hösten 2020".
+    #[serde(default)]
+    pub term: String,
+    /// Planned date, ISO `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Planned start, `HH:MM`.
+    pub start: String,
+    /// What the meeting is about, in a few sentences.
+    #[serde(default)]
+    pub summary: String,
+    /// Pre-work for this meeting.
+    #[serde(default)]
+    pub prework: Vec<Link>,
+    /// Breakout groups. "The whole group" (plenary) always exists besides these.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    pub agenda: Vec<Item>,
+}
+
+/// A titled link, e.g. a course on digiteket.se.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// One agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub title: String,
+    /// Planned length of the whole item.
+    pub minutes: u32,
+    /// Facilitator notes: hidden on the shared stage until the facilitator shows them.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Discussion and breakout questions, each with its own timebox. Their minutes must fit in
+    /// the item's minutes.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    /// A round gives each speaker or group a small timebox in turn.
+    #[serde(default)]
+    pub round: Option<Round>,
+}
+
+/// What an agenda item is; decides how the stage shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum ItemKind {
+    Welcome,
+    CheckIn,
+    Talk { speaker: String, affiliation: String },
+    Discussion,
+    Breakout,
+    Break,
+    Reflection,
+    Round,
+    /// Shows the open action items and parking-lot questions of earlier meetings of the track.
+    Recap,
+    Closing,
+}
+
+/// A discussion question with its own timebox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub text: String,
+    pub minutes: u32,
+}
+
+/// Who speaks in turn in a round, and for how long each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// What each speaker answers, shown large on the stage ("Vad tar du med dig i dag?").
+    #[serde(default)]
+    pub prompt: Option<String>,
+    /// Minutes for each turn.
+    pub minutes_each: u32,
+    pub turns: Turns,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Turns {
+    /// One turn per breakout group of the session.
+    Groups,
+    /// One turn per named speaker (a person, a library, a municipality).
+    Names(Vec<String>),
+}
+
+/// One timebox of an item: a question, a turn of a round, or the item itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    Question(&'a Question),
+    Turn { name: &'a str, prompt: Option<&'a str>, minutes: u32 },
+    Whole(u32),
+}
+
+impl Step<'_> {
+    pub fn minutes(&self) -> u32 {
+        match self {
+            Step::Question(q) => q.minutes,
+            Step::Turn { minutes, .. } => *minutes,
+            Step::Whole(m) => *m,
+        }
+    }
+}
+
+impl Session {
+    /// The timeboxes of an item, in order; never empty.
+    pub fn steps(&self, item: usize) -> Vec<Step<'_>> {
+        let Some(item) = self.agenda.get(item) else {
+            return Vec::new();
+        };
+        if let Some(round) = &item.round {
+            let names: Vec<&str> = match &round.turns {
+                Turns::Groups => self.groups.iter().map(String::as_str).collect(),
+                Turns::Names(names) => names.iter().map(String::as_str).collect(),
+            };
+            if !names.is_empty() {
+                return names
+                    .into_iter()
+                    .map(|name| Step::Turn {
+                        name,
+                        prompt: round.prompt.as_deref(),
+                        minutes: round.minutes_each,
+                    })
+                    .collect();
+            }
+        }
+        if !item.questions.is_empty() {
+            return item.questions.iter().map(Step::Question).collect();
+        }
+        vec![Step::Whole(item.minutes)]
+    }
+
+    /// Planned minutes of the whole meeting.
+    pub fn planned_minutes(&self) -> u32 {
+        self.agenda.iter().map(|i| i.minutes).sum()
+    }
+}
