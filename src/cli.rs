@@ -1,0 +1,114 @@
+//! The command line, as the SPEC fixes it: commands, flags and their environment variables.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::theme::ThemeName;
+
+/// Run workshop tracks in the terminal: an agenda, timeboxes the whole call can read, and the
+/// groups' answers captured live.
+///
+/// With no command, spar shows the track and its meetings and lets you pick one to run.
+#[derive(Debug, Parser)]
+#[command(name = "spar", version, about, long_about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Where runs are stored [default: the platform data directory]
+    #[arg(long, global = true, env = "SPAR_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// A folder of session files that add to or override the shipped ones by id (repeatable)
+    #[arg(long = "sessions", global = true, value_name = "DIR")]
+    pub sessions: Vec<PathBuf>,
+    /// Language of the interface [default: Swedish when LANG starts with "sv", else English]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Who is writing, shown beside each note [default: your user name]
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Colour theme of the terminal views
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+    /// Never ring the bell when a timebox runs out
+    #[arg(long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the meetings of the track, in order: id, title, term, planned start and length
+    List,
+    /// Validate session files or folders (default: every known session)
+    Check {
+        /// Files or folders to check
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Facilitate a meeting on the stage: agenda, timeboxes, notes
+    Run {
+        /// Session id (e.g. kickoff) or its position in the track (e.g. 3)
+        session: String,
+        /// Start a new run even if an unfinished one exists
+        #[arg(long, conflicts_with = "resume")]
+        new: bool,
+        /// Resume this run (an id or a unique prefix of one)
+        #[arg(long, value_name = "RUN")]
+        resume: Option<String>,
+    },
+    /// Take notes on a live run in your own terminal
+    Join {
+        /// The run to join [default: the latest live run]
+        run: Option<String>,
+        /// The group your notes belong to
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+    },
+    /// List saved runs: id, session, started, state, notes
+    Runs,
+    /// Browse saved runs, notes, actions and search in the terminal
+    Review {
+        /// The run to open [default: all runs of the track]
+        run: Option<String>,
+    },
+    /// Write a run's summary, or the whole track's, as Markdown or HTML
+    Export {
+        /// The run to export (an id or a unique prefix of one)
+        #[arg(required_unless_present = "track", conflicts_with = "track")]
+        run: Option<String>,
+        /// Export the whole track: every meeting, then all actions
+        #[arg(long)]
+        track: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

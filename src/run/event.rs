@@ -1,0 +1,105 @@
+//! What happens in a run, as written to the journals: one `Record` per line.
+
+use serde::{Deserialize, Serialize};
+
+/// Wall-clock time in milliseconds since the Unix epoch. Events carry wall-clock times so that
+/// every terminal of a run shows the same countdown and a resumed run continues where it was.
+pub type Millis = i64;
+
+/// A position in the agenda: an item and one of its timeboxes (a question, a turn of a round,
+/// or the item itself as step 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    pub item: usize,
+    pub step: usize,
+}
+
+impl Place {
+    pub const START: Place = Place { item: 0, step: 0 };
+}
+
+/// A note is named by the journal line that created it: its writer and sequence number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct NoteId {
+    pub writer: String,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoteKind {
+    Note,
+    Decision,
+    Action {
+        owner: String,
+        #[serde(default)]
+        due: Option<String>,
+    },
+    /// A question for the parking lot, to come back to later.
+    Parking,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Facilitator,
+    NoteTaker,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// A process started writing to the run.
+    Joined { name: String, role: Role },
+    /// The facilitator moved to another place in the agenda.
+    Moved { to: Place },
+    TimerStarted { at: Place },
+    TimerPaused { at: Place },
+    /// `+`/`-`: the timebox at `at` gets this many seconds more (or less, when negative).
+    TimerAdjusted { at: Place, seconds: i64 },
+    /// A note, decision, action or parking-lot question. `group` is `None` for the whole group.
+    NoteSaved {
+        at: Place,
+        group: Option<String>,
+        kind: NoteKind,
+        text: String,
+        by: String,
+    },
+    NoteEdited { id: NoteId, kind: NoteKind, text: String },
+    NoteDeleted { id: NoteId },
+    NoteRestored { id: NoteId },
+    /// The text being typed by `by`, journalled so that it survives a crash. Empty text clears it.
+    Draft {
+        at: Place,
+        group: Option<String>,
+        text: String,
+        by: String,
+    },
+    /// An action item marked done (or open again), from the stage or the review.
+    ActionDone { id: NoteId, done: bool },
+    /// The facilitator ended the meeting.
+    Ended,
+}
+
+/// One journal line: when, the writer's own sequence number, and what happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub at: Millis,
+    pub seq: u64,
+    pub ev: Event,
+}
+
+/// A record together with the journal it came from; the unit the state folds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub writer: std::sync::Arc<str>,
+    pub record: Record,
+}
+
+impl Entry {
+    /// The order every process folds events in: time, then writer, then sequence.
+    pub fn order_key(&self) -> (Millis, &str, u64) {
+        (self.record.at, &self.writer, self.record.seq)
+    }
+
+    pub fn note_id(&self) -> NoteId {
+        NoteId { writer: self.writer.to_string(), seq: self.record.seq }
+    }
+}

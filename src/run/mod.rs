@@ -1,0 +1,7 @@
+//! A run: one time a meeting is held. Stored as a folder of append-only journals (`journal`,
+//! `store`); its state is a pure fold of their events (`state`), with timeboxes (`timer`) and the
+//! projected end (`projection`) derived from it.
+
+pub mod event;
+
+pub use event::*;
