@@ -1,6 +1,8 @@
 //! spar: run workshop tracks in the terminal.
 
 pub mod cli;
+pub mod commands;
+pub mod error;
 pub mod i18n;
 pub mod run;
 pub mod session;
