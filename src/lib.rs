@@ -6,4 +6,5 @@ pub mod error;
 pub mod i18n;
 pub mod run;
 pub mod session;
+pub mod text;
 pub mod theme;

@@ -47,13 +47,25 @@ pub enum Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
     /// A process started writing to the run.
-    Joined { name: String, role: Role },
+    Joined {
+        name: String,
+        role: Role,
+    },
     /// The facilitator moved to another place in the agenda.
-    Moved { to: Place },
-    TimerStarted { at: Place },
-    TimerPaused { at: Place },
+    Moved {
+        to: Place,
+    },
+    TimerStarted {
+        at: Place,
+    },
+    TimerPaused {
+        at: Place,
+    },
     /// `+`/`-`: the timebox at `at` gets this many seconds more (or less, when negative).
-    TimerAdjusted { at: Place, seconds: i64 },
+    TimerAdjusted {
+        at: Place,
+        seconds: i64,
+    },
     /// A note, decision, action or parking-lot question. `group` is `None` for the whole group.
     NoteSaved {
         at: Place,
@@ -62,9 +74,17 @@ pub enum Event {
         text: String,
         by: String,
     },
-    NoteEdited { id: NoteId, kind: NoteKind, text: String },
-    NoteDeleted { id: NoteId },
-    NoteRestored { id: NoteId },
+    NoteEdited {
+        id: NoteId,
+        kind: NoteKind,
+        text: String,
+    },
+    NoteDeleted {
+        id: NoteId,
+    },
+    NoteRestored {
+        id: NoteId,
+    },
     /// The text being typed by `by`, journalled so that it survives a crash. Empty text clears it.
     Draft {
         at: Place,
@@ -73,7 +93,10 @@ pub enum Event {
         by: String,
     },
     /// An action item marked done (or open again), from the stage or the review.
-    ActionDone { id: NoteId, done: bool },
+    ActionDone {
+        id: NoteId,
+        done: bool,
+    },
     /// The facilitator ended the meeting.
     Ended,
 }
@@ -100,6 +123,9 @@ impl Entry {
     }
 
     pub fn note_id(&self) -> NoteId {
-        NoteId { writer: self.writer.to_string(), seq: self.record.seq }
+        NoteId {
+            writer: self.writer.to_string(),
+            seq: self.record.seq,
+        }
     }
 }

@@ -3,5 +3,8 @@
 //! projected end (`projection`) derived from it.
 
 pub mod event;
+pub mod projection;
+pub mod state;
+pub mod timer;
 
 pub use event::*;

@@ -1,0 +1,339 @@
+//! The state of a run as a pure fold of its events, in the order every process agrees on
+//! (time, writer, sequence). Nothing here reads a clock or a file: "now" is always passed in.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::timer::Timebox;
+use super::{Entry, Event, Millis, NoteId, NoteKind, Place};
+use crate::session::Session;
+use crate::text::{clean, clean_line};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: NoteId,
+    pub at: Place,
+    /// `None` for the whole group.
+    pub group: Option<String>,
+    pub kind: NoteKind,
+    pub text: String,
+    pub by: String,
+    pub written: Millis,
+    pub edited: Option<Millis>,
+    pub deleted: bool,
+    /// For action items: marked done.
+    pub done: bool,
+}
+
+/// Text being typed, journalled so that it comes back after a crash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub at: Place,
+    pub group: Option<String>,
+    pub text: String,
+    pub written: Millis,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunState {
+    pub session: Arc<Session>,
+    /// Where the facilitator is.
+    pub place: Place,
+    /// One timebox per step of each item: `timers[item][step]`.
+    timers: Vec<Vec<Timebox>>,
+    /// The meeting starts when its first timebox starts; time spent before does not count.
+    pub started_at: Option<Millis>,
+    pub ended_at: Option<Millis>,
+    /// When the facilitator arrived at the current item.
+    arrived: Millis,
+    /// Time spent on each item in finished visits.
+    spent_ms: Vec<i64>,
+    pub notes: Vec<Note>,
+    note_index: HashMap<NoteId, usize>,
+    /// The latest draft of each author.
+    pub drafts: HashMap<String, Draft>,
+    /// Writers that joined, with their names and roles.
+    pub writers: HashMap<Arc<str>, (String, super::Role)>,
+    /// Time of the last folded event.
+    pub last_event: Millis,
+}
+
+impl RunState {
+    pub fn new(session: Arc<Session>) -> RunState {
+        let timers = (0..session.agenda.len())
+            .map(|item| {
+                session
+                    .steps(item)
+                    .iter()
+                    .map(|s| Timebox::new(s.minutes()))
+                    .collect()
+            })
+            .collect();
+        let spent_ms = vec![0; session.agenda.len()];
+        RunState {
+            session,
+            place: Place::START,
+            timers,
+            started_at: None,
+            ended_at: None,
+            arrived: 0,
+            spent_ms,
+            notes: Vec::new(),
+            note_index: HashMap::new(),
+            drafts: HashMap::new(),
+            writers: HashMap::new(),
+            last_event: 0,
+        }
+    }
+
+    /// Folds entries that are already in order.
+    pub fn fold<'a>(session: Arc<Session>, entries: impl IntoIterator<Item = &'a Entry>) -> Self {
+        let mut state = RunState::new(session);
+        for entry in entries {
+            state.apply(entry);
+        }
+        state
+    }
+
+    pub fn timebox(&self, place: Place) -> Option<&Timebox> {
+        self.timers.get(place.item)?.get(place.step)
+    }
+
+    pub fn current(&self) -> Option<&Timebox> {
+        self.timebox(self.place)
+    }
+
+    /// Number of steps of an item (at least one for an item that exists).
+    pub fn steps(&self, item: usize) -> usize {
+        self.timers.get(item).map_or(0, Vec::len)
+    }
+
+    pub fn note(&self, id: &NoteId) -> Option<&Note> {
+        self.note_index.get(id).map(|&i| &self.notes[i])
+    }
+
+    /// Notes that are not deleted, in fold order.
+    pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|n| !n.deleted)
+    }
+
+    /// The place after `place`: the next step, else the first step of the next item.
+    pub fn next_place(&self, place: Place) -> Option<Place> {
+        if place.step + 1 < self.steps(place.item) {
+            Some(Place {
+                item: place.item,
+                step: place.step + 1,
+            })
+        } else if place.item + 1 < self.timers.len() {
+            Some(Place {
+                item: place.item + 1,
+                step: 0,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The place before `place`: the previous step, else the last step of the previous item.
+    pub fn previous_place(&self, place: Place) -> Option<Place> {
+        if place.step > 0 {
+            Some(Place {
+                item: place.item,
+                step: place.step - 1,
+            })
+        } else if place.item > 0 {
+            let item = place.item - 1;
+            Some(Place {
+                item,
+                step: self.steps(item).saturating_sub(1),
+            })
+        } else {
+            None
+        }
+    }
+
+    /// Whether `place` names a timebox of this run's session.
+    pub fn contains(&self, place: Place) -> bool {
+        self.timebox(place).is_some()
+    }
+
+    /// Time spent on an item so far: every visit since the meeting started, until it ended.
+    pub fn spent_ms(&self, item: usize, now: Millis) -> i64 {
+        let closed = self.spent_ms.get(item).copied().unwrap_or(0);
+        if item == self.place.item && self.ended_at.is_none() {
+            closed + self.open_visit_ms(now)
+        } else {
+            closed
+        }
+    }
+
+    /// Planned length of an item, with the `+`/`-` adjustments of its timeboxes.
+    pub fn planned_ms(&self, item: usize) -> i64 {
+        let base = self
+            .session
+            .agenda
+            .get(item)
+            .map_or(0, |i| i64::from(i.minutes) * 60_000);
+        let adjust: i64 = self
+            .timers
+            .get(item)
+            .map_or(0, |t| t.iter().map(|t| t.adjust_ms).sum());
+        (base + adjust).max(0)
+    }
+
+    fn open_visit_ms(&self, now: Millis) -> i64 {
+        match self.started_at {
+            Some(started) => (now - self.arrived.max(started)).max(0),
+            None => 0,
+        }
+    }
+
+    fn timer_mut(&mut self, place: Place) -> Option<&mut Timebox> {
+        self.timers.get_mut(place.item)?.get_mut(place.step)
+    }
+
+    /// Applies one event. Events that name places or notes this run does not have (a damaged or
+    /// foreign journal) change nothing.
+    pub fn apply(&mut self, entry: &Entry) {
+        let at = entry.record.at;
+        self.last_event = self.last_event.max(at);
+        match &entry.record.ev {
+            Event::Joined { name, role } => {
+                self.writers
+                    .insert(entry.writer.clone(), (clean_line(name), *role));
+            }
+            Event::Moved { to } => {
+                if self.contains(*to) {
+                    if to.item != self.place.item {
+                        self.close_visit(at);
+                        self.arrived = at;
+                    }
+                    self.place = *to;
+                }
+            }
+            Event::TimerStarted { at: place } => {
+                if self.ended_at.is_none() && self.contains(*place) {
+                    if self.started_at.is_none() {
+                        self.started_at = Some(at);
+                    }
+                    if let Some(t) = self.timer_mut(*place) {
+                        t.start(at);
+                    }
+                }
+            }
+            Event::TimerPaused { at: place } => {
+                if let Some(t) = self.timer_mut(*place) {
+                    t.pause(at);
+                }
+            }
+            Event::TimerAdjusted { at: place, seconds } => {
+                if let Some(t) = self.timer_mut(*place) {
+                    t.adjust_ms = t.adjust_ms.saturating_add(seconds.saturating_mul(1000));
+                }
+            }
+            Event::NoteSaved {
+                at: place,
+                group,
+                kind,
+                text,
+                by,
+            } => {
+                let id = entry.note_id();
+                if self.note_index.contains_key(&id) {
+                    return;
+                }
+                let by = clean_line(by);
+                self.drafts.remove(&by);
+                self.note_index.insert(id.clone(), self.notes.len());
+                self.notes.push(Note {
+                    id,
+                    at: *place,
+                    group: group.as_deref().map(clean_line),
+                    kind: clean_kind(kind),
+                    text: clean(text),
+                    by,
+                    written: at,
+                    edited: None,
+                    deleted: false,
+                    done: false,
+                });
+            }
+            Event::NoteEdited { id, kind, text } => {
+                if let Some(note) = self.note_mut(id) {
+                    note.kind = clean_kind(kind);
+                    note.text = clean(text);
+                    note.edited = Some(at);
+                }
+            }
+            Event::NoteDeleted { id } => {
+                if let Some(note) = self.note_mut(id) {
+                    note.deleted = true;
+                }
+            }
+            Event::NoteRestored { id } => {
+                if let Some(note) = self.note_mut(id) {
+                    note.deleted = false;
+                }
+            }
+            Event::ActionDone { id, done } => {
+                if let Some(note) = self.note_mut(id) {
+                    note.done = *done;
+                }
+            }
+            Event::Draft {
+                at: place,
+                group,
+                text,
+                by,
+            } => {
+                let by = clean_line(by);
+                if text.is_empty() {
+                    self.drafts.remove(&by);
+                } else {
+                    let draft = Draft {
+                        at: *place,
+                        group: group.as_deref().map(clean_line),
+                        text: clean(text),
+                        written: at,
+                    };
+                    self.drafts.insert(by, draft);
+                }
+            }
+            Event::Ended => {
+                if self.ended_at.is_none() {
+                    self.close_visit(at);
+                    for t in self.timers.iter_mut().flatten() {
+                        t.pause(at);
+                    }
+                    self.ended_at = Some(at);
+                }
+            }
+        }
+    }
+
+    /// Adds the time of the visit to the current item up to `at` to its spent time.
+    fn close_visit(&mut self, at: Millis) {
+        if self.ended_at.is_some() {
+            return;
+        }
+        let visit = self.open_visit_ms(at);
+        if let Some(spent) = self.spent_ms.get_mut(self.place.item) {
+            *spent += visit;
+        }
+    }
+
+    fn note_mut(&mut self, id: &NoteId) -> Option<&mut Note> {
+        let i = *self.note_index.get(id)?;
+        self.notes.get_mut(i)
+    }
+}
+
+fn clean_kind(kind: &NoteKind) -> NoteKind {
+    match kind {
+        NoteKind::Action { owner, due } => NoteKind::Action {
+            owner: clean_line(owner),
+            due: due.as_deref().map(clean_line),
+        },
+        other => other.clone(),
+    }
+}
