@@ -6,5 +6,7 @@ pub mod error;
 pub mod i18n;
 pub mod run;
 pub mod session;
+pub mod stage;
 pub mod text;
 pub mod theme;
+pub mod tui;

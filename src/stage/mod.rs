@@ -1,0 +1,273 @@
+//! The stage: what the facilitator shares on screen. `Stage` is the model, `update` turns an
+//! action into effects, `view` draws it; the terminal loop (`crate::tui`) performs the effects.
+
+pub mod action;
+pub mod keys;
+pub mod view;
+
+use std::collections::HashSet;
+
+use ratatui::crossterm::event::KeyEvent;
+
+pub use action::Action;
+
+use crate::i18n::Lang;
+use crate::run::projection::{Projection, planned_start, project};
+use crate::run::state::RunState;
+use crate::run::timer::Phase;
+use crate::run::{Event, Millis, Place};
+use crate::theme::Theme;
+
+/// Everything the views need besides the run: fixed for the life of the process.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Offset of local time from UTC, for the wall clock and planned times.
+    pub tz: jiff::tz::TimeZone,
+    pub run_id: String,
+    /// Track title, if the session belongs to a known track.
+    pub track: Option<String>,
+    /// The session's start time on the day the run began.
+    pub start_of_day: Millis,
+}
+
+/// What is drawn over the stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    /// The agenda with planned and actual times; `selected` is an item index.
+    Overview { selected: usize },
+    /// Choosing the group for new notes: 0 is the whole group, then the session's groups.
+    Groups { selected: usize },
+    /// "Quit while the timebox runs?"
+    ConfirmQuit,
+}
+
+/// What `update` asks the loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write this event to our journal, then fold it in.
+    Append(Event),
+    Bell,
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub run: RunState,
+    pub ctx: Context,
+    pub overlay: Overlay,
+    /// Facilitator notes of the current item on screen (hidden by default: the screen is shared).
+    pub show_facilitator_notes: bool,
+    pub bell_muted: bool,
+    /// Where new notes go: `None` is the whole group.
+    pub group: Option<String>,
+    /// Timeboxes whose bell has rung (or that were already over when this process began).
+    rung: HashSet<Place>,
+}
+
+impl Stage {
+    pub fn new(run: RunState, ctx: Context, bell_muted: bool, now: Millis) -> Stage {
+        let mut stage = Stage {
+            run,
+            ctx,
+            overlay: Overlay::None,
+            show_facilitator_notes: false,
+            bell_muted,
+            group: None,
+            rung: HashSet::new(),
+        };
+        stage.mark_overdue_as_rung(now);
+        stage
+    }
+
+    /// A resumed run must not ring for timeboxes that ran out while nobody watched.
+    fn mark_overdue_as_rung(&mut self, now: Millis) {
+        for item in 0..self.run.session.agenda.len() {
+            for step in 0..self.run.steps(item) {
+                let place = Place { item, step };
+                if self.run.timebox(place).is_some_and(|t| t.phase(now) == Phase::Over) {
+                    self.rung.insert(place);
+                }
+            }
+        }
+    }
+
+    /// The key table in force: an open overlay takes the keys first.
+    pub fn bindings(&self) -> &'static [keys::Binding] {
+        match self.overlay {
+            Overlay::None | Overlay::Help => keys::STAGE,
+            Overlay::Overview { .. } | Overlay::Groups { .. } => keys::LIST,
+            Overlay::ConfirmQuit => keys::CONFIRM,
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, now: Millis) -> Vec<Effect> {
+        match keys::lookup(self.bindings(), key) {
+            Some(action) => self.update(action, now),
+            None => {
+                // Any other key closes help, so nobody is stuck in it.
+                if self.overlay == Overlay::Help {
+                    self.overlay = Overlay::None;
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn update(&mut self, action: Action, now: Millis) -> Vec<Effect> {
+        match self.overlay.clone() {
+            Overlay::Overview { selected } => return self.update_overview(action, selected, now),
+            Overlay::Groups { selected } => return self.update_groups(action, selected),
+            Overlay::ConfirmQuit => {
+                self.overlay = Overlay::None;
+                return match action {
+                    Action::Confirm | Action::Quit => vec![Effect::Quit],
+                    _ => Vec::new(),
+                };
+            }
+            Overlay::Help if action == Action::Help => {
+                self.overlay = Overlay::None;
+                return Vec::new();
+            }
+            Overlay::Help | Overlay::None => self.overlay = Overlay::None,
+        }
+        let place = self.run.place;
+        match action {
+            Action::Next => self.run.next_place(place).map_or_else(Vec::new, |to| self.go(to)),
+            Action::Previous => self.run.previous_place(place).map_or_else(Vec::new, |to| self.go(to)),
+            Action::ToggleTimer => match self.run.current() {
+                Some(t) if t.is_running() => vec![Effect::Append(Event::TimerPaused { at: place })],
+                Some(_) if self.run.ended_at.is_none() => {
+                    vec![Effect::Append(Event::TimerStarted { at: place })]
+                }
+                _ => Vec::new(),
+            },
+            Action::MoreTime => vec![Effect::Append(Event::TimerAdjusted { at: place, seconds: 60 })],
+            Action::LessTime => {
+                // Never below zero in total: one minute less of a timebox with less than a
+                // minute planned takes what is left.
+                let total = self.run.current().map_or(0, |t| t.total_ms());
+                let seconds = (total / 1000).min(60);
+                if seconds == 0 {
+                    Vec::new()
+                } else {
+                    vec![Effect::Append(Event::TimerAdjusted { at: place, seconds: -seconds })]
+                }
+            }
+            Action::ChooseGroup => {
+                let selected = match &self.group {
+                    None => 0,
+                    Some(g) => self.run.session.groups.iter().position(|x| x == g).map_or(0, |i| i + 1),
+                };
+                self.overlay = Overlay::Groups { selected };
+                Vec::new()
+            }
+            Action::Overview => {
+                self.overlay = Overlay::Overview { selected: place.item };
+                Vec::new()
+            }
+            Action::Help => {
+                self.overlay = Overlay::Help;
+                Vec::new()
+            }
+            Action::ToggleFacilitatorNotes => {
+                self.show_facilitator_notes = !self.show_facilitator_notes;
+                Vec::new()
+            }
+            Action::ToggleBell => {
+                self.bell_muted = !self.bell_muted;
+                Vec::new()
+            }
+            Action::Quit => {
+                if self.run.current().is_some_and(|t| t.is_running()) {
+                    self.overlay = Overlay::ConfirmQuit;
+                    Vec::new()
+                } else {
+                    vec![Effect::Quit]
+                }
+            }
+            Action::Up | Action::Down | Action::Confirm | Action::Back => Vec::new(),
+        }
+    }
+
+    /// Moves to `to`. A running timebox hands over to the next: the flow of the meeting goes on
+    /// without a second key press (a round passes from speaker to speaker with `n` alone).
+    fn go(&mut self, to: Place) -> Vec<Effect> {
+        let from = self.run.place;
+        let running = self.run.current().is_some_and(|t| t.is_running());
+        let mut effects = Vec::new();
+        if running {
+            effects.push(Effect::Append(Event::TimerPaused { at: from }));
+        }
+        effects.push(Effect::Append(Event::Moved { to }));
+        if running {
+            effects.push(Effect::Append(Event::TimerStarted { at: to }));
+        }
+        effects
+    }
+
+    fn update_overview(&mut self, action: Action, selected: usize, _now: Millis) -> Vec<Effect> {
+        let items = self.run.session.agenda.len();
+        match action {
+            Action::Up => self.overlay = Overlay::Overview { selected: selected.saturating_sub(1) },
+            Action::Down => {
+                self.overlay = Overlay::Overview { selected: (selected + 1).min(items.saturating_sub(1)) }
+            }
+            Action::Confirm => {
+                self.overlay = Overlay::None;
+                if selected != self.run.place.item {
+                    return self.go(Place { item: selected, step: 0 });
+                }
+            }
+            Action::Back | Action::Overview | Action::Quit => self.overlay = Overlay::None,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_groups(&mut self, action: Action, selected: usize) -> Vec<Effect> {
+        let choices = self.run.session.groups.len() + 1;
+        match action {
+            Action::Up => self.overlay = Overlay::Groups { selected: selected.saturating_sub(1) },
+            Action::Down => self.overlay = Overlay::Groups { selected: (selected + 1).min(choices - 1) },
+            Action::Confirm => {
+                self.group = selected.checked_sub(1).and_then(|i| self.run.session.groups.get(i)).cloned();
+                self.overlay = Overlay::None;
+            }
+            Action::Back | Action::Quit => self.overlay = Overlay::None,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Called after time passes or events arrive: rings the bell once when the current timebox
+    /// runs out.
+    pub fn tick(&mut self, now: Millis) -> Vec<Effect> {
+        let place = self.run.place;
+        let over = self.run.current().is_some_and(|t| t.phase(now) == Phase::Over);
+        if over && self.rung.insert(place) && !self.bell_muted {
+            vec![Effect::Bell]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The next moment the screen would look different without any input: the countdown's next
+    /// second, or the wall clock's next minute.
+    pub fn next_wake(&self, now: Millis) -> Millis {
+        let next_minute = |t: Millis| now + 60_000 - t.rem_euclid(60_000);
+        let clock = next_minute(now);
+        // The projected end moves with "now" while the clock stands still between items.
+        let projected = next_minute(self.projection(now).projected_end);
+        let countdown = self.run.current().and_then(|t| t.next_change(now));
+        [Some(clock), Some(projected), countdown].into_iter().flatten().min().unwrap_or(clock)
+    }
+
+    pub fn projection(&self, now: Millis) -> Projection {
+        let start = planned_start(self.ctx.start_of_day, self.run.started_at);
+        project(&self.run, start, now)
+    }
+}

@@ -1,0 +1,42 @@
+//! `?`: every key of the binding table in force, with what it does.
+//!
+//! ```text
+//!        ╭ Hjälp ──────────────────────────────╮
+//!        │ space    starta / pausa             │
+//!        │ n →      nästa                      │
+//!        │ …                                   │
+//!        │ Tryck valfri tangent för att stänga │
+//!        ╰─────────────────────────────────────╯
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::overlay::centered;
+use crate::stage::{Stage, keys};
+
+pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let mut lines: Vec<Line> = keys::STAGE
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:<10}", b.label), theme.accent),
+                Span::styled((b.describe)(text), theme.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
+    let popup = centered(area, 56, height);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::from(format!(" {} ", text.help)).style(theme.title));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -1,0 +1,130 @@
+//! Overlays on the stage: the agenda overview, the group picker and the quit question.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::clock::hh_mm;
+use super::stage_main::kind_name;
+use crate::run::Millis;
+use crate::stage::Stage;
+
+/// A rectangle of at most `width` × `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn popup_block<'a>(stage: &Stage, title: &str) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(stage.ctx.theme.border)
+        .title(Line::from(format!(" {title} ")).style(stage.ctx.theme.title))
+}
+
+/// `o`: every item with planned start, planned and actual minutes; the current one marked.
+///
+/// ```text
+/// ╭ Agenda ─────────────────────────────────────────────╮
+/// │    09:00  Välkommen               planerat  faktiskt │
+/// │ ▶  09:10  Incheckning               15 min    17 min │
+/// ╰──────────────────────────────────────────────────────╯
+/// ```
+pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, now: Millis) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let popup = centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let inner_width = usize::from(popup.width.saturating_sub(2));
+    let columns = 9 + 10 + 10;
+    let title_width = inner_width.saturating_sub(columns + 4);
+    let start = crate::run::projection::planned_start(stage.ctx.start_of_day, stage.run.started_at);
+    let mut planned_at = start;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{:width$}{:>10}{:>10}", "", text.planned, text.actual, width = inner_width.saturating_sub(20)),
+        theme.dim,
+    ))];
+    for (i, item) in stage.run.session.agenda.iter().enumerate() {
+        let marker = if i == stage.run.place.item { "▶ " } else { "  " };
+        let spent = stage.run.spent_ms(i, now);
+        let actual = if spent > 0 { text.minutes((spent + 30_000) / 60_000) } else { "–".into() };
+        let name = format!("{} · {}", kind_name(text, &item.kind), item.title);
+        let line = format!(
+            "{marker}{:<6} {} {:>9} {:>9}",
+            hh_mm(planned_at, &stage.ctx.tz),
+            fit(&name, title_width),
+            text.minutes(i64::from(item.minutes)),
+            actual
+        );
+        planned_at += i64::from(item.minutes) * 60_000;
+        let style = if i == selected { theme.selected } else if spent > 0 { theme.text } else { theme.dim };
+        lines.push(Line::from(Span::styled(line, style)));
+    }
+    // Keep the selection in view in a short window.
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let scroll = (selected + 2).saturating_sub(visible);
+    frame.render_widget(Clear, popup);
+    let paragraph = Paragraph::new(lines).block(popup_block(stage, text.agenda)).scroll((scroll as u16, 0));
+    frame.render_widget(paragraph, popup);
+}
+
+/// Pads or cuts `s` to exactly `width` columns.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            if width > used && !out.is_empty() {
+                out.pop();
+                out.push('…');
+            }
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+/// `g`: the whole group, then the session's groups.
+pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let names = std::iter::once(text.whole_group).chain(stage.run.session.groups.iter().map(String::as_str));
+    let lines: Vec<Line> = names
+        .enumerate()
+        .map(|(i, name)| {
+            let style = if i == selected { theme.selected } else { theme.text };
+            Line::from(Span::styled(format!(" {name} "), style))
+        })
+        .collect();
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
+    let popup = centered(area, 44, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(popup_block(stage, text.choose_group)), popup);
+}
+
+/// "Tidsramen pågår. Avsluta ändå?" with its keys.
+pub fn confirm_quit(frame: &mut Frame, area: Rect, stage: &Stage) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let keys: Vec<Span> = crate::stage::keys::CONFIRM
+        .iter()
+        .flat_map(|b| [Span::styled(format!("{} ", b.label), theme.accent), Span::styled(format!("{}   ", (b.describe)(text)), theme.text)])
+        .collect();
+    let lines = vec![Line::from(text.quit_running), Line::from(""), Line::from(keys)];
+    let popup = centered(area, 50, 7);
+    frame.render_widget(Clear, popup);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(popup_block(stage, text.key_quit));
+    frame.render_widget(paragraph, popup);
+}

@@ -1,0 +1,240 @@
+//! The stage itself, under any overlay.
+//!
+//! ```text
+//! ╭ Dalaspåret · Kick off ────────────────────────────── 09:42 ╮
+//! │ Punkt 3 av 9 · Samtal · Fråga 1 av 2                        │ position
+//! │ Samtal efter föredraget                                      │ item title
+//! │ Talare: … / Tillbaka 10:45 / Tur 3 av 15: Falun · Näst: …    │ item detail
+//! │        Vad tar du med dig från föredraget?                   │ question
+//! │                 (big countdown + phase in words)             │
+//! │ ╭ Processledarens anteckningar ╮ (only when shown)           │
+//! │ Nästa: Paus (15 min)                                         │
+//! │ planerat slut 11:30 · beräknat slut 11:44, 14 min efter      │
+//! ╰ space starta / pausa · n → nästa · … ───────────────────────╯
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{clock::hh_mm, countdown};
+use crate::i18n::Text;
+use crate::run::Millis;
+use crate::session::{ItemKind, Step};
+use crate::stage::Stage;
+
+pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::from(format!(" {} ", heading(stage))).style(theme.title))
+        .title(Line::from(format!(" {} ", hh_mm(now, &stage.ctx.tz))).style(theme.text).right_aligned())
+        .title_bottom(hint_line(stage, area.width.saturating_sub(4)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+
+    let session = &stage.run.session;
+    let place = stage.run.place;
+    let Some(item) = session.agenda.get(place.item) else { return };
+    let steps = session.steps(place.item);
+    let step = steps.get(place.step).copied().unwrap_or(Step::Whole(item.minutes));
+
+    let question = match step {
+        Step::Question(q) => Some(q.text.as_str()),
+        Step::Turn { prompt, .. } => prompt,
+        Step::Whole(_) => None,
+    };
+    let question_lines = question.map_or(0, |q| wrapped_height(q, inner.width).min(4));
+    let facilitator = item.notes.as_deref().filter(|_| stage.show_facilitator_notes);
+    let facilitator_lines = facilitator.map_or(0, |n| wrapped_height(n, inner.width.saturating_sub(2)).min(6) + 2);
+
+    let [position, title, detail, _, question_area, timer, notes_area, next, projection, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(question_lines),
+        Constraint::Min(2),
+        Constraint::Length(facilitator_lines),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let mut where_ = vec![text.item_of(place.item + 1, session.agenda.len()), kind_name(text, &item.kind).to_string()];
+    match step {
+        Step::Question(_) if steps.len() > 1 => where_.push(text.question_of(place.step + 1, steps.len())),
+        Step::Turn { .. } => where_.push(text.turn_of(place.step + 1, steps.len())),
+        _ => {}
+    }
+    frame.render_widget(Paragraph::new(where_.join(" · ")).style(theme.dim), position);
+    frame.render_widget(Paragraph::new(item.title.as_str()).style(theme.title), title);
+    frame.render_widget(Paragraph::new(detail_line(stage, step, now)).style(theme.accent), detail);
+
+    if let Some(q) = question {
+        let paragraph = Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        frame.render_widget(paragraph.wrap(Wrap { trim: true }).centered(), question_area);
+    }
+    if stage.run.ended_at.is_some() {
+        let ended = Paragraph::new(text.meeting_ended).style(theme.title).centered();
+        frame.render_widget(ended, Rect { y: timer.y + timer.height / 2, height: 1, ..timer });
+    } else if let Some(timebox) = stage.run.current() {
+        countdown::draw(frame, timer, timebox, text, theme, now);
+    }
+    if let Some(notes) = facilitator {
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border)
+            .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
+        let paragraph = Paragraph::new(notes).style(theme.dim).wrap(Wrap { trim: true }).block(block);
+        frame.render_widget(paragraph, notes_area);
+    }
+    frame.render_widget(Paragraph::new(next_line(stage)).style(theme.dim), next);
+    frame.render_widget(Paragraph::new(projection_line(stage, now)), projection);
+    frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status);
+}
+
+/// "Dalaspåret · Kick off".
+fn heading(stage: &Stage) -> String {
+    let title = &stage.run.session.title;
+    match &stage.ctx.track {
+        Some(track) => format!("{track} · {title}"),
+        None => title.clone(),
+    }
+}
+
+pub fn kind_name(text: &Text, kind: &ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Welcome => text.welcome,
+        ItemKind::CheckIn => text.check_in,
+        ItemKind::Talk { .. } => text.talk,
+        ItemKind::Discussion => text.discussion,
+        ItemKind::Breakout => text.breakout,
+        ItemKind::Break => text.break_,
+        ItemKind::Reflection => text.reflection,
+        ItemKind::Round => text.round,
+        ItemKind::Recap => text.recap,
+        ItemKind::Closing => text.closing,
+    }
+}
+
+/// Talk: the speaker. Break: when we are back. Round: whose turn, and who is next.
+fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
+    let text = stage.ctx.lang.text();
+    let place = stage.run.place;
+    let item = &stage.run.session.agenda[place.item];
+    match (&item.kind, step) {
+        (_, Step::Turn { name, .. }) => {
+            let steps = stage.run.session.steps(place.item);
+            let next = match steps.get(place.step + 1) {
+                Some(Step::Turn { name: next, .. }) => format!(" · {}: {next}", text.next_turn),
+                _ => String::new(),
+            };
+            format!("{}: {name}{next}", text.turn)
+        }
+        (ItemKind::Talk { speaker, affiliation }, _) => format!("{}: {speaker}, {affiliation}", text.speaker),
+        (ItemKind::Break, _) => {
+            let left = stage.run.current().map_or(0, |t| t.remaining_ms(now).max(0));
+            text.back_at(&hh_mm(now + left, &stage.ctx.tz))
+        }
+        _ => String::new(),
+    }
+}
+
+/// "Nästa: Paus (15 min)", or the next question of this item.
+fn next_line(stage: &Stage) -> String {
+    let text = stage.ctx.lang.text();
+    let session = &stage.run.session;
+    let place = stage.run.place;
+    match stage.run.next_place(place) {
+        Some(next) if next.item == place.item => match session.steps(place.item).get(next.step) {
+            Some(Step::Question(q)) => format!("{}: {}", text.next, q.text),
+            _ => String::new(),
+        },
+        Some(next) => {
+            let item = &session.agenda[next.item];
+            format!("{}: {} ({})", text.next, item.title, text.minutes(i64::from(item.minutes)))
+        }
+        None => text.last_item.to_string(),
+    }
+}
+
+/// "planerat slut 11:30 · beräknat slut 11:44, 14 min efter": coloured by how late we are.
+fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let p = stage.projection(now);
+    let delta = p.delta_minutes();
+    let style = match delta {
+        d if d > 5 => theme.over,
+        d if d > 0 => theme.low,
+        _ => theme.running,
+    };
+    Line::from(vec![
+        Span::styled(format!("{} {} · ", text.planned_end, hh_mm(p.planned_end, &stage.ctx.tz)), theme.text),
+        Span::styled(
+            format!("{} {}, {}", text.projected_end, hh_mm(p.projected_end, &stage.ctx.tz), text.schedule(delta)),
+            style,
+        ),
+    ])
+}
+
+/// Where notes go, and whether the bell is muted.
+fn status_line(stage: &Stage) -> String {
+    let text = stage.ctx.lang.text();
+    let group = stage.group.as_deref().unwrap_or(text.whole_group);
+    let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
+    if stage.bell_muted {
+        parts.push(text.bell_muted.to_string());
+    }
+    parts.join(" · ")
+}
+
+/// The hint bar: the bindings marked as hints, as many as fit.
+fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for binding in stage.bindings().iter().filter(|b| b.hint) {
+        let words = (binding.describe)(text);
+        let len = binding.label.width() + words.width() + 4;
+        if used + len > usize::from(width) {
+            break;
+        }
+        used += len;
+        spans.push(Span::styled(format!(" {}", binding.label), theme.accent));
+        spans.push(Span::styled(format!(" {words} "), theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// Lines a text takes when wrapped at `width` (a close estimate: words are not split).
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let lines: usize = text
+        .lines()
+        .map(|line| {
+            let mut rows = 1;
+            let mut used = 0;
+            for word in line.split_whitespace() {
+                let w = word.width();
+                if used > 0 && used + 1 + w > width {
+                    rows += 1;
+                    used = w;
+                } else {
+                    used += w + usize::from(used > 0);
+                }
+            }
+            rows
+        })
+        .sum();
+    u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
+}
+

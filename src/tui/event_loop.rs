@@ -1,0 +1,150 @@
+//! One event loop for every terminal view. It blocks on a channel fed by the keyboard, signals
+//! and (for live runs) the journal watcher, with a timeout set to the next moment the screen
+//! would change by itself. No fixed-rate redraw, no busy polling: an idle stage with a running
+//! countdown wakes once per shown second.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use super::terminal::Session;
+use crate::run::Millis;
+
+/// Something that wakes the loop.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize,
+    /// SIGTERM, SIGHUP or SIGINT: save what is pending and leave.
+    Signal(i32),
+    /// New lines in the run's journals (from the watcher).
+    Journals,
+}
+
+/// What a view says after handling a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// A terminal view driven by the loop. Handling may do I/O (it is the edge); drawing may not.
+pub trait App {
+    fn handle(&mut self, msg: Msg, now: Millis) -> Flow;
+    /// Time passed: ring bells, retry saves.
+    fn wake(&mut self, now: Millis) -> Flow;
+    fn draw(&self, frame: &mut Frame, now: Millis);
+    /// The next moment the screen changes without input.
+    fn next_wake(&self, now: Millis) -> Millis;
+    /// Called once before the terminal is given back, on every exit path that is not a panic.
+    fn shutdown(&mut self, now: Millis);
+}
+
+pub fn now_ms() -> Millis {
+    let since = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    Millis::try_from(since.as_millis()).unwrap_or(Millis::MAX)
+}
+
+/// The terminal and the message channel, set up once per process.
+pub struct Tui {
+    pub session: Session,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+}
+
+impl Tui {
+    pub fn start() -> anyhow::Result<Tui> {
+        let session = Session::start()?;
+        let (tx, rx) = mpsc::channel();
+        spawn_input(tx.clone());
+        spawn_signals(tx.clone())?;
+        Ok(Tui { session, tx, rx })
+    }
+
+    /// A sender for other sources (the journal watcher).
+    pub fn sender(&self) -> Sender<Msg> {
+        self.tx.clone()
+    }
+
+    pub fn run(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
+        let result = self.run_inner(app);
+        app.shutdown(now_ms());
+        result
+    }
+
+    fn run_inner(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
+        self.draw(app)?;
+        loop {
+            let now = now_ms();
+            // One millisecond past the change, so the wake lands after it, not just before.
+            let wait = (app.next_wake(now) - now + 1).clamp(1, 60_000);
+            let first = match self.rx.recv_timeout(Duration::from_millis(wait as u64)) {
+                Ok(msg) => Some(msg),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+            let now = now_ms();
+            let mut flow = match first {
+                Some(msg) => app.handle(msg, now),
+                None => app.wake(now),
+            };
+            // Take everything already waiting (a paste, a burst of journal lines) before drawing.
+            while flow == Flow::Continue {
+                match self.rx.try_recv() {
+                    Ok(msg) => flow = app.handle(msg, now),
+                    Err(_) => break,
+                }
+            }
+            if flow == Flow::Continue {
+                flow = app.wake(now);
+            }
+            if flow == Flow::Quit {
+                return Ok(());
+            }
+            self.draw(app)?;
+        }
+    }
+
+    fn draw(&mut self, app: &dyn App) -> anyhow::Result<()> {
+        let now = now_ms();
+        self.session.terminal.draw(|frame| app.draw(frame, now))?;
+        Ok(())
+    }
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                // Only presses: release and repeat events would double every action under the
+                // kitty keyboard protocol and on Windows.
+                Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Msg::Key(key),
+                Ok(TermEvent::Paste(text)) => Msg::Paste(text),
+                Ok(TermEvent::Resize(..)) => Msg::Resize,
+                Ok(_) => continue,
+                // The terminal went away (SSH drop): behave as on SIGHUP.
+                Err(_) => Msg::Signal(SIGHUP),
+            };
+            let stop = matches!(msg, Msg::Signal(_));
+            if tx.send(msg).is_err() || stop {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Msg::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
