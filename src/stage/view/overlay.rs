@@ -41,23 +41,25 @@ fn popup_block<'a>(stage: &Stage, title: &str) -> Block<'a> {
 pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, now: Millis) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let popup = centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let rows = u16::try_from(stage.run.session.agenda.len()).unwrap_or(u16::MAX).saturating_add(3);
+    let popup = centered(area, area.width.saturating_sub(4).min(100), rows.min(area.height.saturating_sub(2)));
     let inner_width = usize::from(popup.width.saturating_sub(2));
-    let columns = 9 + 10 + 10;
-    let title_width = inner_width.saturating_sub(columns + 4);
+    // marker 2, time 6, then the title, then planned and actual in 10 columns each.
+    let title_width = inner_width.saturating_sub(2 + 6 + 20);
     let start = crate::run::projection::planned_start(stage.ctx.start_of_day, stage.run.started_at);
     let mut planned_at = start;
     let mut lines = vec![Line::from(Span::styled(
-        format!("{:width$}{:>10}{:>10}", "", text.planned, text.actual, width = inner_width.saturating_sub(20)),
+        format!("{:w$}{:>10}{:>10}", "", text.planned, text.actual, w = 8 + title_width),
         theme.dim,
     ))];
     for (i, item) in stage.run.session.agenda.iter().enumerate() {
         let marker = if i == stage.run.place.item { "▶ " } else { "  " };
         let spent = stage.run.spent_ms(i, now);
         let actual = if spent > 0 { text.minutes((spent + 30_000) / 60_000) } else { "–".into() };
-        let name = format!("{} · {}", kind_name(text, &item.kind), item.title);
+        let kind = kind_name(text, &item.kind);
+        let name = if item.title.starts_with(kind) { item.title.clone() } else { format!("{kind} · {}", item.title) };
         let line = format!(
-            "{marker}{:<6} {} {:>9} {:>9}",
+            "{marker}{:<6}{}{:>10}{:>10}",
             hh_mm(planned_at, &stage.ctx.tz),
             fit(&name, title_width),
             text.minutes(i64::from(item.minutes)),
