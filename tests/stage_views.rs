@@ -73,7 +73,8 @@ fn at(item: usize, step: usize) -> Place {
 fn cases() -> Vec<(&'static str, Vec<(i64, Event)>, i64, Option<Action>)> {
     use Event::*;
     vec![
-        ("ready", vec![], -5, None),
+        ("lobby", vec![], -5, None),
+        ("ready", vec![(0, Moved { to: at(3, 0) })], 0, None),
         ("running", vec![(0, TimerStarted { at: at(0, 0) })], 3, None),
         ("low", vec![(0, TimerStarted { at: at(0, 0) })], 9, None),
         ("over", vec![(0, TimerStarted { at: at(0, 0) })], 12, None),
@@ -164,7 +165,7 @@ fn the_countdown_colour_follows_the_phase() {
     assert_eq!(status_colour(&running, NINE + 3 * MIN, "RUNNING"), Some(Color::LightGreen));
     assert_eq!(status_colour(&running, NINE + 9 * MIN, "RUNNING LOW"), Some(Color::Yellow));
     assert_eq!(status_colour(&running, NINE + 11 * MIN, "TIME'S UP"), Some(Color::LightRed));
-    let ready = stage(Lang::En, &[]);
+    let ready = stage(Lang::En, &[(0, Event::Moved { to: at(3, 0) })]);
     assert_eq!(status_colour(&ready, NINE, "READY"), Some(Color::Gray));
 }
 

@@ -43,6 +43,8 @@ pub enum Overlay {
     Groups { selected: usize },
     /// "Quit while the timebox runs?"
     ConfirmQuit,
+    /// "End the meeting?" after the last timebox.
+    ConfirmEnd,
 }
 
 /// What `update` asks the loop to do.
@@ -100,7 +102,7 @@ impl Stage {
         match self.overlay {
             Overlay::None | Overlay::Help => keys::STAGE,
             Overlay::Overview { .. } | Overlay::Groups { .. } => keys::LIST,
-            Overlay::ConfirmQuit => keys::CONFIRM,
+            Overlay::ConfirmQuit | Overlay::ConfirmEnd => keys::CONFIRM,
         }
     }
 
@@ -128,6 +130,17 @@ impl Stage {
                     _ => Vec::new(),
                 };
             }
+            Overlay::ConfirmEnd => {
+                self.overlay = Overlay::None;
+                return match action {
+                    Action::Confirm => {
+                        let mut effects = self.pause_current();
+                        effects.push(Effect::Append(Event::Ended));
+                        effects
+                    }
+                    _ => Vec::new(),
+                };
+            }
             Overlay::Help if action == Action::Help => {
                 self.overlay = Overlay::None;
                 return Vec::new();
@@ -136,7 +149,14 @@ impl Stage {
         }
         let place = self.run.place;
         match action {
-            Action::Next => self.run.next_place(place).map_or_else(Vec::new, |to| self.go(to)),
+            Action::Next => match self.run.next_place(place) {
+                Some(to) => self.go(to),
+                None if self.run.ended_at.is_none() => {
+                    self.overlay = Overlay::ConfirmEnd;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            },
             Action::Previous => self.run.previous_place(place).map_or_else(Vec::new, |to| self.go(to)),
             Action::ToggleTimer => match self.run.current() {
                 Some(t) if t.is_running() => vec![Effect::Append(Event::TimerPaused { at: place })],
@@ -196,17 +216,21 @@ impl Stage {
     /// Moves to `to`. A running timebox hands over to the next: the flow of the meeting goes on
     /// without a second key press (a round passes from speaker to speaker with `n` alone).
     fn go(&mut self, to: Place) -> Vec<Effect> {
-        let from = self.run.place;
-        let running = self.run.current().is_some_and(|t| t.is_running());
-        let mut effects = Vec::new();
-        if running {
-            effects.push(Effect::Append(Event::TimerPaused { at: from }));
-        }
+        let mut effects = self.pause_current();
+        let running = !effects.is_empty();
         effects.push(Effect::Append(Event::Moved { to }));
         if running {
             effects.push(Effect::Append(Event::TimerStarted { at: to }));
         }
         effects
+    }
+
+    /// Pauses the current timebox if it runs.
+    fn pause_current(&self) -> Vec<Effect> {
+        match self.run.current() {
+            Some(t) if t.is_running() => vec![Effect::Append(Event::TimerPaused { at: self.run.place })],
+            _ => Vec::new(),
+        }
     }
 
     fn update_overview(&mut self, action: Action, selected: usize, _now: Millis) -> Vec<Effect> {

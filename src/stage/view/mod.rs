@@ -14,6 +14,7 @@
 mod clock;
 mod countdown;
 mod help;
+mod lobby;
 mod overlay;
 mod stage_main;
 
@@ -43,7 +44,8 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
         Overlay::Help => help::draw(frame, area, stage),
         Overlay::Overview { selected } => overlay::overview(frame, area, stage, *selected, now),
         Overlay::Groups { selected } => overlay::groups(frame, area, stage, *selected),
-        Overlay::ConfirmQuit => overlay::confirm_quit(frame, area, stage),
+        Overlay::ConfirmQuit => overlay::confirm(frame, area, stage, stage.ctx.lang.text().quit_running),
+        Overlay::ConfirmEnd => overlay::confirm(frame, area, stage, stage.ctx.lang.text().end_meeting),
     }
 }
 

@@ -116,15 +116,15 @@ pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
     frame.render_widget(Paragraph::new(lines).block(popup_block(stage, text.choose_group)), popup);
 }
 
-/// "Tidsramen pågår. Avsluta ändå?" with its keys.
-pub fn confirm_quit(frame: &mut Frame, area: Rect, stage: &Stage) {
+/// A yes/no question ("Tidsramen pågår. Avsluta ändå?") with its keys.
+pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
     let keys: Vec<Span> = crate::stage::keys::CONFIRM
         .iter()
         .flat_map(|b| [Span::styled(format!("{} ", b.label), theme.accent), Span::styled(format!("{}   ", (b.describe)(text)), theme.text)])
         .collect();
-    let lines = vec![Line::from(text.quit_running), Line::from(""), Line::from(keys)];
+    let lines = vec![Line::from(question.to_string()), Line::from(""), Line::from(keys)];
     let popup = centered(area, 50, 7);
     frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(popup_block(stage, text.key_quit));

@@ -77,14 +77,18 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     frame.render_widget(Paragraph::new(item.title.as_str()).style(theme.title), title);
     frame.render_widget(Paragraph::new(detail_line(stage, step, now)).style(theme.accent), detail);
 
-    if let Some(q) = question {
+    let lobby = stage.run.started_at.is_none() && stage.run.place == crate::run::Place::START;
+    if lobby {
+        let below = Rect { y: detail.y, height: timer.bottom() - detail.y, ..detail };
+        super::lobby::draw(frame, below, stage);
+    } else if let Some(q) = question {
         let paragraph = Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
         frame.render_widget(paragraph.wrap(Wrap { trim: true }).centered(), question_area);
     }
     if stage.run.ended_at.is_some() {
         let ended = Paragraph::new(text.meeting_ended).style(theme.title).centered();
         frame.render_widget(ended, Rect { y: timer.y + timer.height / 2, height: 1, ..timer });
-    } else if let Some(timebox) = stage.run.current() {
+    } else if let Some(timebox) = stage.run.current().filter(|_| !lobby) {
         countdown::draw(frame, timer, timebox, text, theme, now);
     }
     if let Some(notes) = facilitator {

@@ -1,0 +1,77 @@
+//! Before the meeting starts: what it is about, the agenda with planned times, and the pre-work.
+//!
+//! ```text
+//! Hösten 2020 · 2020-09-17 · 09:00–12:00
+//! Vi startar Dalaspåret med två föredrag …
+//! Agenda                              │ Förarbete
+//! 09:00  Välkomna till Dalaspåret 10 min │ Vad är digitalisering?
+//! 09:10  Incheckning          17 min  │   https://digiteket.se/kurs/…
+//!          Tryck mellanslag för att starta första punkten
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::clock::hh_mm;
+use super::overlay::fit;
+use crate::stage::Stage;
+
+pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let session = &stage.run.session;
+    let start = stage.ctx.start_of_day;
+    let end = start + i64::from(session.planned_minutes()) * 60_000;
+    let mut when = vec![];
+    if !session.term.is_empty() {
+        when.push(session.term.clone());
+    }
+    if let Some(date) = &session.date {
+        when.push(date.clone());
+    }
+    when.push(format!("{}–{}", hh_mm(start, &stage.ctx.tz), hh_mm(end, &stage.ctx.tz)));
+
+    // The agenda matters more than the summary when the window is short.
+    let agenda_rows = u16::try_from(session.agenda.len()).unwrap_or(u16::MAX).saturating_add(1);
+    let show_summary = !session.summary.is_empty() && area.height >= agenda_rows.saturating_add(5);
+    let [when_area, summary, columns, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if show_summary { 3 } else { 0 }),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(when.join(" · ")).style(theme.accent), when_area);
+    let summary_text = Paragraph::new(session.summary.as_str()).style(theme.dim).wrap(Wrap { trim: true });
+    frame.render_widget(summary_text, summary);
+
+    let [agenda, prework] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(columns);
+    let title_width = usize::from(agenda.width.saturating_sub(2 + 6 + 8));
+    let mut at = start;
+    let mut lines = vec![Line::from(Span::styled(text.agenda, theme.title))];
+    for item in &session.agenda {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<6}", hh_mm(at, &stage.ctx.tz)), theme.dim),
+            Span::styled(fit(&item.title, title_width), theme.text),
+            Span::styled(format!("{:>7}", text.minutes(i64::from(item.minutes))), theme.dim),
+        ]));
+        at += i64::from(item.minutes) * 60_000;
+    }
+    frame.render_widget(Paragraph::new(lines), agenda);
+
+    let mut lines = vec![Line::from(Span::styled(text.prework, theme.title))];
+    for link in &session.prework {
+        lines.push(Line::from(Span::styled(format!("• {}", link.title), theme.text)));
+        lines.push(Line::from(Span::styled(format!("  {}", link.url), theme.accent)));
+    }
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .border_style(theme.border)
+        .padding(ratatui::widgets::Padding::left(1));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).block(block);
+    frame.render_widget(paragraph, prework);
+    frame.render_widget(Paragraph::new(text.lobby_hint).style(theme.accent).centered(), hint);
+}
