@@ -15,3 +15,30 @@ pub fn hh_mm(at: Millis, tz: &TimeZone) -> String {
     let t = local(at, tz);
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
+
+/// The wall-clock instant of `hh_mm` ("09:00") on the local day of `day`: when a meeting run on
+/// that day was planned to begin. A malformed time falls back to `day` itself.
+pub fn at_time_of_day(day: Millis, hh_mm: &str, tz: &TimeZone) -> Millis {
+    let parsed = hh_mm
+        .split_once(':')
+        .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)));
+    let Some((hour, minute)) = parsed else { return day };
+    let date = local(day, tz).date();
+    tz.to_timestamp(date.at(hour, minute, 0, 0)).map_or(day, |t| t.as_millisecond())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn planned_start_is_on_the_local_day_of_the_run() {
+        let tz = TimeZone::get("Europe/Stockholm").unwrap();
+        // 2020-09-17 07:30 UTC is 09:30 in Stockholm (summer time).
+        let run_started = 1_600_327_800_000;
+        let nine = at_time_of_day(run_started, "09:00", &tz);
+        assert_eq!(hh_mm(nine, &tz), "09:00");
+        assert_eq!(run_started - nine, 30 * 60_000);
+        assert_eq!(at_time_of_day(run_started, "nonsense", &tz), run_started);
+    }
+}

@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub use clock::{hh_mm, local};
+pub use clock::{at_time_of_day, hh_mm, local};
 
 use super::{Overlay, Stage};
 use crate::run::Millis;
