@@ -62,6 +62,22 @@ pub struct Text {
     pub key_down: &'static str,
     pub key_choose: &'static str,
     pub key_close: &'static str,
+    /// Note editor keys (`crate::notes::keys::EDITOR`).
+    pub key_save: &'static str,
+    pub key_line_break: &'static str,
+    pub key_close_editor: &'static str,
+    pub key_kind: &'static str,
+    pub key_field: &'static str,
+    pub key_previous_field: &'static str,
+    pub key_undo: &'static str,
+    pub key_redo: &'static str,
+    /// Stage keys for notes.
+    pub key_write: &'static str,
+    pub key_select_note: &'static str,
+    pub key_edit_note: &'static str,
+    pub key_delete_note: &'static str,
+    pub key_restore_note: &'static str,
+    pub key_next_group: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub ready: &'static str,
@@ -88,6 +104,17 @@ pub struct Text {
     pub on_time: &'static str,
     pub whole_group: &'static str,
     pub notes_go_to: &'static str,
+    /// The note editor and the notes on the stage (see also `decision`, `action`, `owner`, `due`,
+    /// `parked_question`, `edited`, `action_done`).
+    pub notes: &'static str,
+    pub note: &'static str,
+    pub notes_none_yet: &'static str,
+    pub editing: &'static str,
+    pub note_placeholder: &'static str,
+    pub owner_placeholder: &'static str,
+    pub due_placeholder: &'static str,
+    pub owner_missing: &'static str,
+    pub due_invalid: &'static str,
     pub bell_muted: &'static str,
     pub facilitator_notes: &'static str,
     pub help: &'static str,
@@ -100,6 +127,8 @@ pub struct Text {
     pub choose_group: &'static str,
     pub meeting_ended: &'static str,
     pub end_meeting: &'static str,
+    pub not_saved_retrying: &'static str,
+    pub resume_question: &'static str,
     pub lobby_hint: &'static str,
     pub not_started: &'static str,
     pub not_run: &'static str,
@@ -112,6 +141,40 @@ pub struct Text {
     pub speaker: &'static str,
     pub turn: &'static str,
     pub next_turn: &'static str,
+    /// Export: column of planned start times in the agenda table.
+    pub export_start: &'static str,
+    pub export_item: &'static str,
+    pub export_planned: &'static str,
+    pub export_actual: &'static str,
+    pub export_total: &'static str,
+    pub actual_end: &'static str,
+    pub decisions: &'static str,
+    pub decision: &'static str,
+    pub actions: &'static str,
+    pub action: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub action_status: &'static str,
+    pub action_open: &'static str,
+    pub action_done: &'static str,
+    pub parking_lot: &'static str,
+    pub parked_question: &'static str,
+    pub no_notes: &'static str,
+    pub none_yet: &'static str,
+    pub other_notes: &'static str,
+    pub edited: &'static str,
+    pub all_actions: &'static str,
+    pub all_meetings: &'static str,
+    pub meeting_column: &'static str,
+    pub run_label: &'static str,
+    /// `spar list` column headings.
+    pub list_number: &'static str,
+    pub list_id: &'static str,
+    pub list_meeting: &'static str,
+    pub list_term: &'static str,
+    pub list_date: &'static str,
+    pub list_time: &'static str,
+    pub list_length: &'static str,
 }
 
 pub static SV: Text = Text {
@@ -134,6 +197,20 @@ pub static SV: Text = Text {
     key_down: "ned",
     key_choose: "välj",
     key_close: "stäng",
+    key_save: "spara",
+    key_line_break: "ny rad",
+    key_close_editor: "stäng, utkastet finns kvar",
+    key_kind: "byt typ: anteckning, beslut, åtgärd, parkerad fråga",
+    key_field: "nästa fält",
+    key_previous_field: "föregående fält",
+    key_undo: "ångra",
+    key_redo: "gör om",
+    key_write: "skriv en anteckning",
+    key_select_note: "markera en anteckning",
+    key_edit_note: "ändra den markerade anteckningen",
+    key_delete_note: "ta bort den markerade anteckningen",
+    key_restore_note: "ångra borttagningen",
+    key_next_group: "visa nästa grupp",
     yes: "ja",
     no: "nej",
     ready: "redo",
@@ -160,6 +237,15 @@ pub static SV: Text = Text {
     on_time: "i tid",
     whole_group: "Hela gruppen",
     notes_go_to: "Anteckningar till",
+    notes: "Anteckningar",
+    note: "Anteckning",
+    notes_none_yet: "Inga anteckningar än",
+    editing: "ändras",
+    note_placeholder: "Skriv här. Enter sparar, Alt+Enter ger ny rad.",
+    owner_placeholder: "namn",
+    due_placeholder: "ÅÅÅÅ-MM-DD",
+    owner_missing: "Skriv vem som är ansvarig för åtgärden",
+    due_invalid: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2020-10-01",
     bell_muted: "klockan avstängd",
     facilitator_notes: "Processledarens anteckningar",
     help: "Hjälp",
@@ -172,6 +258,8 @@ pub static SV: Text = Text {
     choose_group: "Välj grupp för anteckningar",
     meeting_ended: "Träffen är avslutad",
     end_meeting: "Det var sista punkten. Avsluta träffen?",
+    not_saved_retrying: "Inte sparad, försöker igen",
+    resume_question: "Fortsätta träffen",
     lobby_hint: "Tryck mellanslag för att starta första punkten",
     not_started: "inte startad",
     not_run: "inte genomförd",
@@ -184,6 +272,38 @@ pub static SV: Text = Text {
     speaker: "Talare",
     turn: "Tur",
     next_turn: "Näst på tur",
+    export_start: "Start",
+    export_item: "Punkt",
+    export_planned: "Planerat",
+    export_actual: "Faktiskt",
+    export_total: "Totalt",
+    actual_end: "faktiskt slut",
+    decisions: "Beslut",
+    decision: "Beslut",
+    actions: "Åtgärder",
+    action: "Åtgärd",
+    owner: "Ansvarig",
+    due: "Klart senast",
+    action_status: "Status",
+    action_open: "öppen",
+    action_done: "klar",
+    parking_lot: "Parkerade frågor",
+    parked_question: "Parkerad fråga",
+    no_notes: "Inga anteckningar",
+    none_yet: "Inga",
+    other_notes: "Övriga anteckningar",
+    edited: "ändrad",
+    all_actions: "Alla åtgärder",
+    all_meetings: "Alla träffar",
+    meeting_column: "Träff",
+    run_label: "genomförande",
+    list_number: "Nr",
+    list_id: "Id",
+    list_meeting: "Träff",
+    list_term: "Termin",
+    list_date: "Datum",
+    list_time: "Tid",
+    list_length: "Längd",
 };
 
 pub static EN: Text = Text {
@@ -206,6 +326,20 @@ pub static EN: Text = Text {
     key_down: "down",
     key_choose: "choose",
     key_close: "close",
+    key_save: "save",
+    key_line_break: "line break",
+    key_close_editor: "close, keep the draft",
+    key_kind: "change kind: note, decision, action, parking lot",
+    key_field: "next field",
+    key_previous_field: "previous field",
+    key_undo: "undo",
+    key_redo: "redo",
+    key_write: "write a note",
+    key_select_note: "select a note",
+    key_edit_note: "edit the selected note",
+    key_delete_note: "delete the selected note",
+    key_restore_note: "undo the deletion",
+    key_next_group: "show the next group",
     yes: "yes",
     no: "no",
     ready: "ready",
@@ -232,6 +366,15 @@ pub static EN: Text = Text {
     on_time: "on time",
     whole_group: "Whole group",
     notes_go_to: "Notes go to",
+    notes: "Notes",
+    note: "Note",
+    notes_none_yet: "No notes yet",
+    editing: "editing",
+    note_placeholder: "Type here. Enter saves, Alt+Enter breaks the line.",
+    owner_placeholder: "name",
+    due_placeholder: "YYYY-MM-DD",
+    owner_missing: "Name the owner of the action",
+    due_invalid: "Write the date as YYYY-MM-DD, for example 2020-10-01",
     bell_muted: "bell muted",
     facilitator_notes: "Facilitator notes",
     help: "Help",
@@ -244,6 +387,8 @@ pub static EN: Text = Text {
     choose_group: "Choose the group for notes",
     meeting_ended: "The meeting has ended",
     end_meeting: "That was the last item. End the meeting?",
+    not_saved_retrying: "Not saved, retrying",
+    resume_question: "Resume the run",
     lobby_hint: "Press space to start the first item",
     not_started: "not started",
     not_run: "not run",
@@ -256,7 +401,79 @@ pub static EN: Text = Text {
     speaker: "Speaker",
     turn: "Turn",
     next_turn: "Next up",
+    export_start: "Start",
+    export_item: "Item",
+    export_planned: "Planned",
+    export_actual: "Actual",
+    export_total: "Total",
+    actual_end: "actual end",
+    decisions: "Decisions",
+    decision: "Decision",
+    actions: "Action items",
+    action: "Action",
+    owner: "Owner",
+    due: "Due",
+    action_status: "Status",
+    action_open: "open",
+    action_done: "done",
+    parking_lot: "Parking lot",
+    parked_question: "Parked question",
+    no_notes: "No notes",
+    none_yet: "None",
+    other_notes: "Other notes",
+    edited: "edited",
+    all_actions: "All action items",
+    all_meetings: "All meetings",
+    meeting_column: "Meeting",
+    run_label: "run",
+    list_number: "No.",
+    list_id: "Id",
+    list_meeting: "Meeting",
+    list_term: "Term",
+    list_date: "Date",
+    list_time: "Time",
+    list_length: "Length",
 };
+
+/// Words of the note editor and the notes on the stage (`crate::notes`).
+impl Text {
+    /// "Fråga 2" / "Question 2".
+    pub fn question_n(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("Fråga {n}"),
+            Lang::En => format!("Question {n}"),
+        }
+    }
+
+    /// "Tur 3: Falun" / "Turn 3: Falun".
+    pub fn turn_named(&self, n: usize, name: &str) -> String {
+        format!("{} {n}: {name}", self.turn)
+    }
+
+    /// "klart senast 2020-10-01" / "due 2020-10-01".
+    pub fn due_on(&self, date: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("klart senast {date}"),
+            Lang::En => format!("due {date}"),
+        }
+    }
+
+    /// "↑ 3 äldre" / "↑ 3 older": notes above what fits.
+    pub fn older_notes(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("↑ {n} äldre"),
+            Lang::En => format!("↑ {n} older"),
+        }
+    }
+
+    /// "↓ 2 nyare" / "↓ 2 newer": notes scrolled past.
+    pub fn newer_notes(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("↓ {n} nyare"),
+            Lang::En => format!("↓ {n} newer"),
+        }
+    }
+}
 
 impl Text {
     /// "15 min".
@@ -285,6 +502,24 @@ impl Text {
         format!("{} {n} {} {total}", self.turn, if self.lang == Lang::Sv { "av" } else { "of" })
     }
 
+    /// "3 skadade rader hoppades över" / "3 damaged lines skipped".
+    pub fn skipped_lines(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 skadad rad hoppades över".into(),
+            (Lang::Sv, _) => format!("{n} skadade rader hoppades över"),
+            (Lang::En, 1) => "1 damaged line skipped".into(),
+            (Lang::En, _) => format!("{n} damaged lines skipped"),
+        }
+    }
+
+    /// "Fortsätta träffen från 14:02 (kickoff, 2 anteckningar)? [J/n] ".
+    pub fn resume_prompt(&self, since: &str, run_id: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("{} från {since} ({run_id})? [J/n] ", self.resume_question),
+            Lang::En => format!("{} from {since} ({run_id})? [Y/n] ", self.resume_question),
+        }
+    }
+
     /// "Tillbaka 10:45" / "Back at 10:45".
     pub fn back_at(&self, time: &str) -> String {
         match self.lang {
@@ -309,6 +544,53 @@ impl Text {
         match self.lang {
             Lang::Sv => format!("{} av {}", self.time_left, self.minutes(total_minutes)),
             Lang::En => format!("{} of {}", self.time_left, self.minutes(total_minutes)),
+        }
+    }
+}
+
+/// Words of the exports (`spar export`).
+impl Text {
+    /// "träff 1 av 6" / "meeting 1 of 6".
+    pub fn meeting_of(&self, n: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("träff {n} av {total}"),
+            Lang::En => format!("meeting {n} of {total}"),
+        }
+    }
+
+    /// "1 anteckning", "12 anteckningar" / "1 note", "12 notes".
+    pub fn notes_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 anteckning".to_string(),
+            (Lang::Sv, _) => format!("{n} anteckningar"),
+            (Lang::En, 1) => "1 note".to_string(),
+            (Lang::En, _) => format!("{n} notes"),
+        }
+    }
+}
+
+impl Text {
+    /// `spar check`'s summary: "7 files checked: no problems", "1 file checked: 2 errors, 1 warning".
+    pub fn files_checked(&self, files: usize, errors: usize, warnings: usize) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        match self.lang {
+            Lang::Sv => {
+                let files = count(files, "fil kontrollerad", "filer kontrollerade");
+                match (errors, warnings) {
+                    (0, 0) => format!("{files}: inga problem"),
+                    (e, 0) => format!("{files}: {e} fel"),
+                    (e, w) => format!("{files}: {e} fel, {}", count(w, "varning", "varningar")),
+                }
+            }
+            Lang::En => {
+                let files = count(files, "file checked", "files checked");
+                let errors = count(errors, "error", "errors");
+                match warnings {
+                    0 if errors.starts_with("0 ") => format!("{files}: no problems"),
+                    0 => format!("{files}: {errors}"),
+                    w => format!("{files}: {errors}, {}", count(w, "warning", "warnings")),
+                }
+            }
         }
     }
 }

@@ -3,7 +3,11 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod export;
+pub mod fsx;
 pub mod i18n;
+pub mod live;
+pub mod notes;
 pub mod run;
 pub mod session;
 pub mod stage;

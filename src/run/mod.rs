@@ -3,8 +3,11 @@
 //! projected end (`projection`) derived from it.
 
 pub mod event;
+pub mod journal;
 pub mod projection;
 pub mod state;
+pub mod status;
+pub mod store;
 pub mod timer;
 
 pub use event::*;

@@ -68,6 +68,17 @@ pub struct Stage {
     pub group: Option<String>,
     /// Timeboxes whose bell has rung (or that were already over when this process began).
     rung: HashSet<Place>,
+    /// What the edge reports: a failing save, damaged journal lines.
+    pub notice: Notice,
+}
+
+/// Trouble the stage must show without stopping the meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notice {
+    /// Why saving fails right now; events wait in memory and are retried.
+    pub save_error: Option<String>,
+    /// Damaged journal lines skipped so far.
+    pub skipped: usize,
 }
 
 impl Stage {
@@ -80,6 +91,7 @@ impl Stage {
             bell_muted,
             group: None,
             rung: HashSet::new(),
+            notice: Notice::default(),
         };
         stage.mark_overdue_as_rung(now);
         stage

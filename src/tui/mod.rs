@@ -3,3 +3,4 @@
 
 pub mod event_loop;
 pub mod terminal;
+pub mod watch;

@@ -36,7 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(Line::from(format!(" {} ", text.help)).style(theme.title));
+        .title(Line::from(format!(" {} ", text.help)).style(theme.title))
+        .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -28,6 +28,7 @@ fn popup_block<'a>(stage: &Stage, title: &str) -> Block<'a> {
         .border_type(BorderType::Rounded)
         .border_style(stage.ctx.theme.border)
         .title(Line::from(format!(" {title} ")).style(stage.ctx.theme.title))
+        .padding(ratatui::widgets::Padding::horizontal(1))
 }
 
 /// `o`: every item with planned start, planned and actual minutes; the current one marked.

@@ -101,7 +101,13 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     }
     frame.render_widget(Paragraph::new(next_line(stage)).style(theme.dim), next);
     frame.render_widget(Paragraph::new(projection_line(stage, now)), projection);
-    frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status);
+    match &stage.notice.save_error {
+        Some(error) => {
+            let line = format!("{}: {error}", text.not_saved_retrying);
+            frame.render_widget(Paragraph::new(crate::text::clean_line(&line)).style(theme.error), status);
+        }
+        None => frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status),
+    }
 }
 
 /// "Dalaspåret · Kick off".
@@ -196,6 +202,9 @@ fn status_line(stage: &Stage) -> String {
     let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
     if stage.bell_muted {
         parts.push(text.bell_muted.to_string());
+    }
+    if stage.notice.skipped > 0 {
+        parts.push(text.skipped_lines(stage.notice.skipped));
     }
     parts.join(" · ")
 }

@@ -1,0 +1,196 @@
+//! `spar run SESSION [--new | --resume RUN]`: the stage, on a new or resumed run.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use ratatui::Frame;
+
+use super::{author, catalog, data_dir};
+use crate::cli::Global;
+use crate::error::BadInput;
+use crate::i18n::Lang;
+use crate::live::LiveRun;
+use crate::run::state::RunState;
+use crate::run::status::{RunStatus, status};
+use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::run::{Millis, Role};
+use crate::session::Session;
+use crate::stage::{Context, Effect, Stage, view};
+use crate::theme::{Theme, no_color_requested};
+use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
+use crate::tui::terminal;
+use crate::tui::watch::JournalWatch;
+
+pub fn run(global: &Global, name: &str, new: bool, resume: Option<&str>) -> anyhow::Result<ExitCode> {
+    let catalog = catalog(global)?;
+    let session = catalog.find(name)?.clone();
+    let data = data_dir(global)?;
+    let lang = Lang::resolve(global.lang);
+    let now = now_ms();
+    let dir = match resume {
+        Some(id) => {
+            let dir = data.find(id).map_err(super::store_error)?;
+            let header = dir.header().map_err(super::store_error)?;
+            if header.session.id != session.id {
+                return Err(BadInput(format!(
+                    "run {} is a run of {}, not of {}",
+                    dir.id(),
+                    header.session.id,
+                    session.id
+                ))
+                .into());
+            }
+            dir
+        }
+        None if new => create(&data, &session, &catalog, global, now)?,
+        None => match unfinished(&data, &session.id, now) {
+            Some((dir, last)) if ask_resume(lang, &dir, last)? => dir,
+            _ => create(&data, &session, &catalog, global, now)?,
+        },
+    };
+    stage(global, dir, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn create(
+    data: &DataDir,
+    session: &Session,
+    catalog: &crate::session::load::Catalog,
+    global: &Global,
+    now: Millis,
+) -> anyhow::Result<RunDir> {
+    let track = catalog.track.clone().filter(|t| t.id == session.track);
+    let header = RunHeader::new(session.clone(), track, now, &author(global));
+    Ok(data.create_run(header)?)
+}
+
+/// The latest run of this session that is neither ended nor abandoned, and when it last changed.
+fn unfinished(data: &DataDir, session: &str, now: Millis) -> Option<(RunDir, Millis)> {
+    let runs = data.list_runs().ok()?;
+    runs.into_iter()
+        .rev()
+        .filter(|r| r.header.as_ref().is_ok_and(|h| h.session.id == session))
+        .find_map(|listing| {
+            let loaded = listing.dir.load().ok()?;
+            let state = RunState::fold(std::sync::Arc::new(loaded.header.session.clone()), &loaded.entries);
+            (status(&state, loaded.header.started, now) == RunStatus::Live)
+                .then_some((listing.dir, state.last_event.max(loaded.header.started)))
+        })
+}
+
+/// "Fortsätta träffen från 14:02? [J/n]" on the terminal, before the stage takes it over.
+fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(BadInput(format!(
+            "an unfinished run {} exists: use --resume {} or --new",
+            dir.id(),
+            dir.id()
+        ))
+        .into());
+    }
+    let tz = jiff::tz::TimeZone::system();
+    let text = lang.text();
+    eprint!("{}", text.resume_prompt(&view::hh_mm(last, &tz), dir.id()));
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    let answer = answer.trim().to_lowercase();
+    Ok(answer.is_empty() || answer.starts_with('j') || answer.starts_with('y'))
+}
+
+/// Opens the run for writing and shows the stage until the facilitator quits.
+pub fn stage(global: &Global, dir: RunDir, lang: Lang) -> anyhow::Result<()> {
+    let now = now_ms();
+    let (live, run) = LiveRun::open(dir, &author(global), Role::Facilitator, now)?;
+    let tz = jiff::tz::TimeZone::system();
+    let ctx = Context {
+        lang,
+        theme: Theme::new(global.theme, no_color_requested()),
+        start_of_day: view::at_time_of_day(live.header.started, &run.session.start, &tz),
+        tz,
+        run_id: live.dir.id().to_string(),
+        track: live.header.track.as_ref().map(|t| t.title.clone()),
+    };
+    let stage = Stage::new(run, ctx, global.quiet, now);
+    let mut tui = Tui::start()?;
+    let watch = JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
+    let mut app = StageApp { stage, live, _watch: watch, journals_changed: false };
+    app.refresh_notice();
+    tui.run(&mut app)
+}
+
+/// The stage at the edge: performs what the stage asks (writing, the bell) and feeds it what
+/// arrives (keys, other writers' events).
+struct StageApp {
+    stage: Stage,
+    live: LiveRun,
+    _watch: JournalWatch,
+    /// The watcher saw journal changes not yet read: read once per wake, however many came.
+    journals_changed: bool,
+}
+
+impl StageApp {
+    fn perform(&mut self, effects: Vec<Effect>, now: Millis) -> Flow {
+        let mut flow = Flow::Continue;
+        for effect in effects {
+            match effect {
+                Effect::Append(ev) => {
+                    self.live.append(&mut self.stage.run, ev, now);
+                }
+                Effect::Bell => terminal::bell(),
+                Effect::Quit => flow = Flow::Quit,
+            }
+        }
+        self.refresh_notice();
+        flow
+    }
+
+    fn refresh_notice(&mut self) {
+        self.stage.notice.save_error = self.live.save_error.clone();
+        self.stage.notice.skipped = self.live.problems.len();
+    }
+}
+
+impl App for StageApp {
+    fn handle(&mut self, msg: Msg, now: Millis) -> Flow {
+        match msg {
+            Msg::Key(key) => {
+                let effects = self.stage.on_key(key, now);
+                self.perform(effects, now)
+            }
+            Msg::Paste(_) | Msg::Resize => Flow::Continue,
+            Msg::Journals => {
+                self.journals_changed = true;
+                Flow::Continue
+            }
+            Msg::Signal(_) => Flow::Quit,
+        }
+    }
+
+    fn wake(&mut self, now: Millis) -> Flow {
+        if std::mem::take(&mut self.journals_changed) {
+            self.live.follow(&mut self.stage.run);
+        }
+        if self.live.has_pending() {
+            self.live.retry(&mut self.stage.run);
+        }
+        let effects = self.stage.tick(now);
+        self.perform(effects, now)
+    }
+
+    fn draw(&self, frame: &mut Frame, now: Millis) {
+        view::draw(frame, &self.stage, now);
+    }
+
+    fn next_wake(&self, now: Millis) -> Millis {
+        let wake = self.stage.next_wake(now);
+        // Retry a failing save every second.
+        if self.live.has_pending() { wake.min(now + 1000) } else { wake }
+    }
+
+    fn shutdown(&mut self, _now: Millis) {
+        self.live.retry(&mut self.stage.run);
+    }
+}

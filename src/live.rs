@@ -1,0 +1,168 @@
+//! A run being written and followed by this process: our own journal (every event is on disk
+//! before it is folded in), the other writers' journals (followed from where we last read), and
+//! the state folded from all of them in the order every process agrees on.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::run::journal::{JournalTail, JournalWriter};
+use crate::run::state::RunState;
+use crate::run::store::{RunDir, RunHeader, new_writer_id};
+use crate::run::{Entry, Event, Millis, Role};
+use crate::text::clean_line;
+
+///
+/// The state itself is owned by the view that shows it; every method that may change it takes it.
+pub struct LiveRun {
+    pub dir: RunDir,
+    pub header: RunHeader,
+    writer: JournalWriter,
+    writer_id: Arc<str>,
+    /// Everything folded so far, in order, so that a late event can be put in its place.
+    entries: Vec<Entry>,
+    seen: HashSet<(Arc<str>, u64)>,
+    tails: HashMap<PathBuf, JournalTail>,
+    /// Events whose write failed, with the time they happened; retried in order.
+    pending: VecDeque<(Millis, Event)>,
+    /// Why the last write failed, while it still fails.
+    pub save_error: Option<String>,
+    /// Damaged lines and other trouble in the journals, one line each, each reported once.
+    pub problems: Vec<String>,
+}
+
+impl LiveRun {
+    /// Reads the run and starts this process's own journal in it.
+    pub fn open(dir: RunDir, author: &str, role: Role, now: Millis) -> anyhow::Result<(LiveRun, RunState)> {
+        let header = dir.header()?;
+        let writer_id = new_writer_id(author);
+        let writer = dir
+            .open_writer(&writer_id)
+            .map_err(|e| anyhow::anyhow!("cannot write in {}: {e}", dir.path().display()))?;
+        let mut state = RunState::new(Arc::new(header.session.clone()));
+        let mut live = LiveRun {
+            dir,
+            header,
+            writer,
+            writer_id: Arc::from(writer_id.as_str()),
+            entries: Vec::new(),
+            seen: HashSet::new(),
+            tails: HashMap::new(),
+            pending: VecDeque::new(),
+            save_error: None,
+            problems: Vec::new(),
+        };
+        live.follow(&mut state);
+        live.append(&mut state, Event::Joined { name: clean_line(author), role }, now);
+        Ok((live, state))
+    }
+
+    pub fn writer_id(&self) -> &str {
+        &self.writer_id
+    }
+
+    /// Whether events are waiting to be written.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Writes an event to our journal (durably) and folds it in. When the write fails the event
+    /// waits in memory and is retried by [`retry`](Self::retry); it is not folded in until it is
+    /// on disk, so nothing shows as done that is not saved. Returns whether it was saved.
+    pub fn append(&mut self, state: &mut RunState, ev: Event, now: Millis) -> bool {
+        self.pending.push_back((now, ev));
+        self.retry(state)
+    }
+
+    /// Writes what is waiting, in order; stops at the first failure. Returns whether nothing
+    /// is left waiting.
+    pub fn retry(&mut self, state: &mut RunState) -> bool {
+        while let Some((at, ev)) = self.pending.front().cloned() {
+            match self.writer.append(at, ev) {
+                Ok(record) => {
+                    self.pending.pop_front();
+                    self.save_error = None;
+                    self.insert(state, Entry { writer: self.writer_id.clone(), record });
+                }
+                Err(e) => {
+                    self.save_error = Some(format!("{}: {e}", self.writer.path().display()));
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Reads what the other writers (and a previous process of ours) added since the last call
+    /// and folds it in. Returns whether anything changed.
+    pub fn follow(&mut self, state: &mut RunState) -> bool {
+        let (journals, problems) = match self.dir.journals() {
+            Ok(found) => found,
+            Err(e) => {
+                self.report(format!("{}: cannot read the run folder: {e}", self.dir.path().display()));
+                return false;
+            }
+        };
+        for problem in problems {
+            self.report(problem);
+        }
+        let mut changed = false;
+        for file in journals {
+            if file.writer == *self.writer_id {
+                continue;
+            }
+            let tail = self.tails.entry(file.path.clone()).or_default();
+            let read = match tail.poll(&file.path) {
+                Ok(read) => read,
+                Err(e) => {
+                    self.report(format!("runs/{}/{}.ron: cannot read: {e}", self.dir.id(), file.writer));
+                    continue;
+                }
+            };
+            for skipped in &read.skipped {
+                let line = format!(
+                    "runs/{}/{}.ron:{}: skipped a damaged line ({})",
+                    self.dir.id(),
+                    file.writer,
+                    skipped.line,
+                    skipped.reason
+                );
+                self.report(line);
+            }
+            let writer: Arc<str> = Arc::from(file.writer.as_str());
+            for record in read.records {
+                changed |= self.insert(state, Entry { writer: writer.clone(), record });
+            }
+        }
+        changed
+    }
+
+    /// Puts an entry in its place: folded in directly when it is the newest (the usual case),
+    /// else the state is folded again from the start so that every process agrees.
+    fn insert(&mut self, state: &mut RunState, entry: Entry) -> bool {
+        if !self.seen.insert((entry.writer.clone(), entry.record.seq)) {
+            return false;
+        }
+        let in_order = self.entries.last().is_none_or(|last| last.order_key() <= entry.order_key());
+        if in_order {
+            state.apply(&entry);
+            self.entries.push(entry);
+        } else {
+            let at = self.entries.partition_point(|e| e.order_key() <= entry.order_key());
+            self.entries.insert(at, entry);
+            *state = RunState::fold(state.session.clone(), &self.entries);
+        }
+        true
+    }
+
+    fn report(&mut self, problem: String) {
+        if !self.problems.contains(&problem) {
+            self.problems.push(problem);
+        }
+    }
+
+    /// The journal folder, for the watcher.
+    pub fn folder(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+}
