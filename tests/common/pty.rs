@@ -22,9 +22,20 @@ impl Pty {
         Pty::spawn_env(args, data_dir, &[("LANG", lang)], cols, rows)
     }
 
-    pub fn spawn_env(args: &[&str], data_dir: &Path, env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+    pub fn spawn_env(
+        args: &[&str],
+        data_dir: &Path,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_spar"));
         cmd.args(args);
@@ -39,7 +50,11 @@ impl Pty {
         }
         let child = pair.slave.spawn_command(cmd).expect("start spar");
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().expect("rows > 0"),
+            cols.try_into().expect("cols > 0"),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let (p, r) = (parser.clone(), raw.clone());
@@ -54,7 +69,13 @@ impl Pty {
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
-        Pty { child, writer, _master: pair.master, parser, raw }
+        Pty {
+            child,
+            writer,
+            _master: pair.master,
+            parser,
+            raw,
+        }
     }
 
     pub fn send(&mut self, bytes: &[u8]) {

@@ -1,0 +1,180 @@
+//! The real binary in a pseudo-terminal: run a meeting, kill it, resume it, signal it.
+
+mod common;
+
+use common::pty::Pty;
+
+fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// The agenda position line of the stage ("Punkt 2 av 12 · Incheckning · Tur 3 av 15").
+fn position(screen: &str) -> String {
+    screen
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim_matches(|c| c == '│' || c == ' ')
+        .to_string()
+}
+
+#[test]
+fn start_extend_advance_and_quit() {
+    let data = data_dir();
+    let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 120, 40);
+    spar.wait_for("Press space to start the first item");
+    spar.send(b" ");
+    spar.wait_for("RUNNING · time left of 10 min");
+    spar.send(b"+");
+    spar.wait_for("time left of 11 min");
+    spar.send(b"n");
+    let screen = spar.wait_for("Item 2 of 12 · Check-in · Turn 1 of 15");
+    assert!(
+        screen.contains("Turn: Avesta · Next up: Borlänge"),
+        "{screen}"
+    );
+    // The running timebox handed over: the turn's timer runs without another key.
+    assert!(screen.contains("RUNNING"), "{screen}");
+    spar.send(b"q");
+    spar.wait_for("Quit anyway?");
+    spar.send(b"y");
+    assert_eq!(spar.wait_exit(), 0);
+    assert!(!spar.alternate_screen(), "left the alternate screen");
+    assert!(!spar.cursor_hidden(), "cursor shown again");
+    assert!(!spar.bracketed_paste(), "bracketed paste off again");
+
+    // Everything the facilitator did is in the journal.
+    let runs: Vec<_> = std::fs::read_dir(data.path().join("runs"))
+        .unwrap()
+        .collect();
+    assert_eq!(runs.len(), 1);
+    let run = runs[0].as_ref().unwrap().path();
+    let journal: String = std::fs::read_dir(&run)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != "run.ron")
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    for ev in [
+        "TimerStarted(at:(item:0,step:0))",
+        "TimerAdjusted(at:(item:0,step:0),seconds:60)",
+        "Moved(to:(item:1,step:0))",
+    ] {
+        assert!(journal.contains(ev), "{ev} missing in {journal}");
+    }
+}
+
+#[test]
+fn kill_9_mid_run_and_resume_to_the_same_screen() {
+    let data = data_dir();
+    let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 80, 24);
+    spar.wait_for("Tryck mellanslag");
+    spar.send(b" ");
+    spar.wait_for("PÅGÅR");
+    for _ in 0..3 {
+        spar.send(b"n");
+    }
+    spar.send(b" ");
+    let before = spar.wait_for("PAUSAD");
+    assert_eq!(
+        position(&before),
+        "Punkt 2 av 12 · Incheckning · Tur 3 av 15"
+    );
+    spar.signal("KILL");
+    spar.wait_exit();
+
+    let mut again = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 80, 24);
+    again.wait_for("Fortsätta träffen från");
+    again.send(b"j\r");
+    let after = again.wait_for("PAUSAD");
+    assert_eq!(position(&after), position(&before));
+    // Paused time stays exactly where it was: the same countdown on both screens.
+    let countdown = |s: &str| s.lines().skip(4).take(15).collect::<Vec<_>>().join("\n");
+    assert_eq!(countdown(&after), countdown(&before));
+    again.send(b"q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn resume_and_new_answer_without_asking() {
+    let data = data_dir();
+    let mut first = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 80, 24);
+    first.wait_for("Press space");
+    first.send(b"n");
+    first.wait_for("Item 2 of 12");
+    first.send(b"q");
+    first.wait_exit();
+    let id = std::fs::read_dir(data.path().join("runs"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name();
+    let id = id.to_string_lossy().to_string();
+
+    let mut resumed = Pty::spawn(
+        &["run", "kickoff", "--resume", &id[..12]],
+        data.path(),
+        "en_GB.UTF-8",
+        80,
+        24,
+    );
+    resumed.wait_for("Item 2 of 12");
+    resumed.send(b"q");
+    resumed.wait_exit();
+
+    let mut fresh = Pty::spawn(&["run", "1", "--new"], data.path(), "en_GB.UTF-8", 80, 24);
+    fresh.wait_for("Item 1 of 12");
+    fresh.send(b"q");
+    fresh.wait_exit();
+    assert_eq!(
+        std::fs::read_dir(data.path().join("runs")).unwrap().count(),
+        2
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let data = data_dir();
+        let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 80, 24);
+        spar.wait_for("Press space");
+        spar.send(b" ");
+        spar.wait_for("RUNNING");
+        assert!(spar.alternate_screen());
+        spar.signal(signal);
+        spar.wait_exit();
+        assert!(
+            !spar.alternate_screen(),
+            "{signal}: still on the alternate screen"
+        );
+        assert!(!spar.cursor_hidden(), "{signal}: cursor still hidden");
+        assert!(
+            !spar.bracketed_paste(),
+            "{signal}: bracketed paste still on"
+        );
+    }
+}
+
+#[test]
+fn resizing_and_a_tiny_window() {
+    let data = data_dir();
+    let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 40, 10);
+    spar.wait_for("Fönstret är för litet");
+    spar.send(b"q");
+    assert_eq!(spar.wait_exit(), 0);
+}
+
+#[test]
+fn an_unknown_session_is_one_line_and_exit_2() {
+    let data = data_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spar"))
+        .args(["run", "nosuch"])
+        .env("SPAR_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nosuch"), "{err}");
+}
