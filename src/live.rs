@@ -33,7 +33,12 @@ pub struct LiveRun {
 
 impl LiveRun {
     /// Reads the run and starts this process's own journal in it.
-    pub fn open(dir: RunDir, author: &str, role: Role, now: Millis) -> anyhow::Result<(LiveRun, RunState)> {
+    pub fn open(
+        dir: RunDir,
+        author: &str,
+        role: Role,
+        now: Millis,
+    ) -> anyhow::Result<(LiveRun, RunState)> {
         let header = dir.header()?;
         let writer_id = new_writer_id(author);
         let writer = dir
@@ -53,7 +58,14 @@ impl LiveRun {
             problems: Vec::new(),
         };
         live.follow(&mut state);
-        live.append(&mut state, Event::Joined { name: clean_line(author), role }, now);
+        live.append(
+            &mut state,
+            Event::Joined {
+                name: clean_line(author),
+                role,
+            },
+            now,
+        );
         Ok((live, state))
     }
 
@@ -82,7 +94,13 @@ impl LiveRun {
                 Ok(record) => {
                     self.pending.pop_front();
                     self.save_error = None;
-                    self.insert(state, Entry { writer: self.writer_id.clone(), record });
+                    self.insert(
+                        state,
+                        Entry {
+                            writer: self.writer_id.clone(),
+                            record,
+                        },
+                    );
                 }
                 Err(e) => {
                     self.save_error = Some(format!("{}: {e}", self.writer.path().display()));
@@ -99,7 +117,10 @@ impl LiveRun {
         let (journals, problems) = match self.dir.journals() {
             Ok(found) => found,
             Err(e) => {
-                self.report(format!("{}: cannot read the run folder: {e}", self.dir.path().display()));
+                self.report(format!(
+                    "{}: cannot read the run folder: {e}",
+                    self.dir.path().display()
+                ));
                 return false;
             }
         };
@@ -115,7 +136,11 @@ impl LiveRun {
             let read = match tail.poll(&file.path) {
                 Ok(read) => read,
                 Err(e) => {
-                    self.report(format!("runs/{}/{}.ron: cannot read: {e}", self.dir.id(), file.writer));
+                    self.report(format!(
+                        "runs/{}/{}.ron: cannot read: {e}",
+                        self.dir.id(),
+                        file.writer
+                    ));
                     continue;
                 }
             };
@@ -131,7 +156,13 @@ impl LiveRun {
             }
             let writer: Arc<str> = Arc::from(file.writer.as_str());
             for record in read.records {
-                changed |= self.insert(state, Entry { writer: writer.clone(), record });
+                changed |= self.insert(
+                    state,
+                    Entry {
+                        writer: writer.clone(),
+                        record,
+                    },
+                );
             }
         }
         changed
@@ -143,12 +174,17 @@ impl LiveRun {
         if !self.seen.insert((entry.writer.clone(), entry.record.seq)) {
             return false;
         }
-        let in_order = self.entries.last().is_none_or(|last| last.order_key() <= entry.order_key());
+        let in_order = self
+            .entries
+            .last()
+            .is_none_or(|last| last.order_key() <= entry.order_key());
         if in_order {
             state.apply(&entry);
             self.entries.push(entry);
         } else {
-            let at = self.entries.partition_point(|e| e.order_key() <= entry.order_key());
+            let at = self
+                .entries
+                .partition_point(|e| e.order_key() <= entry.order_key());
             self.entries.insert(at, entry);
             *state = RunState::fold(state.session.clone(), &self.entries);
         }

@@ -75,12 +75,21 @@ impl Theme {
                 accent: fg(Color::LightYellow).add_modifier(bold),
                 border: fg(Color::White),
                 selected: Style::new().fg(Color::Black).bg(Color::LightYellow),
-                error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
+                error: Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(bold),
                 ready: fg(Color::White),
                 running: fg(Color::LightGreen).add_modifier(bold),
                 paused: fg(Color::LightCyan).add_modifier(bold),
-                low: Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(bold),
-                over: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
+                low: Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::LightYellow)
+                    .add_modifier(bold),
+                over: Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(bold),
             },
         }
     }

@@ -30,7 +30,11 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
         .enumerate()
         .map(|(i, (minute, ev))| Entry {
             writer: Arc::from("facilitator"),
-            record: Record { at: NINE + minute * MIN, seq: i as u64 + 1, ev: ev.clone() },
+            record: Record {
+                at: NINE + minute * MIN,
+                seq: i as u64 + 1,
+                ev: ev.clone(),
+            },
         })
         .collect();
     let run = RunState::fold(session, &entries);
@@ -47,7 +51,9 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
 
 fn render(stage: &Stage, now: Millis, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, stage, now)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, stage, now))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -80,29 +86,76 @@ fn cases() -> Vec<(&'static str, Vec<(i64, Event)>, i64, Option<Action>)> {
         ("over", vec![(0, TimerStarted { at: at(0, 0) })], 12, None),
         (
             "paused",
-            vec![(0, TimerStarted { at: at(0, 0) }), (4, TimerPaused { at: at(0, 0) })],
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (4, TimerPaused { at: at(0, 0) }),
+            ],
             6,
             None,
         ),
         (
             "round",
-            vec![(0, TimerStarted { at: at(0, 0) }), (10, Moved { to: at(1, 2) }), (10, TimerStarted { at: at(1, 2) })],
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (10, Moved { to: at(1, 2) }),
+                (10, TimerStarted { at: at(1, 2) }),
+            ],
             10,
             None,
         ),
-        ("talk", vec![(0, TimerStarted { at: at(0, 0) }), (27, Moved { to: at(2, 0) }), (27, TimerStarted { at: at(2, 0) })], 40, None),
+        (
+            "talk",
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (27, Moved { to: at(2, 0) }),
+                (27, TimerStarted { at: at(2, 0) }),
+            ],
+            40,
+            None,
+        ),
         (
             "question",
-            vec![(0, TimerStarted { at: at(0, 0) }), (60, Moved { to: at(3, 1) }), (60, TimerStarted { at: at(3, 1) })],
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (60, Moved { to: at(3, 1) }),
+                (60, TimerStarted { at: at(3, 1) }),
+            ],
             62,
             None,
         ),
-        ("break", vec![(0, TimerStarted { at: at(0, 0) }), (75, Moved { to: at(4, 0) }), (75, TimerStarted { at: at(4, 0) })], 80, None),
-        ("facilitator_notes", vec![], 0, Some(Action::ToggleFacilitatorNotes)),
-        ("overview", vec![(0, TimerStarted { at: at(0, 0) }), (14, Moved { to: at(1, 0) })], 20, Some(Action::Overview)),
+        (
+            "break",
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (75, Moved { to: at(4, 0) }),
+                (75, TimerStarted { at: at(4, 0) }),
+            ],
+            80,
+            None,
+        ),
+        (
+            "facilitator_notes",
+            vec![],
+            0,
+            Some(Action::ToggleFacilitatorNotes),
+        ),
+        (
+            "overview",
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (14, Moved { to: at(1, 0) }),
+            ],
+            20,
+            Some(Action::Overview),
+        ),
         ("help", vec![], 0, Some(Action::Help)),
         ("groups", vec![], 0, Some(Action::ChooseGroup)),
-        ("confirm_quit", vec![(0, TimerStarted { at: at(0, 0) })], 1, Some(Action::Quit)),
+        (
+            "confirm_quit",
+            vec![(0, TimerStarted { at: at(0, 0) })],
+            1,
+            Some(Action::Quit),
+        ),
     ]
 }
 
@@ -131,12 +184,19 @@ fn too_small_says_so_instead_of_a_broken_layout() {
         for (w, h) in [(59, 24), (80, 19), (20, 5), (1, 1), (0, 0)] {
             let screen = text_of(&render(&stage, NINE, w, h));
             if w >= 40 {
-                let expected = if lang == Lang::Sv { "Fönstret är för litet" } else { "Window too small" };
+                let expected = if lang == Lang::Sv {
+                    "Fönstret är för litet"
+                } else {
+                    "Window too small"
+                };
                 assert!(screen.contains(expected), "{w}x{h}: {screen}");
             }
         }
         let lang = if lang == Lang::Sv { "sv" } else { "en" };
-        insta::assert_snapshot!(format!("too_small_{lang}"), text_of(&render(&stage, NINE, 50, 10)));
+        insta::assert_snapshot!(
+            format!("too_small_{lang}"),
+            text_of(&render(&stage, NINE, 50, 10))
+        );
     }
 }
 
@@ -162,9 +222,18 @@ fn status_colour(stage: &Stage, now: Millis, word: &str) -> Option<Color> {
 #[test]
 fn the_countdown_colour_follows_the_phase() {
     let running = stage(Lang::En, &[(0, Event::TimerStarted { at: at(0, 0) })]);
-    assert_eq!(status_colour(&running, NINE + 3 * MIN, "RUNNING"), Some(Color::LightGreen));
-    assert_eq!(status_colour(&running, NINE + 9 * MIN, "RUNNING LOW"), Some(Color::Yellow));
-    assert_eq!(status_colour(&running, NINE + 11 * MIN, "TIME'S UP"), Some(Color::LightRed));
+    assert_eq!(
+        status_colour(&running, NINE + 3 * MIN, "RUNNING"),
+        Some(Color::LightGreen)
+    );
+    assert_eq!(
+        status_colour(&running, NINE + 9 * MIN, "RUNNING LOW"),
+        Some(Color::Yellow)
+    );
+    assert_eq!(
+        status_colour(&running, NINE + 11 * MIN, "TIME'S UP"),
+        Some(Color::LightRed)
+    );
     let ready = stage(Lang::En, &[(0, Event::Moved { to: at(3, 0) })]);
     assert_eq!(status_colour(&ready, NINE, "READY"), Some(Color::Gray));
 }
@@ -175,6 +244,11 @@ fn no_color_draws_no_colour_at_all() {
     s.ctx.theme = Theme::monochrome();
     let buffer = render(&s, NINE + 11 * MIN, 120, 40);
     for cell in buffer.content() {
-        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{:?}", cell);
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "{:?}",
+            cell
+        );
     }
 }

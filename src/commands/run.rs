@@ -22,7 +22,12 @@ use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
 use crate::tui::terminal;
 use crate::tui::watch::JournalWatch;
 
-pub fn run(global: &Global, name: &str, new: bool, resume: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    global: &Global,
+    name: &str,
+    new: bool,
+    resume: Option<&str>,
+) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;
     let session = catalog.find(name)?.clone();
     let data = data_dir(global)?;
@@ -73,7 +78,10 @@ fn unfinished(data: &DataDir, session: &str, now: Millis) -> Option<(RunDir, Mil
         .filter(|r| r.header.as_ref().is_ok_and(|h| h.session.id == session))
         .find_map(|listing| {
             let loaded = listing.dir.load().ok()?;
-            let state = RunState::fold(std::sync::Arc::new(loaded.header.session.clone()), &loaded.entries);
+            let state = RunState::fold(
+                std::sync::Arc::new(loaded.header.session.clone()),
+                &loaded.entries,
+            );
             (status(&state, loaded.header.started, now) == RunStatus::Live)
                 .then_some((listing.dir, state.last_event.max(loaded.header.started)))
         })
@@ -115,8 +123,14 @@ pub fn stage(global: &Global, dir: RunDir, lang: Lang) -> anyhow::Result<()> {
     };
     let stage = Stage::new(run, ctx, global.quiet, now);
     let mut tui = Tui::start()?;
-    let watch = JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
-    let mut app = StageApp { stage, live, _watch: watch, journals_changed: false };
+    let watch =
+        JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
+    let mut app = StageApp {
+        stage,
+        live,
+        _watch: watch,
+        journals_changed: false,
+    };
     app.refresh_notice();
     tui.run(&mut app)
 }
@@ -187,7 +201,11 @@ impl App for StageApp {
     fn next_wake(&self, now: Millis) -> Millis {
         let wake = self.stage.next_wake(now);
         // Retry a failing save every second.
-        if self.live.has_pending() { wake.min(now + 1000) } else { wake }
+        if self.live.has_pending() {
+            wake.min(now + 1000)
+        } else {
+            wake
+        }
     }
 
     fn shutdown(&mut self, _now: Millis) {

@@ -90,7 +90,10 @@ pub struct Item {
 pub enum ItemKind {
     Welcome,
     CheckIn,
-    Talk { speaker: String, affiliation: String },
+    Talk {
+        speaker: String,
+        affiliation: String,
+    },
     Discussion,
     Breakout,
     Break,
@@ -134,7 +137,11 @@ pub enum Turns {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step<'a> {
     Question(&'a Question),
-    Turn { name: &'a str, prompt: Option<&'a str>, minutes: u32 },
+    Turn {
+        name: &'a str,
+        prompt: Option<&'a str>,
+        minutes: u32,
+    },
     Whole(u32),
 }
 

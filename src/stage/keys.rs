@@ -154,7 +154,10 @@ pub fn lookup(table: &[Binding], key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
     }
-    table.iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action)
+    table
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action)
 }
 
 #[cfg(test)]

@@ -38,9 +38,13 @@ pub enum Overlay {
     None,
     Help,
     /// The agenda with planned and actual times; `selected` is an item index.
-    Overview { selected: usize },
+    Overview {
+        selected: usize,
+    },
     /// Choosing the group for new notes: 0 is the whole group, then the session's groups.
-    Groups { selected: usize },
+    Groups {
+        selected: usize,
+    },
     /// "Quit while the timebox runs?"
     ConfirmQuit,
     /// "End the meeting?" after the last timebox.
@@ -102,7 +106,11 @@ impl Stage {
         for item in 0..self.run.session.agenda.len() {
             for step in 0..self.run.steps(item) {
                 let place = Place { item, step };
-                if self.run.timebox(place).is_some_and(|t| t.phase(now) == Phase::Over) {
+                if self
+                    .run
+                    .timebox(place)
+                    .is_some_and(|t| t.phase(now) == Phase::Over)
+                {
                     self.rung.insert(place);
                 }
             }
@@ -169,7 +177,10 @@ impl Stage {
                 }
                 None => Vec::new(),
             },
-            Action::Previous => self.run.previous_place(place).map_or_else(Vec::new, |to| self.go(to)),
+            Action::Previous => self
+                .run
+                .previous_place(place)
+                .map_or_else(Vec::new, |to| self.go(to)),
             Action::ToggleTimer => match self.run.current() {
                 Some(t) if t.is_running() => vec![Effect::Append(Event::TimerPaused { at: place })],
                 Some(_) if self.run.ended_at.is_none() => {
@@ -177,7 +188,10 @@ impl Stage {
                 }
                 _ => Vec::new(),
             },
-            Action::MoreTime => vec![Effect::Append(Event::TimerAdjusted { at: place, seconds: 60 })],
+            Action::MoreTime => vec![Effect::Append(Event::TimerAdjusted {
+                at: place,
+                seconds: 60,
+            })],
             Action::LessTime => {
                 // Never below zero in total: one minute less of a timebox with less than a
                 // minute planned takes what is left.
@@ -186,19 +200,30 @@ impl Stage {
                 if seconds == 0 {
                     Vec::new()
                 } else {
-                    vec![Effect::Append(Event::TimerAdjusted { at: place, seconds: -seconds })]
+                    vec![Effect::Append(Event::TimerAdjusted {
+                        at: place,
+                        seconds: -seconds,
+                    })]
                 }
             }
             Action::ChooseGroup => {
                 let selected = match &self.group {
                     None => 0,
-                    Some(g) => self.run.session.groups.iter().position(|x| x == g).map_or(0, |i| i + 1),
+                    Some(g) => self
+                        .run
+                        .session
+                        .groups
+                        .iter()
+                        .position(|x| x == g)
+                        .map_or(0, |i| i + 1),
                 };
                 self.overlay = Overlay::Groups { selected };
                 Vec::new()
             }
             Action::Overview => {
-                self.overlay = Overlay::Overview { selected: place.item };
+                self.overlay = Overlay::Overview {
+                    selected: place.item,
+                };
                 Vec::new()
             }
             Action::Help => {
@@ -240,7 +265,9 @@ impl Stage {
     /// Pauses the current timebox if it runs.
     fn pause_current(&self) -> Vec<Effect> {
         match self.run.current() {
-            Some(t) if t.is_running() => vec![Effect::Append(Event::TimerPaused { at: self.run.place })],
+            Some(t) if t.is_running() => {
+                vec![Effect::Append(Event::TimerPaused { at: self.run.place })]
+            }
             _ => Vec::new(),
         }
     }
@@ -248,14 +275,23 @@ impl Stage {
     fn update_overview(&mut self, action: Action, selected: usize, _now: Millis) -> Vec<Effect> {
         let items = self.run.session.agenda.len();
         match action {
-            Action::Up => self.overlay = Overlay::Overview { selected: selected.saturating_sub(1) },
+            Action::Up => {
+                self.overlay = Overlay::Overview {
+                    selected: selected.saturating_sub(1),
+                }
+            }
             Action::Down => {
-                self.overlay = Overlay::Overview { selected: (selected + 1).min(items.saturating_sub(1)) }
+                self.overlay = Overlay::Overview {
+                    selected: (selected + 1).min(items.saturating_sub(1)),
+                }
             }
             Action::Confirm => {
                 self.overlay = Overlay::None;
                 if selected != self.run.place.item {
-                    return self.go(Place { item: selected, step: 0 });
+                    return self.go(Place {
+                        item: selected,
+                        step: 0,
+                    });
                 }
             }
             Action::Back | Action::Overview | Action::Quit => self.overlay = Overlay::None,
@@ -267,10 +303,21 @@ impl Stage {
     fn update_groups(&mut self, action: Action, selected: usize) -> Vec<Effect> {
         let choices = self.run.session.groups.len() + 1;
         match action {
-            Action::Up => self.overlay = Overlay::Groups { selected: selected.saturating_sub(1) },
-            Action::Down => self.overlay = Overlay::Groups { selected: (selected + 1).min(choices - 1) },
+            Action::Up => {
+                self.overlay = Overlay::Groups {
+                    selected: selected.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                self.overlay = Overlay::Groups {
+                    selected: (selected + 1).min(choices - 1),
+                }
+            }
             Action::Confirm => {
-                self.group = selected.checked_sub(1).and_then(|i| self.run.session.groups.get(i)).cloned();
+                self.group = selected
+                    .checked_sub(1)
+                    .and_then(|i| self.run.session.groups.get(i))
+                    .cloned();
                 self.overlay = Overlay::None;
             }
             Action::Back | Action::Quit => self.overlay = Overlay::None,
@@ -283,7 +330,10 @@ impl Stage {
     /// runs out.
     pub fn tick(&mut self, now: Millis) -> Vec<Effect> {
         let place = self.run.place;
-        let over = self.run.current().is_some_and(|t| t.phase(now) == Phase::Over);
+        let over = self
+            .run
+            .current()
+            .is_some_and(|t| t.phase(now) == Phase::Over);
         if over && self.rung.insert(place) && !self.bell_muted {
             vec![Effect::Bell]
         } else {
@@ -299,7 +349,11 @@ impl Stage {
         // The projected end moves with "now" while the clock stands still between items.
         let projected = next_minute(self.projection(now).projected_end);
         let countdown = self.run.current().and_then(|t| t.next_change(now));
-        [Some(clock), Some(projected), countdown].into_iter().flatten().min().unwrap_or(clock)
+        [Some(clock), Some(projected), countdown]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(clock)
     }
 
     pub fn projection(&self, now: Millis) -> Projection {

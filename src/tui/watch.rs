@@ -24,7 +24,10 @@ impl JournalWatch {
         let handler = move |res: notify::Result<notify::Event>| {
             // Only changes: our own reads of the journals must not wake us again.
             if let Ok(event) = res
-                && matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_))
+                && matches!(
+                    event.kind,
+                    EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                )
             {
                 let _ = tx.send(Msg::Journals);
             }
@@ -32,13 +35,18 @@ impl JournalWatch {
         let forced = std::env::var("SPAR_WATCH").is_ok_and(|v| v == "poll");
         let polling = forced || is_network_folder(folder);
         let mut watcher: Box<dyn Watcher + Send> = if polling {
-            let config = notify::Config::default().with_poll_interval(POLL_EVERY).with_compare_contents(false);
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_EVERY)
+                .with_compare_contents(false);
             Box::new(PollWatcher::new(handler, config)?)
         } else {
             Box::new(RecommendedWatcher::new(handler, notify::Config::default())?)
         };
         watcher.watch(folder, RecursiveMode::NonRecursive)?;
-        Ok(JournalWatch { _watcher: watcher, polling })
+        Ok(JournalWatch {
+            _watcher: watcher,
+            polling,
+        })
     }
 }
 
@@ -46,8 +54,12 @@ impl JournalWatch {
 /// by other machines (NFS, SMB, FUSE mounts such as sshfs), from the longest matching mount
 /// point in /proc/mounts. Elsewhere (no /proc) file events are trusted.
 fn is_network_folder(folder: &Path) -> bool {
-    let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else { return false };
-    let folder = folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf());
+    let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else {
+        return false;
+    };
+    let folder = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
     let fstype = mounts
         .lines()
         .filter_map(|line| {
@@ -55,7 +67,9 @@ fn is_network_folder(folder: &Path) -> bool {
             let _device = fields.next()?;
             let point = fields.next()?.replace("\\040", " ");
             let fstype = fields.next()?;
-            folder.starts_with(&point).then(|| (point.len(), fstype.to_string()))
+            folder
+                .starts_with(&point)
+                .then(|| (point.len(), fstype.to_string()))
         })
         .max_by_key(|(len, _)| *len)
         .map(|(_, fstype)| fstype)

@@ -22,9 +22,12 @@ pub fn at_time_of_day(day: Millis, hh_mm: &str, tz: &TimeZone) -> Millis {
     let parsed = hh_mm
         .split_once(':')
         .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)));
-    let Some((hour, minute)) = parsed else { return day };
+    let Some((hour, minute)) = parsed else {
+        return day;
+    };
     let date = local(day, tz).date();
-    tz.to_timestamp(date.at(hour, minute, 0, 0)).map_or(day, |t| t.as_millisecond())
+    tz.to_timestamp(date.at(hour, minute, 0, 0))
+        .map_or(day, |t| t.as_millisecond())
 }
 
 #[cfg(test)]

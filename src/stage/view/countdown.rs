@@ -51,17 +51,30 @@ pub fn status_line(text: &Text, timebox: &Timebox, now: Millis) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, timebox: &Timebox, text: &Text, theme: &Theme, now: Millis) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    timebox: &Timebox,
+    text: &Text,
+    theme: &Theme,
+    now: Millis,
+) {
     let phase = timebox.phase(now);
     let style = theme.phase(phase);
     let digits = format_countdown(timebox.remaining_ms(now));
     let glyphs = digits.chars().count() as u16;
     let [big, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let size = SIZES.iter().find(|(_, w, h)| glyphs * w <= big.width && *h <= big.height);
+    let size = SIZES
+        .iter()
+        .find(|(_, w, h)| glyphs * w <= big.width && *h <= big.height);
     match size {
         Some(&(pixel_size, _, h)) => {
             let top = big.y + (big.height - h) / 2;
-            let at = Rect { y: top, height: h, ..big };
+            let at = Rect {
+                y: top,
+                height: h,
+                ..big
+            };
             let widget = BigText::builder()
                 .pixel_size(pixel_size)
                 .style(style)
@@ -71,10 +84,20 @@ pub fn draw(frame: &mut Frame, area: Rect, timebox: &Timebox, text: &Text, theme
             frame.render_widget(widget, at);
         }
         None => {
-            let at = Rect { y: big.y + big.height.saturating_sub(1) / 2, height: 1.min(big.height), ..big };
-            frame.render_widget(Paragraph::new(Line::from(digits).style(style)).centered(), at);
+            let at = Rect {
+                y: big.y + big.height.saturating_sub(1) / 2,
+                height: 1.min(big.height),
+                ..big
+            };
+            frame.render_widget(
+                Paragraph::new(Line::from(digits).style(style)).centered(),
+                at,
+            );
         }
     }
     let words = status_line(text, timebox, now);
-    frame.render_widget(Paragraph::new(Line::from(words).style(style)).centered(), status);
+    frame.render_widget(
+        Paragraph::new(Line::from(words).style(style)).centered(),
+        status,
+    );
 }

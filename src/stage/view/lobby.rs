@@ -31,10 +31,16 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     if let Some(date) = &session.date {
         when.push(date.clone());
     }
-    when.push(format!("{}–{}", hh_mm(start, &stage.ctx.tz), hh_mm(end, &stage.ctx.tz)));
+    when.push(format!(
+        "{}–{}",
+        hh_mm(start, &stage.ctx.tz),
+        hh_mm(end, &stage.ctx.tz)
+    ));
 
     // The agenda matters more than the summary when the window is short.
-    let agenda_rows = u16::try_from(session.agenda.len()).unwrap_or(u16::MAX).saturating_add(1);
+    let agenda_rows = u16::try_from(session.agenda.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(1);
     let show_summary = !session.summary.is_empty() && area.height >= agenda_rows.saturating_add(5);
     let [when_area, summary, columns, hint] = Layout::vertical([
         Constraint::Length(1),
@@ -43,8 +49,13 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(when.join(" · ")).style(theme.accent), when_area);
-    let summary_text = Paragraph::new(session.summary.as_str()).style(theme.dim).wrap(Wrap { trim: true });
+    frame.render_widget(
+        Paragraph::new(when.join(" · ")).style(theme.accent),
+        when_area,
+    );
+    let summary_text = Paragraph::new(session.summary.as_str())
+        .style(theme.dim)
+        .wrap(Wrap { trim: true });
     frame.render_widget(summary_text, summary);
 
     let [agenda, prework] =
@@ -56,7 +67,10 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         lines.push(Line::from(vec![
             Span::styled(format!("{:<6}", hh_mm(at, &stage.ctx.tz)), theme.dim),
             Span::styled(fit(&item.title, title_width), theme.text),
-            Span::styled(format!("{:>7}", text.minutes(i64::from(item.minutes))), theme.dim),
+            Span::styled(
+                format!("{:>7}", text.minutes(i64::from(item.minutes))),
+                theme.dim,
+            ),
         ]));
         at += i64::from(item.minutes) * 60_000;
     }
@@ -64,14 +78,27 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
 
     let mut lines = vec![Line::from(Span::styled(text.prework, theme.title))];
     for link in &session.prework {
-        lines.push(Line::from(Span::styled(format!("• {}", link.title), theme.text)));
-        lines.push(Line::from(Span::styled(format!("  {}", link.url), theme.accent)));
+        lines.push(Line::from(Span::styled(
+            format!("• {}", link.title),
+            theme.text,
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", link.url),
+            theme.accent,
+        )));
     }
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(theme.border)
         .padding(ratatui::widgets::Padding::left(1));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).block(block);
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block);
     frame.render_widget(paragraph, prework);
-    frame.render_widget(Paragraph::new(text.lobby_hint).style(theme.accent).centered(), hint);
+    frame.render_widget(
+        Paragraph::new(text.lobby_hint)
+            .style(theme.accent)
+            .centered(),
+        hint,
+    );
 }

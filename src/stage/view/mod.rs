@@ -44,15 +44,23 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
         Overlay::Help => help::draw(frame, area, stage),
         Overlay::Overview { selected } => overlay::overview(frame, area, stage, *selected, now),
         Overlay::Groups { selected } => overlay::groups(frame, area, stage, *selected),
-        Overlay::ConfirmQuit => overlay::confirm(frame, area, stage, stage.ctx.lang.text().quit_running),
-        Overlay::ConfirmEnd => overlay::confirm(frame, area, stage, stage.ctx.lang.text().end_meeting),
+        Overlay::ConfirmQuit => {
+            overlay::confirm(frame, area, stage, stage.ctx.lang.text().quit_running)
+        }
+        Overlay::ConfirmEnd => {
+            overlay::confirm(frame, area, stage, stage.ctx.lang.text().end_meeting)
+        }
     }
 }
 
 /// "Fönstret är för litet (minst 60 × 20)", centred, wrapped to whatever width there is.
 pub fn too_small(frame: &mut Frame, stage: &Stage, area: Rect) {
     let text = stage.ctx.lang.text().too_small;
-    let middle = Rect { y: area.y + area.height / 2, height: area.height.min(3), ..area };
+    let middle = Rect {
+        y: area.y + area.height / 2,
+        height: area.height.min(3),
+        ..area
+    };
     let paragraph = Paragraph::new(Line::from(text).style(stage.ctx.theme.error))
         .centered()
         .wrap(ratatui::widgets::Wrap { trim: true });

@@ -42,23 +42,47 @@ fn popup_block<'a>(stage: &Stage, title: &str) -> Block<'a> {
 pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, now: Millis) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let rows = u16::try_from(stage.run.session.agenda.len()).unwrap_or(u16::MAX).saturating_add(3);
-    let popup = centered(area, area.width.saturating_sub(4).min(100), rows.min(area.height.saturating_sub(2)));
+    let rows = u16::try_from(stage.run.session.agenda.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        rows.min(area.height.saturating_sub(2)),
+    );
     let inner_width = usize::from(popup.width.saturating_sub(2));
     // marker 2, time 6, then the title, then planned and actual in 10 columns each.
     let title_width = inner_width.saturating_sub(2 + 6 + 20);
     let start = crate::run::projection::planned_start(stage.ctx.start_of_day, stage.run.started_at);
     let mut planned_at = start;
     let mut lines = vec![Line::from(Span::styled(
-        format!("{:w$}{:>10}{:>10}", "", text.planned, text.actual, w = 8 + title_width),
+        format!(
+            "{:w$}{:>10}{:>10}",
+            "",
+            text.planned,
+            text.actual,
+            w = 8 + title_width
+        ),
         theme.dim,
     ))];
     for (i, item) in stage.run.session.agenda.iter().enumerate() {
-        let marker = if i == stage.run.place.item { "▶ " } else { "  " };
+        let marker = if i == stage.run.place.item {
+            "▶ "
+        } else {
+            "  "
+        };
         let spent = stage.run.spent_ms(i, now);
-        let actual = if spent > 0 { text.minutes((spent + 30_000) / 60_000) } else { "–".into() };
+        let actual = if spent > 0 {
+            text.minutes((spent + 30_000) / 60_000)
+        } else {
+            "–".into()
+        };
         let kind = kind_name(text, &item.kind);
-        let name = if item.title.starts_with(kind) { item.title.clone() } else { format!("{kind} · {}", item.title) };
+        let name = if item.title.starts_with(kind) {
+            item.title.clone()
+        } else {
+            format!("{kind} · {}", item.title)
+        };
         let line = format!(
             "{marker}{:<6}{}{:>10}{:>10}",
             hh_mm(planned_at, &stage.ctx.tz),
@@ -67,14 +91,22 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
             actual
         );
         planned_at += i64::from(item.minutes) * 60_000;
-        let style = if i == selected { theme.selected } else if spent > 0 { theme.text } else { theme.dim };
+        let style = if i == selected {
+            theme.selected
+        } else if spent > 0 {
+            theme.text
+        } else {
+            theme.dim
+        };
         lines.push(Line::from(Span::styled(line, style)));
     }
     // Keep the selection in view in a short window.
     let visible = usize::from(popup.height.saturating_sub(2));
     let scroll = (selected + 2).saturating_sub(visible);
     frame.render_widget(Clear, popup);
-    let paragraph = Paragraph::new(lines).block(popup_block(stage, text.agenda)).scroll((scroll as u16, 0));
+    let paragraph = Paragraph::new(lines)
+        .block(popup_block(stage, text.agenda))
+        .scroll((scroll as u16, 0));
     frame.render_widget(paragraph, popup);
 }
 
@@ -103,18 +135,26 @@ pub fn fit(s: &str, width: usize) -> String {
 pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let names = std::iter::once(text.whole_group).chain(stage.run.session.groups.iter().map(String::as_str));
+    let names = std::iter::once(text.whole_group)
+        .chain(stage.run.session.groups.iter().map(String::as_str));
     let lines: Vec<Line> = names
         .enumerate()
         .map(|(i, name)| {
-            let style = if i == selected { theme.selected } else { theme.text };
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.text
+            };
             Line::from(Span::styled(format!(" {name} "), style))
         })
         .collect();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
     let popup = centered(area, 44, height);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(popup_block(stage, text.choose_group)), popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(popup_block(stage, text.choose_group)),
+        popup,
+    );
 }
 
 /// A yes/no question ("Tidsramen pågår. Avsluta ändå?") with its keys.
@@ -123,11 +163,22 @@ pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
     let theme = &stage.ctx.theme;
     let keys: Vec<Span> = crate::stage::keys::CONFIRM
         .iter()
-        .flat_map(|b| [Span::styled(format!("{} ", b.label), theme.accent), Span::styled(format!("{}   ", (b.describe)(text)), theme.text)])
+        .flat_map(|b| {
+            [
+                Span::styled(format!("{} ", b.label), theme.accent),
+                Span::styled(format!("{}   ", (b.describe)(text)), theme.text),
+            ]
+        })
         .collect();
-    let lines = vec![Line::from(question.to_string()), Line::from(""), Line::from(keys)];
+    let lines = vec![
+        Line::from(question.to_string()),
+        Line::from(""),
+        Line::from(keys),
+    ];
     let popup = centered(area, 50, 7);
     frame.render_widget(Clear, popup);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(popup_block(stage, text.key_quit));
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(popup_block(stage, text.key_quit));
     frame.render_widget(paragraph, popup);
 }

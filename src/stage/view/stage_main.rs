@@ -32,17 +32,30 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
         .title(Line::from(format!(" {} ", heading(stage))).style(theme.title))
-        .title(Line::from(format!(" {} ", hh_mm(now, &stage.ctx.tz))).style(theme.text).right_aligned())
+        .title(
+            Line::from(format!(" {} ", hh_mm(now, &stage.ctx.tz)))
+                .style(theme.text)
+                .right_aligned(),
+        )
         .title_bottom(hint_line(stage, area.width.saturating_sub(4)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
 
     let session = &stage.run.session;
     let place = stage.run.place;
-    let Some(item) = session.agenda.get(place.item) else { return };
+    let Some(item) = session.agenda.get(place.item) else {
+        return;
+    };
     let steps = session.steps(place.item);
-    let step = steps.get(place.step).copied().unwrap_or(Step::Whole(item.minutes));
+    let step = steps
+        .get(place.step)
+        .copied()
+        .unwrap_or(Step::Whole(item.minutes));
 
     let question = match step {
         Step::Question(q) => Some(q.text.as_str()),
@@ -50,10 +63,26 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         Step::Whole(_) => None,
     };
     let question_lines = question.map_or(0, |q| wrapped_height(q, inner.width).min(4));
-    let facilitator = item.notes.as_deref().filter(|_| stage.show_facilitator_notes);
-    let facilitator_lines = facilitator.map_or(0, |n| wrapped_height(n, inner.width.saturating_sub(2)).min(6) + 2);
+    let facilitator = item
+        .notes
+        .as_deref()
+        .filter(|_| stage.show_facilitator_notes);
+    let facilitator_lines = facilitator.map_or(0, |n| {
+        wrapped_height(n, inner.width.saturating_sub(2)).min(6) + 2
+    });
 
-    let [position, title, detail, _, question_area, timer, notes_area, next, projection, status] = Layout::vertical([
+    let [
+        position,
+        title,
+        detail,
+        _,
+        question_area,
+        timer,
+        notes_area,
+        next,
+        projection,
+        status,
+    ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -67,27 +96,58 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     ])
     .areas(inner);
 
-    let mut where_ = vec![text.item_of(place.item + 1, session.agenda.len()), kind_name(text, &item.kind).to_string()];
+    let mut where_ = vec![
+        text.item_of(place.item + 1, session.agenda.len()),
+        kind_name(text, &item.kind).to_string(),
+    ];
     match step {
-        Step::Question(_) if steps.len() > 1 => where_.push(text.question_of(place.step + 1, steps.len())),
+        Step::Question(_) if steps.len() > 1 => {
+            where_.push(text.question_of(place.step + 1, steps.len()))
+        }
         Step::Turn { .. } => where_.push(text.turn_of(place.step + 1, steps.len())),
         _ => {}
     }
-    frame.render_widget(Paragraph::new(where_.join(" · ")).style(theme.dim), position);
-    frame.render_widget(Paragraph::new(item.title.as_str()).style(theme.title), title);
-    frame.render_widget(Paragraph::new(detail_line(stage, step, now)).style(theme.accent), detail);
+    frame.render_widget(
+        Paragraph::new(where_.join(" · ")).style(theme.dim),
+        position,
+    );
+    frame.render_widget(
+        Paragraph::new(item.title.as_str()).style(theme.title),
+        title,
+    );
+    frame.render_widget(
+        Paragraph::new(detail_line(stage, step, now)).style(theme.accent),
+        detail,
+    );
 
     let lobby = stage.run.started_at.is_none() && stage.run.place == crate::run::Place::START;
     if lobby {
-        let below = Rect { y: detail.y, height: timer.bottom() - detail.y, ..detail };
+        let below = Rect {
+            y: detail.y,
+            height: timer.bottom() - detail.y,
+            ..detail
+        };
         super::lobby::draw(frame, below, stage);
     } else if let Some(q) = question {
-        let paragraph = Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
-        frame.render_widget(paragraph.wrap(Wrap { trim: true }).centered(), question_area);
+        let paragraph =
+            Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        frame.render_widget(
+            paragraph.wrap(Wrap { trim: true }).centered(),
+            question_area,
+        );
     }
     if stage.run.ended_at.is_some() {
-        let ended = Paragraph::new(text.meeting_ended).style(theme.title).centered();
-        frame.render_widget(ended, Rect { y: timer.y + timer.height / 2, height: 1, ..timer });
+        let ended = Paragraph::new(text.meeting_ended)
+            .style(theme.title)
+            .centered();
+        frame.render_widget(
+            ended,
+            Rect {
+                y: timer.y + timer.height / 2,
+                height: 1,
+                ..timer
+            },
+        );
     } else if let Some(timebox) = stage.run.current().filter(|_| !lobby) {
         countdown::draw(frame, timer, timebox, text, theme, now);
     }
@@ -96,7 +156,10 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             .border_type(BorderType::Rounded)
             .border_style(theme.border)
             .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
-        let paragraph = Paragraph::new(notes).style(theme.dim).wrap(Wrap { trim: true }).block(block);
+        let paragraph = Paragraph::new(notes)
+            .style(theme.dim)
+            .wrap(Wrap { trim: true })
+            .block(block);
         frame.render_widget(paragraph, notes_area);
     }
     frame.render_widget(Paragraph::new(next_line(stage)).style(theme.dim), next);
@@ -104,7 +167,10 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     match &stage.notice.save_error {
         Some(error) => {
             let line = format!("{}: {error}", text.not_saved_retrying);
-            frame.render_widget(Paragraph::new(crate::text::clean_line(&line)).style(theme.error), status);
+            frame.render_widget(
+                Paragraph::new(crate::text::clean_line(&line)).style(theme.error),
+                status,
+            );
         }
         None => frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status),
     }
@@ -148,9 +214,18 @@ fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
             };
             format!("{}: {name}{next}", text.turn)
         }
-        (ItemKind::Talk { speaker, affiliation }, _) => format!("{}: {speaker}, {affiliation}", text.speaker),
+        (
+            ItemKind::Talk {
+                speaker,
+                affiliation,
+            },
+            _,
+        ) => format!("{}: {speaker}, {affiliation}", text.speaker),
         (ItemKind::Break, _) => {
-            let left = stage.run.current().map_or(0, |t| t.remaining_ms(now).max(0));
+            let left = stage
+                .run
+                .current()
+                .map_or(0, |t| t.remaining_ms(now).max(0));
             text.back_at(&hh_mm(now + left, &stage.ctx.tz))
         }
         _ => String::new(),
@@ -169,7 +244,12 @@ fn next_line(stage: &Stage) -> String {
         },
         Some(next) => {
             let item = &session.agenda[next.item];
-            format!("{}: {} ({})", text.next, item.title, text.minutes(i64::from(item.minutes)))
+            format!(
+                "{}: {} ({})",
+                text.next,
+                item.title,
+                text.minutes(i64::from(item.minutes))
+            )
         }
         None => text.last_item.to_string(),
     }
@@ -187,9 +267,21 @@ fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
         _ => theme.running,
     };
     Line::from(vec![
-        Span::styled(format!("{} {} · ", text.planned_end, hh_mm(p.planned_end, &stage.ctx.tz)), theme.text),
         Span::styled(
-            format!("{} {}, {}", text.projected_end, hh_mm(p.projected_end, &stage.ctx.tz), text.schedule(delta)),
+            format!(
+                "{} {} · ",
+                text.planned_end,
+                hh_mm(p.planned_end, &stage.ctx.tz)
+            ),
+            theme.text,
+        ),
+        Span::styled(
+            format!(
+                "{} {}, {}",
+                text.projected_end,
+                hh_mm(p.projected_end, &stage.ctx.tz),
+                text.schedule(delta)
+            ),
             style,
         ),
     ])
@@ -250,4 +342,3 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
         .sum();
     u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
 }
-
