@@ -54,11 +54,12 @@ pub fn run(
             _ => create(&data, &session, &catalog, global, now)?,
         },
     };
-    stage(global, dir, lang)?;
+    let mut tui = Tui::start()?;
+    stage(global, dir, lang, &mut tui)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn create(
+pub fn create(
     data: &DataDir,
     session: &Session,
     catalog: &crate::session::load::Catalog,
@@ -71,7 +72,7 @@ fn create(
 }
 
 /// The latest run of this session that is neither ended nor abandoned, and when it last changed.
-fn unfinished(data: &DataDir, session: &str, now: Millis) -> Option<(RunDir, Millis)> {
+pub fn unfinished(data: &DataDir, session: &str, now: Millis) -> Option<(RunDir, Millis)> {
     let runs = data.list_runs().ok()?;
     runs.into_iter()
         .rev()
@@ -109,7 +110,7 @@ fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
 }
 
 /// Opens the run for writing and shows the stage until the facilitator quits.
-pub fn stage(global: &Global, dir: RunDir, lang: Lang) -> anyhow::Result<()> {
+pub fn stage(global: &Global, dir: RunDir, lang: Lang, tui: &mut Tui) -> anyhow::Result<()> {
     let now = now_ms();
     let (live, run) = LiveRun::open(dir, &author(global), Role::Facilitator, now)?;
     let tz = jiff::tz::TimeZone::system();
@@ -122,7 +123,6 @@ pub fn stage(global: &Global, dir: RunDir, lang: Lang) -> anyhow::Result<()> {
         track: live.header.track.as_ref().map(|t| t.title.clone()),
     };
     let stage = Stage::new(run, ctx, global.quiet, now);
-    let mut tui = Tui::start()?;
     let watch =
         JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
     let mut app = StageApp {

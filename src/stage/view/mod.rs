@@ -24,6 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub use clock::{at_time_of_day, hh_mm, local};
+pub use overlay::fit;
 
 use super::{Overlay, Stage};
 use crate::run::Millis;

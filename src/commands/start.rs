@@ -1,0 +1,93 @@
+//! `spar` with no command: the start screen, then the stage of the chosen meeting.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use ratatui::Frame;
+
+use super::{catalog, data_dir};
+use crate::cli::Global;
+use crate::i18n::Lang;
+use crate::run::Millis;
+use crate::run::state::RunState;
+use crate::run::status::{RunStatus, status};
+use crate::run::store::DataDir;
+use crate::start::{Choice, Meeting, MeetingState, StartScreen, view};
+use crate::theme::{Theme, no_color_requested};
+use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
+
+pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
+    let catalog = catalog(global)?;
+    let data = data_dir(global)?;
+    let lang = Lang::resolve(global.lang);
+    let now = now_ms();
+    let meetings = catalog
+        .meetings()
+        .iter()
+        .map(|session| Meeting { state: meeting_state(&data, &session.id, now), session: session.clone() })
+        .collect();
+    let theme = Theme::new(global.theme, no_color_requested());
+    let screen = StartScreen::new(catalog.track.clone(), meetings, lang, theme, jiff::tz::TimeZone::system());
+    let mut tui = Tui::start()?;
+    let mut app = StartApp { screen, choice: Choice::Stay };
+    tui.run(&mut app)?;
+    let Choice::Run(i) = app.choice else { return Ok(ExitCode::SUCCESS) };
+    let meeting = &app.screen.meetings[i];
+    let dir = match &meeting.state {
+        MeetingState::InProgress(dir) => dir.clone(),
+        _ => super::run::create(&data, &meeting.session, &catalog, global, now_ms())?,
+    };
+    super::run::stage(global, dir, lang, &mut tui)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// In progress when a live run exists, done when a run ended, else not run.
+fn meeting_state(data: &DataDir, session: &str, now: Millis) -> MeetingState {
+    if let Some((dir, _)) = super::run::unfinished(data, session, now) {
+        return MeetingState::InProgress(dir);
+    }
+    let ended = data.list_runs().unwrap_or_default().into_iter().any(|listing| {
+        listing.header.as_ref().is_ok_and(|h| h.session.id == session)
+            && listing.dir.load().is_ok_and(|loaded| {
+                let state = RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
+                status(&state, loaded.header.started, now) == RunStatus::Ended
+            })
+    });
+    if ended { MeetingState::Done } else { MeetingState::NotRun }
+}
+
+struct StartApp {
+    screen: StartScreen,
+    choice: Choice,
+}
+
+impl App for StartApp {
+    fn handle(&mut self, msg: Msg, _now: Millis) -> Flow {
+        match msg {
+            Msg::Key(key) => match self.screen.on_key(key) {
+                Choice::Stay => Flow::Continue,
+                choice => {
+                    self.choice = choice;
+                    Flow::Quit
+                }
+            },
+            Msg::Signal(_) => Flow::Quit,
+            Msg::Paste(_) | Msg::Resize | Msg::Journals => Flow::Continue,
+        }
+    }
+
+    fn wake(&mut self, _now: Millis) -> Flow {
+        Flow::Continue
+    }
+
+    fn draw(&self, frame: &mut Frame, now: Millis) {
+        view::draw(frame, &self.screen, now);
+    }
+
+    /// Only the wall clock in the corner changes.
+    fn next_wake(&self, now: Millis) -> Millis {
+        now + 60_000 - now.rem_euclid(60_000)
+    }
+
+    fn shutdown(&mut self, _now: Millis) {}
+}

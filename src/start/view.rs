@@ -1,0 +1,97 @@
+//! The start screen.
+//!
+//! ```text
+//! ╭ Dalaspåret ──────────────────────────────────────────── 07:45 ╮
+//! │ Vårt egna ledarskapsspår tillsammans med …                     │
+//! │ Mål                                                             │
+//! │ • Känna oss bekväma med begrepp som …                          │
+//! │ Träffar                                                         │
+//! │ ▶ 1  Kick off            Hösten 2020  2020-09-17 09:00  genomförd │
+//! │   2  Det digitala samhället …                         pågår      │
+//! ╰ Enter starta eller fortsätta · ↑↓ välj · q avsluta ─────────────╯
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{MeetingState, StartScreen};
+use crate::run::Millis;
+use crate::stage::view::{MIN_HEIGHT, MIN_WIDTH, fit, hh_mm};
+
+pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
+    let area = frame.area();
+    let text = screen.lang.text();
+    let theme = &screen.theme;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let middle = Rect { y: area.height / 2, height: area.height.min(1), ..area };
+        frame.render_widget(Paragraph::new(text.too_small).style(theme.error).centered(), middle);
+        return;
+    }
+    let title = screen.track.as_ref().map_or(text.meetings, |t| t.title.as_str());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::from(format!(" {title} ")).style(theme.title))
+        .title(Line::from(format!(" {} ", hh_mm(now, &screen.tz))).right_aligned())
+        .title_bottom(Line::from(format!(" {} ", text.start_hint)).style(theme.dim));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+
+    let meetings_rows = u16::try_from(screen.meetings.len()).unwrap_or(u16::MAX) + 1;
+    let [about, list, summary] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(meetings_rows + 1),
+        Constraint::Length(4),
+    ])
+    .areas(inner);
+
+    let mut lines = Vec::new();
+    if let Some(track) = &screen.track {
+        // On a short window the goals matter more than the description.
+        if !track.description.is_empty() && about.height >= 16 {
+            lines.push(Line::from(Span::styled(track.description.clone(), theme.dim)));
+            lines.push(Line::from(""));
+        }
+        if !track.goals.is_empty() {
+            lines.push(Line::from(Span::styled(text.goals, theme.title)));
+            for goal in &track.goals {
+                lines.push(Line::from(Span::styled(format!("• {goal}"), theme.text)));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+
+    let width = usize::from(list.width);
+    let state_width = [text.not_run, text.in_progress, text.done].iter().map(|s| s.width()).max().unwrap_or(0);
+    let when_width = 31;
+    let title_width = width.saturating_sub(5 + when_width + state_width + 2);
+    let mut lines = vec![Line::from(Span::styled(text.meetings, theme.title))];
+    for (i, meeting) in screen.meetings.iter().enumerate() {
+        let s = &meeting.session;
+        let (state, style) = match meeting.state {
+            MeetingState::NotRun => (text.not_run, theme.dim),
+            MeetingState::InProgress(_) => (text.in_progress, theme.running),
+            MeetingState::Done => (text.done, theme.text),
+        };
+        let when = format!("{} {:<10} {}", fit(&s.term, 12), s.date.as_deref().unwrap_or(""), s.start);
+        let marker = if i == screen.selected { "▶" } else { " " };
+        let line = format!(
+            "{marker} {:<2} {}  {}  {state}",
+            i + 1,
+            fit(&s.title, title_width),
+            fit(&when, when_width - 2)
+        );
+        let style = if i == screen.selected { theme.selected } else { style };
+        lines.push(Line::from(Span::styled(line, style)));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+
+    if let Some(meeting) = screen.meetings.get(screen.selected) {
+        let paragraph = Paragraph::new(meeting.session.summary.as_str()).style(theme.dim).wrap(Wrap { trim: true });
+        frame.render_widget(paragraph, summary);
+    }
+}
