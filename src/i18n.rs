@@ -78,6 +78,9 @@ pub struct Text {
     pub key_delete_note: &'static str,
     pub key_restore_note: &'static str,
     pub key_next_group: &'static str,
+    pub key_toggle_done: &'static str,
+    pub draft_kept: &'static str,
+    pub saving: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub ready: &'static str,
@@ -259,6 +262,9 @@ pub static SV: Text = Text {
     meeting_ended: "Träffen är avslutad",
     end_meeting: "Det var sista punkten. Avsluta träffen?",
     not_saved_retrying: "Inte sparad, försöker igen",
+    key_toggle_done: "markera åtgärden klar / öppen",
+    draft_kept: "Utkast sparat, i skriver vidare",
+    saving: "sparar …",
     resume_question: "Fortsätta träffen",
     lobby_hint: "Tryck mellanslag för att starta första punkten",
     not_started: "inte startad",
@@ -388,6 +394,9 @@ pub static EN: Text = Text {
     meeting_ended: "The meeting has ended",
     end_meeting: "That was the last item. End the meeting?",
     not_saved_retrying: "Not saved, retrying",
+    key_toggle_done: "mark the action done / open",
+    draft_kept: "Draft kept, i to go on writing",
+    saving: "saving …",
     resume_question: "Resume the run",
     lobby_hint: "Press space to start the first item",
     not_started: "not started",
@@ -499,7 +508,11 @@ impl Text {
 
     /// "Tur 3 av 15" / "Turn 3 of 15".
     pub fn turn_of(&self, n: usize, total: usize) -> String {
-        format!("{} {n} {} {total}", self.turn, if self.lang == Lang::Sv { "av" } else { "of" })
+        format!(
+            "{} {n} {} {total}",
+            self.turn,
+            if self.lang == Lang::Sv { "av" } else { "of" }
+        )
     }
 
     /// "3 skadade rader hoppades över" / "3 damaged lines skipped".
@@ -572,23 +585,29 @@ impl Text {
 impl Text {
     /// `spar check`'s summary: "7 files checked: no problems", "1 file checked: 2 errors, 1 warning".
     pub fn files_checked(&self, files: usize, errors: usize, warnings: usize) -> String {
-        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         match self.lang {
             Lang::Sv => {
                 let files = count(files, "fil kontrollerad", "filer kontrollerade");
-                match (errors, warnings) {
-                    (0, 0) => format!("{files}: inga problem"),
-                    (e, 0) => format!("{files}: {e} fel"),
-                    (e, w) => format!("{files}: {e} fel, {}", count(w, "varning", "varningar")),
+                let warnings = count(warnings, "varning", "varningar");
+                match errors {
+                    0 if warnings.starts_with("0 ") => format!("{files}: inga problem"),
+                    0 => format!("{files}: {warnings}"),
+                    e if warnings.starts_with("0 ") => format!("{files}: {e} fel"),
+                    e => format!("{files}: {e} fel, {warnings}"),
                 }
             }
             Lang::En => {
                 let files = count(files, "file checked", "files checked");
-                let errors = count(errors, "error", "errors");
-                match warnings {
-                    0 if errors.starts_with("0 ") => format!("{files}: no problems"),
-                    0 => format!("{files}: {errors}"),
-                    w => format!("{files}: {errors}, {}", count(w, "warning", "warnings")),
+                let warnings = count(warnings, "warning", "warnings");
+                match count(errors, "error", "errors") {
+                    e if e.starts_with("0 ") && warnings.starts_with("0 ") => {
+                        format!("{files}: no problems")
+                    }
+                    e if e.starts_with("0 ") => format!("{files}: {warnings}"),
+                    e if warnings.starts_with("0 ") => format!("{files}: {e}"),
+                    e => format!("{files}: {e}, {warnings}"),
                 }
             }
         }

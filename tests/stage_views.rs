@@ -45,6 +45,7 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
         run_id: "20200917-0900-kickoff-abcd".into(),
         track: Some("Dalaspåret".into()),
         start_of_day: NINE,
+        author: "Anna".into(),
     };
     Stage::new(run, ctx, false, NINE)
 }

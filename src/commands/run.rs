@@ -112,7 +112,8 @@ fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
 /// Opens the run for writing and shows the stage until the facilitator quits.
 pub fn stage(global: &Global, dir: RunDir, lang: Lang, tui: &mut Tui) -> anyhow::Result<()> {
     let now = now_ms();
-    let (live, run) = LiveRun::open(dir, &author(global), Role::Facilitator, now)?;
+    let me = author(global);
+    let (live, run) = LiveRun::open(dir, &me, Role::Facilitator, now)?;
     let tz = jiff::tz::TimeZone::system();
     let ctx = Context {
         lang,
@@ -121,6 +122,7 @@ pub fn stage(global: &Global, dir: RunDir, lang: Lang, tui: &mut Tui) -> anyhow:
         tz,
         run_id: live.dir.id().to_string(),
         track: live.header.track.as_ref().map(|t| t.title.clone()),
+        author: me,
     };
     let stage = Stage::new(run, ctx, global.quiet, now);
     let watch =
@@ -153,6 +155,11 @@ impl StageApp {
                 Effect::Append(ev) => {
                     self.live.append(&mut self.stage.run, ev, now);
                 }
+                Effect::SaveNote(ev) => {
+                    if self.live.append(&mut self.stage.run, ev, now) {
+                        self.stage.note_saved();
+                    }
+                }
                 Effect::Bell => terminal::bell(),
                 Effect::Quit => flow = Flow::Quit,
             }
@@ -174,7 +181,11 @@ impl App for StageApp {
                 let effects = self.stage.on_key(key, now);
                 self.perform(effects, now)
             }
-            Msg::Paste(_) | Msg::Resize => Flow::Continue,
+            Msg::Paste(text) => {
+                let effects = self.stage.on_paste(&text, now);
+                self.perform(effects, now)
+            }
+            Msg::Resize => Flow::Continue,
             Msg::Journals => {
                 self.journals_changed = true;
                 Flow::Continue
@@ -187,8 +198,8 @@ impl App for StageApp {
         if std::mem::take(&mut self.journals_changed) {
             self.live.follow(&mut self.stage.run);
         }
-        if self.live.has_pending() {
-            self.live.retry(&mut self.stage.run);
+        if self.live.has_pending() && self.live.retry(&mut self.stage.run) && self.stage.awaiting_save {
+            self.stage.note_saved();
         }
         let effects = self.stage.tick(now);
         self.perform(effects, now)

@@ -14,6 +14,19 @@ pub enum Action {
     ToggleFacilitatorNotes,
     ToggleBell,
     Quit,
+    /// Open the note editor for the current question and group.
+    Write,
+    /// Select the previous / next note on screen (to edit, delete or mark done).
+    SelectPrevious,
+    SelectNext,
+    EditNote,
+    DeleteNote,
+    /// Undo the last deletion.
+    RestoreNote,
+    /// Mark the selected action item done, or open again.
+    ToggleDone,
+    /// New notes go to the next group (and a narrow breakout shows it).
+    NextGroup,
     /// In a list (overview, groups): move the selection.
     Up,
     Down,

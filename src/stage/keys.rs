@@ -55,6 +55,62 @@ pub static STAGE: &[Binding] = &[
         hint: true,
     },
     Binding {
+        keys: &[KeyCode::Char('i')],
+        label: "i",
+        action: Action::Write,
+        describe: |t| t.key_write,
+        hint: true,
+    },
+    Binding {
+        keys: &[KeyCode::Up],
+        label: "↑",
+        action: Action::SelectPrevious,
+        describe: |t| t.key_select_note,
+        hint: false,
+    },
+    Binding {
+        keys: &[KeyCode::Down],
+        label: "↓",
+        action: Action::SelectNext,
+        describe: |t| t.key_select_note,
+        hint: false,
+    },
+    Binding {
+        keys: &[KeyCode::Char('e')],
+        label: "e",
+        action: Action::EditNote,
+        describe: |t| t.key_edit_note,
+        hint: false,
+    },
+    Binding {
+        keys: &[KeyCode::Char('x'), KeyCode::Delete],
+        label: "x Del",
+        action: Action::DeleteNote,
+        describe: |t| t.key_delete_note,
+        hint: false,
+    },
+    Binding {
+        keys: &[KeyCode::Char('u')],
+        label: "u",
+        action: Action::RestoreNote,
+        describe: |t| t.key_restore_note,
+        hint: false,
+    },
+    Binding {
+        keys: &[KeyCode::Char('d')],
+        label: "d",
+        action: Action::ToggleDone,
+        describe: |t| t.key_toggle_done,
+        hint: false,
+    },
+    Binding {
+        keys: &[KeyCode::Tab],
+        label: "Tab",
+        action: Action::NextGroup,
+        describe: |t| t.key_next_group,
+        hint: false,
+    },
+    Binding {
         keys: &[KeyCode::Char('g')],
         label: "g",
         action: Action::ChooseGroup,
@@ -192,6 +248,7 @@ mod tests {
             (KeyCode::Char('o'), Action::Overview),
             (KeyCode::Char('?'), Action::Help),
             (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Char('i'), Action::Write),
         ];
         for (code, action) in spec {
             assert_eq!(lookup(STAGE, press(code)), Some(action), "{code:?}");

@@ -9,13 +9,16 @@ use std::collections::HashSet;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::notes::panel::display_order;
+use crate::notes::{EditorOutcome, NoteEditor};
+
 pub use action::Action;
 
 use crate::i18n::Lang;
 use crate::run::projection::{Projection, planned_start, project};
 use crate::run::state::RunState;
 use crate::run::timer::Phase;
-use crate::run::{Event, Millis, Place};
+use crate::run::{Event, Millis, NoteId, NoteKind, Place};
 use crate::theme::Theme;
 
 /// Everything the views need besides the run: fixed for the life of the process.
@@ -30,7 +33,12 @@ pub struct Context {
     pub track: Option<String>,
     /// The session's start time on the day the run began.
     pub start_of_day: Millis,
+    /// Who writes in this process: the mark on each note, the owner of drafts.
+    pub author: String,
 }
+
+/// A draft is journalled at most this long after the keystroke that changed it.
+const DRAFT_DELAY: Millis = 500;
 
 /// What is drawn over the stage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +64,9 @@ pub enum Overlay {
 pub enum Effect {
     /// Write this event to our journal, then fold it in.
     Append(Event),
+    /// Like `Append`, for a note: the stage must hear whether it is on disk
+    /// ([`Stage::note_saved`]) before it shows it as saved.
+    SaveNote(Event),
     Bell,
     Quit,
 }
@@ -74,6 +85,16 @@ pub struct Stage {
     rung: HashSet<Place>,
     /// What the edge reports: a failing save, damaged journal lines.
     pub notice: Notice,
+    /// The note being written; kept, with its text, when the editor is closed.
+    pub editor: Option<NoteEditor>,
+    pub editor_open: bool,
+    /// A note was sent to be saved and is not on disk yet.
+    pub awaiting_save: bool,
+    /// When the editor's text must be journalled as a draft.
+    draft_due: Option<Millis>,
+    /// The note selected on screen (to edit, delete, mark done).
+    pub selected: Option<NoteId>,
+    last_deleted: Option<NoteId>,
 }
 
 /// Trouble the stage must show without stopping the meeting.
@@ -96,8 +117,18 @@ impl Stage {
             group: None,
             rung: HashSet::new(),
             notice: Notice::default(),
+            editor: None,
+            editor_open: false,
+            awaiting_save: false,
+            draft_due: None,
+            selected: None,
+            last_deleted: None,
         };
         stage.mark_overdue_as_rung(now);
+        // A draft of ours from before a crash comes back, ready to go on with `i`.
+        if let Some(draft) = stage.run.drafts.get(&stage.ctx.author) {
+            stage.editor = Some(NoteEditor::with_text(draft.at, draft.group.clone(), &draft.text));
+        }
         stage
     }
 
@@ -127,6 +158,9 @@ impl Stage {
     }
 
     pub fn on_key(&mut self, key: KeyEvent, now: Millis) -> Vec<Effect> {
+        if self.editor_open && self.overlay == Overlay::None {
+            return self.on_editor_key(key, now);
+        }
         match keys::lookup(self.bindings(), key) {
             Some(action) => self.update(action, now),
             None => {
@@ -137,6 +171,105 @@ impl Stage {
                 Vec::new()
             }
         }
+    }
+
+    /// The open editor takes every key first: `q`, `n`, `p` and space are text there.
+    fn on_editor_key(&mut self, key: KeyEvent, now: Millis) -> Vec<Effect> {
+        let Some(editor) = self.editor.as_mut() else { return Vec::new() };
+        let outcome = editor.on_key(key);
+        self.editor_outcome(outcome, now)
+    }
+
+    /// A bracketed paste: into the editor, which opens for it if it is closed.
+    pub fn on_paste(&mut self, text: &str, now: Millis) -> Vec<Effect> {
+        if self.overlay != Overlay::None {
+            return Vec::new();
+        }
+        self.open_editor();
+        let Some(editor) = self.editor.as_mut() else { return Vec::new() };
+        let outcome = editor.on_paste(text);
+        self.editor_outcome(outcome, now)
+    }
+
+    fn editor_outcome(&mut self, outcome: EditorOutcome, now: Millis) -> Vec<Effect> {
+        match outcome {
+            EditorOutcome::Unchanged => Vec::new(),
+            EditorOutcome::Edited => {
+                let due = now + DRAFT_DELAY;
+                self.draft_due = Some(self.draft_due.map_or(due, |d| d.min(due)));
+                Vec::new()
+            }
+            EditorOutcome::Save(request) => {
+                if self.awaiting_save {
+                    return Vec::new();
+                }
+                self.awaiting_save = true;
+                self.draft_due = None;
+                vec![Effect::SaveNote(request.into_event(&self.ctx.author))]
+            }
+            EditorOutcome::Close => {
+                self.editor_open = false;
+                self.flush_draft()
+            }
+            EditorOutcome::Ignored => self.update(Action::Quit, now),
+        }
+    }
+
+    /// The note sent with `Effect::SaveNote` is on disk: the editor empties for the next one.
+    pub fn note_saved(&mut self) {
+        self.awaiting_save = false;
+        if let Some(editor) = self.editor.as_mut() {
+            editor.clear();
+        }
+    }
+
+    /// Opens the editor for the current place and group, with the kept draft if there is one.
+    fn open_editor(&mut self) {
+        let (at, group) = (self.run.place, self.group.clone());
+        match self.editor.as_mut() {
+            Some(editor) if editor.editing().is_none() => editor.set_target(at, group),
+            Some(_) => {}
+            None => self.editor = Some(NoteEditor::new(at, group)),
+        }
+        self.editor_open = true;
+    }
+
+    /// The draft event for the editor's text, now (an empty text clears the journalled draft).
+    fn flush_draft(&mut self) -> Vec<Effect> {
+        if self.draft_due.take().is_none() {
+            return Vec::new();
+        }
+        match &self.editor {
+            Some(editor) if editor.editing().is_none() => vec![Effect::Append(Event::Draft {
+                at: editor.at(),
+                group: editor.group().map(str::to_string),
+                text: editor.text(),
+                by: self.ctx.author.clone(),
+            })],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The notes of the current place as the panel orders them.
+    pub fn notes_here(&self) -> Vec<&crate::run::state::Note> {
+        let here: Vec<_> = self.run.live_notes().filter(|n| n.at == self.run.place).collect();
+        display_order(&here, &self.run.session.groups)
+    }
+
+    fn select(&mut self, step: isize) {
+        let ids: Vec<NoteId> = self.notes_here().iter().map(|n| n.id.clone()).collect();
+        if ids.is_empty() {
+            self.selected = None;
+            return;
+        }
+        let at = self.selected.as_ref().and_then(|s| ids.iter().position(|id| id == s));
+        let next = match (at, step < 0) {
+            (None, true) => ids.len() - 1,
+            (None, false) => 0,
+            (Some(i), true) => i.saturating_sub(1),
+            (Some(i), false) => (i + 1).min(ids.len() - 1),
+        };
+        self.selected = Some(ids[next].clone());
     }
 
     pub fn update(&mut self, action: Action, now: Millis) -> Vec<Effect> {
@@ -246,6 +379,50 @@ impl Stage {
                     vec![Effect::Quit]
                 }
             }
+            Action::Write => {
+                self.open_editor();
+                Vec::new()
+            }
+            Action::SelectPrevious => {
+                self.select(-1);
+                Vec::new()
+            }
+            Action::SelectNext => {
+                self.select(1);
+                Vec::new()
+            }
+            Action::EditNote => {
+                if let Some(note) = self.selected.as_ref().and_then(|id| self.run.note(id)) {
+                    self.editor = Some(NoteEditor::for_note(note));
+                    self.editor_open = true;
+                }
+                Vec::new()
+            }
+            Action::DeleteNote => match self.selected.take() {
+                Some(id) => {
+                    self.last_deleted = Some(id.clone());
+                    vec![Effect::Append(Event::NoteDeleted { id })]
+                }
+                None => Vec::new(),
+            },
+            Action::RestoreNote => match self.last_deleted.take() {
+                Some(id) => vec![Effect::Append(Event::NoteRestored { id })],
+                None => Vec::new(),
+            },
+            Action::ToggleDone => match self.selected.as_ref().and_then(|id| self.run.note(id)) {
+                Some(note) if matches!(note.kind, NoteKind::Action { .. }) => {
+                    vec![Effect::Append(Event::ActionDone { id: note.id.clone(), done: !note.done })]
+                }
+                _ => Vec::new(),
+            },
+            Action::NextGroup => {
+                let groups = &self.run.session.groups;
+                self.group = match &self.group {
+                    None => groups.first().cloned(),
+                    Some(g) => groups.iter().position(|x| x == g).and_then(|i| groups.get(i + 1)).cloned(),
+                };
+                Vec::new()
+            }
             Action::Up | Action::Down | Action::Confirm | Action::Back => Vec::new(),
         }
     }
@@ -253,6 +430,7 @@ impl Stage {
     /// Moves to `to`. A running timebox hands over to the next: the flow of the meeting goes on
     /// without a second key press (a round passes from speaker to speaker with `n` alone).
     fn go(&mut self, to: Place) -> Vec<Effect> {
+        self.selected = None;
         let mut effects = self.pause_current();
         let running = !effects.is_empty();
         effects.push(Effect::Append(Event::Moved { to }));
@@ -329,6 +507,12 @@ impl Stage {
     /// Called after time passes or events arrive: rings the bell once when the current timebox
     /// runs out.
     pub fn tick(&mut self, now: Millis) -> Vec<Effect> {
+        let mut effects = if self.draft_due.is_some_and(|due| due <= now) { self.flush_draft() } else { Vec::new() };
+        effects.extend(self.ring(now));
+        effects
+    }
+
+    fn ring(&mut self, now: Millis) -> Vec<Effect> {
         let place = self.run.place;
         let over = self
             .run

@@ -24,15 +24,23 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         .iter()
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!("{:<10}", b.label), theme.accent),
+                Span::styled(format!("{:<18}", b.label), theme.accent),
                 Span::styled((b.describe)(text), theme.text),
             ])
         })
         .collect();
     lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text.notes, theme.title)));
+    lines.extend(crate::notes::keys::EDITOR.iter().map(|b| {
+        Line::from(vec![
+            Span::styled(format!("{:<18}", b.label), theme.accent),
+            Span::styled((b.describe)(text), theme.text),
+        ])
+    }));
+    lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
-    let popup = centered(area, 56, height);
+    let popup = centered(area, 72, height);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)

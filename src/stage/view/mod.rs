@@ -15,6 +15,7 @@ mod clock;
 mod countdown;
 mod help;
 mod lobby;
+mod notes;
 mod overlay;
 mod stage_main;
 

@@ -46,6 +46,81 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         ..inner
     };
 
+    let [middle, next, projection, status] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let lobby = stage.run.started_at.is_none() && stage.run.place == crate::run::Place::START && !stage.editor_open;
+    if lobby {
+        let [position, title, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(middle);
+        draw_heading_lines(frame, position, title, stage);
+        super::lobby::draw(frame, rest, stage);
+    } else {
+        let (content, notes) = split_for_notes(stage, middle);
+        draw_content(frame, content, stage, now);
+        super::notes::draw(frame, notes, stage);
+    }
+    frame.render_widget(Paragraph::new(next_line(stage)).style(theme.dim), next);
+    frame.render_widget(Paragraph::new(projection_line(stage, now)), projection);
+    match &stage.notice.save_error {
+        Some(error) => {
+            let line = format!("{}: {error}", text.not_saved_retrying);
+            frame.render_widget(Paragraph::new(crate::text::clean_line(&line)).style(theme.error), status);
+        }
+        None => frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status),
+    }
+}
+
+/// The stage beside the notes on a wide window, above them on a narrow one or for a breakout
+/// (whose groups need the whole width side by side).
+fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
+    let breakout = stage
+        .run
+        .session
+        .agenda
+        .get(stage.run.place.item)
+        .is_some_and(|i| i.kind == ItemKind::Breakout);
+    if area.width >= 110 && !breakout {
+        let [content, notes] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        (content, notes)
+    } else {
+        let content_share = if stage.editor_open { 45 } else { 55 };
+        let [content, notes] = Layout::vertical([
+            Constraint::Percentage(content_share),
+            Constraint::Percentage(100 - content_share),
+        ])
+        .areas(area);
+        (content, notes)
+    }
+}
+
+/// "Punkt 3 av 9 · Samtal · Fråga 1 av 2" and the item's title.
+fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &Stage) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let session = &stage.run.session;
+    let place = stage.run.place;
+    let Some(item) = session.agenda.get(place.item) else { return };
+    let steps = session.steps(place.item);
+    let mut where_ = vec![text.item_of(place.item + 1, session.agenda.len()), kind_name(text, &item.kind).to_string()];
+    match steps.get(place.step) {
+        Some(Step::Question(_)) if steps.len() > 1 => where_.push(text.question_of(place.step + 1, steps.len())),
+        Some(Step::Turn { .. }) => where_.push(text.turn_of(place.step + 1, steps.len())),
+        _ => {}
+    }
+    frame.render_widget(Paragraph::new(where_.join(" · ")).style(theme.dim), position);
+    frame.render_widget(Paragraph::new(item.title.as_str()).style(theme.title), title);
+}
+
+/// Where we are, the question large, the countdown, and the facilitator's notes when shown.
+fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
     let session = &stage.run.session;
     let place = stage.run.place;
     let Some(item) = session.agenda.get(place.item) else {
@@ -62,7 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         Step::Turn { prompt, .. } => prompt,
         Step::Whole(_) => None,
     };
-    let question_lines = question.map_or(0, |q| wrapped_height(q, inner.width).min(4));
+    let question_lines = question.map_or(0, |q| wrapped_height(q, inner.width).min(if inner.height >= 14 { 4 } else { 2 }));
     let facilitator = item
         .notes
         .as_deref()
@@ -71,84 +146,29 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         wrapped_height(n, inner.width.saturating_sub(2)).min(6) + 2
     });
 
-    let [
-        position,
-        title,
-        detail,
-        _,
-        question_area,
-        timer,
-        notes_area,
-        next,
-        projection,
-        status,
-    ] = Layout::vertical([
+    // On a short window the question and the countdown come before everything else.
+    let detail_text = detail_line(stage, step, now);
+    let spacious = inner.height >= 14;
+    let [position, title, detail, _, question_area, timer, notes_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::from(!detail_text.is_empty())),
+        Constraint::Length(u16::from(spacious)),
         Constraint::Length(question_lines),
         Constraint::Min(2),
         Constraint::Length(facilitator_lines),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
     ])
     .areas(inner);
-
-    let mut where_ = vec![
-        text.item_of(place.item + 1, session.agenda.len()),
-        kind_name(text, &item.kind).to_string(),
-    ];
-    match step {
-        Step::Question(_) if steps.len() > 1 => {
-            where_.push(text.question_of(place.step + 1, steps.len()))
-        }
-        Step::Turn { .. } => where_.push(text.turn_of(place.step + 1, steps.len())),
-        _ => {}
-    }
-    frame.render_widget(
-        Paragraph::new(where_.join(" · ")).style(theme.dim),
-        position,
-    );
-    frame.render_widget(
-        Paragraph::new(item.title.as_str()).style(theme.title),
-        title,
-    );
-    frame.render_widget(
-        Paragraph::new(detail_line(stage, step, now)).style(theme.accent),
-        detail,
-    );
-
-    let lobby = stage.run.started_at.is_none() && stage.run.place == crate::run::Place::START;
-    if lobby {
-        let below = Rect {
-            y: detail.y,
-            height: timer.bottom() - detail.y,
-            ..detail
-        };
-        super::lobby::draw(frame, below, stage);
-    } else if let Some(q) = question {
-        let paragraph =
-            Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
-        frame.render_widget(
-            paragraph.wrap(Wrap { trim: true }).centered(),
-            question_area,
-        );
+    draw_heading_lines(frame, position, title, stage);
+    frame.render_widget(Paragraph::new(detail_text).style(theme.accent), detail);
+    if let Some(q) = question {
+        let paragraph = Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        frame.render_widget(paragraph.wrap(Wrap { trim: true }).centered(), question_area);
     }
     if stage.run.ended_at.is_some() {
-        let ended = Paragraph::new(text.meeting_ended)
-            .style(theme.title)
-            .centered();
-        frame.render_widget(
-            ended,
-            Rect {
-                y: timer.y + timer.height / 2,
-                height: 1,
-                ..timer
-            },
-        );
-    } else if let Some(timebox) = stage.run.current().filter(|_| !lobby) {
+        let ended = Paragraph::new(text.meeting_ended).style(theme.title).centered();
+        frame.render_widget(ended, Rect { y: timer.y + timer.height / 2, height: 1, ..timer });
+    } else if let Some(timebox) = stage.run.current() {
         countdown::draw(frame, timer, timebox, text, theme, now);
     }
     if let Some(notes) = facilitator {
@@ -156,23 +176,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             .border_type(BorderType::Rounded)
             .border_style(theme.border)
             .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
-        let paragraph = Paragraph::new(notes)
-            .style(theme.dim)
-            .wrap(Wrap { trim: true })
-            .block(block);
+        let paragraph = Paragraph::new(notes).style(theme.dim).wrap(Wrap { trim: true }).block(block);
         frame.render_widget(paragraph, notes_area);
-    }
-    frame.render_widget(Paragraph::new(next_line(stage)).style(theme.dim), next);
-    frame.render_widget(Paragraph::new(projection_line(stage, now)), projection);
-    match &stage.notice.save_error {
-        Some(error) => {
-            let line = format!("{}: {error}", text.not_saved_retrying);
-            frame.render_widget(
-                Paragraph::new(crate::text::clean_line(&line)).style(theme.error),
-                status,
-            );
-        }
-        None => frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status),
     }
 }
 
@@ -294,6 +299,11 @@ fn status_line(stage: &Stage) -> String {
     let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
     if stage.bell_muted {
         parts.push(text.bell_muted.to_string());
+    }
+    if stage.awaiting_save {
+        parts.push(text.saving.to_string());
+    } else if !stage.editor_open && stage.editor.as_ref().is_some_and(|e| !e.text().is_empty()) {
+        parts.push(text.draft_kept.to_string());
     }
     if stage.notice.skipped > 0 {
         parts.push(text.skipped_lines(stage.notice.skipped));

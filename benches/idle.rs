@@ -1,0 +1,154 @@
+//! Idle cost of a running countdown, measured in a 120×40 pseudo-terminal: wake-ups (voluntary
+//! context switches of all threads), CPU time and bytes written per second, for spar and, side
+//! by side in the same run, for `termdown 30m` and `timr-tui -m countdown -c 30:00` when they
+//! are installed (`pip install termdown`, `cargo install timr-tui --version 1.9.0`).
+//!
+//! `cargo bench --bench idle` (IDLE_SECONDS=60 by default; peers found on PATH or via
+//! TERMDOWN / TIMR_TUI).
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+fn ticks_per_second() -> f64 {
+    // Linux reports process times in clock ticks of 1/100 s on every common platform.
+    100.0
+}
+
+/// utime + stime of the process, in seconds.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / ticks_per_second())
+}
+
+/// Voluntary context switches summed over all threads: each is the process going to sleep,
+/// i.e. one wake-up.
+fn wakeups(pid: u32) -> Option<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("voluntary_ctxt_switches:"))?;
+        total += line.split_whitespace().nth(1)?.parse::<u64>().ok()?;
+    }
+    Some(total)
+}
+
+/// Starts `program` in the pseudo-terminal, types `keys` after a second, lets it settle, then
+/// measures for `seconds`.
+fn measure(
+    name: &str,
+    program: &PathBuf,
+    args: &[&str],
+    env: &[(&str, String)],
+    keys: &[u8],
+    seconds: u64,
+) -> Option<()> {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .ok()?;
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).ok()?;
+    drop(pair.slave);
+    let pid = child.process_id()?;
+    let bytes = Arc::new(AtomicU64::new(0));
+    let counter = bytes.clone();
+    let mut reader = pair.master.try_clone_reader().ok()?;
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            counter.fetch_add(n as u64, Ordering::Relaxed);
+        }
+    });
+    let mut writer = pair.master.take_writer().ok()?;
+    std::thread::sleep(Duration::from_secs(1));
+    writer.write_all(keys).ok()?;
+    // Let it draw its first full frames before measuring the steady state.
+    std::thread::sleep(Duration::from_secs(2));
+    let (cpu0, wake0, bytes0, t0) = (cpu_seconds(pid)?, wakeups(pid)?, bytes.load(Ordering::Relaxed), Instant::now());
+    std::thread::sleep(Duration::from_secs(seconds));
+    let (cpu1, wake1, bytes1) = (cpu_seconds(pid)?, wakeups(pid)?, bytes.load(Ordering::Relaxed));
+    let elapsed = t0.elapsed().as_secs_f64();
+    let _ = child.kill();
+    println!(
+        "{name:<40} {:>10.2} {:>8.3} % {:>10.1}",
+        (wake1 - wake0) as f64 / elapsed,
+        (cpu1 - cpu0) / elapsed * 100.0,
+        (bytes1 - bytes0) as f64 / elapsed
+    );
+    Some(())
+}
+
+fn find(var: &str, name: &str) -> Option<PathBuf> {
+    if let Ok(path) = std::env::var(var) {
+        return Some(PathBuf::from(path));
+    }
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; this harness takes no other arguments.
+    let seconds: u64 = std::env::var("IDLE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    let data = std::env::temp_dir().join(format!("spar-idle-{}", std::process::id()));
+    let spar = PathBuf::from(env!("CARGO_BIN_EXE_spar"));
+    println!("idle with a running countdown, 120×40 pseudo-terminal, {seconds} s each");
+    println!("{:<40} {:>10} {:>10} {:>10}", "program", "wakeups/s", "CPU", "bytes/s");
+    // A 30-minute timebox: the first item of a throwaway session, started with one key press.
+    let session_dir = data.join("sessions");
+    std::fs::create_dir_all(&session_dir).unwrap();
+    std::fs::write(session_dir.join("idle.ron"), IDLE_SESSION).unwrap();
+    std::fs::write(session_dir.join("idle-track.ron"), IDLE_TRACK).unwrap();
+    let sessions = session_dir.to_string_lossy().to_string();
+    measure(
+        "spar run (30 min timebox running)",
+        &spar,
+        &["--sessions", &sessions, "run", "idle", "--new"],
+        &[("SPAR_DATA_DIR", data.to_string_lossy().to_string())],
+        b" ",
+        seconds,
+    );
+    if let Some(termdown) = find("TERMDOWN", "termdown") {
+        measure("termdown 30m", &termdown, &["30m"], &[], b"", seconds);
+    } else {
+        println!("termdown: not installed (pip install termdown)");
+    }
+    if let Some(timr) = find("TIMR_TUI", "timr-tui") {
+        let args = ["-m", "countdown", "-c", "30:00"];
+        measure("timr-tui -m countdown -c 30:00", &timr, &args, &[], b"", seconds);
+    } else {
+        println!("timr-tui: not installed (cargo install timr-tui --version 1.9.0)");
+    }
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+const IDLE_TRACK: &str = r#"Track(id: "idle", title: "Idle", meetings: ["idle"])"#;
+
+const IDLE_SESSION: &str = r#"Session(
+    id: "idle",
+    track: "idle",
+    title: "Idle measurement",
+    start: "09:00",
+    agenda: [
+        Item(kind: Discussion, title: "One long question", minutes: 30,
+             questions: [Question(text: "How quiet can a countdown be?", minutes: 30)]),
+    ],
+)"#;

@@ -1,0 +1,55 @@
+//! The notes of the current question on the stage, and the editor below them when it is open.
+//!
+//! ```text
+//! ╭ Anteckningar ────────────────────╮
+//! │ Hela gruppen                      │  notes, grouped by group, newest in view
+//! │ Grupp Siljan · Anna · 10:42       │
+//! ╰───────────────────────────────────╯
+//! ╭ Anteckning · Grupp Siljan · Fråga 2 ╮  the editor, when open
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::notes::{Ctx, editor, panel};
+use crate::session::ItemKind;
+use crate::stage::Stage;
+
+pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
+    let ctx = Ctx {
+        text: stage.ctx.lang.text(),
+        theme: &stage.ctx.theme,
+        tz: &stage.ctx.tz,
+        session: &stage.run.session,
+        group: stage.group.as_deref(),
+    };
+    let (notes_area, editor_area) = match stage.editor.as_ref().filter(|_| stage.editor_open) {
+        Some(open) => {
+            let height = editor::preferred_height(open, area.width).clamp(5, (area.height / 2).max(5));
+            let [notes, editor] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+            (notes, Some((editor, open)))
+        }
+        None => (area, None),
+    };
+    let notes = stage.notes_here();
+    let breakout = stage
+        .run
+        .session
+        .agenda
+        .get(stage.run.place.item)
+        .is_some_and(|i| i.kind == ItemKind::Breakout);
+    let selected = stage.selected.as_ref();
+    if breakout {
+        let page = stage
+            .group
+            .as_ref()
+            .and_then(|g| stage.run.session.groups.iter().position(|x| x == g))
+            .unwrap_or(0);
+        panel::draw_breakout(frame, notes_area, &notes, &ctx, page, 0, selected);
+    } else {
+        panel::draw_notes(frame, notes_area, &notes, &ctx, 0, selected);
+    }
+    if let Some((area, open)) = editor_area {
+        editor::draw(frame, area, open, &ctx);
+    }
+}
