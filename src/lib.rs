@@ -11,6 +11,7 @@ pub mod notes;
 pub mod run;
 pub mod session;
 pub mod stage;
+pub mod start;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -2,18 +2,64 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, Global};
+use crate::error::BadInput;
+use crate::run::store::{DataDir, StoreError};
+use crate::session::load::{Catalog, load_catalog};
+
+pub mod check;
+pub mod list;
+pub mod run;
+pub mod start;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
     match cli.command {
-        None => todo!("start screen"),
-        Some(Command::List) => todo!("list"),
-        Some(Command::Check { .. }) => todo!("check"),
-        Some(Command::Run { .. }) => todo!("run"),
+        None => start::run(&global),
+        Some(Command::List) => list::run(&global),
+        Some(Command::Check { paths }) => check::run(&global, &paths),
+        Some(Command::Run {
+            session,
+            new,
+            resume,
+        }) => run::run(&global, &session, new, resume.as_deref()),
         Some(Command::Join { .. }) => todo!("join"),
         Some(Command::Runs) => todo!("runs"),
         Some(Command::Review { .. }) => todo!("review"),
         Some(Command::Export { .. }) => todo!("export"),
+    }
+}
+
+/// The sessions known to this invocation: shipped, plus `--sessions` folders.
+pub fn catalog(global: &Global) -> anyhow::Result<Catalog> {
+    Ok(load_catalog(&global.sessions)?)
+}
+
+pub fn data_dir(global: &Global) -> anyhow::Result<DataDir> {
+    DataDir::resolve(global.data_dir.clone())
+}
+
+/// Store errors that mean "you named something that is not there" exit with 2.
+pub fn store_error(err: StoreError) -> anyhow::Error {
+    if err.is_bad_input() {
+        BadInput(err.to_string()).into()
+    } else {
+        err.into()
+    }
+}
+
+/// Who is writing: `--as`, else the user name, else a plain word.
+pub fn author(global: &Global) -> String {
+    let name = global
+        .author
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .map(|n| crate::text::clean_line(n.trim()))
+        .unwrap_or_default();
+    if name.is_empty() {
+        "spar".to_string()
+    } else {
+        name
     }
 }

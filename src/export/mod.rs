@@ -1,0 +1,170 @@
+//! `spar export`: a run's summary, or the whole track's, as Markdown or as one self-contained
+//! HTML file.
+//!
+//! What a summary says is built once ([`summary`]) and written by either writer; both are pure
+//! functions of the run state, the language and the time zone: no files, no clock. All text that
+//! came from people (notes, names, groups) or from session files is cleaned of control and bidi
+//! characters and escaped for the format, so no note can change the document's structure.
+//!
+//! A run's summary:
+//!
+//! ```text
+//! # Kick off — 2020-09-17
+//! Dalaspåret · träff 1 av 6 · Hösten 2020 · 09:02–12:05
+//! ## Agenda                  table: planned start, item, planned and actual minutes, total; ends
+//! ## 1. Välkomna …           each item: kind, speaker, minutes
+//! ### Vad väckte …           each question (or turn of a round that has notes)
+//! #### Hela gruppen          the whole group first, then the session's groups in order
+//! - note — *Anna, 10:02*     each note: kind marker, text, author and time
+//! ## Beslut / Åtgärder / Parkerade frågor
+//! ```
+//!
+//! The track's export has every meeting's summary one heading level down, in track order, then
+//! every action item of the track with its owner, due date, meeting and status.
+
+mod html;
+mod markdown;
+mod summary;
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::path::Path;
+
+use jiff::tz::TimeZone;
+
+pub use html::{html, track_html};
+pub use markdown::{markdown, track_markdown};
+
+use crate::cli::Format;
+use crate::i18n::Lang;
+use crate::run::Millis;
+use crate::run::state::RunState;
+use crate::session::Track;
+use crate::text::{clean, is_unsafe};
+
+/// One run to export.
+#[derive(Debug, Clone, Copy)]
+pub struct RunDoc<'a> {
+    pub run_id: &'a str,
+    /// The folded run; its session snapshot is `state.session`.
+    pub state: &'a RunState,
+    /// The track of the run's session, if known: its title and the meeting's place in it.
+    pub track: Option<&'a Track>,
+    /// When the run began (the header's `started`): the day the meeting's planned times are on.
+    pub started: Millis,
+    /// "Now", for a run still in progress: its current item counts up to here.
+    pub now: Millis,
+}
+
+/// A run's summary in `format`.
+pub fn run(doc: &RunDoc, format: Format, lang: Lang, tz: &TimeZone) -> String {
+    match format {
+        Format::Md => markdown(doc, lang, tz),
+        Format::Html => html(doc, lang, tz),
+    }
+}
+
+/// The whole track in `format`: every run's summary in track order, then all action items.
+pub fn track(
+    track: Option<&Track>,
+    runs: &[RunDoc],
+    format: Format,
+    lang: Lang,
+    tz: &TimeZone,
+) -> String {
+    match format {
+        Format::Md => track_markdown(track, runs, lang, tz),
+        Format::Html => track_html(track, runs, lang, tz),
+    }
+}
+
+/// Writes `contents` to `path` so that the file is either the old one or the whole new one:
+/// a temporary file beside it, written and fsync'd, then renamed over it (and the folder synced).
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return written;
+    }
+    // The rename is durable once the folder is; not every platform can open a folder for that.
+    #[cfg(unix)]
+    if let Ok(dir) = std::fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// The local time of a wall-clock instant.
+fn local(at: Millis, tz: &TimeZone) -> jiff::civil::DateTime {
+    let ts = jiff::Timestamp::from_millisecond(at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    tz.to_datetime(ts)
+}
+
+/// "14:30".
+fn time_of_day(at: Millis, tz: &TimeZone) -> String {
+    let t = local(at, tz);
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// "2020-09-17".
+fn iso_date(at: Millis, tz: &TimeZone) -> String {
+    let d = local(at, tz).date();
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Note text as `text::clean` leaves it, without copying text that is clean already (most is).
+fn cleaned(text: &str) -> Cow<'_, str> {
+    let dirty = |c: char| if c.is_ascii() { c.is_ascii_control() && c != '\n' } else { is_unsafe(c) };
+    if text.chars().any(dirty) { Cow::Owned(clean(text)) } else { Cow::Borrowed(text) }
+}
+
+/// One-line text as `text::clean_line` leaves it, without copying text that is clean already.
+fn cleaned_line(text: &str) -> Cow<'_, str> {
+    match cleaned(text) {
+        Cow::Borrowed(t) if !t.contains('\n') => Cow::Borrowed(t),
+        other => Cow::Owned(other.replace('\n', " ")),
+    }
+}
+
+/// "planerat slut" → "Planerat slut".
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Room for the whole document at once: the notes' text plus their markup.
+fn capacity(runs: &[RunDoc]) -> usize {
+    runs.iter()
+        .map(|r| {
+            r.state
+                .notes
+                .iter()
+                .map(|n| n.text.len() + 160)
+                .sum::<usize>()
+                + 8_192
+        })
+        .sum::<usize>()
+        + 8_192
+}

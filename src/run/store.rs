@@ -1,0 +1,546 @@
+//! Where runs live: the data directory and one folder per run.
+//!
+//! ```text
+//! DATA_DIR/runs/<run-id>/run.ron        header, written once, atomically (RunHeader, pretty RON)
+//! DATA_DIR/runs/<run-id>/<writer>.ron   one journal per writing process (see `journal`)
+//! ```
+//!
+//! Run ids are `YYYYMMDD-HHMM-<session-id>-<4 hex>` from the start time in UTC: they sort by
+//! time, read well and do not collide across machines sharing a synced folder. Writer ids are
+//! `<slug of the author's name>-<6 hex>`. Every `*.ron` in a run folder other than `run.ron` is a
+//! journal whose writer is its file stem. Files written by other processes and machines may be
+//! damaged, huge or hostile: reading them never panics and never stalls; what is wrong is
+//! reported as one-line problems.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::event::{Entry, Millis};
+use super::journal::{self, JournalRead, JournalWriter, LineError};
+use crate::session::{Session, Track};
+
+/// The header file of a run folder.
+pub const HEADER_FILE: &str = "run.ron";
+/// A header larger than this is not read (a session snapshot is a few kilobytes).
+const MAX_HEADER: u64 = 16 << 20;
+/// Damaged lines reported one by one per journal; the rest are counted in one more problem.
+const MAX_PROBLEMS_PER_JOURNAL: usize = 20;
+
+/// What `run.ron` holds: what was run, from which content, when and by whom. The session (and
+/// track) are snapshots, so a saved run reads the same after its session file changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunHeader {
+    pub id: String,
+    pub session: Session,
+    pub track: Option<Track>,
+    pub started: Millis,
+    /// Who started the run (the facilitator's name).
+    pub by: String,
+    /// The spar version that started the run.
+    pub version: String,
+}
+
+impl RunHeader {
+    /// A header for a run starting now-ish at `started`, with a new id and this spar's version.
+    pub fn new(session: Session, track: Option<Track>, started: Millis, by: &str) -> RunHeader {
+        RunHeader {
+            id: new_run_id(&session.id, started),
+            session,
+            track,
+            started,
+            by: by.to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+/// What can go wrong with the data directory and run folders. Each message is one line naming
+/// the path; the underlying I/O error, if any, is the `source`.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "no data directory: the platform has none for this user; use --data-dir or SPAR_DATA_DIR"
+    )]
+    NoDataDir,
+    #[error("cannot {action} {}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}:{line}:{column}: not a valid run header: {message}", path.display())]
+    BadHeader {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: the run header is larger than {} MiB", path.display(), MAX_HEADER >> 20)]
+    HeaderTooLarge { path: PathBuf },
+    #[error("`{id}` is not a valid run id (letters, digits, `-` and `_` only)")]
+    BadRunId { id: String },
+    #[error("no run `{id}` in {}", runs_dir.display())]
+    UnknownRun { id: String, runs_dir: PathBuf },
+    #[error("run `{prefix}` is ambiguous in {}: it matches {}", runs_dir.display(), list_some(candidates))]
+    AmbiguousRun {
+        prefix: String,
+        runs_dir: PathBuf,
+        candidates: Vec<String>,
+    },
+    #[error("a run folder {} already exists", path.display())]
+    RunExists { path: PathBuf },
+}
+
+impl StoreError {
+    /// Whether the user named something that is not there or is malformed (exit code 2), as
+    /// opposed to a failing file system.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::BadHeader { .. }
+                | StoreError::HeaderTooLarge { .. }
+                | StoreError::BadRunId { .. }
+                | StoreError::UnknownRun { .. }
+                | StoreError::AmbiguousRun { .. }
+        )
+    }
+
+    fn io(action: &'static str, path: &Path, source: io::Error) -> StoreError {
+        StoreError::Io {
+            action,
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+fn list_some(items: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    text
+}
+
+/// The data directory: `--data-dir` / `SPAR_DATA_DIR`, else the platform's data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// `flag` is `--data-dir` (clap already fills it from `SPAR_DATA_DIR`); without it, the
+    /// platform data directory (`~/.local/share/spar` on Linux). Nothing is created here.
+    pub fn resolve(flag: Option<PathBuf>) -> anyhow::Result<DataDir> {
+        match flag {
+            Some(root) => Ok(DataDir { root }),
+            None => directories::ProjectDirs::from("", "", "spar")
+                .map(|dirs| DataDir {
+                    root: dirs.data_dir().to_path_buf(),
+                })
+                .ok_or_else(|| StoreError::NoDataDir.into()),
+        }
+    }
+
+    /// A data directory at `root` (tests, tools).
+    pub fn at(root: impl Into<PathBuf>) -> DataDir {
+        DataDir { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn runs_dir(&self) -> PathBuf {
+        self.root.join("runs")
+    }
+
+    /// Creates the run's folder and writes its header; fails if the folder exists.
+    pub fn create_run(&self, header: RunHeader) -> Result<RunDir, StoreError> {
+        if !is_valid_run_id(&header.id) {
+            return Err(StoreError::BadRunId { id: header.id });
+        }
+        let runs = self.runs_dir();
+        fs::create_dir_all(&runs).map_err(|e| StoreError::io("create the folder", &runs, e))?;
+        let run = self.run_dir(&header.id);
+        if let Err(e) = fs::create_dir(&run.path) {
+            return Err(if e.kind() == io::ErrorKind::AlreadyExists {
+                StoreError::RunExists { path: run.path }
+            } else {
+                StoreError::io("create the run folder", &run.path, e)
+            });
+        }
+        let header_path = run.header_path();
+        let written = ron::ser::to_string_pretty(&header, ron::ser::PrettyConfig::new())
+            .map_err(io::Error::other)
+            .and_then(|text| crate::fsx::write_atomic(&header_path, text.as_bytes()))
+            .and_then(|()| crate::fsx::sync_dir(&runs));
+        if let Err(e) = written {
+            let _ = fs::remove_dir(&run.path);
+            return Err(StoreError::io("write", &header_path, e));
+        }
+        Ok(run)
+    }
+
+    /// The folder of run `id` (which need not exist).
+    fn run_dir(&self, id: &str) -> RunDir {
+        RunDir {
+            id: id.to_owned(),
+            path: self.runs_dir().join(id),
+        }
+    }
+
+    /// The ids of the run folders, sorted (oldest first). No runs folder: none.
+    fn run_ids(&self) -> Result<Vec<String>, StoreError> {
+        let runs = self.runs_dir();
+        let entries = match fs::read_dir(&runs) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io("read the folder", &runs, e)),
+        };
+        let mut ids: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_dir())
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| is_valid_run_id(name))
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Every run folder, oldest first, with its header (or why it cannot be read) and journals.
+    /// Only an unreadable runs folder is an error; a missing one has no runs.
+    pub fn list_runs(&self) -> Result<Vec<RunListing>, StoreError> {
+        Ok(self
+            .run_ids()?
+            .into_iter()
+            .map(|id| {
+                let dir = self.run_dir(&id);
+                let header = dir.header();
+                let journals = dir
+                    .journals()
+                    .map(|(journals, _)| journals.into_iter().map(|j| j.path).collect())
+                    .unwrap_or_default();
+                RunListing {
+                    id,
+                    dir,
+                    header,
+                    journals,
+                }
+            })
+            .collect())
+    }
+
+    /// The run with this exact id, or else the only one whose id starts with it.
+    pub fn find(&self, id_or_prefix: &str) -> Result<RunDir, StoreError> {
+        let unknown = || StoreError::UnknownRun {
+            id: id_or_prefix.to_owned(),
+            runs_dir: self.runs_dir(),
+        };
+        if !is_valid_run_id(id_or_prefix) {
+            return Err(unknown());
+        }
+        let ids = self.run_ids()?;
+        if ids.iter().any(|id| id == id_or_prefix) {
+            return Ok(self.run_dir(id_or_prefix));
+        }
+        let mut matches: Vec<String> = ids
+            .into_iter()
+            .filter(|id| id.starts_with(id_or_prefix))
+            .collect();
+        match matches.len() {
+            0 => Err(unknown()),
+            1 => Ok(self.run_dir(&matches.remove(0))),
+            _ => Err(StoreError::AmbiguousRun {
+                prefix: id_or_prefix.to_owned(),
+                runs_dir: self.runs_dir(),
+                candidates: matches,
+            }),
+        }
+    }
+}
+
+/// One run folder as `list_runs` found it.
+#[derive(Debug)]
+pub struct RunListing {
+    pub id: String,
+    pub dir: RunDir,
+    /// The header, or why it cannot be read: a listing shows the run either way.
+    pub header: Result<RunHeader, StoreError>,
+    /// Its journal files, sorted by name.
+    pub journals: Vec<PathBuf>,
+}
+
+/// A run's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunDir {
+    id: String,
+    path: PathBuf,
+}
+
+/// A journal file of a run folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalFile {
+    pub writer: String,
+    pub path: PathBuf,
+}
+
+/// A run read from its folder: header, every writer's entries in fold order, and what was
+/// wrong on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedRun {
+    pub header: RunHeader,
+    /// All valid records of all journals, sorted by `Entry::order_key` (time, writer, seq).
+    pub entries: Vec<Entry>,
+    /// One line each, e.g. `runs/<id>/<writer>.ron:17: skipped a damaged line (checksum
+    /// mismatch)`. Never fatal.
+    pub problems: Vec<String>,
+}
+
+impl RunDir {
+    /// A run folder at `path` (its id is the folder name).
+    pub fn at(path: impl Into<PathBuf>) -> RunDir {
+        let path = path.into();
+        let id = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        RunDir { id, path }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn header_path(&self) -> PathBuf {
+        self.path.join(HEADER_FILE)
+    }
+
+    /// Reads and parses `run.ron`.
+    pub fn header(&self) -> Result<RunHeader, StoreError> {
+        let path = self.header_path();
+        let file = fs::File::open(&path).map_err(|e| StoreError::io("read", &path, e))?;
+        let mut text = String::new();
+        file.take(MAX_HEADER + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| StoreError::io("read", &path, e))?;
+        if text.len() as u64 > MAX_HEADER {
+            return Err(StoreError::HeaderTooLarge { path });
+        }
+        ron::Options::default()
+            .with_recursion_limit(64)
+            .from_str::<RunHeader>(&text)
+            .map_err(|e| StoreError::BadHeader {
+                path,
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e
+                    .code
+                    .to_string()
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect(),
+            })
+    }
+
+    /// Starts this process's journal `<writer>.ron` in the folder (see [`new_writer_id`]).
+    pub fn open_writer(&self, writer: &str) -> io::Result<JournalWriter> {
+        JournalWriter::create(&self.path, writer)
+    }
+
+    /// The journals in the folder, sorted by name, and problems with files that look like
+    /// journals but are not (a sync tool's conflict copy, a folder named `*.ron`).
+    pub fn journals(&self) -> io::Result<(Vec<JournalFile>, Vec<String>)> {
+        let mut journals = Vec::new();
+        let mut problems = Vec::new();
+        let mut names: Vec<String> = fs::read_dir(&self.path)?
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        for name in names {
+            let Some(stem) = name.strip_suffix(".ron") else {
+                continue;
+            };
+            if name == HEADER_FILE || name.starts_with('.') {
+                continue;
+            }
+            if !journal::is_valid_writer_id(stem) {
+                problems.push(format!(
+                    "{}: ignored: not a journal name (a sync conflict copy?)",
+                    self.display(&name)
+                ));
+                continue;
+            }
+            journals.push(JournalFile {
+                writer: stem.to_owned(),
+                path: self.path.join(&name),
+            });
+        }
+        Ok((journals, problems))
+    }
+
+    /// Reads the header and every journal. Damaged lines, torn tails and unreadable journals
+    /// are reported in `problems`; only a missing or malformed header is an error.
+    pub fn load(&self) -> Result<LoadedRun, StoreError> {
+        let header = self.header()?;
+        let (journals, mut problems) = self
+            .journals()
+            .map_err(|e| StoreError::io("read the run folder", &self.path, e))?;
+        let mut entries = Vec::new();
+        for file in &journals {
+            match journal::read_journal_file(&file.path) {
+                Ok(read) => self.add_journal(file, read, &mut entries, &mut problems),
+                Err(e) => problems.push(format!(
+                    "{}: cannot read: {e}",
+                    self.display(&format!("{}.ron", file.writer))
+                )),
+            }
+        }
+        entries.sort_unstable_by(|a: &Entry, b: &Entry| a.order_key().cmp(&b.order_key()));
+        Ok(LoadedRun {
+            header,
+            entries,
+            problems,
+        })
+    }
+
+    fn add_journal(
+        &self,
+        file: &JournalFile,
+        read: JournalRead,
+        entries: &mut Vec<Entry>,
+        problems: &mut Vec<String>,
+    ) {
+        let shown = self.display(&format!("{}.ron", file.writer));
+        let mut reported = 0;
+        let mut unreported = 0;
+        let mut report = |line: Option<usize>, what: String| {
+            if reported < MAX_PROBLEMS_PER_JOURNAL {
+                problems.push(match line {
+                    Some(line) => format!("{shown}:{line}: {what}"),
+                    None => format!("{shown}: {what}"),
+                });
+                reported += 1;
+            } else {
+                unreported += 1;
+            }
+        };
+        for skipped in &read.skipped {
+            let what = match &skipped.reason {
+                LineError::Malformed(_) => "skipped a line that is not a record".to_owned(),
+                _ => "skipped a damaged line".to_owned(),
+            };
+            report(Some(skipped.line), format!("{what} ({})", skipped.reason));
+        }
+        let writer: Arc<str> = Arc::from(file.writer.as_str());
+        let mut seen = HashSet::with_capacity(read.records.len());
+        entries.reserve(read.records.len());
+        for record in read.records {
+            if !seen.insert(record.seq) {
+                report(
+                    None,
+                    format!("skipped a repeated sequence number {}", record.seq),
+                );
+                continue;
+            }
+            entries.push(Entry {
+                writer: writer.clone(),
+                record,
+            });
+        }
+        if unreported > 0 {
+            problems.push(format!("{shown}: {unreported} more problems like these"));
+        }
+        if read.torn_tail {
+            problems.push(format!(
+                "{shown}:{}: the last line is incomplete (the writer may have been stopped mid-write)",
+                read.lines + 1
+            ));
+        }
+    }
+
+    /// `runs/<id>/<name>`, as problems name files.
+    fn display(&self, name: &str) -> String {
+        format!("runs/{}/{name}", self.id)
+    }
+}
+
+/// Whether `id` can name a run folder: 1 to 128 ASCII letters, digits, `-` or `_`, not starting
+/// with `-`. (Also what `find` accepts as a prefix.)
+pub fn is_valid_run_id(id: &str) -> bool {
+    (1..=128).contains(&id.len())
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `YYYYMMDD-HHMM-<session>-<4 hex>`: the start time in UTC, the session id (as a slug) and
+/// 16 random bits.
+pub fn new_run_id(session_id: &str, started: Millis) -> String {
+    let time = jiff::Timestamp::from_millisecond(started)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .strftime("%Y%m%d-%H%M");
+    let session = match slug(session_id) {
+        s if s.is_empty() => "run".to_owned(),
+        s => s,
+    };
+    format!("{time}-{session}-{:04x}", crate::fsx::random_u64() & 0xffff)
+}
+
+/// `<slug of name>-<6 hex>`, e.g. `asa-lindqvist-3fa9c2` for "Åsa Lindqvist".
+pub fn new_writer_id(name: &str) -> String {
+    let mut base = slug(name);
+    if base.is_empty() {
+        base = "writer".to_owned();
+    }
+    format!("{base}-{:06x}", crate::fsx::random_u64() & 0xff_ffff)
+}
+
+/// Lowercase ASCII letters, digits and single dashes, at most 40 characters: Swedish and other
+/// common accented letters lose their accents (å, ä → a, ö → o), other characters become dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' | 'æ' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ß' => 's',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        if out.len() >= 40 {
+            break;
+        }
+        out.push(c);
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}

@@ -1,0 +1,42 @@
+//! `spar --help` and each command's `--help`, as the real binary prints them at 100 columns.
+
+use std::process::Command;
+
+fn help(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_spar"))
+        .args(args)
+        .env("COLUMNS", "100")
+        .env_remove("SPAR_DATA_DIR")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("spar runs");
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    assert!(out.stderr.is_empty(), "{args:?}");
+    String::from_utf8(out.stdout).expect("UTF-8 help")
+}
+
+#[test]
+fn main_help() {
+    insta::assert_snapshot!("help", help(&["--help"]));
+}
+
+#[test]
+fn short_help() {
+    insta::assert_snapshot!("help_short", help(&["-h"]));
+}
+
+#[test]
+fn command_help() {
+    for command in ["list", "check", "run", "join", "runs", "review", "export"] {
+        insta::assert_snapshot!(format!("help_{command}"), help(&[command, "--help"]));
+    }
+}
+
+#[test]
+fn help_lines_fit_100_columns() {
+    for args in [&["--help"][..], &["check", "--help"], &["list", "--help"]] {
+        for line in help(args).lines() {
+            assert!(line.chars().count() <= 100, "{line}");
+        }
+    }
+}
