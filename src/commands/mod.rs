@@ -8,6 +8,7 @@ use crate::run::store::{DataDir, StoreError};
 use crate::session::load::{Catalog, load_catalog};
 
 pub mod check;
+pub mod join;
 pub mod list;
 pub mod run;
 pub mod start;
@@ -23,7 +24,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             new,
             resume,
         }) => run::run(&global, &session, new, resume.as_deref()),
-        Some(Command::Join { .. }) => todo!("join"),
+        Some(Command::Join { run, group }) => join::run(&global, run.as_deref(), group.as_deref()),
         Some(Command::Runs) => todo!("runs"),
         Some(Command::Review { .. }) => todo!("review"),
         Some(Command::Export { .. }) => todo!("export"),

@@ -111,9 +111,22 @@ fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
 
 /// Opens the run for writing and shows the stage until the facilitator quits.
 pub fn stage(global: &Global, dir: RunDir, lang: Lang, tui: &mut Tui) -> anyhow::Result<()> {
+    live_view(global, dir, lang, tui, Role::Facilitator, |_| Ok(()))
+}
+
+/// The stage or a note-taker's view on a run: opens our journal in it, watches the others, and
+/// runs the loop until quit. `prepare` sets the stage up before the first frame (or refuses).
+pub fn live_view(
+    global: &Global,
+    dir: RunDir,
+    lang: Lang,
+    tui: &mut Tui,
+    role: Role,
+    prepare: impl FnOnce(&mut Stage) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let now = now_ms();
     let me = author(global);
-    let (live, run) = LiveRun::open(dir, &me, Role::Facilitator, now)?;
+    let (live, run) = LiveRun::open(dir, &me, role, now)?;
     let tz = jiff::tz::TimeZone::system();
     let ctx = Context {
         lang,
@@ -123,16 +136,12 @@ pub fn stage(global: &Global, dir: RunDir, lang: Lang, tui: &mut Tui) -> anyhow:
         run_id: live.dir.id().to_string(),
         track: live.header.track.as_ref().map(|t| t.title.clone()),
         author: me,
+        role,
     };
-    let stage = Stage::new(run, ctx, global.quiet, now);
-    let watch =
-        JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
-    let mut app = StageApp {
-        stage,
-        live,
-        _watch: watch,
-        journals_changed: false,
-    };
+    let mut stage = Stage::new(run, ctx, global.quiet || role == Role::NoteTaker, now);
+    prepare(&mut stage)?;
+    let watch = JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
+    let mut app = StageApp { stage, live, _watch: watch, journals_changed: false };
     app.refresh_notice();
     tui.run(&mut app)
 }
@@ -154,6 +163,7 @@ impl StageApp {
             match effect {
                 Effect::Append(ev) => {
                     self.live.append(&mut self.stage.run, ev, now);
+                    self.stage.after_fold();
                 }
                 Effect::SaveNote(ev) => {
                     if self.live.append(&mut self.stage.run, ev, now) {
@@ -195,8 +205,8 @@ impl App for StageApp {
     }
 
     fn wake(&mut self, now: Millis) -> Flow {
-        if std::mem::take(&mut self.journals_changed) {
-            self.live.follow(&mut self.stage.run);
+        if std::mem::take(&mut self.journals_changed) && self.live.follow(&mut self.stage.run) {
+            self.stage.after_fold();
         }
         if self.live.has_pending() && self.live.retry(&mut self.stage.run) && self.stage.awaiting_save {
             self.stage.note_saved();

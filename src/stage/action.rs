@@ -27,6 +27,8 @@ pub enum Action {
     ToggleDone,
     /// New notes go to the next group (and a narrow breakout shows it).
     NextGroup,
+    /// A note-taker who stepped away follows the facilitator again.
+    Follow,
     /// In a list (overview, groups): move the selection.
     Up,
     Down,

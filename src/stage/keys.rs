@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use crate::i18n::Text;
+use crate::run::Role;
 
 /// One binding: the keys, what they do, and where they apply.
 pub struct Binding {
@@ -15,6 +16,25 @@ pub struct Binding {
     pub describe: fn(&Text) -> &'static str,
     /// Shown in the hint bar at the bottom of the stage.
     pub hint: bool,
+    /// Who has the key: the facilitator runs the timeboxes, a note-taker follows.
+    pub who: Who,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Everyone,
+    Facilitator,
+    NoteTaker,
+}
+
+impl Who {
+    pub fn includes(self, role: Role) -> bool {
+        match self {
+            Who::Everyone => true,
+            Who::Facilitator => role == Role::Facilitator,
+            Who::NoteTaker => role == Role::NoteTaker,
+        }
+    }
 }
 
 /// Keys of the stage itself (no overlay open).
@@ -25,6 +45,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleTimer,
         describe: |t| t.key_timer,
         hint: true,
+        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('n'), KeyCode::Right, KeyCode::PageDown],
@@ -32,6 +53,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::Next,
         describe: |t| t.key_next,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('p'), KeyCode::Left, KeyCode::PageUp],
@@ -39,6 +61,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::Previous,
         describe: |t| t.key_previous,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('+')],
@@ -46,6 +69,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::MoreTime,
         describe: |t| t.key_more,
         hint: true,
+        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('-')],
@@ -53,6 +77,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::LessTime,
         describe: |t| t.key_less,
         hint: true,
+        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('i')],
@@ -60,6 +85,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::Write,
         describe: |t| t.key_write,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Up],
@@ -67,6 +93,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::SelectPrevious,
         describe: |t| t.key_select_note,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Down],
@@ -74,6 +101,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::SelectNext,
         describe: |t| t.key_select_note,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('e')],
@@ -81,6 +109,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::EditNote,
         describe: |t| t.key_edit_note,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('x'), KeyCode::Delete],
@@ -88,6 +117,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::DeleteNote,
         describe: |t| t.key_delete_note,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('u')],
@@ -95,6 +125,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::RestoreNote,
         describe: |t| t.key_restore_note,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('d')],
@@ -102,6 +133,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleDone,
         describe: |t| t.key_toggle_done,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Tab],
@@ -109,6 +141,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::NextGroup,
         describe: |t| t.key_next_group,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('g')],
@@ -116,6 +149,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::ChooseGroup,
         describe: |t| t.key_group,
         hint: false,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('o')],
@@ -123,6 +157,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::Overview,
         describe: |t| t.key_overview,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('f')],
@@ -130,6 +165,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleFacilitatorNotes,
         describe: |t| t.key_facilitator_notes,
         hint: false,
+        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('b')],
@@ -137,6 +173,15 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleBell,
         describe: |t| t.key_bell,
         hint: false,
+        who: Who::Facilitator,
+    },
+    Binding {
+        keys: &[KeyCode::Char('f')],
+        label: "f",
+        action: Action::Follow,
+        describe: |t| t.key_follow,
+        hint: true,
+        who: Who::NoteTaker,
     },
     Binding {
         keys: &[KeyCode::Char('?')],
@@ -144,6 +189,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::Help,
         describe: |t| t.key_help,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('q')],
@@ -151,6 +197,7 @@ pub static STAGE: &[Binding] = &[
         action: Action::Quit,
         describe: |t| t.key_quit,
         hint: true,
+        who: Who::Everyone,
     },
 ];
 
@@ -162,6 +209,7 @@ pub static LIST: &[Binding] = &[
         action: Action::Up,
         describe: |t| t.key_up,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Down, KeyCode::Char('j')],
@@ -169,6 +217,7 @@ pub static LIST: &[Binding] = &[
         action: Action::Down,
         describe: |t| t.key_down,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Enter],
@@ -176,6 +225,7 @@ pub static LIST: &[Binding] = &[
         action: Action::Confirm,
         describe: |t| t.key_choose,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Esc, KeyCode::Char('q')],
@@ -183,6 +233,7 @@ pub static LIST: &[Binding] = &[
         action: Action::Back,
         describe: |t| t.key_close,
         hint: true,
+        who: Who::Everyone,
     },
 ];
 
@@ -194,6 +245,7 @@ pub static CONFIRM: &[Binding] = &[
         action: Action::Confirm,
         describe: |t| t.yes,
         hint: true,
+        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('n'), KeyCode::Esc],
@@ -201,17 +253,22 @@ pub static CONFIRM: &[Binding] = &[
         action: Action::Back,
         describe: |t| t.no,
         hint: true,
+        who: Who::Everyone,
     },
 ];
 
-/// The action of a key press in the given table. Ctrl+C always quits, so a facilitator can leave
-/// whatever is open.
-pub fn lookup(table: &[Binding], key: KeyEvent) -> Option<Action> {
+/// The bindings of a table that this role has.
+pub fn for_role(table: &'static [Binding], role: Role) -> impl Iterator<Item = &'static Binding> {
+    table.iter().filter(move |b| b.who.includes(role))
+}
+
+/// The action of a key press in the given table for this role. Ctrl+C always quits, so nobody is
+/// stuck in whatever is open.
+pub fn lookup(table: &'static [Binding], role: Role, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
     }
-    table
-        .iter()
+    for_role(table, role)
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.action)
 }
@@ -223,10 +280,12 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
-        for table in [STAGE, LIST, CONFIRM] {
-            let mut seen = HashSet::new();
-            for key in table.iter().flat_map(|b| b.keys) {
-                assert!(seen.insert(*key), "{key:?} bound twice");
+        for role in [Role::Facilitator, Role::NoteTaker] {
+            for table in [STAGE, LIST, CONFIRM] {
+                let mut seen = HashSet::new();
+                for key in for_role(table, role).flat_map(|b| b.keys) {
+                    assert!(seen.insert(*key), "{key:?} bound twice for {role:?}");
+                }
             }
         }
     }
@@ -251,7 +310,7 @@ mod tests {
             (KeyCode::Char('i'), Action::Write),
         ];
         for (code, action) in spec {
-            assert_eq!(lookup(STAGE, press(code)), Some(action), "{code:?}");
+            assert_eq!(lookup(STAGE, Role::Facilitator, press(code)), Some(action), "{code:?}");
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::run::projection::{Projection, planned_start, project};
 use crate::run::state::RunState;
 use crate::run::timer::Phase;
-use crate::run::{Event, Millis, NoteId, NoteKind, Place};
+use crate::run::{Event, Millis, NoteId, NoteKind, Place, Role};
 use crate::theme::Theme;
 
 /// Everything the views need besides the run: fixed for the life of the process.
@@ -35,6 +35,8 @@ pub struct Context {
     pub start_of_day: Millis,
     /// Who writes in this process: the mark on each note, the owner of drafts.
     pub author: String,
+    /// The facilitator's stage, or a note-taker's terminal (`spar join`).
+    pub role: Role,
 }
 
 /// A draft is journalled at most this long after the keystroke that changed it.
@@ -95,6 +97,8 @@ pub struct Stage {
     /// The note selected on screen (to edit, delete, mark done).
     pub selected: Option<NoteId>,
     last_deleted: Option<NoteId>,
+    /// A note-taker who stepped away from the facilitator's place is here; `None` follows.
+    pub own: Option<Place>,
 }
 
 /// Trouble the stage must show without stopping the meeting.
@@ -123,6 +127,7 @@ impl Stage {
             draft_due: None,
             selected: None,
             last_deleted: None,
+            own: None,
         };
         stage.mark_overdue_as_rung(now);
         // A draft of ours from before a crash comes back, ready to go on with `i`.
@@ -148,6 +153,25 @@ impl Stage {
         }
     }
 
+    /// The place this view shows and writes notes to: the facilitator's, unless a note-taker
+    /// stepped away.
+    pub fn view_place(&self) -> Place {
+        self.own.unwrap_or(self.run.place)
+    }
+
+    /// After other writers' events are folded in: an empty editor moves along with the place
+    /// it follows, so the next note goes to the question being discussed.
+    pub fn after_fold(&mut self) {
+        let (at, group) = (self.view_place(), self.group.clone());
+        if let Some(editor) = self.editor.as_mut()
+            && editor.editing().is_none()
+            && editor.text().is_empty()
+            && !self.awaiting_save
+        {
+            editor.set_target(at, group);
+        }
+    }
+
     /// The key table in force: an open overlay takes the keys first.
     pub fn bindings(&self) -> &'static [keys::Binding] {
         match self.overlay {
@@ -161,7 +185,7 @@ impl Stage {
         if self.editor_open && self.overlay == Overlay::None {
             return self.on_editor_key(key, now);
         }
-        match keys::lookup(self.bindings(), key) {
+        match keys::lookup(self.bindings(), self.ctx.role, key) {
             Some(action) => self.update(action, now),
             None => {
                 // Any other key closes help, so nobody is stuck in it.
@@ -224,8 +248,8 @@ impl Stage {
     }
 
     /// Opens the editor for the current place and group, with the kept draft if there is one.
-    fn open_editor(&mut self) {
-        let (at, group) = (self.run.place, self.group.clone());
+    pub fn open_editor(&mut self) {
+        let (at, group) = (self.view_place(), self.group.clone());
         match self.editor.as_mut() {
             Some(editor) if editor.editing().is_none() => editor.set_target(at, group),
             Some(_) => {}
@@ -252,7 +276,8 @@ impl Stage {
 
     /// The notes of the current place as the panel orders them.
     pub fn notes_here(&self) -> Vec<&crate::run::state::Note> {
-        let here: Vec<_> = self.run.live_notes().filter(|n| n.at == self.run.place).collect();
+        let place = self.view_place();
+        let here: Vec<_> = self.run.live_notes().filter(|n| n.at == place).collect();
         display_order(&here, &self.run.session.groups)
     }
 
@@ -299,6 +324,11 @@ impl Stage {
                 return Vec::new();
             }
             Overlay::Help | Overlay::None => self.overlay = Overlay::None,
+        }
+        if self.ctx.role == Role::NoteTaker
+            && let Some(effects) = self.update_note_taker(action)
+        {
+            return effects;
         }
         let place = self.run.place;
         match action {
@@ -423,8 +453,32 @@ impl Stage {
                 };
                 Vec::new()
             }
-            Action::Up | Action::Down | Action::Confirm | Action::Back => Vec::new(),
+            Action::Up | Action::Down | Action::Confirm | Action::Back | Action::Follow => Vec::new(),
         }
+    }
+
+    /// What a note-taker's keys do differently: they move only their own view, never the
+    /// meeting, and quit without asking (the timebox is the facilitator's).
+    fn update_note_taker(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let here = self.view_place();
+        let moved = match action {
+            Action::Next => self.run.next_place(here),
+            Action::Previous => self.run.previous_place(here),
+            Action::Follow => {
+                self.own = None;
+                self.selected = None;
+                self.after_fold();
+                return Some(Vec::new());
+            }
+            Action::Quit => return Some(vec![Effect::Quit]),
+            _ => return None,
+        };
+        if let Some(to) = moved {
+            self.own = (to != self.run.place).then_some(to);
+            self.selected = None;
+            self.after_fold();
+        }
+        Some(Vec::new())
     }
 
     /// Moves to `to`. A running timebox hands over to the next: the flow of the meeting goes on

@@ -20,8 +20,7 @@ use crate::stage::{Stage, keys};
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let mut lines: Vec<Line> = keys::STAGE
-        .iter()
+    let mut lines: Vec<Line> = keys::for_role(keys::STAGE, stage.ctx.role)
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!("{:<18}", b.label), theme.accent),

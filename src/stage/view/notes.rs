@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         .run
         .session
         .agenda
-        .get(stage.run.place.item)
+        .get(stage.view_place().item)
         .is_some_and(|i| i.kind == ItemKind::Breakout);
     let selected = stage.selected.as_ref();
     if breakout {

@@ -66,7 +66,7 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         theme.dim,
     ))];
     for (i, item) in stage.run.session.agenda.iter().enumerate() {
-        let marker = if i == stage.run.place.item {
+        let marker = if i == stage.view_place().item {
             "▶ "
         } else {
             "  "

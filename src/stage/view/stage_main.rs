@@ -22,6 +22,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{clock::hh_mm, countdown};
 use crate::i18n::Text;
 use crate::run::Millis;
+use crate::run::Role;
 use crate::session::{ItemKind, Step};
 use crate::stage::Stage;
 
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let lobby = stage.run.started_at.is_none() && stage.run.place == crate::run::Place::START && !stage.editor_open;
+    let lobby = stage.run.started_at.is_none() && stage.view_place() == crate::run::Place::START && !stage.editor_open;
     if lobby {
         let [position, title, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(middle);
@@ -82,9 +83,15 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
         .run
         .session
         .agenda
-        .get(stage.run.place.item)
+        .get(stage.view_place().item)
         .is_some_and(|i| i.kind == ItemKind::Breakout);
-    if area.width >= 110 && !breakout {
+    if stage.ctx.role == Role::NoteTaker {
+        // A note-taker's screen is mostly the notes and the editor.
+        let content_height = (area.height / 3).max(6);
+        let [content, notes] =
+            Layout::vertical([Constraint::Length(content_height), Constraint::Fill(1)]).areas(area);
+        (content, notes)
+    } else if area.width >= 110 && !breakout {
         let [content, notes] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         (content, notes)
@@ -104,7 +111,7 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
     let session = &stage.run.session;
-    let place = stage.run.place;
+    let place = stage.view_place();
     let Some(item) = session.agenda.get(place.item) else { return };
     let steps = session.steps(place.item);
     let mut where_ = vec![text.item_of(place.item + 1, session.agenda.len()), kind_name(text, &item.kind).to_string()];
@@ -122,7 +129,7 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
     let session = &stage.run.session;
-    let place = stage.run.place;
+    let place = stage.view_place();
     let Some(item) = session.agenda.get(place.item) else {
         return;
     };
@@ -169,7 +176,11 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         let ended = Paragraph::new(text.meeting_ended).style(theme.title).centered();
         frame.render_widget(ended, Rect { y: timer.y + timer.height / 2, height: 1, ..timer });
     } else if let Some(timebox) = stage.run.current() {
-        countdown::draw(frame, timer, timebox, text, theme, now);
+        if stage.ctx.role == Role::NoteTaker {
+            draw_following(frame, timer, stage, timebox, now);
+        } else {
+            countdown::draw(frame, timer, timebox, text, theme, now);
+        }
     }
     if let Some(notes) = facilitator {
         let block = Block::bordered()
@@ -179,6 +190,27 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         let paragraph = Paragraph::new(notes).style(theme.dim).wrap(Wrap { trim: true }).block(block);
         frame.render_widget(paragraph, notes_area);
     }
+}
+
+/// A note-taker's countdown, small, and whether they follow the facilitator.
+///
+/// ```text
+/// 12:05 · PÅGÅR · tid kvar av 15 min
+/// Följer processledaren
+/// ```
+fn draw_following(frame: &mut Frame, area: Rect, stage: &Stage, timebox: &crate::run::timer::Timebox, now: Millis) {
+    let text = stage.ctx.lang.text();
+    let theme = &stage.ctx.theme;
+    let style = theme.phase(timebox.phase(now));
+    let clock = crate::run::timer::format_countdown(timebox.remaining_ms(now));
+    let status = countdown::status_line(text, timebox, now);
+    let following = if stage.own.is_none() {
+        Span::styled(text.following, theme.dim)
+    } else {
+        Span::styled(text.not_following, theme.low)
+    };
+    let lines = vec![Line::from(Span::styled(format!("{clock} · {status}"), style)), Line::from(following)];
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// "Dalaspåret · Kick off".
@@ -208,7 +240,7 @@ pub fn kind_name(text: &Text, kind: &ItemKind) -> &'static str {
 /// Talk: the speaker. Break: when we are back. Round: whose turn, and who is next.
 fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
     let text = stage.ctx.lang.text();
-    let place = stage.run.place;
+    let place = stage.view_place();
     let item = &stage.run.session.agenda[place.item];
     match (&item.kind, step) {
         (_, Step::Turn { name, .. }) => {
@@ -241,7 +273,7 @@ fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
 fn next_line(stage: &Stage) -> String {
     let text = stage.ctx.lang.text();
     let session = &stage.run.session;
-    let place = stage.run.place;
+    let place = stage.view_place();
     match stage.run.next_place(place) {
         Some(next) if next.item == place.item => match session.steps(place.item).get(next.step) {
             Some(Step::Question(q)) => format!("{}: {}", text.next, q.text),
@@ -297,7 +329,7 @@ fn status_line(stage: &Stage) -> String {
     let text = stage.ctx.lang.text();
     let group = stage.group.as_deref().unwrap_or(text.whole_group);
     let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
-    if stage.bell_muted {
+    if stage.bell_muted && stage.ctx.role == Role::Facilitator {
         parts.push(text.bell_muted.to_string());
     }
     if stage.awaiting_save {
@@ -317,7 +349,7 @@ fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
     let theme = &stage.ctx.theme;
     let mut spans = Vec::new();
     let mut used = 0;
-    for binding in stage.bindings().iter().filter(|b| b.hint) {
+    for binding in crate::stage::keys::for_role(stage.bindings(), stage.ctx.role).filter(|b| b.hint) {
         let words = (binding.describe)(text);
         let len = binding.label.width() + words.width() + 4;
         if used + len > usize::from(width) {

@@ -1,0 +1,72 @@
+//! `spar join [RUN] [--group NAME]`: a note-taker's terminal on a live run.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{data_dir, store_error};
+use crate::cli::Global;
+use crate::error::BadInput;
+use crate::i18n::Lang;
+use crate::run::Role;
+use crate::run::state::RunState;
+use crate::run::status::{RunStatus, status};
+use crate::run::store::{DataDir, RunDir};
+use crate::tui::event_loop::{Tui, now_ms};
+
+pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::Result<ExitCode> {
+    let data = data_dir(global)?;
+    let dir = match run {
+        Some(id) => data.find(id).map_err(store_error)?,
+        None => latest_live(&data)?,
+    };
+    let header = dir.header().map_err(store_error)?;
+    let group = match group {
+        Some(name) => resolve_group(&header.session.groups, name, dir.id())?,
+        None => None,
+    };
+    let lang = Lang::resolve(global.lang);
+    let mut tui = Tui::start()?;
+    super::run::live_view(global, dir, lang, &mut tui, Role::NoteTaker, |stage| {
+        stage.group = group;
+        stage.open_editor();
+        Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The live run that changed last, or a clear message that there is none.
+fn latest_live(data: &DataDir) -> anyhow::Result<RunDir> {
+    let now = now_ms();
+    let runs = data.list_runs().map_err(store_error)?;
+    runs.into_iter()
+        .filter_map(|listing| {
+            let loaded = listing.dir.load().ok()?;
+            let state = RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
+            (status(&state, loaded.header.started, now) == RunStatus::Live)
+                .then(|| (state.last_event.max(loaded.header.started), listing.dir))
+        })
+        .max_by_key(|(last, _)| *last)
+        .map(|(_, dir)| dir)
+        .ok_or_else(|| {
+            BadInput(format!(
+                "no live run in {}: the facilitator starts one with `spar run SESSION`",
+                data.runs_dir().display()
+            ))
+            .into()
+        })
+}
+
+/// A group of the session by name, any case; "whole group" / "hela gruppen" is the plenary.
+fn resolve_group(groups: &[String], name: &str, run: &str) -> anyhow::Result<Option<String>> {
+    let wanted = name.trim().to_lowercase();
+    if ["hela gruppen", "whole group", "plenary", "plenum"].contains(&wanted.as_str()) {
+        return Ok(None);
+    }
+    groups
+        .iter()
+        .find(|g| g.to_lowercase() == wanted)
+        .map(|g| Some(g.clone()))
+        .ok_or_else(|| {
+            BadInput(format!("run {run} has no group \"{name}\"; its groups: {}", groups.join(", "))).into()
+        })
+}
