@@ -8,6 +8,7 @@ use crate::run::store::{DataDir, StoreError};
 use crate::session::load::{Catalog, load_catalog};
 
 pub mod check;
+pub mod export;
 pub mod join;
 pub mod list;
 pub mod run;
@@ -27,7 +28,9 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Join { run, group }) => join::run(&global, run.as_deref(), group.as_deref()),
         Some(Command::Runs) => todo!("runs"),
         Some(Command::Review { .. }) => todo!("review"),
-        Some(Command::Export { .. }) => todo!("export"),
+        Some(Command::Export { run, track, format, output }) => {
+            export::run(&global, run.as_deref(), track, format, output.as_deref())
+        }
     }
 }
 
