@@ -1,0 +1,145 @@
+//! Notes end to end: typed and pasted in a real pseudo-terminal, killed, resumed, exported; and
+//! hostile text from a journal never reaches the terminal or the export.
+
+mod common;
+
+use std::process::Command;
+
+use common::pty::Pty;
+
+const SWEDISH: &str = "åäö ÅÄÖ – 😀 漢字";
+
+fn export(data: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_spar"))
+        .args(["--lang", "sv", "export"])
+        .args(args)
+        .env("SPAR_DATA_DIR", data)
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn only_run(data: &std::path::Path) -> String {
+    let mut runs = std::fs::read_dir(data.join("runs")).unwrap();
+    let id = runs.next().unwrap().unwrap().file_name().to_string_lossy().to_string();
+    assert!(runs.next().is_none());
+    id
+}
+
+#[test]
+fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte() {
+    let data = tempfile::tempdir().unwrap();
+    let mut spar = Pty::spawn(&["--as", "Anna", "run", "kickoff"], data.path(), "sv_SE.UTF-8", 120, 40);
+    spar.wait_for("Tryck mellanslag");
+    spar.send(b" ");
+    spar.send(b"n");
+    spar.wait_for("Tur 1 av 15");
+    spar.send(b"i");
+    spar.wait_for("Skriv här");
+    spar.type_keys(SWEDISH);
+    spar.send(b"\r");
+    spar.wait_for("Hela gruppen · Anna");
+    // A pasted multi-line text arrives as one edit.
+    spar.paste("första raden\nandra raden\n  indragen tredje");
+    spar.wait_for("indragen tredje");
+    spar.send(b"\r");
+    spar.wait_until(|s| s.matches("Hela gruppen · Anna").count() == 2, "two saved notes");
+    // A draft, then kill -9 at once after it had a second to be journalled.
+    spar.type_keys("halvfärdig tanke");
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    spar.signal("KILL");
+    spar.wait_exit();
+
+    let mut again = Pty::spawn(&["--as", "Anna", "run", "kickoff"], data.path(), "sv_SE.UTF-8", 120, 40);
+    again.wait_for("Fortsätta träffen");
+    again.send(b"j\r");
+    let screen = again.wait_for("indragen tredje");
+    assert!(screen.contains(SWEDISH), "{screen}");
+    assert!(screen.contains("Utkast sparat"), "the draft is back: {screen}");
+    again.send(b"i");
+    again.wait_for("halvfärdig tanke");
+    again.send(b"\x1b");
+    // A pause, or the terminal reads Esc q as Alt+q.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    again.send(b"q");
+    again.wait_for("Avsluta ändå?");
+    again.send(b"j");
+    again.wait_exit();
+
+    let md = export(data.path(), &[&only_run(data.path())]);
+    assert!(md.contains(SWEDISH), "{md}");
+    for line in ["första raden", "andra raden", "indragen tredje"] {
+        assert!(md.contains(line), "{line} missing in {md}");
+    }
+}
+
+/// Writes a journal of another writer, as a hostile or broken process might, into the run.
+fn plant_journal(run: &std::path::Path, writer: &str, texts: &[&str]) {
+    use spar::run::journal::encode;
+    use spar::run::{Event, NoteKind, Place, Record};
+    let mut lines = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        let record = Record {
+            at: 1_600_333_200_000 + i as i64,
+            seq: i as u64 + 1,
+            ev: Event::NoteSaved {
+                at: Place { item: 0, step: 0 },
+                group: Some("Grupp Siljan\u{1b}[31m".into()),
+                kind: NoteKind::Note,
+                text: text.to_string(),
+                by: "Mallory\u{7}".into(),
+            },
+        };
+        lines.push_str(&encode(&record));
+    }
+    lines.push_str("garbage that is not a record\n\0\0\0(at:1,seq:");
+    std::fs::write(run.join(format!("{writer}.ron")), lines).unwrap();
+}
+
+const HOSTILE: &[&str] = &[
+    "osc0 \u{1b}]0;pwned title\u{7} end",
+    "osc2 \u{1b}]2;pwned\u{1b}\\ end",
+    "osc8 \u{1b}]8;;http://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\ end",
+    "osc52 \u{1b}]52;c;cm0gLXJmIH4=\u{7} end",
+    "csi \u{1b}[2J\u{1b}[H\u{1b}[31m end",
+    "decrqss \u{1b}P$q m\u{1b}\\ end",
+    "c1 \u{9b}31m \u{9d}0;x\u{9c} end",
+    "bidi \u{202e}evil\u{202c} \u{2066}x\u{2069} end",
+];
+
+#[test]
+fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
+    let data = tempfile::tempdir().unwrap();
+    let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 120, 40);
+    spar.wait_for("Press space");
+    spar.send(b"q");
+    spar.wait_exit();
+    let id = only_run(data.path());
+    plant_journal(&data.path().join("runs").join(&id), "mallory-000001", HOSTILE);
+
+    let mut spar = Pty::spawn(&["run", "kickoff", "--resume", &id], data.path(), "en_GB.UTF-8", 120, 40);
+    spar.wait_for("Press space");
+    spar.send(b" ");
+    spar.wait_for("osc52");
+    spar.wait_for("damaged line");
+    spar.send(b" q");
+    spar.wait_exit();
+    let raw = spar.raw();
+    let text = String::from_utf8_lossy(&raw);
+    for needle in ["\u{1b}[2J", "\u{1b}[31m end", "\u{202e}", "\u{2066}", "\u{9b}", "\u{9d}", "\u{7}"] {
+        assert!(!text.contains(needle), "{needle:?} reached the terminal");
+    }
+    // No OSC at all: spar itself never sets a title or writes the clipboard.
+    assert!(!raw.windows(2).any(|w| w == b"\x1b]"), "an OSC sequence reached the terminal");
+    assert!(!raw.windows(2).any(|w| w == b"\x1bP"), "a DCS sequence reached the terminal");
+    assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
+
+    for format in ["md", "html"] {
+        let out = export(data.path(), &[&id, "--format", format]);
+        assert!(out.contains("osc52"), "{out}");
+        assert!(!out.chars().any(spar::text::is_unsafe), "unsafe character in the {format} export");
+        assert!(!out.contains('\u{1b}'), "ESC in the {format} export");
+    }
+}
