@@ -1,0 +1,93 @@
+//! Several note-takers at once: a stage and two joins in pseudo-terminals on one run.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::pty::Pty;
+
+/// The countdown of a screen, in seconds ("0:59 · RUNNING" on a join, the status line's twin
+/// on the stage is read from the journal instead).
+fn join_seconds(screen: &str) -> Option<i64> {
+    let line = screen.lines().find(|l| l.contains(" · RUNNING"))?;
+    let clock = line.trim_start_matches(|c: char| c == '│' || c == ' ').split(' ').next()?;
+    let (m, s) = clock.split_once(':')?;
+    Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
+}
+
+#[test]
+fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
+    let data = tempfile::tempdir().unwrap();
+    let mut stage = Pty::spawn(&["--as", "Fia", "run", "kickoff"], data.path(), "en_GB.UTF-8", 120, 40);
+    stage.wait_for("Press space");
+    stage.send(b" ");
+    stage.wait_for("RUNNING");
+
+    let mut siljan = Pty::spawn(&["--as", "Sam", "join", "--group", "Grupp Siljan"], data.path(), "en_GB.UTF-8", 100, 30);
+    let mut dalalven = Pty::spawn(&["--as", "Dana", "join", "--group", "grupp dalälven"], data.path(), "en_GB.UTF-8", 100, 30);
+    siljan.wait_for("Following the facilitator");
+    dalalven.wait_for("Following the facilitator");
+
+    // Both joins show the facilitator's countdown, within a second of each other.
+    let a = join_seconds(&siljan.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
+    let b = join_seconds(&dalalven.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
+    assert!((a - b).abs() <= 1, "{a} vs {b}");
+
+    let started = Instant::now();
+    siljan.type_keys("Siljan svarar");
+    siljan.send(b"\r");
+    stage.wait_for("Siljan svarar");
+    let latency = started.elapsed();
+    dalalven.wait_for("Siljan svarar");
+    dalalven.type_keys("Dalälven svarar");
+    dalalven.send(b"\r");
+    stage.wait_for("Dalälven svarar");
+    siljan.wait_for("Dalälven svarar");
+    eprintln!("a note saved in a join was on the stage after {latency:?} (typing included)");
+    assert!(latency < Duration::from_secs(2), "{latency:?}");
+
+    // The facilitator moves on: the joins follow by themselves.
+    stage.send(b"n");
+    siljan.wait_for("Item 2 of 12");
+    dalalven.wait_for("Item 2 of 12");
+
+    // kill -9 a join: everything it showed as saved is still there for the others.
+    siljan.type_keys("sista från Siljan");
+    siljan.send(b"\r");
+    siljan.wait_until(|s| s.matches("Grupp Siljan · Sam").count() >= 1 && s.contains("sista från Siljan"), "saved");
+    siljan.signal("KILL");
+    siljan.wait_exit();
+    stage.wait_for("sista från Siljan");
+
+    stage.send(b" q");
+    stage.wait_exit();
+    dalalven.send(b"\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    dalalven.send(b"q");
+    dalalven.wait_exit();
+
+    let id = std::fs::read_dir(data.path().join("runs")).unwrap().next().unwrap().unwrap().file_name();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spar"))
+        .args(["export", &id.to_string_lossy()])
+        .env("SPAR_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    for note in ["Siljan svarar", "Dalälven svarar", "sista från Siljan"] {
+        assert!(md.contains(note), "{note} missing from the export:\n{md}");
+    }
+}
+
+#[test]
+fn join_without_a_live_run_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spar"))
+        .arg("join")
+        .env("SPAR_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no live run"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
