@@ -8,8 +8,8 @@
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -35,7 +35,9 @@ fn wakeups(pid: u32) -> Option<u64> {
     let mut total = 0;
     for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
         let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
-        let line = status.lines().find(|l| l.starts_with("voluntary_ctxt_switches:"))?;
+        let line = status
+            .lines()
+            .find(|l| l.starts_with("voluntary_ctxt_switches:"))?;
         total += line.split_whitespace().nth(1)?.parse::<u64>().ok()?;
     }
     Some(total)
@@ -52,7 +54,12 @@ fn measure(
     seconds: u64,
 ) -> Option<()> {
     let pair = native_pty_system()
-        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .ok()?;
     let mut cmd = CommandBuilder::new(program);
     cmd.args(args);
@@ -80,9 +87,18 @@ fn measure(
     writer.write_all(keys).ok()?;
     // Let it draw its first full frames before measuring the steady state.
     std::thread::sleep(Duration::from_secs(2));
-    let (cpu0, wake0, bytes0, t0) = (cpu_seconds(pid)?, wakeups(pid)?, bytes.load(Ordering::Relaxed), Instant::now());
+    let (cpu0, wake0, bytes0, t0) = (
+        cpu_seconds(pid)?,
+        wakeups(pid)?,
+        bytes.load(Ordering::Relaxed),
+        Instant::now(),
+    );
     std::thread::sleep(Duration::from_secs(seconds));
-    let (cpu1, wake1, bytes1) = (cpu_seconds(pid)?, wakeups(pid)?, bytes.load(Ordering::Relaxed));
+    let (cpu1, wake1, bytes1) = (
+        cpu_seconds(pid)?,
+        wakeups(pid)?,
+        bytes.load(Ordering::Relaxed),
+    );
     let elapsed = t0.elapsed().as_secs_f64();
     let _ = child.kill();
     println!(
@@ -107,11 +123,17 @@ fn find(var: &str, name: &str) -> Option<PathBuf> {
 
 fn main() {
     // `cargo bench` passes `--bench`; this harness takes no other arguments.
-    let seconds: u64 = std::env::var("IDLE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    let seconds: u64 = std::env::var("IDLE_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
     let data = std::env::temp_dir().join(format!("spar-idle-{}", std::process::id()));
     let spar = PathBuf::from(env!("CARGO_BIN_EXE_spar"));
     println!("idle with a running countdown, 120×40 pseudo-terminal, {seconds} s each");
-    println!("{:<40} {:>10} {:>10} {:>10}", "program", "wakeups/s", "CPU", "bytes/s");
+    println!(
+        "{:<40} {:>10} {:>10} {:>10}",
+        "program", "wakeups/s", "CPU", "bytes/s"
+    );
     // A 30-minute timebox: the first item of a throwaway session, started with one key press.
     let session_dir = data.join("sessions");
     std::fs::create_dir_all(&session_dir).unwrap();
@@ -133,7 +155,14 @@ fn main() {
     }
     if let Some(timr) = find("TIMR_TUI", "timr-tui") {
         let args = ["-m", "countdown", "-c", "30:00"];
-        measure("timr-tui -m countdown -c 30:00", &timr, &args, &[], b"", seconds);
+        measure(
+            "timr-tui -m countdown -c 30:00",
+            &timr,
+            &args,
+            &[],
+            b"",
+            seconds,
+        );
     } else {
         println!("timr-tui: not installed (cargo install timr-tui --version 1.9.0)");
     }

@@ -181,6 +181,38 @@ pub struct Text {
     pub list_date: &'static str,
     pub list_time: &'static str,
     pub list_length: &'static str,
+    /// The review (`spar review`), `spar runs` and the recap on the stage.
+    pub review: &'static str,
+    pub screen_runs: &'static str,
+    pub screen_search: &'static str,
+    pub state_live: &'static str,
+    pub state_ended: &'static str,
+    pub state_abandoned: &'static str,
+    pub state_unreadable: &'static str,
+    pub no_runs_yet: &'static str,
+    pub runs_started: &'static str,
+    pub runs_state: &'static str,
+    pub runs_open: &'static str,
+    pub other_meetings: &'static str,
+    pub snapshot_differs: &'static str,
+    pub key_next_screen: &'static str,
+    pub key_previous_screen: &'static str,
+    pub key_page_up: &'static str,
+    pub key_page_down: &'static str,
+    pub key_previous_run: &'static str,
+    pub key_next_run: &'static str,
+    pub key_open: &'static str,
+    pub key_search: &'static str,
+    pub key_leave_search: &'static str,
+    pub key_clear_search: &'static str,
+    pub key_delete_char: &'static str,
+    pub search_typing: &'static str,
+    pub search_hint: &'static str,
+    pub search_nothing: &'static str,
+    pub chart_title: &'static str,
+    pub recap_actions: &'static str,
+    pub recap_nothing: &'static str,
+    pub no_actions: &'static str,
 }
 
 pub static SV: Text = Text {
@@ -316,6 +348,37 @@ pub static SV: Text = Text {
     list_date: "Datum",
     list_time: "Tid",
     list_length: "Längd",
+    review: "Granska",
+    screen_runs: "Genomföranden",
+    screen_search: "Sök",
+    state_live: "pågår",
+    state_ended: "avslutad",
+    state_abandoned: "avbruten",
+    state_unreadable: "oläsbar",
+    no_runs_yet: "Inga sparade genomföranden än",
+    runs_started: "Startad",
+    runs_state: "Status",
+    runs_open: "Öppna",
+    other_meetings: "Andra träffar",
+    snapshot_differs: "Träffens fil har ändrats sedan dess: den visas som den var då (run.ron)",
+    key_next_screen: "nästa vy",
+    key_previous_screen: "föregående vy",
+    key_page_up: "en sida upp",
+    key_page_down: "en sida ned",
+    key_previous_run: "föregående genomförande",
+    key_next_run: "nästa genomförande",
+    key_open: "öppna, gå dit",
+    key_search: "sök i alla träffar",
+    key_leave_search: "lämna sökningen",
+    key_clear_search: "töm sökfältet",
+    key_delete_char: "sudda ett tecken",
+    search_typing: "skriv för att söka",
+    search_hint: "Skriv för att söka i anteckningar, ansvariga och frågor i alla träffar",
+    search_nothing: "Inget hittades",
+    chart_title: "Planerat och faktiskt per punkt",
+    recap_actions: "Öppna åtgärder från tidigare träffar",
+    recap_nothing: "Inget är öppet från tidigare träffar",
+    no_actions: "Inga åtgärder än",
 };
 
 pub static EN: Text = Text {
@@ -451,6 +514,37 @@ pub static EN: Text = Text {
     list_date: "Date",
     list_time: "Time",
     list_length: "Length",
+    review: "Review",
+    screen_runs: "Runs",
+    screen_search: "Search",
+    state_live: "live",
+    state_ended: "ended",
+    state_abandoned: "abandoned",
+    state_unreadable: "unreadable",
+    no_runs_yet: "No saved runs yet",
+    runs_started: "Started",
+    runs_state: "State",
+    runs_open: "Open",
+    other_meetings: "Other meetings",
+    snapshot_differs: "The session file has changed since: shown as it was then (run.ron)",
+    key_next_screen: "next screen",
+    key_previous_screen: "previous screen",
+    key_page_up: "page up",
+    key_page_down: "page down",
+    key_previous_run: "previous run",
+    key_next_run: "next run",
+    key_open: "open, go there",
+    key_search: "search every meeting",
+    key_leave_search: "leave the search",
+    key_clear_search: "clear the search",
+    key_delete_char: "delete a character",
+    search_typing: "type to search",
+    search_hint: "Type to search notes, owners and questions in every meeting",
+    search_nothing: "Nothing found",
+    chart_title: "Planned and actual per item",
+    recap_actions: "Open action items from earlier meetings",
+    recap_nothing: "Nothing open from earlier meetings",
+    no_actions: "No action items yet",
 };
 
 /// Words of the note editor and the notes on the stage (`crate::notes`).
@@ -619,6 +713,78 @@ impl Text {
                     e => format!("{files}: {e}, {warnings}"),
                 }
             }
+        }
+    }
+}
+
+/// Words of the review (`spar review`), `spar runs` and the recap on the stage.
+impl Text {
+    /// "pågår", "avslutad", "avbruten" / "live", "ended", "abandoned".
+    pub fn run_state(&self, status: crate::run::status::RunStatus) -> &'static str {
+        use crate::run::status::RunStatus;
+        match status {
+            RunStatus::Live => self.state_live,
+            RunStatus::Ended => self.state_ended,
+            RunStatus::Abandoned => self.state_abandoned,
+        }
+    }
+
+    /// "1 genomförande", "7 genomföranden" / "1 run", "7 runs".
+    pub fn runs_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 genomförande".to_string(),
+            (Lang::Sv, _) => format!("{n} genomföranden"),
+            (Lang::En, 1) => "1 run".to_string(),
+            (Lang::En, _) => format!("{n} runs"),
+        }
+    }
+
+    /// "1 resultat", "12 resultat" / "1 result", "12 results".
+    pub fn results(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, _) => format!("{n} resultat"),
+            (Lang::En, 1) => "1 result".to_string(),
+            (Lang::En, _) => format!("{n} results"),
+        }
+    }
+
+    /// "3 öppna · 2 klara" / "3 open · 2 done".
+    pub fn actions_summary(&self, open: usize, done: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("{open} öppna · {done} klara"),
+            Lang::En => format!("{open} open · {done} done"),
+        }
+    }
+
+    /// An item that ran longer than planned: "4 min övertid" / "4 min over".
+    pub fn over_by(&self, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("{minutes} min övertid"),
+            Lang::En => format!("{minutes} min over"),
+        }
+    }
+
+    /// An item that ran shorter than planned: "3 min kortare" / "3 min short".
+    pub fn short_by(&self, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("{minutes} min kortare"),
+            Lang::En => format!("{minutes} min short"),
+        }
+    }
+
+    /// "… och 3 till" / "… and 3 more".
+    pub fn and_more(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("… och {n} till"),
+            Lang::En => format!("… and {n} more"),
+        }
+    }
+
+    /// "träff 2" / "meeting 2": where a recap entry or an action comes from.
+    pub fn meeting_n(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("träff {n}"),
+            Lang::En => format!("meeting {n}"),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use proptest::prelude::*;
 use spar::session::load::{Catalog, check_bytes, load_catalog};
@@ -27,6 +27,7 @@ fn root() -> &'static Path {
 fn spar(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_spar"))
         .args(args)
+        .stdin(Stdio::null())
         .current_dir(root())
         .env_remove("SPAR_DATA_DIR")
         .env("LANG", "en_US.UTF-8")

@@ -1,10 +1,13 @@
 //! `spar --help` and each command's `--help`, as the real binary prints them at 100 columns.
+//!
+//! No standard stream is a terminal (stdin is null), so clap takes the width from `COLUMNS`.
 
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 fn help(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_spar"))
         .args(args)
+        .stdin(Stdio::null())
         .env("COLUMNS", "100")
         .env_remove("SPAR_DATA_DIR")
         .env_remove("NO_COLOR")

@@ -726,25 +726,6 @@ fn the_track_lists_every_meeting_in_order_and_all_actions() {
     check_html(&export::track_html(None, &[], Lang::En, &tz()));
 }
 
-#[test]
-fn write_atomic_replaces_the_whole_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kickoff.md");
-    export::write_atomic(&path, b"first").unwrap();
-    export::write_atomic(&path, "andra åäö".as_bytes()).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "andra åäö");
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(
-        names,
-        vec![std::ffi::OsString::from("kickoff.md")],
-        "no temporary file left"
-    );
-    assert!(export::write_atomic(&dir.path().join("missing/x.md"), b"x").is_err());
-}
-
 // Any text, in any field a note-taker types: the documents keep their structure.
 
 /// A meeting with one discussion question and one breakout group.

@@ -10,7 +10,7 @@ use common::pty::Pty;
 /// on the stage is read from the journal instead).
 fn join_seconds(screen: &str) -> Option<i64> {
     let line = screen.lines().find(|l| l.contains(" · RUNNING"))?;
-    let clock = line.trim_start_matches(|c: char| c == '│' || c == ' ').split(' ').next()?;
+    let clock = line.trim_start_matches(['│', ' ']).split(' ').next()?;
     let (m, s) = clock.split_once(':')?;
     Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
 }
@@ -18,19 +18,38 @@ fn join_seconds(screen: &str) -> Option<i64> {
 #[test]
 fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
     let data = tempfile::tempdir().unwrap();
-    let mut stage = Pty::spawn(&["--as", "Fia", "run", "kickoff"], data.path(), "en_GB.UTF-8", 120, 40);
+    let mut stage = Pty::spawn(
+        &["--as", "Fia", "run", "kickoff"],
+        data.path(),
+        "en_GB.UTF-8",
+        120,
+        40,
+    );
     stage.wait_for("Press space");
     stage.send(b" ");
     stage.wait_for("RUNNING");
 
-    let mut siljan = Pty::spawn(&["--as", "Sam", "join", "--group", "Grupp Siljan"], data.path(), "en_GB.UTF-8", 100, 30);
-    let mut dalalven = Pty::spawn(&["--as", "Dana", "join", "--group", "grupp dalälven"], data.path(), "en_GB.UTF-8", 100, 30);
+    let mut siljan = Pty::spawn(
+        &["--as", "Sam", "join", "--group", "Grupp Siljan"],
+        data.path(),
+        "en_GB.UTF-8",
+        100,
+        30,
+    );
+    let mut dalalven = Pty::spawn(
+        &["--as", "Dana", "join", "--group", "grupp dalälven"],
+        data.path(),
+        "en_GB.UTF-8",
+        100,
+        30,
+    );
     siljan.wait_for("Following the facilitator");
     dalalven.wait_for("Following the facilitator");
 
     // Both joins show the facilitator's countdown, within a second of each other.
     let a = join_seconds(&siljan.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
-    let b = join_seconds(&dalalven.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
+    let b =
+        join_seconds(&dalalven.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
     assert!((a - b).abs() <= 1, "{a} vs {b}");
 
     let started = Instant::now();
@@ -54,7 +73,10 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
     // kill -9 a join: everything it showed as saved is still there for the others.
     siljan.type_keys("sista från Siljan");
     siljan.send(b"\r");
-    siljan.wait_until(|s| s.matches("Grupp Siljan · Sam").count() >= 1 && s.contains("sista från Siljan"), "saved");
+    siljan.wait_until(
+        |s| s.matches("Grupp Siljan · Sam").count() >= 1 && s.contains("sista från Siljan"),
+        "saved",
+    );
     siljan.signal("KILL");
     siljan.wait_exit();
     stage.wait_for("sista från Siljan");
@@ -66,7 +88,12 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
     dalalven.send(b"q");
     dalalven.wait_exit();
 
-    let id = std::fs::read_dir(data.path().join("runs")).unwrap().next().unwrap().unwrap().file_name();
+    let id = std::fs::read_dir(data.path().join("runs"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_spar"))
         .args(["export", &id.to_string_lossy()])
         .env("SPAR_DATA_DIR", data.path())

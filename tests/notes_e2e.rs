@@ -17,13 +17,23 @@ fn export(data: &std::path::Path, args: &[&str]) -> String {
         .env("TZ", "UTC")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 fn only_run(data: &std::path::Path) -> String {
     let mut runs = std::fs::read_dir(data.join("runs")).unwrap();
-    let id = runs.next().unwrap().unwrap().file_name().to_string_lossy().to_string();
+    let id = runs
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .to_string();
     assert!(runs.next().is_none());
     id
 }
@@ -31,7 +41,13 @@ fn only_run(data: &std::path::Path) -> String {
 #[test]
 fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte() {
     let data = tempfile::tempdir().unwrap();
-    let mut spar = Pty::spawn(&["--as", "Anna", "run", "kickoff"], data.path(), "sv_SE.UTF-8", 120, 40);
+    let mut spar = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff"],
+        data.path(),
+        "sv_SE.UTF-8",
+        120,
+        40,
+    );
     spar.wait_for("Tryck mellanslag");
     spar.send(b" ");
     spar.send(b"n");
@@ -45,19 +61,31 @@ fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte
     spar.paste("första raden\nandra raden\n  indragen tredje");
     spar.wait_for("indragen tredje");
     spar.send(b"\r");
-    spar.wait_until(|s| s.matches("Hela gruppen · Anna").count() == 2, "two saved notes");
+    spar.wait_until(
+        |s| s.matches("Hela gruppen · Anna").count() == 2,
+        "two saved notes",
+    );
     // A draft, then kill -9 at once after it had a second to be journalled.
     spar.type_keys("halvfärdig tanke");
     std::thread::sleep(std::time::Duration::from_millis(1200));
     spar.signal("KILL");
     spar.wait_exit();
 
-    let mut again = Pty::spawn(&["--as", "Anna", "run", "kickoff"], data.path(), "sv_SE.UTF-8", 120, 40);
+    let mut again = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff"],
+        data.path(),
+        "sv_SE.UTF-8",
+        120,
+        40,
+    );
     again.wait_for("Fortsätta träffen");
     again.send(b"j\r");
     let screen = again.wait_for("indragen tredje");
     assert!(screen.contains(SWEDISH), "{screen}");
-    assert!(screen.contains("Utkast sparat"), "the draft is back: {screen}");
+    assert!(
+        screen.contains("Utkast sparat"),
+        "the draft is back: {screen}"
+    );
     again.send(b"i");
     again.wait_for("halvfärdig tanke");
     again.send(b"\x1b");
@@ -117,9 +145,19 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
     spar.send(b"q");
     spar.wait_exit();
     let id = only_run(data.path());
-    plant_journal(&data.path().join("runs").join(&id), "mallory-000001", HOSTILE);
+    plant_journal(
+        &data.path().join("runs").join(&id),
+        "mallory-000001",
+        HOSTILE,
+    );
 
-    let mut spar = Pty::spawn(&["run", "kickoff", "--resume", &id], data.path(), "en_GB.UTF-8", 120, 40);
+    let mut spar = Pty::spawn(
+        &["run", "kickoff", "--resume", &id],
+        data.path(),
+        "en_GB.UTF-8",
+        120,
+        40,
+    );
     spar.wait_for("Press space");
     spar.send(b" ");
     spar.wait_for("osc52");
@@ -128,18 +166,35 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
     spar.wait_exit();
     let raw = spar.raw();
     let text = String::from_utf8_lossy(&raw);
-    for needle in ["\u{1b}[2J", "\u{1b}[31m end", "\u{202e}", "\u{2066}", "\u{9b}", "\u{9d}", "\u{7}"] {
+    for needle in [
+        "\u{1b}[2J",
+        "\u{1b}[31m end",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{9b}",
+        "\u{9d}",
+        "\u{7}",
+    ] {
         assert!(!text.contains(needle), "{needle:?} reached the terminal");
     }
     // No OSC at all: spar itself never sets a title or writes the clipboard.
-    assert!(!raw.windows(2).any(|w| w == b"\x1b]"), "an OSC sequence reached the terminal");
-    assert!(!raw.windows(2).any(|w| w == b"\x1bP"), "a DCS sequence reached the terminal");
+    assert!(
+        !raw.windows(2).any(|w| w == b"\x1b]"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(
+        !raw.windows(2).any(|w| w == b"\x1bP"),
+        "a DCS sequence reached the terminal"
+    );
     assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
 
     for format in ["md", "html"] {
         let out = export(data.path(), &[&id, "--format", format]);
         assert!(out.contains("osc52"), "{out}");
-        assert!(!out.chars().any(spar::text::is_unsafe), "unsafe character in the {format} export");
+        assert!(
+            !out.chars().any(spar::text::is_unsafe),
+            "unsafe character in the {format} export"
+        );
         assert!(!out.contains('\u{1b}'), "ESC in the {format} export");
     }
 }

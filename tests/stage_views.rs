@@ -77,8 +77,12 @@ fn at(item: usize, step: usize) -> Place {
     Place { item, step }
 }
 
-/// Every view state, as the events that lead to it and the minute it is looked at.
-fn cases() -> Vec<(&'static str, Vec<(i64, Event)>, i64, Option<Action>)> {
+/// A view state: its name, the events that lead to it, the minute it is looked at, and a key
+/// pressed then.
+type Case = (&'static str, Vec<(i64, Event)>, i64, Option<Action>);
+
+/// Every view state.
+fn cases() -> Vec<Case> {
     use Event::*;
     vec![
         ("lobby", vec![], -5, None),

@@ -27,15 +27,30 @@ fn screen(lang: Lang) -> StartScreen {
             },
         })
         .collect();
-    StartScreen::new(catalog.track.clone(), meetings, lang, Theme::new(ThemeName::Dark, false), jiff::tz::TimeZone::UTC)
+    StartScreen::new(
+        catalog.track.clone(),
+        meetings,
+        lang,
+        Theme::new(ThemeName::Dark, false),
+        jiff::tz::TimeZone::UTC,
+    )
 }
 
 fn render(screen: &StartScreen, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, screen, NOW)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, screen, NOW))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string() + "\n")
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+                + "\n"
+        })
         .collect()
 }
 
@@ -43,7 +58,10 @@ fn render(screen: &StartScreen, width: u16, height: u16) -> String {
 fn the_start_screen_in_both_languages_at_both_sizes() {
     for lang in [Lang::Sv, Lang::En] {
         for (w, h) in [(80, 24), (120, 40)] {
-            let name = format!("start_{}_{w}x{h}", if lang == Lang::Sv { "sv" } else { "en" });
+            let name = format!(
+                "start_{}_{w}x{h}",
+                if lang == Lang::Sv { "sv" } else { "en" }
+            );
             insta::assert_snapshot!(name, render(&screen(lang), w, h));
         }
     }

@@ -584,6 +584,65 @@ fn an_over_long_line_is_skipped_and_the_next_one_read() {
     assert_eq!(polled.skipped, read.skipped);
 }
 
+/// Large journals are read in blocks, some on several threads: the result is the same as line
+/// by line, damaged line numbers included.
+#[test]
+fn a_large_journal_reads_the_same_in_blocks_as_line_by_line() {
+    let mut bytes = Vec::new();
+    let mut records = Vec::new();
+    let mut bad = Vec::new();
+    let mut line = 0;
+    for seq in 1..=16_000u64 {
+        line += 1;
+        if seq % 1000 == 0 {
+            bytes.extend_from_slice(b"damaged\n");
+            bad.push(line);
+            line += 1;
+        }
+        let record = Record {
+            at: seq as i64,
+            seq,
+            ev: note(seq, NASTY[seq as usize % NASTY.len()]),
+        };
+        bytes.extend_from_slice(encode(&record).as_bytes());
+        records.push(record);
+    }
+    bytes.extend_from_slice(b"(at:1,seq");
+    assert!(
+        bytes.len() > 2 << 20,
+        "large enough for several blocks: {}",
+        bytes.len()
+    );
+
+    let read = read_journal(&bytes);
+    assert_eq!(read.records, records);
+    assert_eq!(read.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), bad);
+    assert!(read.torn_tail);
+    assert_eq!(read.lines, line);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    fs::write(&path, &bytes).unwrap();
+    assert_eq!(read_journal_file(&path).unwrap(), read);
+    let polled = JournalTail::new().poll(&path).unwrap();
+    assert_eq!(
+        (polled.records, polled.skipped),
+        (read.records.clone(), read.skipped.clone())
+    );
+
+    let mut one_by_one = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        match line.ends_with(b"\n").then(|| decode(line)) {
+            Some(Ok(record)) => one_by_one.push(record),
+            Some(Err(_)) => skipped.push(i + 1),
+            None => {}
+        }
+    }
+    assert_eq!(one_by_one, read.records);
+    assert_eq!(skipped, bad);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Following a journal
 
@@ -999,6 +1058,39 @@ fn writer_ids_are_readable_slugs_with_random_suffixes() {
     let long = new_writer_id(&"ö".repeat(500));
     assert!(is_valid_writer_id(&long), "{long}");
     assert_ne!(new_writer_id("Åsa"), new_writer_id("Åsa"));
+}
+
+#[test]
+fn entries_sort_by_time_then_writer_id_then_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = DataDir::at(dir.path())
+        .create_run(header("kickoff", 0))
+        .unwrap();
+    // `a-b.ron` sorts before `a.ron` as a file name, but writer `a` before `a-b`.
+    let mut ab = run.open_writer("a-b").unwrap();
+    let mut a = run.open_writer("a").unwrap();
+    let mut b = run.open_writer("b").unwrap();
+    for at in [20, 10, 10] {
+        ab.append(at, Event::Ended).unwrap();
+        a.append(at, Event::Ended).unwrap();
+        b.append(at - 5, Event::Ended).unwrap();
+    }
+    let loaded = run.load().unwrap();
+    let got: Vec<(Millis, &str, u64)> = loaded.entries.iter().map(Entry::order_key).collect();
+    assert_eq!(
+        got,
+        [
+            (5, "b", 2),
+            (5, "b", 3),
+            (10, "a", 2),
+            (10, "a", 3),
+            (10, "a-b", 2),
+            (10, "a-b", 3),
+            (15, "b", 1),
+            (20, "a", 1),
+            (20, "a-b", 1),
+        ]
+    );
 }
 
 #[test]

@@ -41,7 +41,13 @@ impl Folded {
     }
 }
 
-pub fn run(global: &Global, run: Option<&str>, track: bool, format: Format, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    global: &Global,
+    run: Option<&str>,
+    track: bool,
+    format: Format,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
     let lang = Lang::resolve(global.lang);
     let tz = jiff::tz::TimeZone::system();

@@ -67,6 +67,10 @@ fn resolve_group(groups: &[String], name: &str, run: &str) -> anyhow::Result<Opt
         .find(|g| g.to_lowercase() == wanted)
         .map(|g| Some(g.clone()))
         .ok_or_else(|| {
-            BadInput(format!("run {run} has no group \"{name}\"; its groups: {}", groups.join(", "))).into()
+            BadInput(format!(
+                "run {run} has no group \"{name}\"; its groups: {}",
+                groups.join(", ")
+            ))
+            .into()
         })
 }

@@ -96,10 +96,8 @@ pub fn render(catalog: &Catalog, text: &Text) -> String {
 
 /// Text from a session file on one line, without control characters.
 fn clean(text: &str) -> String {
-    text.split_whitespace()
+    crate::text::clean_line(text)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect()
 }

@@ -28,9 +28,12 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Join { run, group }) => join::run(&global, run.as_deref(), group.as_deref()),
         Some(Command::Runs) => todo!("runs"),
         Some(Command::Review { .. }) => todo!("review"),
-        Some(Command::Export { run, track, format, output }) => {
-            export::run(&global, run.as_deref(), track, format, output.as_deref())
-        }
+        Some(Command::Export {
+            run,
+            track,
+            format,
+            output,
+        }) => export::run(&global, run.as_deref(), track, format, output.as_deref()),
     }
 }
 

@@ -140,8 +140,14 @@ pub fn live_view(
     };
     let mut stage = Stage::new(run, ctx, global.quiet || role == Role::NoteTaker, now);
     prepare(&mut stage)?;
-    let watch = JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
-    let mut app = StageApp { stage, live, _watch: watch, journals_changed: false };
+    let watch =
+        JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
+    let mut app = StageApp {
+        stage,
+        live,
+        _watch: watch,
+        journals_changed: false,
+    };
     app.refresh_notice();
     tui.run(&mut app)
 }
@@ -208,7 +214,10 @@ impl App for StageApp {
         if std::mem::take(&mut self.journals_changed) && self.live.follow(&mut self.stage.run) {
             self.stage.after_fold();
         }
-        if self.live.has_pending() && self.live.retry(&mut self.stage.run) && self.stage.awaiting_save {
+        if self.live.has_pending()
+            && self.live.retry(&mut self.stage.run)
+            && self.stage.awaiting_save
+        {
             self.stage.note_saved();
         }
         let effects = self.stage.tick(now);

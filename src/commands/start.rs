@@ -24,14 +24,28 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let meetings = catalog
         .meetings()
         .iter()
-        .map(|session| Meeting { state: meeting_state(&data, &session.id, now), session: session.clone() })
+        .map(|session| Meeting {
+            state: meeting_state(&data, &session.id, now),
+            session: session.clone(),
+        })
         .collect();
     let theme = Theme::new(global.theme, no_color_requested());
-    let screen = StartScreen::new(catalog.track.clone(), meetings, lang, theme, jiff::tz::TimeZone::system());
+    let screen = StartScreen::new(
+        catalog.track.clone(),
+        meetings,
+        lang,
+        theme,
+        jiff::tz::TimeZone::system(),
+    );
     let mut tui = Tui::start()?;
-    let mut app = StartApp { screen, choice: Choice::Stay };
+    let mut app = StartApp {
+        screen,
+        choice: Choice::Stay,
+    };
     tui.run(&mut app)?;
-    let Choice::Run(i) = app.choice else { return Ok(ExitCode::SUCCESS) };
+    let Choice::Run(i) = app.choice else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let meeting = &app.screen.meetings[i];
     let dir = match &meeting.state {
         MeetingState::InProgress(dir) => dir.clone(),
@@ -46,14 +60,26 @@ fn meeting_state(data: &DataDir, session: &str, now: Millis) -> MeetingState {
     if let Some((dir, _)) = super::run::unfinished(data, session, now) {
         return MeetingState::InProgress(dir);
     }
-    let ended = data.list_runs().unwrap_or_default().into_iter().any(|listing| {
-        listing.header.as_ref().is_ok_and(|h| h.session.id == session)
-            && listing.dir.load().is_ok_and(|loaded| {
-                let state = RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
-                status(&state, loaded.header.started, now) == RunStatus::Ended
-            })
-    });
-    if ended { MeetingState::Done } else { MeetingState::NotRun }
+    let ended = data
+        .list_runs()
+        .unwrap_or_default()
+        .into_iter()
+        .any(|listing| {
+            listing
+                .header
+                .as_ref()
+                .is_ok_and(|h| h.session.id == session)
+                && listing.dir.load().is_ok_and(|loaded| {
+                    let state =
+                        RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
+                    status(&state, loaded.header.started, now) == RunStatus::Ended
+                })
+        });
+    if ended {
+        MeetingState::Done
+    } else {
+        MeetingState::NotRun
+    }
 }
 
 struct StartApp {

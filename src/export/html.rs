@@ -55,7 +55,8 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lin
   main { padding: .75rem .75rem 2rem; }
   h1 { font-size: 1.4rem; }
   h2 { font-size: 1.2rem; }
-  th, td { padding: .3rem .35rem; }
+  table { font-size: .875rem; }
+  th, td { padding: .3rem .25rem; }
   ul.notes { padding-left: 1rem; }
 }
 @media print {
@@ -125,7 +126,7 @@ pub fn track_html(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZ
             let _ = write!(out, "<li><a href=\"#m{}\">", n + 1);
             push_escaped(&mut out, &summary.title);
             out.push_str("</a> <span class=\"meta\">· ");
-            push_escaped(&mut out, &summary.meta);
+            push_escaped(&mut out, &summary.span);
             out.push_str(" · ");
             out.push_str(&text.notes_count(summary.note_count));
             out.push_str("</span></li>\n");
@@ -435,7 +436,10 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 }
 
 fn unwanted(c: char) -> bool {
-    is_unsafe(c) || c == '\r' || ('\u{fdd0}'..='\u{fdef}').contains(&c) || (c as u32 & 0xfffe) == 0xfffe
+    is_unsafe(c)
+        || c == '\r'
+        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+        || (c as u32 & 0xfffe) == 0xfffe
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ pub fn track_markdown(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &T
         let _ = write!(out, "{}. ", n + 1);
         push_escaped(&mut out, &summary.title, true);
         out.push_str(" · ");
-        push_escaped(&mut out, &summary.meta, false);
+        push_escaped(&mut out, &summary.span, false);
         out.push_str(" · ");
         out.push_str(&text.notes_count(summary.note_count));
         out.push('\n');
@@ -293,8 +293,13 @@ pub(crate) fn push_escaped(out: &mut String, text: &str, line_start: bool) {
     let text = if line_start { text.trim_start() } else { text };
     let bytes = text.as_bytes();
     // Ordered-list marker: up to nine digits, then `.` or `)`.
-    let digits = if line_start { bytes.iter().take_while(|b| b.is_ascii_digit()).count() } else { 0 };
-    let list_number_end = (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')'));
+    let digits = if line_start {
+        bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+    } else {
+        0
+    };
+    let list_number_end =
+        (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')'));
     // Runs of plain text are copied whole; only the characters that need it are looked at.
     let mut plain = 0;
     for (i, c) in text.char_indices() {
@@ -302,9 +307,12 @@ pub(crate) fn push_escaped(out: &mut String, text: &str, line_start: bool) {
             continue;
         }
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' | '{' | '}' | '^' => true,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$' | '{' | '}'
+            | '^' => true,
             // An entity reference (`&amp;`, `&#60;`) would be decoded; a lone `&` reads as is.
-            '&' => bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'#'),
+            '&' => bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'#'),
             '-' | '+' | '=' | ':' => line_start && i == 0,
             '.' | ')' => list_number_end && i == digits,
             '\n' | '\r' | '\t' => {

@@ -1,7 +1,7 @@
 //! `spar export`: a run's summary, or the whole track's, as Markdown or as one self-contained
 //! HTML file.
 //!
-//! What a summary says is built once ([`summary`]) and written by either writer; both are pure
+//! What a summary says is built once (`summary`) and written by either writer; both are pure
 //! functions of the run state, the language and the time zone: no files, no clock. All text that
 //! came from people (notes, names, groups) or from session files is cleaned of control and bidi
 //! characters and escaped for the format, so no note can change the document's structure.
@@ -27,8 +27,6 @@ mod markdown;
 mod summary;
 
 use std::borrow::Cow;
-use std::io::{self, Write};
-use std::path::Path;
 
 use jiff::tz::TimeZone;
 
@@ -78,41 +76,6 @@ pub fn track(
     }
 }
 
-/// Writes `contents` to `path` so that the file is either the old one or the whole new one:
-/// a temporary file beside it, written and fsync'd, then renamed over it (and the folder synced).
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return written;
-    }
-    // The rename is durable once the folder is; not every platform can open a folder for that.
-    #[cfg(unix)]
-    if let Ok(dir) = std::fs::File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
 /// The local time of a wall-clock instant.
 fn local(at: Millis, tz: &TimeZone) -> jiff::civil::DateTime {
     let ts = jiff::Timestamp::from_millisecond(at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
@@ -133,8 +96,18 @@ fn iso_date(at: Millis, tz: &TimeZone) -> String {
 
 /// Note text as `text::clean` leaves it, without copying text that is clean already (most is).
 fn cleaned(text: &str) -> Cow<'_, str> {
-    let dirty = |c: char| if c.is_ascii() { c.is_ascii_control() && c != '\n' } else { is_unsafe(c) };
-    if text.chars().any(dirty) { Cow::Owned(clean(text)) } else { Cow::Borrowed(text) }
+    let dirty = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_control() && c != '\n'
+        } else {
+            is_unsafe(c)
+        }
+    };
+    if text.chars().any(dirty) {
+        Cow::Owned(clean(text))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// One-line text as `text::clean_line` leaves it, without copying text that is clean already.

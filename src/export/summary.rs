@@ -25,6 +25,8 @@ pub(crate) struct Summary<'a> {
     pub title: String,
     /// "Dalaspåret · träff 1 av 6 · Hösten 2020 · 09:02–12:05".
     pub meta: String,
+    /// "09:02–12:05", "09:02– (pågår)", "inte startad".
+    pub span: String,
     pub agenda: Vec<AgendaRow>,
     /// The sums under the agenda: planned and actual minutes.
     pub total_planned: String,
@@ -100,7 +102,8 @@ impl<'a> Summary<'a> {
         let started = state.started_at.unwrap_or(doc.started);
 
         let title = format!("{} — {}", clean_line(&session.title), iso_date(started, tz));
-        let meta = meta_line(doc, text, tz);
+        let span = span(doc, text, tz);
+        let meta = meta_line(doc, text, &span);
 
         // The agenda: planned start of each item, planned and actual minutes.
         let start_of_day = start_of_day(doc.started, &session.start, tz);
@@ -211,6 +214,7 @@ impl<'a> Summary<'a> {
             tz,
             title,
             meta,
+            span,
             agenda,
             total_planned,
             total_actual,
@@ -393,7 +397,7 @@ fn actual_minutes(text: &Text, spent: i64) -> String {
 }
 
 /// "Dalaspåret · träff 1 av 6 · Hösten 2020 · 09:02–12:05".
-fn meta_line(doc: &RunDoc, text: &Text, tz: &TimeZone) -> String {
+fn meta_line(doc: &RunDoc, text: &Text, span: &str) -> String {
     let state = doc.state;
     let session = &*state.session;
     let mut parts: Vec<String> = Vec::with_capacity(4);
@@ -407,13 +411,18 @@ fn meta_line(doc: &RunDoc, text: &Text, tz: &TimeZone) -> String {
     if !term.trim().is_empty() {
         parts.push(term);
     }
-    parts.push(match (state.started_at, state.ended_at) {
+    parts.push(span.to_string());
+    parts.join(" · ")
+}
+
+/// "09:02–12:05", "09:02– (pågår)", "inte startad".
+fn span(doc: &RunDoc, text: &Text, tz: &TimeZone) -> String {
+    match (doc.state.started_at, doc.state.ended_at) {
         (Some(s), Some(e)) => format!("{}–{}", time_of_day(s, tz), time_of_day(e, tz)),
         (Some(s), None) => format!("{}– ({})", time_of_day(s, tz), text.in_progress),
         (None, Some(_)) => text.not_run.to_string(),
         (None, None) => text.not_started.to_string(),
-    });
-    parts.join(" · ")
+    }
 }
 
 /// "Planerat slut 12:00 · faktiskt slut 12:05, 5 min efter"; a meeting still running gives its

@@ -403,17 +403,36 @@ impl RunDir {
         let (journals, mut problems) = self
             .journals()
             .map_err(|e| StoreError::io("read the run folder", &self.path, e))?;
+        // Writers rank by id, as `Entry::order_key` compares them (not by file name: `a-b.ron`
+        // sorts before `a.ron`, but writer `a` before `a-b`).
+        let mut by_writer: Vec<usize> = (0..journals.len()).collect();
+        by_writer.sort_by(|&a, &b| journals[a].writer.cmp(&journals[b].writer));
+        let mut rank = vec![0; journals.len()];
+        for (r, &file) in by_writer.iter().enumerate() {
+            rank[file] = r;
+        }
         let mut entries = Vec::new();
-        for file in &journals {
-            match journal::read_journal_file(&file.path) {
-                Ok(read) => self.add_journal(file, read, &mut entries, &mut problems),
+        let mut keys = Vec::new();
+        for (file, journal) in journals.iter().enumerate() {
+            let first = entries.len();
+            match journal::read_journal_file(&journal.path) {
+                Ok(read) => self.add_journal(journal, read, &mut entries, &mut problems),
                 Err(e) => problems.push(format!(
                     "{}: cannot read: {e}",
-                    self.display(&format!("{}.ron", file.writer))
+                    self.display(&format!("{}.ron", journal.writer))
                 )),
             }
+            keys.extend(
+                entries[first..]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.record.at, rank[file], e.record.seq, first + i)),
+            );
         }
-        entries.sort_unstable_by(|a: &Entry, b: &Entry| a.order_key().cmp(&b.order_key()));
+        // Sort small keys, then move each entry once (entries are large to move around).
+        keys.sort_unstable();
+        let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+        let entries: Vec<Entry> = keys.iter().filter_map(|k| slots[k.3].take()).collect();
         Ok(LoadedRun {
             header,
             entries,

@@ -181,8 +181,10 @@ mod tests {
         t.start(0);
         assert_eq!(t.phase(90_000), Phase::Over);
         t.adjust_ms += MIN;
-        assert_eq!(t.phase(90_000), Phase::Low);
+        assert_eq!(t.phase(90_000), Phase::Running);
         assert_eq!(t.remaining_ms(90_000), 30_000);
+        // Two minutes in all now: low in the last 20 %, 24 seconds.
+        assert_eq!(t.phase(100_000), Phase::Low);
     }
 
     #[test]

@@ -176,6 +176,13 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Finding> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Finding::error(path, None, "file is empty"));
     }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Finding::error(
+            path,
+            None,
+            "file is UTF-16 text; save it as UTF-8",
+        ));
+    }
     if bytes.contains(&0) {
         return Err(Finding::error(
             path,

@@ -204,7 +204,7 @@ fn message(code: &RonError, what: &str) -> String {
             "invalid escape in text (write \\\\ for a backslash, \\\" for a quote)".to_string()
         }
         RonError::ExpectedStructLike => "expected \"(\"".to_string(),
-        RonError::ExpectedNamedStructLike(name) if name.is_empty() => "expected \"(\"".to_string(),
+        RonError::ExpectedNamedStructLike("") => "expected \"(\"".to_string(),
         RonError::ExpectedNamedStructLike(name) => {
             if *name == what {
                 format!("expected {name}( … ) here")
@@ -314,7 +314,8 @@ pub fn quote(text: &str) -> String {
     format!("\"{}\"", clean(text))
 }
 
-/// Text from a file without control characters, at most 60 characters long.
+/// Text from a file on one line, without control or bidi characters, at most 60 characters
+/// long.
 pub fn clean(text: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
@@ -323,7 +324,11 @@ pub fn clean(text: &str) -> String {
             out.push('…');
             break;
         }
-        out.push(if c.is_control() { ' ' } else { c });
+        if c.is_control() {
+            out.push(' ');
+        } else if !crate::text::is_unsafe(c) {
+            out.push(c);
+        }
     }
     out
 }
@@ -729,7 +734,7 @@ Session(
         assert_eq!(loc.locate(&[Seg::Field("title")]), at(4, 12));
         assert_eq!(
             loc.locate(&[Seg::Field("agenda"), Seg::Index(1), Seg::Field("minutes")]),
-            at(7, 31)
+            at(7, 36)
         );
         assert_eq!(
             loc.locate(&[
@@ -780,7 +785,7 @@ Session(
             err.message
         );
         let err = parse_content("Track(id: \"a\", title: \"b\", meetings: []) x").unwrap_err();
-        assert_eq!(err.pos, at(1, 43));
+        assert_eq!(err.pos, at(1, 42));
         assert_eq!(err.message, "unexpected text after the end of the Track");
     }
 

@@ -65,6 +65,7 @@ impl fmt::Display for Finding {
         let path: String = self
             .path
             .chars()
+            .filter(|&c| c.is_control() || !crate::text::is_unsafe(c))
             .map(|c| if c.is_control() { '?' } else { c })
             .collect();
         write!(f, "{path}")?;
@@ -76,7 +77,11 @@ impl fmt::Display for Finding {
             f.write_str("warning: ")?;
         }
         for c in self.message.chars() {
-            write!(f, "{}", if c.is_control() { ' ' } else { c })?;
+            if c.is_control() {
+                f.write_str(" ")?;
+            } else if !crate::text::is_unsafe(c) {
+                write!(f, "{c}")?;
+            }
         }
         Ok(())
     }

@@ -310,7 +310,11 @@ mod tests {
             (KeyCode::Char('i'), Action::Write),
         ];
         for (code, action) in spec {
-            assert_eq!(lookup(STAGE, Role::Facilitator, press(code)), Some(action), "{code:?}");
+            assert_eq!(
+                lookup(STAGE, Role::Facilitator, press(code)),
+                Some(action),
+                "{code:?}"
+            );
         }
     }
 }

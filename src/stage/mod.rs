@@ -132,7 +132,11 @@ impl Stage {
         stage.mark_overdue_as_rung(now);
         // A draft of ours from before a crash comes back, ready to go on with `i`.
         if let Some(draft) = stage.run.drafts.get(&stage.ctx.author) {
-            stage.editor = Some(NoteEditor::with_text(draft.at, draft.group.clone(), &draft.text));
+            stage.editor = Some(NoteEditor::with_text(
+                draft.at,
+                draft.group.clone(),
+                &draft.text,
+            ));
         }
         stage
     }
@@ -199,7 +203,9 @@ impl Stage {
 
     /// The open editor takes every key first: `q`, `n`, `p` and space are text there.
     fn on_editor_key(&mut self, key: KeyEvent, now: Millis) -> Vec<Effect> {
-        let Some(editor) = self.editor.as_mut() else { return Vec::new() };
+        let Some(editor) = self.editor.as_mut() else {
+            return Vec::new();
+        };
         let outcome = editor.on_key(key);
         self.editor_outcome(outcome, now)
     }
@@ -210,7 +216,9 @@ impl Stage {
             return Vec::new();
         }
         self.open_editor();
-        let Some(editor) = self.editor.as_mut() else { return Vec::new() };
+        let Some(editor) = self.editor.as_mut() else {
+            return Vec::new();
+        };
         let outcome = editor.on_paste(text);
         self.editor_outcome(outcome, now)
     }
@@ -287,7 +295,10 @@ impl Stage {
             self.selected = None;
             return;
         }
-        let at = self.selected.as_ref().and_then(|s| ids.iter().position(|id| id == s));
+        let at = self
+            .selected
+            .as_ref()
+            .and_then(|s| ids.iter().position(|id| id == s));
         let next = match (at, step < 0) {
             (None, true) => ids.len() - 1,
             (None, false) => 0,
@@ -441,7 +452,10 @@ impl Stage {
             },
             Action::ToggleDone => match self.selected.as_ref().and_then(|id| self.run.note(id)) {
                 Some(note) if matches!(note.kind, NoteKind::Action { .. }) => {
-                    vec![Effect::Append(Event::ActionDone { id: note.id.clone(), done: !note.done })]
+                    vec![Effect::Append(Event::ActionDone {
+                        id: note.id.clone(),
+                        done: !note.done,
+                    })]
                 }
                 _ => Vec::new(),
             },
@@ -449,11 +463,17 @@ impl Stage {
                 let groups = &self.run.session.groups;
                 self.group = match &self.group {
                     None => groups.first().cloned(),
-                    Some(g) => groups.iter().position(|x| x == g).and_then(|i| groups.get(i + 1)).cloned(),
+                    Some(g) => groups
+                        .iter()
+                        .position(|x| x == g)
+                        .and_then(|i| groups.get(i + 1))
+                        .cloned(),
                 };
                 Vec::new()
             }
-            Action::Up | Action::Down | Action::Confirm | Action::Back | Action::Follow => Vec::new(),
+            Action::Up | Action::Down | Action::Confirm | Action::Back | Action::Follow => {
+                Vec::new()
+            }
         }
     }
 
@@ -561,7 +581,11 @@ impl Stage {
     /// Called after time passes or events arrive: rings the bell once when the current timebox
     /// runs out.
     pub fn tick(&mut self, now: Millis) -> Vec<Effect> {
-        let mut effects = if self.draft_due.is_some_and(|due| due <= now) { self.flush_draft() } else { Vec::new() };
+        let mut effects = if self.draft_due.is_some_and(|due| due <= now) {
+            self.flush_draft()
+        } else {
+            Vec::new()
+        };
         effects.extend(self.ring(now));
         effects
     }

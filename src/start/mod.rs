@@ -46,14 +46,34 @@ pub enum Choice {
 
 impl StartScreen {
     /// The first meeting that is not done is selected: usually the next one to hold.
-    pub fn new(track: Option<Track>, meetings: Vec<Meeting>, lang: Lang, theme: Theme, tz: jiff::tz::TimeZone) -> Self {
-        let selected = meetings.iter().position(|m| m.state != MeetingState::Done).unwrap_or(0);
-        StartScreen { track, meetings, selected, lang, theme, tz }
+    pub fn new(
+        track: Option<Track>,
+        meetings: Vec<Meeting>,
+        lang: Lang,
+        theme: Theme,
+        tz: jiff::tz::TimeZone,
+    ) -> Self {
+        let selected = meetings
+            .iter()
+            .position(|m| m.state != MeetingState::Done)
+            .unwrap_or(0);
+        StartScreen {
+            track,
+            meetings,
+            selected,
+            lang,
+            theme,
+            tz,
+        }
     }
 
     pub fn on_key(&mut self, key: KeyEvent) -> Choice {
         if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return if key.code == KeyCode::Char('c') { Choice::Quit } else { Choice::Stay };
+            return if key.code == KeyCode::Char('c') {
+                Choice::Quit
+            } else {
+                Choice::Stay
+            };
         }
         let last = self.meetings.len().saturating_sub(1);
         match key.code {

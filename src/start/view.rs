@@ -26,11 +26,21 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     let text = screen.lang.text();
     let theme = &screen.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let middle = Rect { y: area.height / 2, height: area.height.min(1), ..area };
-        frame.render_widget(Paragraph::new(text.too_small).style(theme.error).centered(), middle);
+        let middle = Rect {
+            y: area.height / 2,
+            height: area.height.min(1),
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(text.too_small).style(theme.error).centered(),
+            middle,
+        );
         return;
     }
-    let title = screen.track.as_ref().map_or(text.meetings, |t| t.title.as_str());
+    let title = screen
+        .track
+        .as_ref()
+        .map_or(text.meetings, |t| t.title.as_str());
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
@@ -39,7 +49,11 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         .title_bottom(Line::from(format!(" {} ", text.start_hint)).style(theme.dim));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
 
     let meetings_rows = u16::try_from(screen.meetings.len()).unwrap_or(u16::MAX) + 1;
     let [about, list, summary] = Layout::vertical([
@@ -53,7 +67,10 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     if let Some(track) = &screen.track {
         // On a short window the goals matter more than the description.
         if !track.description.is_empty() && about.height >= 16 {
-            lines.push(Line::from(Span::styled(track.description.clone(), theme.dim)));
+            lines.push(Line::from(Span::styled(
+                track.description.clone(),
+                theme.dim,
+            )));
             lines.push(Line::from(""));
         }
         if !track.goals.is_empty() {
@@ -66,7 +83,11 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
 
     let width = usize::from(list.width);
-    let state_width = [text.not_run, text.in_progress, text.done].iter().map(|s| s.width()).max().unwrap_or(0);
+    let state_width = [text.not_run, text.in_progress, text.done]
+        .iter()
+        .map(|s| s.width())
+        .max()
+        .unwrap_or(0);
     let when_width = 31;
     let title_width = width.saturating_sub(5 + when_width + state_width + 2);
     let mut lines = vec![Line::from(Span::styled(text.meetings, theme.title))];
@@ -77,7 +98,12 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
             MeetingState::InProgress(_) => (text.in_progress, theme.running),
             MeetingState::Done => (text.done, theme.text),
         };
-        let when = format!("{} {:<10} {}", fit(&s.term, 12), s.date.as_deref().unwrap_or(""), s.start);
+        let when = format!(
+            "{} {:<10} {}",
+            fit(&s.term, 12),
+            s.date.as_deref().unwrap_or(""),
+            s.start
+        );
         let marker = if i == screen.selected { "▶" } else { " " };
         let line = format!(
             "{marker} {:<2} {}  {}  {state}",
@@ -85,13 +111,19 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
             fit(&s.title, title_width),
             fit(&when, when_width - 2)
         );
-        let style = if i == screen.selected { theme.selected } else { style };
+        let style = if i == screen.selected {
+            theme.selected
+        } else {
+            style
+        };
         lines.push(Line::from(Span::styled(line, style)));
     }
     frame.render_widget(Paragraph::new(lines), list);
 
     if let Some(meeting) = screen.meetings.get(screen.selected) {
-        let paragraph = Paragraph::new(meeting.session.summary.as_str()).style(theme.dim).wrap(Wrap { trim: true });
+        let paragraph = Paragraph::new(meeting.session.summary.as_str())
+            .style(theme.dim)
+            .wrap(Wrap { trim: true });
         frame.render_widget(paragraph, summary);
     }
 }

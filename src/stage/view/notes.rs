@@ -25,8 +25,10 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     };
     let (notes_area, editor_area) = match stage.editor.as_ref().filter(|_| stage.editor_open) {
         Some(open) => {
-            let height = editor::preferred_height(open, area.width).clamp(5, (area.height / 2).max(5));
-            let [notes, editor] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+            let height =
+                editor::preferred_height(open, area.width).clamp(5, (area.height / 2).max(5));
+            let [notes, editor] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
             (notes, Some((editor, open)))
         }
         None => (area, None),

@@ -54,10 +54,16 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let lobby = stage.run.started_at.is_none() && stage.view_place() == crate::run::Place::START && !stage.editor_open;
+    let lobby = stage.run.started_at.is_none()
+        && stage.view_place() == crate::run::Place::START
+        && !stage.editor_open;
     if lobby {
-        let [position, title, rest] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(middle);
+        let [position, title, rest] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(middle);
         draw_heading_lines(frame, position, title, stage);
         super::lobby::draw(frame, rest, stage);
     } else {
@@ -70,7 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     match &stage.notice.save_error {
         Some(error) => {
             let line = format!("{}: {error}", text.not_saved_retrying);
-            frame.render_widget(Paragraph::new(crate::text::clean_line(&line)).style(theme.error), status);
+            frame.render_widget(
+                Paragraph::new(crate::text::clean_line(&line)).style(theme.error),
+                status,
+            );
         }
         None => frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status),
     }
@@ -93,7 +102,8 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
         (content, notes)
     } else if area.width >= 110 && !breakout {
         let [content, notes] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(area);
         (content, notes)
     } else {
         let content_share = if stage.editor_open { 45 } else { 55 };
@@ -112,16 +122,29 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
     let theme = &stage.ctx.theme;
     let session = &stage.run.session;
     let place = stage.view_place();
-    let Some(item) = session.agenda.get(place.item) else { return };
+    let Some(item) = session.agenda.get(place.item) else {
+        return;
+    };
     let steps = session.steps(place.item);
-    let mut where_ = vec![text.item_of(place.item + 1, session.agenda.len()), kind_name(text, &item.kind).to_string()];
+    let mut where_ = vec![
+        text.item_of(place.item + 1, session.agenda.len()),
+        kind_name(text, &item.kind).to_string(),
+    ];
     match steps.get(place.step) {
-        Some(Step::Question(_)) if steps.len() > 1 => where_.push(text.question_of(place.step + 1, steps.len())),
+        Some(Step::Question(_)) if steps.len() > 1 => {
+            where_.push(text.question_of(place.step + 1, steps.len()))
+        }
         Some(Step::Turn { .. }) => where_.push(text.turn_of(place.step + 1, steps.len())),
         _ => {}
     }
-    frame.render_widget(Paragraph::new(where_.join(" · ")).style(theme.dim), position);
-    frame.render_widget(Paragraph::new(item.title.as_str()).style(theme.title), title);
+    frame.render_widget(
+        Paragraph::new(where_.join(" · ")).style(theme.dim),
+        position,
+    );
+    frame.render_widget(
+        Paragraph::new(item.title.as_str()).style(theme.title),
+        title,
+    );
 }
 
 /// Where we are, the question large, the countdown, and the facilitator's notes when shown.
@@ -144,7 +167,9 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         Step::Turn { prompt, .. } => prompt,
         Step::Whole(_) => None,
     };
-    let question_lines = question.map_or(0, |q| wrapped_height(q, inner.width).min(if inner.height >= 14 { 4 } else { 2 }));
+    let question_lines = question.map_or(0, |q| {
+        wrapped_height(q, inner.width).min(if inner.height >= 14 { 4 } else { 2 })
+    });
     let facilitator = item
         .notes
         .as_deref()
@@ -169,12 +194,25 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     draw_heading_lines(frame, position, title, stage);
     frame.render_widget(Paragraph::new(detail_text).style(theme.accent), detail);
     if let Some(q) = question {
-        let paragraph = Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
-        frame.render_widget(paragraph.wrap(Wrap { trim: true }).centered(), question_area);
+        let paragraph =
+            Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        frame.render_widget(
+            paragraph.wrap(Wrap { trim: true }).centered(),
+            question_area,
+        );
     }
     if stage.run.ended_at.is_some() {
-        let ended = Paragraph::new(text.meeting_ended).style(theme.title).centered();
-        frame.render_widget(ended, Rect { y: timer.y + timer.height / 2, height: 1, ..timer });
+        let ended = Paragraph::new(text.meeting_ended)
+            .style(theme.title)
+            .centered();
+        frame.render_widget(
+            ended,
+            Rect {
+                y: timer.y + timer.height / 2,
+                height: 1,
+                ..timer
+            },
+        );
     } else if let Some(timebox) = stage.run.current() {
         if stage.ctx.role == Role::NoteTaker {
             draw_following(frame, timer, stage, timebox, now);
@@ -187,7 +225,10 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
             .border_type(BorderType::Rounded)
             .border_style(theme.border)
             .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
-        let paragraph = Paragraph::new(notes).style(theme.dim).wrap(Wrap { trim: true }).block(block);
+        let paragraph = Paragraph::new(notes)
+            .style(theme.dim)
+            .wrap(Wrap { trim: true })
+            .block(block);
         frame.render_widget(paragraph, notes_area);
     }
 }
@@ -198,7 +239,13 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
 /// 12:05 · PÅGÅR · tid kvar av 15 min
 /// Följer processledaren
 /// ```
-fn draw_following(frame: &mut Frame, area: Rect, stage: &Stage, timebox: &crate::run::timer::Timebox, now: Millis) {
+fn draw_following(
+    frame: &mut Frame,
+    area: Rect,
+    stage: &Stage,
+    timebox: &crate::run::timer::Timebox,
+    now: Millis,
+) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
     let style = theme.phase(timebox.phase(now));
@@ -209,7 +256,10 @@ fn draw_following(frame: &mut Frame, area: Rect, stage: &Stage, timebox: &crate:
     } else {
         Span::styled(text.not_following, theme.low)
     };
-    let lines = vec![Line::from(Span::styled(format!("{clock} · {status}"), style)), Line::from(following)];
+    let lines = vec![
+        Line::from(Span::styled(format!("{clock} · {status}"), style)),
+        Line::from(following),
+    ];
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -349,7 +399,8 @@ fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
     let theme = &stage.ctx.theme;
     let mut spans = Vec::new();
     let mut used = 0;
-    for binding in crate::stage::keys::for_role(stage.bindings(), stage.ctx.role).filter(|b| b.hint) {
+    for binding in crate::stage::keys::for_role(stage.bindings(), stage.ctx.role).filter(|b| b.hint)
+    {
         let words = (binding.describe)(text);
         let len = binding.label.width() + words.width() + 4;
         if used + len > usize::from(width) {

@@ -1,0 +1,179 @@
+//! The review's views: pure functions of the model and "now" to a frame, one per screen.
+//!
+//! ```text
+//! ╭ Dalaspåret · Granska ─────────────────────────────────────────────╮
+//! │ 1 Genomföranden  2 Agenda  3 Anteckningar  4 Åtgärder  5 Sök       │  tabs
+//! │ (the screen)                                                       │
+//! │ 7 genomföranden · 3 skadade rader hoppades över                    │  status
+//! ╰ Tab nästa vy  Enter öppna, gå dit  d markera …  / sök  ? hjälp ────╯  hints
+//! ```
+
+mod actions;
+mod agenda;
+mod help;
+mod notes;
+mod runs;
+mod search;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::ReviewRun;
+use super::app::{Review, Screen};
+use crate::run::Millis;
+use crate::stage::view::{MIN_HEIGHT, MIN_WIDTH, local};
+use crate::text::clean_line;
+
+pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
+    let area = frame.area();
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let middle = Rect {
+            y: area.y + area.height / 2,
+            height: area.height.min(3),
+            ..area
+        };
+        let paragraph = Paragraph::new(Line::from(text.too_small).style(theme.error))
+            .centered()
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(paragraph, middle.intersection(area));
+        return;
+    }
+    let title = match &review.view.track {
+        Some(track) => format!(" {} · {} ", clean_line(&track.title), text.review),
+        None => format!(" {} ", text.review),
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::from(title).style(theme.title))
+        .title_bottom(hint_line(review, area.width.saturating_sub(4)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let [tabs, _, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(tab_line(review)), tabs);
+    match review.screen {
+        Screen::Runs => runs::draw(frame, body, review),
+        Screen::Agenda => agenda::draw(frame, body, review, now),
+        Screen::Notes => notes::draw(frame, body, review),
+        Screen::Actions => actions::draw(frame, body, review),
+        Screen::Search => search::draw(frame, body, review),
+    }
+    frame.render_widget(status_line(review), status);
+    if review.help {
+        help::draw(frame, area, review);
+    }
+}
+
+/// "1 Genomföranden  2 Agenda  3 Anteckningar  4 Åtgärder  5 Sök", the current one marked.
+fn tab_line(review: &Review) -> Line<'static> {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    let mut spans = Vec::new();
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        let style = if *screen == review.screen {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, screen.name(text)),
+            style,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// How many runs, and what was skipped reading them; or why saving fails.
+fn status_line(review: &Review) -> Paragraph<'static> {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    if let Some(error) = &review.save_error {
+        let line = clean_line(&format!("{}: {error}", text.not_saved_retrying));
+        return Paragraph::new(line).style(theme.error);
+    }
+    let mut parts = vec![text.runs_count(review.view.runs.len())];
+    let skipped: usize = review.view.runs.iter().map(ReviewRun::skipped_lines).sum();
+    if skipped > 0 {
+        parts.push(text.skipped_lines(skipped));
+    }
+    if !review.view.unreadable.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            review.view.unreadable.len(),
+            text.state_unreadable
+        ));
+    }
+    let style = if skipped > 0 || !review.view.unreadable.is_empty() {
+        theme.low
+    } else {
+        theme.dim
+    };
+    Paragraph::new(parts.join(" · ")).style(style)
+}
+
+/// The hint bar: the bindings marked as hints, as many as fit.
+fn hint_line(review: &Review, width: u16) -> Line<'static> {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for binding in review.bindings().iter().filter(|b| b.hint) {
+        let words = (binding.describe)(text);
+        let len = binding.label.width() + words.width() + 4;
+        if used + len > usize::from(width) {
+            break;
+        }
+        used += len;
+        spans.push(Span::styled(format!(" {}", binding.label), theme.accent));
+        spans.push(Span::styled(format!(" {words} "), theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// "1 Kick off", or the title alone for a session outside the track.
+pub(crate) fn meeting_title(run: &ReviewRun) -> String {
+    let title = clean_line(&run.header.session.title);
+    match run.meeting {
+        Some(n) => format!("{n} {title}"),
+        None => title,
+    }
+}
+
+/// "2020-09-17".
+pub(crate) fn iso_date(at: Millis, tz: &jiff::tz::TimeZone) -> String {
+    let d = local(at, tz).date();
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Rounded minutes of a duration.
+pub(crate) fn whole_minutes(ms: i64) -> i64 {
+    (ms + 30_000).div_euclid(60_000)
+}
+
+/// Scrolls a list so that row `selected` is in view with some rows of context above it.
+pub(crate) fn scroll_to(selected: usize, rows: usize, height: usize) -> usize {
+    if rows <= height || height == 0 {
+        return 0;
+    }
+    let context = height / 3;
+    selected.saturating_sub(context).min(rows - height)
+}
