@@ -8,7 +8,7 @@
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -73,6 +73,8 @@ fn measure(
     let bytes = Arc::new(AtomicU64::new(0));
     let counter = bytes.clone();
     let mut reader = pair.master.try_clone_reader().ok()?;
+    let writer = Arc::new(Mutex::new(pair.master.take_writer().ok()?));
+    let answer = writer.clone();
     std::thread::spawn(move || {
         let mut buf = [0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
@@ -80,11 +82,15 @@ fn measure(
                 break;
             }
             counter.fetch_add(n as u64, Ordering::Relaxed);
+            // Answer a cursor position query (DSR) as a terminal would: some programs wait for
+            // it before their first frame.
+            if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                let _ = answer.lock().unwrap().write_all(b"\x1b[1;1R");
+            }
         }
     });
-    let mut writer = pair.master.take_writer().ok()?;
     std::thread::sleep(Duration::from_secs(1));
-    writer.write_all(keys).ok()?;
+    writer.lock().unwrap().write_all(keys).ok()?;
     // Let it draw its first full frames before measuring the steady state.
     std::thread::sleep(Duration::from_secs(2));
     let (cpu0, wake0, bytes0, t0) = (
@@ -148,6 +154,7 @@ fn main() {
         b" ",
         seconds,
     );
+    first_frames(&spar, &data, &sessions);
     if let Some(termdown) = find("TERMDOWN", "termdown") {
         measure("termdown 30m", &termdown, &["30m"], &[], b"", seconds);
     } else {
@@ -167,6 +174,72 @@ fn main() {
         println!("timr-tui: not installed (cargo install timr-tui --version 1.9.0)");
     }
     let _ = std::fs::remove_dir_all(&data);
+}
+
+/// Time from start to the first frame on screen, for a new run and for a run of 1,000 notes, and
+/// whether any terminal query (device attributes, cursor position, colours) came before it.
+fn first_frames(spar: &PathBuf, data: &std::path::Path, sessions: &str) {
+    let data_env = data.to_string_lossy().to_string();
+    let new = first_frame(spar, &["--sessions", sessions, "run", "idle", "--new"], &data_env);
+    // A run with 1,000 notes, written through spar's own journal writer.
+    let store = spar::run::store::DataDir::at(data);
+    let session = spar::session::parse::parse_session(IDLE_SESSION).unwrap();
+    let header = spar::run::store::RunHeader::new(session, None, 1_600_333_200_000, "bench");
+    let id = header.id.clone();
+    let dir = store.create_run(header).unwrap();
+    let mut writer = dir.open_writer("bench-000001").unwrap();
+    for i in 0..1000 {
+        let ev = spar::run::Event::NoteSaved {
+            at: spar::run::Place { item: 0, step: 0 },
+            group: None,
+            kind: spar::run::NoteKind::Note,
+            text: format!("note {i}: what the group said about this question, in a sentence or two"),
+            by: "bench".into(),
+        };
+        writer.append(1_600_333_200_000 + i, ev).unwrap();
+    }
+    let full = first_frame(spar, &["--sessions", sessions, "run", "idle", "--resume", &id], &data_env);
+    for (what, result) in [("new run", new), ("run of 1,000 notes", full)] {
+        match result {
+            Some((ms, queries)) => println!("first frame, {what}: {ms:.1} ms, terminal queries before it: {queries}"),
+            None => println!("first frame, {what}: not seen"),
+        }
+    }
+}
+
+fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usize)> {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .ok()?;
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("SPAR_DATA_DIR", data);
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).ok()?;
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().ok()?;
+    let _writer = pair.master.take_writer().ok()?;
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 65536];
+    let result = loop {
+        let n = reader.read(&mut buf).ok()?;
+        if n == 0 {
+            break None;
+        }
+        seen.extend_from_slice(&buf[..n]);
+        if let Some(at) = seen.windows(16).position(|w| w == b"Idle measurement") {
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let before = &seen[..at];
+            let queries = [&b"\x1b[6n"[..], b"\x1b[c", b"\x1b[>c", b"\x1b]10;?", b"\x1b]11;?", b"\x1b[?u"]
+                .iter()
+                .map(|q| before.windows(q.len()).filter(|w| w == q).count())
+                .sum();
+            break Some((ms, queries));
+        }
+    };
+    let _ = child.kill();
+    result
 }
 
 const IDLE_TRACK: &str = r#"Track(id: "idle", title: "Idle", meetings: ["idle"])"#;
