@@ -307,6 +307,18 @@ fn lines_that_are_not_records_say_why() {
         decode(&framed("(at:\"soon\",seq:1,ev:Ended)")),
         Err(LineError::Malformed(_))
     ));
+    // A hand-edited line (spaces, a comment) with a valid checksum is still read, by the full
+    // RON parser.
+    assert_eq!(
+        decode(&framed(
+            "( at: 7 , seq: 2, /* edited */ ev: Moved(to: (item: 1, step: 0)), )"
+        )),
+        Ok(Record {
+            at: 7,
+            seq: 2,
+            ev: Event::Moved { to: place(1, 0) }
+        })
+    );
     // Hostile nesting with a valid checksum does not overflow the stack.
     let deep = format!(
         "(at:1,seq:1,ev:{}{})",
