@@ -198,3 +198,23 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
         assert!(!out.contains('\u{1b}'), "ESC in the {format} export");
     }
 }
+
+#[test]
+fn sigterm_while_typing_keeps_the_draft() {
+    let data = tempfile::tempdir().unwrap();
+    let mut spar = Pty::spawn(&["--as", "Anna", "run", "kickoff"], data.path(), "sv_SE.UTF-8", 100, 30);
+    spar.wait_for("Tryck mellanslag");
+    spar.send(b"i");
+    spar.wait_for("Skriv här");
+    spar.type_keys("precis innan");
+    spar.wait_for("precis innan");
+    // At once, before the draft's half-second delay: the shutdown writes it.
+    spar.signal("TERM");
+    spar.wait_exit();
+    assert!(!spar.alternate_screen());
+    let id = only_run(data.path());
+    let mut again = Pty::spawn(&["--as", "Anna", "run", "kickoff", "--resume", &id], data.path(), "sv_SE.UTF-8", 100, 30);
+    again.wait_for("Utkast sparat");
+    again.send(b"i");
+    again.wait_for("precis innan");
+}

@@ -137,6 +137,7 @@ pub fn live_view(
         track: live.header.track.as_ref().map(|t| t.title.clone()),
         author: me,
         role,
+        recap: super::review::recap_for(global, &run.session, now),
     };
     let mut stage = Stage::new(run, ctx, global.quiet || role == Role::NoteTaker, now);
     prepare(&mut stage)?;
@@ -238,7 +239,10 @@ impl App for StageApp {
         }
     }
 
-    fn shutdown(&mut self, _now: Millis) {
+    /// Quit, SIGTERM, SIGHUP: the draft being typed and anything waiting are written first.
+    fn shutdown(&mut self, now: Millis) {
+        let effects = self.stage.leaving();
+        self.perform(effects, now);
         self.live.retry(&mut self.stage.run);
     }
 }

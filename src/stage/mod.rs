@@ -37,6 +37,8 @@ pub struct Context {
     pub author: String,
     /// The facilitator's stage, or a note-taker's terminal (`spar join`).
     pub role: Role,
+    /// What earlier meetings of the track left open: shown on a recap item.
+    pub recap: Vec<crate::review::RecapEntry>,
 }
 
 /// A draft is journalled at most this long after the keystroke that changed it.
@@ -264,6 +266,11 @@ impl Stage {
             None => self.editor = Some(NoteEditor::new(at, group)),
         }
         self.editor_open = true;
+    }
+
+    /// What must reach the journal before the process ends: the draft being typed.
+    pub fn leaving(&mut self) -> Vec<Effect> {
+        self.flush_draft()
     }
 
     /// The draft event for the editor's text, now (an empty text clears the journalled draft).
