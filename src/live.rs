@@ -32,13 +32,21 @@ pub struct LiveRun {
 }
 
 impl LiveRun {
-    /// Reads the run and starts this process's own journal in it.
+    /// Reads the run, starts this process's own journal in it and says who writes it.
     pub fn open(
         dir: RunDir,
         author: &str,
         role: Role,
         now: Millis,
     ) -> anyhow::Result<(LiveRun, RunState)> {
+        let (mut live, mut state) = LiveRun::open_unannounced(dir, author)?;
+        live.announce(&mut state, author, role, now);
+        Ok((live, state))
+    }
+
+    /// Like [`open`](Self::open), without the `Joined` event: for a view that announces itself
+    /// once its first frame is drawn.
+    pub fn open_unannounced(dir: RunDir, author: &str) -> anyhow::Result<(LiveRun, RunState)> {
         let header = dir.header()?;
         let writer_id = new_writer_id(author);
         let writer = dir
@@ -58,15 +66,13 @@ impl LiveRun {
             problems: Vec::new(),
         };
         live.follow(&mut state);
-        live.append(
-            &mut state,
-            Event::Joined {
-                name: clean_line(author),
-                role,
-            },
-            now,
-        );
         Ok((live, state))
+    }
+
+    /// Says in the journal who writes it. Not needed for the first frame, so the views call it
+    /// after drawing that.
+    pub fn announce(&mut self, state: &mut RunState, author: &str, role: Role, now: Millis) {
+        self.append(state, Event::Joined { name: clean_line(author), role }, now);
     }
 
     pub fn writer_id(&self) -> &str {

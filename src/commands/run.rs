@@ -3,7 +3,8 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use std::sync::mpsc::Sender;
+
 use ratatui::Frame;
 
 use super::{author, catalog, data_dir};
@@ -126,7 +127,7 @@ pub fn live_view(
 ) -> anyhow::Result<()> {
     let now = now_ms();
     let me = author(global);
-    let (live, run) = LiveRun::open(dir, &me, role, now)?;
+    let (live, run) = LiveRun::open_unannounced(dir, &me)?;
     let tz = jiff::tz::TimeZone::system();
     let ctx = Context {
         lang,
@@ -141,12 +142,12 @@ pub fn live_view(
     };
     let mut stage = Stage::new(run, ctx, global.quiet || role == Role::NoteTaker, now);
     prepare(&mut stage)?;
-    let watch =
-        JournalWatch::start(&live.folder(), tui.sender()).context("watch the run folder")?;
+
     let mut app = StageApp {
         stage,
         live,
-        _watch: watch,
+        watch: None,
+        poll_without_watch: false,
         journals_changed: false,
     };
     app.refresh_notice();
@@ -158,7 +159,10 @@ pub fn live_view(
 struct StageApp {
     stage: Stage,
     live: LiveRun,
-    _watch: JournalWatch,
+    /// Started after the first frame; kept alive while the view runs.
+    watch: Option<JournalWatch>,
+    /// The watcher could not start: read the journals on every wake, at least once a second.
+    poll_without_watch: bool,
     /// The watcher saw journal changes not yet read: read once per wake, however many came.
     journals_changed: bool,
 }
@@ -212,7 +216,8 @@ impl App for StageApp {
     }
 
     fn wake(&mut self, now: Millis) -> Flow {
-        if std::mem::take(&mut self.journals_changed) && self.live.follow(&mut self.stage.run) {
+        let look = std::mem::take(&mut self.journals_changed) || self.poll_without_watch;
+        if look && self.live.follow(&mut self.stage.run) {
             self.stage.after_fold();
         }
         if self.live.has_pending()
@@ -237,6 +242,17 @@ impl App for StageApp {
         } else {
             wake
         }
+    }
+
+    fn after_first_frame(&mut self, tx: &Sender<Msg>, now: Millis) {
+        let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
+        self.live.announce(&mut self.stage.run, &author, role, now);
+        match JournalWatch::start(&self.live.folder(), tx.clone()) {
+            Ok(watch) => self.watch = Some(watch),
+            // Without file events the run is still followed: every wake reads the journals.
+            Err(_) => self.poll_without_watch = true,
+        }
+        self.refresh_notice();
     }
 
     /// Quit, SIGTERM, SIGHUP: the draft being typed and anything waiting are written first.

@@ -42,6 +42,9 @@ pub trait App {
     fn next_wake(&self, now: Millis) -> Millis;
     /// Called once before the terminal is given back, on every exit path that is not a panic.
     fn shutdown(&mut self, now: Millis);
+    /// Called once after the first frame is on screen: work the first frame does not need
+    /// (watching files, announcing ourselves) waits until then.
+    fn after_first_frame(&mut self, _tx: &Sender<Msg>, _now: Millis) {}
 }
 
 pub fn now_ms() -> Millis {
@@ -80,6 +83,7 @@ impl Tui {
 
     fn run_inner(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
         self.draw(app)?;
+        app.after_first_frame(&self.tx, now_ms());
         loop {
             let now = now_ms();
             // One millisecond past the change, so the wake lands after it, not just before.

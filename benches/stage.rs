@@ -1,0 +1,91 @@
+//! One keystroke in the note editor, handled and rendered at 200×60, with 10,000 notes in the
+//! run (the spec asks for under 2 ms), and the stage's render alone at that size.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use spar::i18n::Lang;
+use spar::run::state::RunState;
+use spar::run::{Entry, Event, NoteKind, Place, Record, Role};
+use spar::session::parse::parse_session;
+use spar::stage::{Action, Context, Stage, view};
+use spar::theme::{Theme, ThemeName};
+
+const NOTES: usize = 10_000;
+/// 2020-09-17 09:00 UTC.
+const NINE: i64 = 1_600_333_200_000;
+
+/// The kickoff with 10,000 notes over every timebox and group, on its fourth item (a discussion)
+/// with the timer running.
+fn stage() -> Stage {
+    let session = Arc::new(parse_session(include_str!("../sessions/kickoff.ron")).unwrap());
+    let places: Vec<Place> = (0..session.agenda.len())
+        .flat_map(|item| (0..session.steps(item).len()).map(move |step| Place { item, step }))
+        .collect();
+    let groups: Vec<Option<String>> =
+        std::iter::once(None).chain(session.groups.iter().cloned().map(Some)).collect();
+    let mut entries = Vec::new();
+    let mut push = |at: i64, ev: Event| {
+        let seq = entries.len() as u64 + 1;
+        entries.push(Entry { writer: Arc::from("bench"), record: Record { at, seq, ev } });
+    };
+    push(NINE, Event::TimerStarted { at: Place::START });
+    for i in 0..NOTES {
+        push(
+            NINE + i as i64,
+            Event::NoteSaved {
+                at: places[i % places.len()],
+                group: groups[i % groups.len()].clone(),
+                kind: NoteKind::Note,
+                text: format!("Anteckning {i}: vad gruppen sa om frågan, åäö – 😀"),
+                by: "Anna".into(),
+            },
+        );
+    }
+    let here = Place { item: 3, step: 0 };
+    push(NINE + 20_000, Event::Moved { to: here });
+    push(NINE + 20_000, Event::TimerStarted { at: here });
+    let run = RunState::fold(session, &entries);
+    let ctx = Context {
+        lang: Lang::Sv,
+        theme: Theme::new(ThemeName::Dark, false),
+        tz: jiff::tz::TimeZone::UTC,
+        run_id: "bench".into(),
+        track: Some("Dalaspåret".into()),
+        start_of_day: NINE,
+        author: "Anna".into(),
+        role: Role::Facilitator,
+        recap: Vec::new(),
+    };
+    let mut stage = Stage::new(run, ctx, true, NINE);
+    stage.update(Action::Write, NINE + 30_000);
+    stage
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut stage = stage();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let now = NINE + 60_000;
+    let key = KeyEvent::new(KeyCode::Char('å'), KeyModifiers::NONE);
+    let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    c.bench_function("keystroke in the editor + render 200x60, 10,000 notes", |b| {
+        b.iter(|| {
+            black_box(stage.on_key(key, now));
+            terminal.draw(|frame| view::draw(frame, &stage, now)).unwrap();
+            // Keep the draft short so every iteration measures the same thing.
+            black_box(stage.on_key(backspace, now));
+        })
+    });
+    c.bench_function("render the stage 200x60, 10,000 notes", |b| {
+        b.iter(|| {
+            terminal.draw(|frame| view::draw(frame, &stage, now)).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, keystroke);
+criterion_main!(benches);
