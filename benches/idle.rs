@@ -176,19 +176,39 @@ fn main() {
     let _ = std::fs::remove_dir_all(&data);
 }
 
-/// Time from start to the first frame on screen, for a new run and for a run of 1,000 notes, and
-/// whether any terminal query (device attributes, cursor position, colours) came before it.
+/// Time from start to the first frame on screen for a new run and for runs of 1,000 and 10,000
+/// notes, whether any terminal query (device attributes, cursor position, colours) came before
+/// it, and the resident memory a second later.
 fn first_frames(spar: &PathBuf, data: &std::path::Path, sessions: &str) {
     let data_env = data.to_string_lossy().to_string();
     let new = first_frame(spar, &["--sessions", sessions, "run", "idle", "--new"], &data_env);
-    // A run with 1,000 notes, written through spar's own journal writer.
+    report("new run", new);
+    for notes in [1_000, 10_000] {
+        let id = run_with_notes(data, notes);
+        let args = ["--sessions", sessions, "run", "idle", "--resume", &id];
+        report(&format!("run of {notes} notes"), first_frame(spar, &args, &data_env));
+    }
+}
+
+fn report(what: &str, result: Option<(f64, usize, u64)>) {
+    match result {
+        Some((ms, queries, rss)) => println!(
+            "{what}: first frame {ms:.1} ms, terminal queries before it: {queries}, resident {:.1} MB",
+            rss as f64 / 1024.0
+        ),
+        None => println!("{what}: no first frame seen"),
+    }
+}
+
+/// A run of the idle session with `notes` notes, written through spar's own journal writer.
+fn run_with_notes(data: &std::path::Path, notes: i64) -> String {
     let store = spar::run::store::DataDir::at(data);
     let session = spar::session::parse::parse_session(IDLE_SESSION).unwrap();
-    let header = spar::run::store::RunHeader::new(session, None, 1_600_333_200_000, "bench");
+    let header = spar::run::store::RunHeader::new(session, None, 1_600_333_200_000 + notes, "bench");
     let id = header.id.clone();
     let dir = store.create_run(header).unwrap();
     let mut writer = dir.open_writer("bench-000001").unwrap();
-    for i in 0..1000 {
+    for i in 0..notes {
         let ev = spar::run::Event::NoteSaved {
             at: spar::run::Place { item: 0, step: 0 },
             group: None,
@@ -198,16 +218,17 @@ fn first_frames(spar: &PathBuf, data: &std::path::Path, sessions: &str) {
         };
         writer.append(1_600_333_200_000 + i, ev).unwrap();
     }
-    let full = first_frame(spar, &["--sessions", sessions, "run", "idle", "--resume", &id], &data_env);
-    for (what, result) in [("new run", new), ("run of 1,000 notes", full)] {
-        match result {
-            Some((ms, queries)) => println!("first frame, {what}: {ms:.1} ms, terminal queries before it: {queries}"),
-            None => println!("first frame, {what}: not seen"),
-        }
-    }
+    id
 }
 
-fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usize)> {
+/// Resident memory of a process in KiB.
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usize, u64)> {
     let pair = native_pty_system()
         .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
         .ok()?;
@@ -218,6 +239,7 @@ fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usi
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).ok()?;
     drop(pair.slave);
+    let pid = child.process_id()?;
     let mut reader = pair.master.try_clone_reader().ok()?;
     let _writer = pair.master.take_writer().ok()?;
     let mut seen = Vec::new();
@@ -238,8 +260,12 @@ fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usi
             break Some((ms, queries));
         }
     };
+    // Keep reading so the program never blocks on a full terminal while we wait.
+    std::thread::spawn(move || while matches!(reader.read(&mut buf), Ok(n) if n > 0) {});
+    std::thread::sleep(Duration::from_secs(1));
+    let rss = rss_kib(pid).unwrap_or(0);
     let _ = child.kill();
-    result
+    result.map(|(ms, queries)| (ms, queries, rss))
 }
 
 const IDLE_TRACK: &str = r#"Track(id: "idle", title: "Idle", meetings: ["idle"])"#;
