@@ -748,10 +748,22 @@ impl Text {
         }
     }
 
-    /// "3 öppna · 2 klara" / "3 open · 2 done".
+    /// "3 öppna · 1 klar" / "3 open · 1 done".
     pub fn actions_summary(&self, open: usize, done: usize) -> String {
         match self.lang {
-            Lang::Sv => format!("{open} öppna · {done} klara"),
+            Lang::Sv => {
+                let open = if open == 1 {
+                    "1 öppen".to_string()
+                } else {
+                    format!("{open} öppna")
+                };
+                let done = if done == 1 {
+                    "1 klar".to_string()
+                } else {
+                    format!("{done} klara")
+                };
+                format!("{open} · {done}")
+            }
             Lang::En => format!("{open} open · {done} done"),
         }
     }

@@ -8,6 +8,7 @@ pub mod fsx;
 pub mod i18n;
 pub mod live;
 pub mod notes;
+pub mod review;
 pub mod run;
 pub mod session;
 pub mod stage;

@@ -46,6 +46,7 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
         track: Some("Dalaspåret".into()),
         start_of_day: NINE,
         author: "Anna".into(),
+        recap: Vec::new(),
         role: spar::run::Role::Facilitator,
     };
     Stage::new(run, ctx, false, NINE)

@@ -11,7 +11,9 @@ pub mod check;
 pub mod export;
 pub mod join;
 pub mod list;
+pub mod review;
 pub mod run;
+pub mod runs;
 pub mod start;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -26,8 +28,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             resume,
         }) => run::run(&global, &session, new, resume.as_deref()),
         Some(Command::Join { run, group }) => join::run(&global, run.as_deref(), group.as_deref()),
-        Some(Command::Runs) => todo!("runs"),
-        Some(Command::Review { .. }) => todo!("review"),
+        Some(Command::Runs) => runs::run(&global),
+        Some(Command::Review { run }) => review::run(&global, run.as_deref()),
         Some(Command::Export {
             run,
             track,

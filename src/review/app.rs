@@ -59,7 +59,11 @@ pub struct ReviewCtx {
 pub enum Effect {
     /// Append `ActionDone { id, done }` to run `run` (an index into `TrackView::runs`), then tell
     /// the review with [`Review::changed`].
-    SetDone { run: usize, id: NoteId, done: bool },
+    SetDone {
+        run: usize,
+        id: NoteId,
+        done: bool,
+    },
     Quit,
 }
 
@@ -173,7 +177,11 @@ impl Review {
         match action {
             Action::NextScreen | Action::PreviousScreen => {
                 let n = Screen::ALL.len();
-                let step = if action == Action::NextScreen { 1 } else { n - 1 };
+                let step = if action == Action::NextScreen {
+                    1
+                } else {
+                    n - 1
+                };
                 self.show(Screen::ALL[(self.screen.index() + step) % n]);
             }
             Action::Show(screen) => self.show(screen),
@@ -279,9 +287,9 @@ impl Review {
                     target: Target::Place(place),
                 }) => {
                     self.select_run(run);
-                    let here = self.view.runs[run]
-                        .first_note_from(place)
-                        .filter(|&i| self.view.runs[run].state.notes[self.view.runs[run].order[i]].at == place);
+                    let here = self.view.runs[run].first_note_from(place).filter(|&i| {
+                        self.view.runs[run].state.notes[self.view.runs[run].order[i]].at == place
+                    });
                     match here {
                         Some(i) => {
                             self.note = i;

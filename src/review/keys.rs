@@ -277,7 +277,10 @@ mod tests {
     #[test]
     fn the_search_binds_no_letter_so_every_letter_is_text() {
         for key in SEARCH.iter().flat_map(|b| b.keys) {
-            assert!(!matches!(key, KeyCode::Char(_)), "{key:?} would not be text");
+            assert!(
+                !matches!(key, KeyCode::Char(_)),
+                "{key:?} would not be text"
+            );
         }
     }
 

@@ -222,9 +222,7 @@ impl ReviewRun {
             .track
             .as_ref()
             .is_some_and(|t| t.id == header.session.track);
-        let meeting = catalog
-            .position(&header.session.id)
-            .filter(|_| in_track);
+        let meeting = catalog.position(&header.session.id).filter(|_| in_track);
         let snapshot_differs = catalog
             .get(&header.session.id)
             .is_some_and(|s| *s != header.session);
@@ -285,7 +283,9 @@ impl ReviewRun {
             .iter()
             .map(|&i| &self.state.notes[i])
             .filter(|n| matches!(n.kind, NoteKind::Action { .. }))
-            .fold((0, 0), |(all, open), n| (all + 1, open + usize::from(!n.done)))
+            .fold((0, 0), |(all, open), n| {
+                (all + 1, open + usize::from(!n.done))
+            })
     }
 
     /// How long the meeting ran: from its first timebox to its end, or to the last event of a
@@ -301,9 +301,17 @@ impl ReviewRun {
         self.state.started_at.unwrap_or(self.header.started)
     }
 
-    /// The damaged journal lines this run skipped: problems that name a line.
+    /// The damaged journal lines (and other journal trouble) this run skipped: one per problem,
+    /// counting "N more problems like these" as N.
     pub fn skipped_lines(&self) -> usize {
-        self.problems.len()
+        self.problems
+            .iter()
+            .map(|p| {
+                p.strip_suffix(" more problems like these")
+                    .and_then(|head| head.rsplit(' ').next()?.parse().ok())
+                    .unwrap_or(1)
+            })
+            .sum()
     }
 
     /// Position in `order` of the first note at or after `place`, if any.
@@ -466,7 +474,10 @@ pub fn recap(data: &DataDir, catalog: &Catalog, session: &Session, now: Millis) 
     if !session.agenda.iter().any(|i| i.kind == ItemKind::Recap) {
         return Vec::new();
     }
-    let in_track = catalog.track.as_ref().is_some_and(|t| t.id == session.track);
+    let in_track = catalog
+        .track
+        .as_ref()
+        .is_some_and(|t| t.id == session.track);
     let Some(before) = catalog.position(&session.id).filter(|_| in_track) else {
         return Vec::new();
     };

@@ -17,6 +17,7 @@ mod help;
 mod lobby;
 mod notes;
 mod overlay;
+mod recap;
 mod stage_main;
 
 use ratatui::Frame;
@@ -25,7 +26,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub use clock::{at_time_of_day, hh_mm, local};
-pub use overlay::fit;
+pub use overlay::{centered, fit};
+pub use stage_main::kind_name;
 
 use super::{Overlay, Stage};
 use crate::run::Millis;

@@ -106,7 +106,18 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
                 .areas(area);
         (content, notes)
     } else {
-        let content_share = if stage.editor_open { 45 } else { 55 };
+        // A recap's list needs the room more than the notes, which are few there.
+        let recap = stage
+            .run
+            .session
+            .agenda
+            .get(stage.view_place().item)
+            .is_some_and(|i| i.kind == ItemKind::Recap);
+        let content_share = match (stage.editor_open, recap) {
+            (true, _) => 45,
+            (false, true) => 70,
+            (false, false) => 55,
+        };
         let [content, notes] = Layout::vertical([
             Constraint::Percentage(content_share),
             Constraint::Percentage(100 - content_share),
@@ -181,17 +192,40 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     // On a short window the question and the countdown come before everything else.
     let detail_text = detail_line(stage, step, now);
     let spacious = inner.height >= 14;
-    let [position, title, detail, _, question_area, timer, notes_area] = Layout::vertical([
+    // A recap item lists what earlier meetings left open, above a smaller countdown.
+    let recap = item.kind == ItemKind::Recap;
+    let [
+        position,
+        title,
+        detail,
+        _,
+        question_area,
+        recap_area,
+        timer,
+        notes_area,
+    ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(u16::from(!detail_text.is_empty())),
         Constraint::Length(u16::from(spacious)),
         Constraint::Length(question_lines),
-        Constraint::Min(2),
+        if recap {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(0)
+        },
+        match (recap, spacious) {
+            (false, _) => Constraint::Min(2),
+            (true, true) => Constraint::Length(5),
+            (true, false) => Constraint::Length(3),
+        },
         Constraint::Length(facilitator_lines),
     ])
     .areas(inner);
     draw_heading_lines(frame, position, title, stage);
+    if recap {
+        super::recap::draw(frame, recap_area, stage);
+    }
     frame.render_widget(Paragraph::new(detail_text).style(theme.accent), detail);
     if let Some(q) = question {
         let paragraph =

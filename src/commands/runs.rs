@@ -1,0 +1,106 @@
+//! `spar runs`: every saved run, in track order, as plain aligned text that pipes well.
+//!
+//! ```text
+//! Id                              Träff               Startad           Status    Längd  Anteckningar  Åtgärder  Öppna
+//! 20200917-0700-kickoff-3fa9      kickoff             2020-09-17 09:02  avslutad  183 min           42         5      2
+//! ```
+
+use std::process::ExitCode;
+
+use jiff::tz::TimeZone;
+use unicode_width::UnicodeWidthStr;
+
+use super::list::write_out;
+use super::{catalog, data_dir, store_error};
+use crate::cli::Global;
+use crate::i18n::{Lang, Text};
+use crate::review::TrackView;
+use crate::review::view::{iso_date, whole_minutes};
+use crate::stage::view::hh_mm;
+use crate::text::clean_line;
+use crate::tui::event_loop::now_ms;
+
+pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
+    let catalog = catalog(global)?;
+    let data = data_dir(global)?;
+    let text = Lang::resolve(global.lang).text();
+    let view = TrackView::load(&data, &catalog, now_ms()).map_err(store_error)?;
+    write_out(&render(&view, text, &TimeZone::system()))?;
+    // What was skipped reading the runs goes to stderr, so that the listing stays clean to pipe.
+    for run in view.runs.iter().filter(|r| !r.problems.is_empty()) {
+        eprintln!(
+            "spar: runs/{}: {}",
+            run.dir.id(),
+            text.skipped_lines(run.skipped_lines())
+        );
+    }
+    for bad in &view.unreadable {
+        eprintln!("spar: {}", clean_line(&bad.problem));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A header line, then one line per run in track order: id, session, when it began, state,
+/// length, notes, action items and how many are open. Words left-aligned, numbers right-aligned.
+pub fn render(view: &TrackView, text: &Text, tz: &TimeZone) -> String {
+    if view.runs.is_empty() && view.unreadable.is_empty() {
+        return format!("{}\n", text.no_runs_yet);
+    }
+    const COLUMNS: usize = 8;
+    /// Columns with numbers, right-aligned.
+    const NUMBERS: [usize; 4] = [4, 5, 6, 7];
+    let mut rows: Vec<[String; COLUMNS]> = vec![[
+        text.list_id.to_string(),
+        text.list_meeting.to_string(),
+        text.runs_started.to_string(),
+        text.runs_state.to_string(),
+        text.list_length.to_string(),
+        text.notes.to_string(),
+        text.actions.to_string(),
+        text.runs_open.to_string(),
+    ]];
+    for run in &view.runs {
+        let began = run.began();
+        let (actions, open) = run.action_counts();
+        rows.push([
+            run.dir.id().to_string(),
+            clean_line(&run.header.session.id),
+            format!("{} {}", iso_date(began, tz), hh_mm(began, tz)),
+            text.run_state(run.status).to_string(),
+            run.length_ms()
+                .map_or_else(|| "–".to_string(), |ms| text.minutes(whole_minutes(ms))),
+            run.note_count().to_string(),
+            actions.to_string(),
+            open.to_string(),
+        ]);
+    }
+    for bad in &view.unreadable {
+        let mut row: [String; COLUMNS] = Default::default();
+        row[0] = bad.id.clone();
+        row[3] = text.state_unreadable.to_string();
+        rows.push(row);
+    }
+    let widths: Vec<usize> = (0..COLUMNS)
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                line.push_str("  ");
+            }
+            let pad = " ".repeat(widths[c] - cell.width());
+            if NUMBERS.contains(&c) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

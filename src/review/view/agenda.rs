@@ -1,0 +1,245 @@
+//! The agenda of one run as a bar chart: planned against actual minutes per item, overtime in
+//! its own colour and in words, and the planned against the actual (or projected) end.
+//!
+//! ```text
+//! 1 Kick off — 2020-09-17 · avslutad                                   ← → genomförande 1/2
+//! planerat slut 12:00 · faktiskt slut 12:14, 14 min efter
+//! Planerat och faktiskt per punkt                      planerat faktiskt
+//!   09:00 Välkomna till Dalaspåret  ██████████░░░░      10 min    8 min  2 min kortare
+//! ▶ 09:10 Incheckning               ███████████████▓▓▓  15 min   18 min  3 min övertid
+//!   09:25 Föredrag · Digitaliser…   ░░░░░░░░░░░░░░      30 min        –
+//! █ faktiskt  ░ planerat  ▓ övertid
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{iso_date, meeting_title, scroll_to, whole_minutes};
+use crate::notes::wrap::truncate;
+use crate::review::ReviewRun;
+use crate::review::app::Review;
+use crate::run::Millis;
+use crate::run::projection::{planned_start, project};
+use crate::stage::view::{at_time_of_day, fit, hh_mm};
+use crate::text::clean_line;
+
+/// Columns of the numbers: planned and actual minutes.
+const NUMBER: usize = 9;
+
+pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    let Some(run) = review.view.runs.get(review.run) else {
+        frame.render_widget(
+            Paragraph::new(text.no_runs_yet).style(theme.dim),
+            Rect { height: 1, ..area },
+        );
+        return;
+    };
+    let [heading, ends, _, title, chart, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let width = usize::from(area.width);
+    frame.render_widget(Paragraph::new(heading_line(review, run, width)), heading);
+    frame.render_widget(Paragraph::new(ends_line(review, run, now)), ends);
+
+    let tz = &review.ctx.tz;
+    let session = run.session();
+    let state = &run.state;
+    let items = session.agenda.len();
+    let spent: Vec<i64> = (0..items).map(|i| state.spent_ms(i, now)).collect();
+    let planned: Vec<i64> = (0..items)
+        .map(|i| i64::from(session.agenda[i].minutes) * 60_000)
+        .collect();
+    // Columns: marker 2, time 6, title, bar, planned and actual, the difference in words.
+    let delta_width = (0..items)
+        .map(|i| delta_words(review, planned[i], spent[i]).0.chars().count())
+        .max()
+        .unwrap_or(0);
+    let title_width = (width / 4).clamp(12, 34);
+    let bar_width = width.saturating_sub(2 + 6 + title_width + 1 + 2 * NUMBER + 2 + delta_width);
+    let scale = (0..items)
+        .map(|i| planned[i].max(spent[i]))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+
+    let numbers = format!("{:>n$}{:>n$}", text.planned, text.actual, n = NUMBER);
+    let left = width.saturating_sub(numbers.chars().count() + 2 + delta_width);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(fit(text.chart_title, left), theme.title),
+            Span::styled(numbers, theme.dim),
+        ])),
+        title,
+    );
+
+    let start_of_day = at_time_of_day(run.header.started, &session.start, tz);
+    let mut planned_at = planned_start(start_of_day, state.started_at);
+    let mut lines = Vec::with_capacity(items);
+    for (i, item) in session.agenda.iter().enumerate() {
+        let selected = i == review.item;
+        let marker = if selected { "▶ " } else { "  " };
+        let name_style = if selected { theme.selected } else { theme.text };
+        let kind = crate::stage::view::kind_name(text, &item.kind);
+        let item_title = clean_line(&item.title);
+        // The kind of item where there is room for it.
+        let name = if width < 100 || item_title.starts_with(kind) {
+            item_title
+        } else {
+            format!("{kind} · {item_title}")
+        };
+        let mut spans = vec![
+            Span::styled(marker.to_string(), theme.accent),
+            Span::styled(format!("{:<6}", hh_mm(planned_at, tz)), theme.dim),
+            Span::styled(fit(&truncate(&name, title_width), title_width), name_style),
+            Span::raw(" "),
+        ];
+        spans.extend(bar(review, planned[i], spent[i], scale, bar_width));
+        let actual = if spent[i] > 0 {
+            text.minutes(whole_minutes(spent[i]))
+        } else {
+            "–".to_string()
+        };
+        spans.push(Span::styled(
+            format!(
+                "{:>n$}{:>n$}  ",
+                text.minutes(i64::from(item.minutes)),
+                actual,
+                n = NUMBER
+            ),
+            theme.text,
+        ));
+        let (words, style) = delta_words(review, planned[i], spent[i]);
+        spans.push(Span::styled(words, style));
+        lines.push(Line::from(spans));
+        planned_at += planned[i];
+    }
+    let height = usize::from(chart.height);
+    let scroll = scroll_to(review.item, lines.len(), height);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), chart);
+
+    let legend_line = Line::from(vec![
+        Span::styled("█", theme.running),
+        Span::styled(format!(" {}  ", text.actual), theme.dim),
+        Span::styled("░", theme.dim),
+        Span::styled(format!(" {}  ", text.planned), theme.dim),
+        Span::styled("▓", theme.over),
+        Span::styled(format!(" {}", text.overtime), theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(legend_line), legend);
+}
+
+/// "1 Kick off — 2020-09-17 · avslutad", and which of the meeting's runs this is.
+fn heading_line(review: &Review, run: &ReviewRun, width: usize) -> Line<'static> {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    let title = format!(
+        "{} — {} · {}",
+        meeting_title(run),
+        iso_date(run.began(), &review.ctx.tz),
+        text.run_state(run.status)
+    );
+    let which = format!(
+        "← → {} {}/{}",
+        text.run_label,
+        review.run + 1,
+        review.view.runs.len()
+    );
+    let room = width.saturating_sub(which.chars().count() + 1);
+    Line::from(vec![
+        Span::styled(fit(&truncate(&title, room), room), theme.title),
+        Span::raw(" "),
+        Span::styled(which, theme.dim),
+    ])
+}
+
+/// "planerat slut 12:00 · faktiskt slut 12:14, 14 min efter" (or the projected end of a run in
+/// progress; "inte startad" before its first timebox).
+fn ends_line(review: &Review, run: &ReviewRun, now: Millis) -> Line<'static> {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    let tz = &review.ctx.tz;
+    let state = &run.state;
+    let start_of_day = at_time_of_day(run.header.started, &state.session.start, tz);
+    let p = project(state, planned_start(start_of_day, state.started_at), now);
+    let planned = Span::styled(
+        format!("{} {}", text.planned_end, hh_mm(p.planned_end, tz)),
+        theme.text,
+    );
+    if state.started_at.is_none() {
+        return Line::from(vec![
+            planned,
+            Span::styled(format!(" · {}", text.not_started), theme.dim),
+        ]);
+    }
+    let delta = p.delta_minutes();
+    let style = match delta {
+        d if d > 5 => theme.over,
+        d if d > 0 => theme.low,
+        _ => theme.running,
+    };
+    let which = if state.ended_at.is_some() {
+        text.actual_end
+    } else {
+        text.projected_end
+    };
+    Line::from(vec![
+        planned,
+        Span::styled(
+            format!(
+                " · {which} {}, {}",
+                hh_mm(p.projected_end, tz),
+                text.schedule(delta)
+            ),
+            style,
+        ),
+    ])
+}
+
+/// The bar of one item: actual time as full blocks up to the plan, the rest of the plan light,
+/// time beyond the plan dark in the overtime colour.
+fn bar(review: &Review, planned: i64, spent: i64, scale: i64, width: usize) -> Vec<Span<'static>> {
+    let theme = &review.ctx.theme;
+    let cells = |ms: i64| -> usize {
+        let w = i64::try_from(width).unwrap_or(0);
+        usize::try_from((ms * w + scale / 2) / scale).unwrap_or(0)
+    };
+    let plan = cells(planned);
+    let actual = cells(spent).max(usize::from(spent > 0));
+    let within = actual.min(plan);
+    let over = actual.saturating_sub(plan);
+    let rest = plan - within;
+    let pad = width.saturating_sub(within + rest + over);
+    let span = |n: usize, c: &str, style: Style| Span::styled(c.repeat(n), style);
+    vec![
+        span(within, "█", theme.running),
+        span(rest, "░", theme.dim),
+        span(over, "▓", theme.over),
+        Span::raw(" ".repeat(pad)),
+    ]
+}
+
+/// "3 min övertid" in the overtime colour, "2 min kortare", or nothing.
+fn delta_words(review: &Review, planned: i64, spent: i64) -> (String, Style) {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    if spent <= 0 {
+        return (String::new(), theme.dim);
+    }
+    match whole_minutes(spent) - whole_minutes(planned) {
+        d if d > 0 => (text.over_by(d), theme.over),
+        d if d < 0 => (text.short_by(-d), theme.dim),
+        _ => (String::new(), theme.dim),
+    }
+}

@@ -1,0 +1,107 @@
+//! `?`: every key of the review's binding tables, with what it does.
+//!
+//! ```text
+//!        ╭ Hjälp ──────────────────────────────────╮
+//!        │ Tab          nästa vy                   │
+//!        │ 1            Genomföranden              │
+//!        │ …                                       │
+//!        │ Sök                                     │
+//!        │ Esc          lämna sökningen            │
+//!        │ Tryck valfri tangent för att stänga     │
+//!        ╰─────────────────────────────────────────╯
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use crate::review::app::Review;
+use crate::review::keys::{Action, BROWSE, Binding, CLEAR_QUERY, SEARCH};
+
+pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
+    let text = review.ctx.lang.text();
+    let theme = &review.ctx.theme;
+    let key_line = |label: &str, words: &str| {
+        Line::from(vec![
+            Span::styled(format!("{label:<15}"), theme.accent),
+            Span::styled(words.to_string(), theme.text),
+        ])
+    };
+    // The screens' number keys on one line, as the tabs show them.
+    let mut lines = Vec::new();
+    let mut screens = Vec::new();
+    let mut screens_at = None;
+    for b in BROWSE {
+        if let Action::Show(_) = b.action {
+            screens_at.get_or_insert_with(|| {
+                lines.push(Line::default());
+                lines.len() - 1
+            });
+            screens.push((b.label, (b.describe)(text)));
+        } else {
+            lines.push(key_line(b.label, (b.describe)(text)));
+        }
+    }
+    if let (Some(at), Some(first), Some(last)) = (screens_at, screens.first(), screens.last()) {
+        let words: Vec<&str> = screens.iter().map(|(_, w)| *w).collect();
+        lines[at] = key_line(&format!("{}–{}", first.0, last.0), &words.join(" · "));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text.screen_search, theme.title)));
+    lines.push(key_line("a–ö", text.search_typing));
+    // Keys that do in the search what they do elsewhere are not listed twice.
+    let same_as_browsing = |b: &Binding| {
+        BROWSE
+            .iter()
+            .any(|o| o.action == b.action && b.keys.iter().all(|k| o.keys.contains(k)))
+    };
+    lines.extend(
+        SEARCH
+            .iter()
+            .filter(|b| !same_as_browsing(b))
+            .map(|b| key_line(b.label, (b.describe)(text))),
+    );
+    lines.push(key_line(CLEAR_QUERY.0, (CLEAR_QUERY.1)(text)));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
+    // Two columns when the window is too short for one.
+    let inner_height = usize::from(area.height.saturating_sub(4));
+    let (width, columns) = if lines.len() > inner_height && area.width >= 100 {
+        (110, 2)
+    } else {
+        (76, 1)
+    };
+    let rows = lines.len().div_ceil(columns);
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let popup = crate::stage::view::centered(area, width, height);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::from(format!(" {} ", text.help)).style(theme.title))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(Clear, popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if columns == 1 {
+        frame.render_widget(Paragraph::new(lines), inner);
+    } else {
+        let half = inner.width / 2;
+        let right: Vec<Line> = lines.split_off(rows);
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                width: half,
+                ..inner
+            },
+        );
+        frame.render_widget(
+            Paragraph::new(right),
+            Rect {
+                x: inner.x + half,
+                width: inner.width - half,
+                ..inner
+            },
+        );
+    }
+}
