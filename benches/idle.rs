@@ -8,8 +8,8 @@
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -181,12 +181,19 @@ fn main() {
 /// it, and the resident memory a second later.
 fn first_frames(spar: &PathBuf, data: &std::path::Path, sessions: &str) {
     let data_env = data.to_string_lossy().to_string();
-    let new = first_frame(spar, &["--sessions", sessions, "run", "idle", "--new"], &data_env);
+    let new = first_frame(
+        spar,
+        &["--sessions", sessions, "run", "idle", "--new"],
+        &data_env,
+    );
     report("new run", new);
     for notes in [1_000, 10_000] {
         let id = run_with_notes(data, notes);
         let args = ["--sessions", sessions, "run", "idle", "--resume", &id];
-        report(&format!("run of {notes} notes"), first_frame(spar, &args, &data_env));
+        report(
+            &format!("run of {notes} notes"),
+            first_frame(spar, &args, &data_env),
+        );
     }
 }
 
@@ -204,7 +211,8 @@ fn report(what: &str, result: Option<(f64, usize, u64)>) {
 fn run_with_notes(data: &std::path::Path, notes: i64) -> String {
     let store = spar::run::store::DataDir::at(data);
     let session = spar::session::parse::parse_session(IDLE_SESSION).unwrap();
-    let header = spar::run::store::RunHeader::new(session, None, 1_600_333_200_000 + notes, "bench");
+    let header =
+        spar::run::store::RunHeader::new(session, None, 1_600_333_200_000 + notes, "bench");
     let id = header.id.clone();
     let dir = store.create_run(header).unwrap();
     let mut writer = dir.open_writer("bench-000001").unwrap();
@@ -213,7 +221,9 @@ fn run_with_notes(data: &std::path::Path, notes: i64) -> String {
             at: spar::run::Place { item: 0, step: 0 },
             group: None,
             kind: spar::run::NoteKind::Note,
-            text: format!("note {i}: what the group said about this question, in a sentence or two"),
+            text: format!(
+                "note {i}: what the group said about this question, in a sentence or two"
+            ),
             by: "bench".into(),
         };
         writer.append(1_600_333_200_000 + i, ev).unwrap();
@@ -230,7 +240,12 @@ fn rss_kib(pid: u32) -> Option<u64> {
 
 fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usize, u64)> {
     let pair = native_pty_system()
-        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .ok()?;
     let mut cmd = CommandBuilder::new(program);
     cmd.args(args);
@@ -253,10 +268,17 @@ fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usi
         if let Some(at) = seen.windows(16).position(|w| w == b"Idle measurement") {
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let before = &seen[..at];
-            let queries = [&b"\x1b[6n"[..], b"\x1b[c", b"\x1b[>c", b"\x1b]10;?", b"\x1b]11;?", b"\x1b[?u"]
-                .iter()
-                .map(|q| before.windows(q.len()).filter(|w| w == q).count())
-                .sum();
+            let queries = [
+                &b"\x1b[6n"[..],
+                b"\x1b[c",
+                b"\x1b[>c",
+                b"\x1b]10;?",
+                b"\x1b]11;?",
+                b"\x1b[?u",
+            ]
+            .iter()
+            .map(|q| before.windows(q.len()).filter(|w| w == q).count())
+            .sum();
             break Some((ms, queries));
         }
     };

@@ -26,12 +26,16 @@ fn stage() -> Stage {
     let places: Vec<Place> = (0..session.agenda.len())
         .flat_map(|item| (0..session.steps(item).len()).map(move |step| Place { item, step }))
         .collect();
-    let groups: Vec<Option<String>> =
-        std::iter::once(None).chain(session.groups.iter().cloned().map(Some)).collect();
+    let groups: Vec<Option<String>> = std::iter::once(None)
+        .chain(session.groups.iter().cloned().map(Some))
+        .collect();
     let mut entries = Vec::new();
     let mut push = |at: i64, ev: Event| {
         let seq = entries.len() as u64 + 1;
-        entries.push(Entry { writer: Arc::from("bench"), record: Record { at, seq, ev } });
+        entries.push(Entry {
+            writer: Arc::from("bench"),
+            record: Record { at, seq, ev },
+        });
     };
     push(NINE, Event::TimerStarted { at: Place::START });
     for i in 0..NOTES {
@@ -72,17 +76,24 @@ fn keystroke(c: &mut Criterion) {
     let now = NINE + 60_000;
     let key = KeyEvent::new(KeyCode::Char('å'), KeyModifiers::NONE);
     let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
-    c.bench_function("keystroke in the editor + render 200x60, 10,000 notes", |b| {
-        b.iter(|| {
-            black_box(stage.on_key(key, now));
-            terminal.draw(|frame| view::draw(frame, &stage, now)).unwrap();
-            // Keep the draft short so every iteration measures the same thing.
-            black_box(stage.on_key(backspace, now));
-        })
-    });
+    c.bench_function(
+        "keystroke in the editor + render 200x60, 10,000 notes",
+        |b| {
+            b.iter(|| {
+                black_box(stage.on_key(key, now));
+                terminal
+                    .draw(|frame| view::draw(frame, &stage, now))
+                    .unwrap();
+                // Keep the draft short so every iteration measures the same thing.
+                black_box(stage.on_key(backspace, now));
+            })
+        },
+    );
     c.bench_function("render the stage 200x60, 10,000 notes", |b| {
         b.iter(|| {
-            terminal.draw(|frame| view::draw(frame, &stage, now)).unwrap();
+            terminal
+                .draw(|frame| view::draw(frame, &stage, now))
+                .unwrap();
         })
     });
 }

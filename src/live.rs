@@ -72,7 +72,14 @@ impl LiveRun {
     /// Says in the journal who writes it. Not needed for the first frame, so the views call it
     /// after drawing that.
     pub fn announce(&mut self, state: &mut RunState, author: &str, role: Role, now: Millis) {
-        self.append(state, Event::Joined { name: clean_line(author), role }, now);
+        self.append(
+            state,
+            Event::Joined {
+                name: clean_line(author),
+                role,
+            },
+            now,
+        );
     }
 
     pub fn writer_id(&self) -> &str {

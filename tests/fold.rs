@@ -331,3 +331,37 @@ fn events_naming_places_the_session_lacks_change_nothing() {
     assert_eq!(state.place, place(0, 0));
     assert_eq!(state.started_at, None);
 }
+
+#[test]
+fn marking_an_action_done_later_does_not_make_a_run_live_again() {
+    use spar::run::status::{ABANDONED_AFTER, RunStatus, status};
+    let mut s = Script::new().at(0, start(0, 0));
+    let id = spar::run::NoteId {
+        writer: "facilitator".into(),
+        seq: 1,
+    };
+    let weeks = 30 * 24 * 60;
+    s.push(
+        "reviewer",
+        NINE + weeks * MIN,
+        Event::Joined {
+            name: "Rev".into(),
+            role: spar::run::Role::NoteTaker,
+        },
+    );
+    s.push(
+        "reviewer",
+        NINE + weeks * MIN,
+        Event::ActionDone { id, done: true },
+    );
+    let state = s.fold();
+    assert_eq!(state.last_activity, NINE);
+    assert_eq!(
+        status(&state, NINE, NINE + weeks * MIN + 1),
+        RunStatus::Abandoned
+    );
+    assert_eq!(
+        status(&state, NINE, NINE + ABANDONED_AFTER / 2),
+        RunStatus::Live
+    );
+}

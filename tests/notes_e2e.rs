@@ -202,7 +202,13 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
 #[test]
 fn sigterm_while_typing_keeps_the_draft() {
     let data = tempfile::tempdir().unwrap();
-    let mut spar = Pty::spawn(&["--as", "Anna", "run", "kickoff"], data.path(), "sv_SE.UTF-8", 100, 30);
+    let mut spar = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff"],
+        data.path(),
+        "sv_SE.UTF-8",
+        100,
+        30,
+    );
     spar.wait_for("Tryck mellanslag");
     spar.send(b"i");
     spar.wait_for("Skriv här");
@@ -213,7 +219,13 @@ fn sigterm_while_typing_keeps_the_draft() {
     spar.wait_exit();
     assert!(!spar.alternate_screen());
     let id = only_run(data.path());
-    let mut again = Pty::spawn(&["--as", "Anna", "run", "kickoff", "--resume", &id], data.path(), "sv_SE.UTF-8", 100, 30);
+    let mut again = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff", "--resume", &id],
+        data.path(),
+        "sv_SE.UTF-8",
+        100,
+        30,
+    );
     again.wait_for("Utkast sparat");
     again.send(b"i");
     again.wait_for("precis innan");

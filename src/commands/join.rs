@@ -43,7 +43,7 @@ fn latest_live(data: &DataDir) -> anyhow::Result<RunDir> {
             let loaded = listing.dir.load().ok()?;
             let state = RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
             (status(&state, loaded.header.started, now) == RunStatus::Live)
-                .then(|| (state.last_event.max(loaded.header.started), listing.dir))
+                .then(|| (state.last_activity.max(loaded.header.started), listing.dir))
         })
         .max_by_key(|(last, _)| *last)
         .map(|(_, dir)| dir)

@@ -85,7 +85,7 @@ pub fn unfinished(data: &DataDir, session: &str, now: Millis) -> Option<(RunDir,
                 &loaded.entries,
             );
             (status(&state, loaded.header.started, now) == RunStatus::Live)
-                .then_some((listing.dir, state.last_event.max(loaded.header.started)))
+                .then_some((listing.dir, state.last_activity.max(loaded.header.started)))
         })
 }
 

@@ -56,6 +56,9 @@ pub struct RunState {
     pub writers: HashMap<Arc<str>, (String, super::Role)>,
     /// Time of the last folded event.
     pub last_event: Millis,
+    /// Time of the last event of the meeting itself: not a note-taker joining, not an action
+    /// marked done afterwards in the review. Whether a run is still live is judged by this.
+    pub last_activity: Millis,
 }
 
 impl RunState {
@@ -83,6 +86,7 @@ impl RunState {
             drafts: HashMap::new(),
             writers: HashMap::new(),
             last_event: 0,
+            last_activity: 0,
         }
     }
 
@@ -197,6 +201,17 @@ impl RunState {
     pub fn apply(&mut self, entry: &Entry) {
         let at = entry.record.at;
         self.last_event = self.last_event.max(at);
+        let afterwards = matches!(
+            entry.record.ev,
+            Event::ActionDone { .. }
+                | Event::Joined {
+                    role: super::Role::NoteTaker,
+                    ..
+                }
+        );
+        if !afterwards {
+            self.last_activity = self.last_activity.max(at);
+        }
         match &entry.record.ev {
             Event::Joined { name, role } => {
                 self.writers
