@@ -98,5 +98,49 @@ fn keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke);
+/// Opening a run of 100,000 events: the fold of the entries the store has read (reading them is
+/// measured in `benches/storage.rs`).
+fn fold_100k(c: &mut Criterion) {
+    let session = Arc::new(parse_session(include_str!("../sessions/kickoff.ron")).unwrap());
+    let entries: Vec<Entry> = (0..100_000u64)
+        .map(|i| {
+            let ev = match i % 10 {
+                0 => Event::Moved {
+                    to: Place {
+                        item: (i / 10 % 12) as usize,
+                        step: 0,
+                    },
+                },
+                1 => Event::TimerStarted { at: Place::START },
+                2 => Event::TimerPaused { at: Place::START },
+                3 => Event::Draft {
+                    at: Place::START,
+                    group: None,
+                    text: format!("utkast {i}"),
+                    by: "Anna".into(),
+                },
+                _ => Event::NoteSaved {
+                    at: Place { item: 3, step: 0 },
+                    group: None,
+                    kind: NoteKind::Note,
+                    text: format!("Anteckning {i}: vad gruppen sa, åäö"),
+                    by: "Anna".into(),
+                },
+            };
+            Entry {
+                writer: Arc::from("bench"),
+                record: Record {
+                    at: NINE + i as i64,
+                    seq: i + 1,
+                    ev,
+                },
+            }
+        })
+        .collect();
+    c.bench_function("fold a run of 100,000 events", |b| {
+        b.iter(|| black_box(RunState::fold(session.clone(), &entries)))
+    });
+}
+
+criterion_group!(benches, keystroke, fold_100k);
 criterion_main!(benches);
