@@ -588,6 +588,23 @@ impl Text {
 }
 
 impl Text {
+    /// The name of an agenda item's kind: "Samtal", "Paus", "Återblick".
+    pub fn item_kind(&self, kind: &crate::session::ItemKind) -> &'static str {
+        use crate::session::ItemKind;
+        match kind {
+            ItemKind::Welcome => self.welcome,
+            ItemKind::CheckIn => self.check_in,
+            ItemKind::Talk { .. } => self.talk,
+            ItemKind::Discussion => self.discussion,
+            ItemKind::Breakout => self.breakout,
+            ItemKind::Break => self.break_,
+            ItemKind::Reflection => self.reflection,
+            ItemKind::Round => self.round,
+            ItemKind::Recap => self.recap,
+            ItemKind::Closing => self.closing,
+        }
+    }
+
     /// "15 min".
     pub fn minutes(&self, m: i64) -> String {
         format!("{m} {}", self.minutes_short)

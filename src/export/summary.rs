@@ -328,24 +328,9 @@ fn by_group<'a>(mut notes: Vec<(usize, &'a Note)>, names: &[String]) -> Vec<Grou
     parts
 }
 
-pub(crate) fn kind_name(text: &Text, kind: &ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Welcome => text.welcome,
-        ItemKind::CheckIn => text.check_in,
-        ItemKind::Talk { .. } => text.talk,
-        ItemKind::Discussion => text.discussion,
-        ItemKind::Breakout => text.breakout,
-        ItemKind::Break => text.break_,
-        ItemKind::Reflection => text.reflection,
-        ItemKind::Round => text.round,
-        ItemKind::Recap => text.recap,
-        ItemKind::Closing => text.closing,
-    }
-}
-
 /// "Föredrag · Digitalisering …", or just the title when it already says what it is ("Paus").
 fn item_name(text: &Text, kind: &ItemKind, title: &str) -> String {
-    let kind = kind_name(text, kind);
+    let kind = text.item_kind(kind);
     let title = clean_line(title);
     if title.starts_with(kind) {
         title
@@ -355,7 +340,7 @@ fn item_name(text: &Text, kind: &ItemKind, title: &str) -> String {
 }
 
 fn item_detail(text: &Text, item: &crate::session::Item, spent: i64) -> String {
-    let mut parts = vec![kind_name(text, &item.kind).to_string()];
+    let mut parts = vec![text.item_kind(&item.kind).to_string()];
     if let ItemKind::Talk {
         speaker,
         affiliation,

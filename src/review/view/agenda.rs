@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         let selected = i == review.item;
         let marker = if selected { "▶ " } else { "  " };
         let name_style = if selected { theme.selected } else { theme.text };
-        let kind = crate::stage::view::kind_name(text, &item.kind);
+        let kind = text.item_kind(&item.kind);
         let item_title = clean_line(&item.title);
         // The kind of item where there is room for it.
         let name = if width < 100 || item_title.starts_with(kind) {

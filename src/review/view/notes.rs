@@ -159,7 +159,7 @@ fn row_lines(
             let Some(item) = session.agenda.get(i) else {
                 return Vec::new();
             };
-            let kind = crate::stage::view::kind_name(text, &item.kind);
+            let kind = text.item_kind(&item.kind);
             let heading = format!("{}. {} ({kind})", i + 1, clean_line(&item.title));
             vec![Line::from(Span::styled(
                 truncate(&heading, width),

@@ -150,7 +150,7 @@ fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Li
         Target::Place(place) => {
             let session = run.session();
             let item = session.agenda.get(place.item);
-            let kind = item.map_or("", |i| crate::stage::view::kind_name(text, &i.kind));
+            let kind = item.map_or("", |i| text.item_kind(&i.kind));
             let mut heading = vec![
                 meeting_of(review, run),
                 format!("{}. {kind}", place.item + 1),

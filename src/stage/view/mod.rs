@@ -27,7 +27,6 @@ use ratatui::widgets::Paragraph;
 
 pub use clock::{at_time_of_day, hh_mm, local};
 pub use overlay::{centered, fit};
-pub use stage_main::kind_name;
 
 use super::{Overlay, Stage};
 use crate::run::Millis;

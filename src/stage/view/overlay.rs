@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::clock::hh_mm;
-use super::stage_main::kind_name;
 use crate::run::Millis;
 use crate::stage::Stage;
 
@@ -77,7 +76,7 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         } else {
             "–".into()
         };
-        let kind = kind_name(text, &item.kind);
+        let kind = text.item_kind(&item.kind);
         let name = if item.title.starts_with(kind) {
             item.title.clone()
         } else {

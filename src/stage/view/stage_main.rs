@@ -20,7 +20,6 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{clock::hh_mm, countdown};
-use crate::i18n::Text;
 use crate::run::Millis;
 use crate::run::Role;
 use crate::session::{ItemKind, Step};
@@ -139,7 +138,7 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
     let steps = session.steps(place.item);
     let mut where_ = vec![
         text.item_of(place.item + 1, session.agenda.len()),
-        kind_name(text, &item.kind).to_string(),
+        text.item_kind(&item.kind).to_string(),
     ];
     match steps.get(place.step) {
         Some(Step::Question(_)) if steps.len() > 1 => {
@@ -303,21 +302,6 @@ fn heading(stage: &Stage) -> String {
     match &stage.ctx.track {
         Some(track) => format!("{track} · {title}"),
         None => title.clone(),
-    }
-}
-
-pub fn kind_name(text: &Text, kind: &ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Welcome => text.welcome,
-        ItemKind::CheckIn => text.check_in,
-        ItemKind::Talk { .. } => text.talk,
-        ItemKind::Discussion => text.discussion,
-        ItemKind::Breakout => text.breakout,
-        ItemKind::Break => text.break_,
-        ItemKind::Reflection => text.reflection,
-        ItemKind::Round => text.round,
-        ItemKind::Recap => text.recap,
-        ItemKind::Closing => text.closing,
     }
 }
 
