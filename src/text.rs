@@ -59,6 +59,36 @@ pub fn is_unsafe(c: char) -> bool {
         | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
 }
 
+/// Rows as plain aligned text that pipes well: columns two spaces apart, padded by display width
+/// (Swedish letters, wide characters), the columns in `right` right-aligned (numbers), trailing
+/// spaces trimmed.
+pub fn aligned_table<const N: usize>(rows: &[[String; N]], right: &[usize]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let widths: Vec<usize> = (0..N)
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                line.push_str("  ");
+            }
+            let pad = " ".repeat(widths[c] - cell.width());
+            if right.contains(&c) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +105,19 @@ mod tests {
         let cleaned = clean(hostile);
         assert!(!cleaned.chars().any(is_unsafe), "{cleaned:?}");
         assert_eq!(cleaned, "a]52;c;SGVsbG8=b[2Jc31mde");
+    }
+
+    #[test]
+    fn tables_align_by_display_width() {
+        let rows = [
+            ["Nr".to_string(), "Träff".to_string()],
+            ["10".to_string(), "漢字 åäö".to_string()],
+            ["1".to_string(), "x".to_string()],
+        ];
+        assert_eq!(
+            aligned_table(&rows, &[0]),
+            "Nr  Träff\n10  漢字 åäö\n 1  x\n"
+        );
     }
 
     #[test]

@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::cli::Global;
 use crate::i18n::{Lang, Text};
 use crate::session::load::{Catalog, load_catalog};
@@ -64,33 +62,13 @@ pub fn render(catalog: &Catalog, text: &Text) -> String {
             clean(&s.title),
         ]);
     }
-    let widths: Vec<usize> = (0..7)
-        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
-        .collect();
     let mut out = String::new();
     if let Some(track) = &catalog.track {
         out.push_str(&clean(&track.title));
         out.push_str("\n\n");
     }
-    for row in &rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - cell.width());
-            if c > 0 {
-                line.push_str("  ");
-            }
-            // Numbers right-aligned, words left-aligned.
-            if c == 0 || c == 5 {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    // Numbers right-aligned, words left-aligned.
+    out.push_str(&crate::text::aligned_table(&rows, &[0, 5]));
     out
 }
 

@@ -8,7 +8,6 @@
 use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
-use unicode_width::UnicodeWidthStr;
 
 use super::list::write_out;
 use super::{catalog, data_dir, store_error};
@@ -80,27 +79,5 @@ pub fn render(view: &TrackView, text: &Text, tz: &TimeZone) -> String {
         row[3] = text.state_unreadable.to_string();
         rows.push(row);
     }
-    let widths: Vec<usize> = (0..COLUMNS)
-        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for row in &rows {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            if c > 0 {
-                line.push_str("  ");
-            }
-            let pad = " ".repeat(widths[c] - cell.width());
-            if NUMBERS.contains(&c) {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::text::aligned_table(&rows, &NUMBERS)
 }
