@@ -4,6 +4,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod export;
+pub mod frame;
 pub mod fsx;
 pub mod i18n;
 pub mod live;

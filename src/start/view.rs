@@ -12,48 +12,34 @@
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{MeetingState, StartScreen};
 use crate::run::Millis;
-use crate::stage::view::{MIN_HEIGHT, MIN_WIDTH, fit, hh_mm};
+use crate::stage::view::{fit, hh_mm};
 
 pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     let area = frame.area();
     let text = screen.lang.text();
     let theme = &screen.theme;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let middle = Rect {
-            y: area.height / 2,
-            height: area.height.min(1),
-            ..area
-        };
-        frame.render_widget(
-            Paragraph::new(text.too_small).style(theme.error).centered(),
-            middle,
-        );
+    if crate::frame::too_small(frame, text, theme) {
         return;
     }
     let title = screen
         .track
         .as_ref()
         .map_or(text.meetings, |t| t.title.as_str());
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::from(format!(" {title} ")).style(theme.title))
-        .title(Line::from(format!(" {} ", hh_mm(now, &screen.tz))).right_aligned())
-        .title_bottom(Line::from(format!(" {} ", text.start_hint)).style(theme.dim));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::frame::screen(
+        frame,
+        area,
+        theme,
+        Line::from(format!(" {title} ")),
+        Some(Line::from(format!(" {} ", hh_mm(now, &screen.tz)))),
+        Line::from(format!(" {} ", text.start_hint)).style(theme.dim),
+    );
 
     let meetings_rows = u16::try_from(screen.meetings.len()).unwrap_or(u16::MAX) + 1;
     let [about, list, summary] = Layout::vertical([

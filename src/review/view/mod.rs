@@ -16,49 +16,36 @@ mod runs;
 mod search;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::ReviewRun;
 use super::app::{Review, Screen};
 use crate::run::Millis;
-use crate::stage::view::{MIN_HEIGHT, MIN_WIDTH, local};
+use crate::stage::view::local;
 use crate::text::clean_line;
 
 pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     let area = frame.area();
     let text = review.ctx.lang.text();
     let theme = &review.ctx.theme;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let middle = Rect {
-            y: area.y + area.height / 2,
-            height: area.height.min(3),
-            ..area
-        };
-        let paragraph = Paragraph::new(Line::from(text.too_small).style(theme.error))
-            .centered()
-            .wrap(ratatui::widgets::Wrap { trim: true });
-        frame.render_widget(paragraph, middle.intersection(area));
+    if crate::frame::too_small(frame, text, theme) {
         return;
     }
     let title = match &review.view.track {
         Some(track) => format!(" {} · {} ", clean_line(&track.title), text.review),
         None => format!(" {} ", text.review),
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::from(title).style(theme.title))
-        .title_bottom(hint_line(review, area.width.saturating_sub(4)));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::frame::screen(
+        frame,
+        area,
+        theme,
+        Line::from(title),
+        None,
+        hint_line(review, area.width.saturating_sub(4)),
+    );
     let [tabs, _, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

@@ -21,9 +21,6 @@ mod recap;
 mod stage_main;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 pub use clock::{at_time_of_day, hh_mm, local};
 pub use overlay::{centered, fit};
@@ -31,14 +28,9 @@ pub use overlay::{centered, fit};
 use super::{Overlay, Stage};
 use crate::run::Millis;
 
-/// Smallest terminal the stage draws in; below it a clear message instead of a broken layout.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 20;
-
 pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, stage, area);
+    if crate::frame::too_small(frame, stage.ctx.lang.text(), &stage.ctx.theme) {
         return;
     }
     stage_main::draw(frame, area, stage, now);
@@ -54,18 +46,4 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
             overlay::confirm(frame, area, stage, stage.ctx.lang.text().end_meeting)
         }
     }
-}
-
-/// "Fönstret är för litet (minst 60 × 20)", centred, wrapped to whatever width there is.
-pub fn too_small(frame: &mut Frame, stage: &Stage, area: Rect) {
-    let text = stage.ctx.lang.text().too_small;
-    let middle = Rect {
-        y: area.y + area.height / 2,
-        height: area.height.min(3),
-        ..area
-    };
-    let paragraph = Paragraph::new(Line::from(text).style(stage.ctx.theme.error))
-        .centered()
-        .wrap(ratatui::widgets::Wrap { trim: true });
-    frame.render_widget(paragraph, middle.intersection(area));
 }

@@ -28,23 +28,14 @@ use crate::stage::Stage;
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::from(format!(" {} ", heading(stage))).style(theme.title))
-        .title(
-            Line::from(format!(" {} ", hh_mm(now, &stage.ctx.tz)))
-                .style(theme.text)
-                .right_aligned(),
-        )
-        .title_bottom(hint_line(stage, area.width.saturating_sub(4)));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = crate::frame::screen(
+        frame,
+        area,
+        theme,
+        Line::from(format!(" {} ", heading(stage))),
+        Some(Line::from(format!(" {} ", hh_mm(now, &stage.ctx.tz)))),
+        hint_line(stage, area.width.saturating_sub(4)),
+    );
 
     let [middle, next, projection, status] = Layout::vertical([
         Constraint::Fill(1),

@@ -1,0 +1,65 @@
+//! What every full-screen view shares: the minimum window size with its message, and the rounded
+//! frame with a title, a corner (the clock) and the key hints along the bottom.
+//!
+//! ```text
+//! ╭ Dalaspåret · Kick off ──────────────── 09:42 ╮
+//! │ (the view, one column in from each side)      │
+//! ╰ space starta / pausa  n → nästa ─────────────╯
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use crate::i18n::Text;
+use crate::theme::Theme;
+
+/// Smallest window a view draws in; below it a clear message instead of a broken layout.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Draws "Fönstret är för litet (minst 60 × 20)" and returns true when the window is below the
+/// minimum; else draws nothing and returns false.
+pub fn too_small(frame: &mut Frame, text: &Text, theme: &Theme) -> bool {
+    let area = frame.area();
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let middle = Rect {
+        y: area.y + area.height / 2,
+        height: area.height.min(3),
+        ..area
+    };
+    let message = Paragraph::new(Line::from(text.too_small).style(theme.error))
+        .centered()
+        .wrap(Wrap { trim: true });
+    frame.render_widget(message, middle.intersection(area));
+    true
+}
+
+/// Draws the frame and returns the area inside it, a column in from each side.
+pub fn screen(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    title: Line,
+    corner: Option<Line>,
+    hints: Line,
+) -> Rect {
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title.style(theme.title))
+        .title_bottom(hints);
+    if let Some(corner) = corner {
+        block = block.title(corner.style(theme.text).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
