@@ -7,6 +7,7 @@ pub mod export;
 pub mod frame;
 pub mod fsx;
 pub mod i18n;
+pub mod keymap;
 pub mod live;
 pub mod notes;
 pub mod review;

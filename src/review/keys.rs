@@ -31,14 +31,7 @@ pub enum Action {
     DeleteChar,
 }
 
-/// One binding: the keys, how help writes them, what they do, and whether the hint bar shows it.
-pub struct Binding {
-    pub keys: &'static [KeyCode],
-    pub label: &'static str,
-    pub action: Action,
-    pub describe: fn(&Text) -> &'static str,
-    pub hint: bool,
-}
+pub type Binding = crate::keymap::Binding<Action>;
 
 /// Keys while browsing (every screen but the search).
 pub static BROWSE: &[Binding] = &[
@@ -253,24 +246,17 @@ pub fn lookup(table: &[Binding], key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    table
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.action)
+    crate::keymap::find(table, key.code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         for table in [BROWSE, SEARCH] {
-            let mut seen = HashSet::new();
-            for key in table.iter().flat_map(|b| b.keys) {
-                assert!(seen.insert(*key), "{key:?} bound twice");
-            }
+            assert_eq!(crate::keymap::bound_twice(table), None);
         }
     }
 

@@ -37,3 +37,19 @@ pub enum Action {
     /// Close an overlay, or answer no.
     Back,
 }
+
+impl Action {
+    /// Who has the key for this: the facilitator runs the timeboxes, a note-taker follows.
+    pub fn is_for(self, role: crate::run::Role) -> bool {
+        use crate::run::Role;
+        match self {
+            Action::ToggleTimer
+            | Action::MoreTime
+            | Action::LessTime
+            | Action::ToggleFacilitatorNotes
+            | Action::ToggleBell => role == Role::Facilitator,
+            Action::Follow => role == Role::NoteTaker,
+            _ => true,
+        }
+    }
+}

@@ -4,38 +4,10 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use crate::i18n::Text;
 use crate::run::Role;
 
-/// One binding: the keys, what they do, and where they apply.
-pub struct Binding {
-    pub keys: &'static [KeyCode],
-    /// How the keys are written in help ("n →").
-    pub label: &'static str,
-    pub action: Action,
-    pub describe: fn(&Text) -> &'static str,
-    /// Shown in the hint bar at the bottom of the stage.
-    pub hint: bool,
-    /// Who has the key: the facilitator runs the timeboxes, a note-taker follows.
-    pub who: Who,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Who {
-    Everyone,
-    Facilitator,
-    NoteTaker,
-}
-
-impl Who {
-    pub fn includes(self, role: Role) -> bool {
-        match self {
-            Who::Everyone => true,
-            Who::Facilitator => role == Role::Facilitator,
-            Who::NoteTaker => role == Role::NoteTaker,
-        }
-    }
-}
+/// A binding of the stage: which role has it is the action's to say ([`Action::is_for`]).
+pub type Binding = crate::keymap::Binding<Action>;
 
 /// Keys of the stage itself (no overlay open).
 pub static STAGE: &[Binding] = &[
@@ -45,7 +17,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleTimer,
         describe: |t| t.key_timer,
         hint: true,
-        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('n'), KeyCode::Right, KeyCode::PageDown],
@@ -53,7 +24,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Next,
         describe: |t| t.key_next,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('p'), KeyCode::Left, KeyCode::PageUp],
@@ -61,7 +31,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Previous,
         describe: |t| t.key_previous,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('+')],
@@ -69,7 +38,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::MoreTime,
         describe: |t| t.key_more,
         hint: true,
-        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('-')],
@@ -77,7 +45,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::LessTime,
         describe: |t| t.key_less,
         hint: true,
-        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('i')],
@@ -85,7 +52,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Write,
         describe: |t| t.key_write,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Up],
@@ -93,7 +59,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::SelectPrevious,
         describe: |t| t.key_select_note,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Down],
@@ -101,7 +66,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::SelectNext,
         describe: |t| t.key_select_note,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('e')],
@@ -109,7 +73,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::EditNote,
         describe: |t| t.key_edit_note,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('x'), KeyCode::Delete],
@@ -117,7 +80,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::DeleteNote,
         describe: |t| t.key_delete_note,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('u')],
@@ -125,7 +87,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::RestoreNote,
         describe: |t| t.key_restore_note,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('d')],
@@ -133,7 +94,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleDone,
         describe: |t| t.key_toggle_done,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Tab],
@@ -141,7 +101,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::NextGroup,
         describe: |t| t.key_next_group,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('g')],
@@ -149,7 +108,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::ChooseGroup,
         describe: |t| t.key_group,
         hint: false,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('o')],
@@ -157,7 +115,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Overview,
         describe: |t| t.key_overview,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('f')],
@@ -165,7 +122,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleFacilitatorNotes,
         describe: |t| t.key_facilitator_notes,
         hint: false,
-        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('b')],
@@ -173,7 +129,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::ToggleBell,
         describe: |t| t.key_bell,
         hint: false,
-        who: Who::Facilitator,
     },
     Binding {
         keys: &[KeyCode::Char('f')],
@@ -181,7 +136,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Follow,
         describe: |t| t.key_follow,
         hint: true,
-        who: Who::NoteTaker,
     },
     Binding {
         keys: &[KeyCode::Char('?')],
@@ -189,7 +143,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Help,
         describe: |t| t.key_help,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('q')],
@@ -197,7 +150,6 @@ pub static STAGE: &[Binding] = &[
         action: Action::Quit,
         describe: |t| t.key_quit,
         hint: true,
-        who: Who::Everyone,
     },
 ];
 
@@ -209,7 +161,6 @@ pub static LIST: &[Binding] = &[
         action: Action::Up,
         describe: |t| t.key_up,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Down, KeyCode::Char('j')],
@@ -217,7 +168,6 @@ pub static LIST: &[Binding] = &[
         action: Action::Down,
         describe: |t| t.key_down,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Enter],
@@ -225,7 +175,6 @@ pub static LIST: &[Binding] = &[
         action: Action::Confirm,
         describe: |t| t.key_choose,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Esc, KeyCode::Char('q')],
@@ -233,7 +182,6 @@ pub static LIST: &[Binding] = &[
         action: Action::Back,
         describe: |t| t.key_close,
         hint: true,
-        who: Who::Everyone,
     },
 ];
 
@@ -245,7 +193,6 @@ pub static CONFIRM: &[Binding] = &[
         action: Action::Confirm,
         describe: |t| t.yes,
         hint: true,
-        who: Who::Everyone,
     },
     Binding {
         keys: &[KeyCode::Char('n'), KeyCode::Esc],
@@ -253,13 +200,12 @@ pub static CONFIRM: &[Binding] = &[
         action: Action::Back,
         describe: |t| t.no,
         hint: true,
-        who: Who::Everyone,
     },
 ];
 
 /// The bindings of a table that this role has.
 pub fn for_role(table: &'static [Binding], role: Role) -> impl Iterator<Item = &'static Binding> {
-    table.iter().filter(move |b| b.who.includes(role))
+    table.iter().filter(move |b| b.action.is_for(role))
 }
 
 /// The action of a key press in the given table for this role. Ctrl+C always quits, so nobody is
@@ -268,24 +214,19 @@ pub fn lookup(table: &'static [Binding], role: Role, key: KeyEvent) -> Option<Ac
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
     }
-    for_role(table, role)
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.action)
+    crate::keymap::find(for_role(table, role), key.code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         for role in [Role::Facilitator, Role::NoteTaker] {
             for table in [STAGE, LIST, CONFIRM] {
-                let mut seen = HashSet::new();
-                for key in for_role(table, role).flat_map(|b| b.keys) {
-                    assert!(seen.insert(*key), "{key:?} bound twice for {role:?}");
-                }
+                let twice = crate::keymap::bound_twice(for_role(table, role));
+                assert_eq!(twice, None, "bound twice for {role:?}");
             }
         }
     }
