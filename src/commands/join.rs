@@ -1,15 +1,13 @@
 //! `spar join [RUN] [--group NAME]`: a note-taker's terminal on a live run.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use super::{data_dir, store_error};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
-use crate::run::state::RunState;
-use crate::run::status::{RunStatus, status};
+use crate::run::status::RunStatus;
 use crate::run::store::{DataDir, RunDir};
 use crate::tui::event_loop::{Tui, now_ms};
 
@@ -36,17 +34,11 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
 
 /// The live run that changed last, or a clear message that there is none.
 fn latest_live(data: &DataDir) -> anyhow::Result<RunDir> {
-    let now = now_ms();
-    let runs = data.list_runs().map_err(store_error)?;
-    runs.into_iter()
-        .filter_map(|listing| {
-            let loaded = listing.dir.load().ok()?;
-            let state = RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
-            (status(&state, loaded.header.started, now) == RunStatus::Live)
-                .then(|| (state.last_activity.max(loaded.header.started), listing.dir))
-        })
-        .max_by_key(|(last, _)| *last)
-        .map(|(_, dir)| dir)
+    super::run::saved_runs(data, now_ms())
+        .into_iter()
+        .filter(|run| run.status == RunStatus::Live)
+        .max_by_key(|run| run.last)
+        .map(|run| run.dir)
         .ok_or_else(|| {
             BadInput(format!(
                 "no live run in {}: the facilitator starts one with `spar run SESSION`",

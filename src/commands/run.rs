@@ -50,8 +50,8 @@ pub fn run(
             dir
         }
         None if new => create(&data, &session, &catalog, global, now)?,
-        None => match unfinished(&data, &session.id, now) {
-            Some((dir, last)) if ask_resume(lang, &dir, last)? => dir,
+        None => match unfinished(&saved_runs(&data, now), &session.id) {
+            Some(run) if ask_resume(lang, &run.dir, run.last)? => run.dir.clone(),
             _ => create(&data, &session, &catalog, global, now)?,
         },
     };
@@ -72,21 +72,40 @@ pub fn create(
     Ok(data.create_run(header)?)
 }
 
-/// The latest run of this session that is neither ended nor abandoned, and when it last changed.
-pub fn unfinished(data: &DataDir, session: &str, now: Millis) -> Option<(RunDir, Millis)> {
-    let runs = data.list_runs().ok()?;
+/// A saved run as the commands that pick one see it: its session, status and last activity.
+pub struct SavedRun {
+    pub dir: RunDir,
+    pub session: String,
+    pub status: RunStatus,
+    /// The last event of the meeting itself (or its start).
+    pub last: Millis,
+}
+
+/// Every readable saved run, oldest first, each read and folded once.
+pub fn saved_runs(data: &DataDir, now: Millis) -> Vec<SavedRun> {
+    let runs = data.list_runs().unwrap_or_default();
     runs.into_iter()
-        .rev()
-        .filter(|r| r.header.as_ref().is_ok_and(|h| h.session.id == session))
-        .find_map(|listing| {
+        .filter_map(|listing| {
             let loaded = listing.dir.load().ok()?;
             let state = RunState::fold(
                 std::sync::Arc::new(loaded.header.session.clone()),
                 &loaded.entries,
             );
-            (status(&state, loaded.header.started, now) == RunStatus::Live)
-                .then_some((listing.dir, state.last_activity.max(loaded.header.started)))
+            Some(SavedRun {
+                dir: listing.dir,
+                session: loaded.header.session.id.clone(),
+                status: status(&state, loaded.header.started, now),
+                last: state.last_activity.max(loaded.header.started),
+            })
         })
+        .collect()
+}
+
+/// The latest live run of this session, if any.
+pub fn unfinished<'a>(runs: &'a [SavedRun], session: &str) -> Option<&'a SavedRun> {
+    runs.iter()
+        .rev()
+        .find(|r| r.session == session && r.status == RunStatus::Live)
 }
 
 /// "Fortsätta träffen från 14:02? [J/n]" on the terminal, before the stage takes it over.

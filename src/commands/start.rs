@@ -1,17 +1,15 @@
 //! `spar` with no command: the start screen, then the stage of the chosen meeting.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use ratatui::Frame;
 
+use super::run::{SavedRun, saved_runs, unfinished};
 use super::{catalog, data_dir};
 use crate::cli::Global;
 use crate::i18n::Lang;
 use crate::run::Millis;
-use crate::run::state::RunState;
-use crate::run::status::{RunStatus, status};
-use crate::run::store::DataDir;
+use crate::run::status::RunStatus;
 use crate::start::{Choice, Meeting, MeetingState, StartScreen, view};
 use crate::theme::{Theme, no_color_requested};
 use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
@@ -20,12 +18,12 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;
     let data = data_dir(global)?;
     let lang = Lang::resolve(global.lang);
-    let now = now_ms();
+    let runs = saved_runs(&data, now_ms());
     let meetings = catalog
         .meetings()
         .iter()
         .map(|session| Meeting {
-            state: meeting_state(&data, &session.id, now),
+            state: meeting_state(&runs, &session.id),
             session: session.clone(),
         })
         .collect();
@@ -56,26 +54,14 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
 }
 
 /// In progress when a live run exists, done when a run ended, else not run.
-fn meeting_state(data: &DataDir, session: &str, now: Millis) -> MeetingState {
-    if let Some((dir, _)) = super::run::unfinished(data, session, now) {
-        return MeetingState::InProgress(dir);
+fn meeting_state(runs: &[SavedRun], session: &str) -> MeetingState {
+    if let Some(run) = unfinished(runs, session) {
+        return MeetingState::InProgress(run.dir.clone());
     }
-    let ended = data
-        .list_runs()
-        .unwrap_or_default()
-        .into_iter()
-        .any(|listing| {
-            listing
-                .header
-                .as_ref()
-                .is_ok_and(|h| h.session.id == session)
-                && listing.dir.load().is_ok_and(|loaded| {
-                    let state =
-                        RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
-                    status(&state, loaded.header.started, now) == RunStatus::Ended
-                })
-        });
-    if ended {
+    if runs
+        .iter()
+        .any(|r| r.session == session && r.status == RunStatus::Ended)
+    {
         MeetingState::Done
     } else {
         MeetingState::NotRun
