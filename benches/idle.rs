@@ -14,6 +14,32 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+/// Starts `program` in a 120×40 pseudo-terminal; returns the child and the terminal's end.
+fn spawn(
+    program: &PathBuf,
+    args: &[&str],
+    env: &[(&str, String)],
+) -> Option<(
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+)> {
+    let size = PtySize {
+        rows: 40,
+        cols: 120,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system().openpty(size).ok()?;
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = pair.slave.spawn_command(cmd).ok()?;
+    Some((child, pair.master))
+}
+
 fn ticks_per_second() -> f64 {
     // Linux reports process times in clock ticks of 1/100 s on every common platform.
     100.0
@@ -53,27 +79,12 @@ fn measure(
     keys: &[u8],
     seconds: u64,
 ) -> Option<()> {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .ok()?;
-    let mut cmd = CommandBuilder::new(program);
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = pair.slave.spawn_command(cmd).ok()?;
-    drop(pair.slave);
+    let (mut child, master) = spawn(program, args, env)?;
     let pid = child.process_id()?;
     let bytes = Arc::new(AtomicU64::new(0));
     let counter = bytes.clone();
-    let mut reader = pair.master.try_clone_reader().ok()?;
-    let writer = Arc::new(Mutex::new(pair.master.take_writer().ok()?));
+    let mut reader = master.try_clone_reader().ok()?;
+    let writer = Arc::new(Mutex::new(master.take_writer().ok()?));
     let answer = writer.clone();
     std::thread::spawn(move || {
         let mut buf = [0u8; 65536];
@@ -239,24 +250,11 @@ fn rss_kib(pid: u32) -> Option<u64> {
 }
 
 fn first_frame(program: &PathBuf, args: &[&str], data: &str) -> Option<(f64, usize, u64)> {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .ok()?;
-    let mut cmd = CommandBuilder::new(program);
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("SPAR_DATA_DIR", data);
     let started = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).ok()?;
-    drop(pair.slave);
+    let (mut child, master) = spawn(program, args, &[("SPAR_DATA_DIR", data.to_string())])?;
     let pid = child.process_id()?;
-    let mut reader = pair.master.try_clone_reader().ok()?;
-    let _writer = pair.master.take_writer().ok()?;
+    let mut reader = master.try_clone_reader().ok()?;
+    let _writer = master.take_writer().ok()?;
     let mut seen = Vec::new();
     let mut buf = [0u8; 65536];
     let result = loop {

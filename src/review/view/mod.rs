@@ -19,7 +19,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::ReviewRun;
 use super::app::{Review, Screen};
@@ -117,23 +116,10 @@ fn status_line(review: &Review) -> Paragraph<'static> {
     Paragraph::new(parts.join(" · ")).style(style)
 }
 
-/// The hint bar: the bindings marked as hints, as many as fit.
+/// The hint bar of the review's keys in force.
 fn hint_line(review: &Review, width: u16) -> Line<'static> {
-    let text = review.ctx.lang.text();
-    let theme = &review.ctx.theme;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for binding in review.bindings().iter().filter(|b| b.hint) {
-        let words = (binding.describe)(text);
-        let len = binding.label.width() + words.width() + 4;
-        if used + len > usize::from(width) {
-            break;
-        }
-        used += len;
-        spans.push(Span::styled(format!(" {}", binding.label), theme.accent));
-        spans.push(Span::styled(format!(" {words} "), theme.dim));
-    }
-    Line::from(spans)
+    let ctx = &review.ctx;
+    crate::keymap::hint_line(review.bindings(), ctx.lang.text(), &ctx.theme, width)
 }
 
 /// "1 Kick off", or the title alone for a session outside the track.

@@ -402,24 +402,10 @@ fn status_line(stage: &Stage) -> String {
     parts.join(" · ")
 }
 
-/// The hint bar: the bindings marked as hints, as many as fit.
+/// The hint bar of the keys this role has in force.
 fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for binding in crate::stage::keys::for_role(stage.bindings(), stage.ctx.role).filter(|b| b.hint)
-    {
-        let words = (binding.describe)(text);
-        let len = binding.label.width() + words.width() + 4;
-        if used + len > usize::from(width) {
-            break;
-        }
-        used += len;
-        spans.push(Span::styled(format!(" {}", binding.label), theme.accent));
-        spans.push(Span::styled(format!(" {words} "), theme.dim));
-    }
-    Line::from(spans)
+    let bindings = crate::stage::keys::for_role(stage.bindings(), stage.ctx.role);
+    crate::keymap::hint_line(bindings, stage.ctx.lang.text(), &stage.ctx.theme, width)
 }
 
 /// Lines a text takes when wrapped at `width` (a close estimate: words are not split).
