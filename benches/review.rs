@@ -22,7 +22,7 @@ use spar::run::journal::encode;
 use spar::run::store::{DataDir, RunHeader};
 use spar::run::{Event, NoteKind, Place, Record, Role};
 use spar::session::load::{Catalog, load_catalog};
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 
 const NOTES: usize = 10_000;
 const RUNS: usize = 6;

@@ -13,7 +13,7 @@ use spar::run::state::RunState;
 use spar::run::{Entry, Event, NoteKind, Place, Record, Role};
 use spar::session::parse::parse_session;
 use spar::stage::{Action, Context, Stage, view};
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 
 const NOTES: usize = 10_000;
 /// 2020-09-17 09:00 UTC.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::theme::ThemeName;
+use crate::ui::theme::ThemeName;
 
 /// Run workshop tracks in the terminal: an agenda, timeboxes the whole call can read, and the
 /// groups' answers captured live.

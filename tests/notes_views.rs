@@ -15,7 +15,7 @@ use spar::notes::{Ctx, EditorOutcome, Field, Kind, NoteEditor, SaveRequest, pane
 use spar::run::state::Note;
 use spar::run::{Event, Millis, NoteId, NoteKind, Place};
 use spar::session::Session;
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 use unicode_width::UnicodeWidthStr;
 
 const MIN: i64 = 60_000;

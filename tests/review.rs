@@ -12,7 +12,7 @@ use spar::review::{Target, TrackView, all_actions, open_actions, search};
 use spar::run::store::{DataDir, RunDir, RunHeader};
 use spar::run::{Event, Millis, NoteId, NoteKind, Place};
 use spar::session::load::{Catalog, load_catalog};
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 
 const MIN: i64 = 60_000;
 /// 2020-09-17 09:00 UTC: the kickoff.

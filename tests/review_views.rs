@@ -16,7 +16,7 @@ use spar::run::store::{LoadedRun, RunDir, RunHeader};
 use spar::run::{Entry, Event, Millis, NoteId, NoteKind, Place, Record, Role};
 use spar::session::load::{Catalog, load_catalog};
 use spar::stage::{Context, Stage};
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 
 const MIN: i64 = 60_000;
 /// 2020-09-17 09:00 UTC: the kickoff.

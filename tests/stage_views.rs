@@ -12,7 +12,7 @@ use spar::run::state::RunState;
 use spar::run::{Entry, Event, Millis, Place, Record};
 use spar::session::Session;
 use spar::stage::{Action, Context, Stage, view};
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 
 const MIN: i64 = 60_000;
 /// 2020-09-17 09:00 UTC: the kickoff's planned start, with the views in UTC.

@@ -7,7 +7,7 @@ use spar::i18n::Lang;
 use spar::run::store::RunDir;
 use spar::session::load::load_catalog;
 use spar::start::{Choice, Meeting, MeetingState, StartScreen, view};
-use spar::theme::{Theme, ThemeName};
+use spar::ui::theme::{Theme, ThemeName};
 
 /// 2020-09-17 08:30 UTC.
 const NOW: i64 = 1_600_331_400_000;

@@ -16,8 +16,8 @@ use crate::review::app::{Effect, Review, ReviewCtx};
 use crate::review::{RecapEntry, TrackView, view};
 use crate::run::{Event, Millis, Role};
 use crate::session::Session;
-use crate::theme::{Theme, no_color_requested};
 use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
+use crate::ui::theme::{Theme, no_color_requested};
 
 pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;

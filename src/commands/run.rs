@@ -18,10 +18,10 @@ use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::{Millis, Role};
 use crate::session::Session;
 use crate::stage::{Context, Effect, Stage, view};
-use crate::theme::{Theme, no_color_requested};
 use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
 use crate::tui::terminal;
 use crate::tui::watch::JournalWatch;
+use crate::ui::theme::{Theme, no_color_requested};
 
 pub fn run(
     global: &Global,
@@ -121,7 +121,10 @@ fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
     }
     let tz = jiff::tz::TimeZone::system();
     let text = lang.text();
-    eprint!("{}", text.resume_prompt(&view::hh_mm(last, &tz), dir.id()));
+    eprint!(
+        "{}",
+        text.resume_prompt(&crate::ui::clock::hh_mm(last, &tz), dir.id())
+    );
     std::io::stderr().flush()?;
     let mut answer = String::new();
     stdin.lock().read_line(&mut answer)?;
@@ -151,7 +154,11 @@ pub fn live_view(
     let ctx = Context {
         lang,
         theme: Theme::new(global.theme, no_color_requested()),
-        start_of_day: view::at_time_of_day(live.header.started, &run.session.start, &tz),
+        start_of_day: crate::ui::clock::at_time_of_day(
+            live.header.started,
+            &run.session.start,
+            &tz,
+        ),
         tz,
         run_id: live.dir.id().to_string(),
         track: live.header.track.as_ref().map(|t| t.title.clone()),

@@ -15,9 +15,9 @@ use crate::cli::Global;
 use crate::i18n::{Lang, Text};
 use crate::review::TrackView;
 use crate::review::view::{iso_date, whole_minutes};
-use crate::stage::view::hh_mm;
 use crate::text::clean_line;
 use crate::tui::event_loop::now_ms;
+use crate::ui::clock::hh_mm;
 
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;

@@ -11,8 +11,8 @@ use crate::i18n::Lang;
 use crate::run::Millis;
 use crate::run::status::RunStatus;
 use crate::start::{Choice, Meeting, MeetingState, StartScreen, view};
-use crate::theme::{Theme, no_color_requested};
 use crate::tui::event_loop::{App, Flow, Msg, Tui, now_ms};
+use crate::ui::theme::{Theme, no_color_requested};
 
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;

@@ -17,7 +17,7 @@ use crate::i18n::Text;
 use crate::run::state::Note;
 use crate::run::{NoteKind, Place};
 use crate::session::{Session, Step};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// What the notes views need besides the notes.
 #[derive(Debug, Clone, Copy)]

@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 use super::{Ctx, group_name, kind_mark, wrap};
 use crate::run::NoteId;
 use crate::run::state::Note;
-use crate::stage::view::hh_mm;
+use crate::ui::clock::hh_mm;
 
 /// A breakout column is at least this wide; narrower, one group is shown at a time.
 pub const MIN_COLUMN: u16 = 28;

@@ -10,7 +10,7 @@ use super::{Hit, NoteRef, Target, TrackView, all_actions, search};
 use crate::i18n::Lang;
 use crate::run::{Millis, NoteId, NoteKind};
 use crate::text::clean_line;
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// The review's screens, in the order Tab and the number keys know them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

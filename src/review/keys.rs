@@ -31,7 +31,7 @@ pub enum Action {
     DeleteChar,
 }
 
-pub type Binding = crate::keymap::Binding<Action>;
+pub type Binding = crate::ui::keymap::Binding<Action>;
 
 /// Keys while browsing (every screen but the search).
 pub static BROWSE: &[Binding] = &[
@@ -246,7 +246,7 @@ pub fn lookup(table: &[Binding], key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    crate::keymap::find(table, key.code)
+    crate::ui::keymap::find(table, key.code)
 }
 
 #[cfg(test)]
@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         for table in [BROWSE, SEARCH] {
-            assert_eq!(crate::keymap::bound_twice(table), None);
+            assert_eq!(crate::ui::keymap::bound_twice(table), None);
         }
     }
 

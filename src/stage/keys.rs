@@ -7,7 +7,7 @@ use super::action::Action;
 use crate::run::Role;
 
 /// A binding of the stage: which role has it is the action's to say ([`Action::is_for`]).
-pub type Binding = crate::keymap::Binding<Action>;
+pub type Binding = crate::ui::keymap::Binding<Action>;
 
 /// Keys of the stage itself (no overlay open).
 pub static STAGE: &[Binding] = &[
@@ -214,7 +214,7 @@ pub fn lookup(table: &'static [Binding], role: Role, key: KeyEvent) -> Option<Ac
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
     }
-    crate::keymap::find(for_role(table, role), key.code)
+    crate::ui::keymap::find(for_role(table, role), key.code)
 }
 
 #[cfg(test)]
@@ -225,7 +225,7 @@ mod tests {
     fn no_key_is_bound_twice_in_one_table() {
         for role in [Role::Facilitator, Role::NoteTaker] {
             for table in [STAGE, LIST, CONFIRM] {
-                let twice = crate::keymap::bound_twice(for_role(table, role));
+                let twice = crate::ui::keymap::bound_twice(for_role(table, role));
                 assert_eq!(twice, None, "bound twice for {role:?}");
             }
         }

@@ -19,7 +19,7 @@ use crate::run::projection::{Projection, planned_start, project};
 use crate::run::state::RunState;
 use crate::run::timer::Phase;
 use crate::run::{Event, Millis, NoteId, NoteKind, Place, Role};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// Everything the views need besides the run: fixed for the life of the process.
 #[derive(Debug, Clone)]

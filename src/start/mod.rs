@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::i18n::Lang;
 use crate::run::store::RunDir;
 use crate::session::{Session, Track};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// Where a meeting stands, from its saved runs.
 #[derive(Debug, Clone, PartialEq, Eq)]

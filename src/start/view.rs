@@ -19,20 +19,21 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{MeetingState, StartScreen};
 use crate::run::Millis;
-use crate::stage::view::{fit, hh_mm};
+use crate::ui::clock::hh_mm;
+use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     let area = frame.area();
     let text = screen.lang.text();
     let theme = &screen.theme;
-    if crate::frame::too_small(frame, text, theme) {
+    if crate::ui::frame::too_small(frame, text, theme) {
         return;
     }
     let title = screen
         .track
         .as_ref()
         .map_or(text.meetings, |t| t.title.as_str());
-    let inner = crate::frame::screen(
+    let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,

@@ -18,7 +18,7 @@ use super::{meeting_title, scroll_to};
 use crate::notes::wrap::truncate;
 use crate::review::app::Review;
 use crate::run::NoteKind;
-use crate::stage::view::fit;
+use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let text = review.ctx.lang.text();

@@ -23,8 +23,9 @@ use crate::review::ReviewRun;
 use crate::review::app::Review;
 use crate::run::Millis;
 use crate::run::projection::{planned_start, project};
-use crate::stage::view::{at_time_of_day, fit, hh_mm};
 use crate::text::clean_line;
+use crate::ui::clock::{at_time_of_day, hh_mm};
+use crate::ui::fit::fit;
 
 /// Columns of the numbers: planned and actual minutes.
 const NUMBER: usize = 9;

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     };
     let rows = lines.len().div_ceil(columns);
     let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-    let popup = crate::stage::view::centered(area, width, height);
+    let popup = crate::ui::popup::centered(area, width, height);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)

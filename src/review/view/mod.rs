@@ -23,21 +23,21 @@ use ratatui::widgets::Paragraph;
 use super::ReviewRun;
 use super::app::{Review, Screen};
 use crate::run::Millis;
-use crate::stage::view::local;
 use crate::text::clean_line;
+use crate::ui::clock::local;
 
 pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     let area = frame.area();
     let text = review.ctx.lang.text();
     let theme = &review.ctx.theme;
-    if crate::frame::too_small(frame, text, theme) {
+    if crate::ui::frame::too_small(frame, text, theme) {
         return;
     }
     let title = match &review.view.track {
         Some(track) => format!(" {} · {} ", clean_line(&track.title), text.review),
         None => format!(" {} ", text.review),
     };
-    let inner = crate::frame::screen(
+    let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
@@ -119,7 +119,7 @@ fn status_line(review: &Review) -> Paragraph<'static> {
 /// The hint bar of the review's keys in force.
 fn hint_line(review: &Review, width: u16) -> Line<'static> {
     let ctx = &review.ctx;
-    crate::keymap::hint_line(review.bindings(), ctx.lang.text(), &ctx.theme, width)
+    crate::ui::keymap::hint_line(review.bindings(), ctx.lang.text(), &ctx.theme, width)
 }
 
 /// "1 Kick off", or the title alone for a session outside the track.

@@ -29,9 +29,10 @@ use crate::review::{ReviewRun, Row};
 use crate::run::state::Note;
 use crate::run::{NoteKind, Place};
 use crate::session::{Session, Step};
-use crate::stage::view::{fit, hh_mm};
 use crate::text::clean_line;
-use crate::theme::Theme;
+use crate::ui::clock::hh_mm;
+use crate::ui::fit::fit;
+use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let text = review.ctx.lang.text();

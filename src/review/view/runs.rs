@@ -26,8 +26,9 @@ use super::{iso_date, scroll_to, whole_minutes};
 use crate::notes::wrap::truncate;
 use crate::review::ReviewRun;
 use crate::review::app::Review;
-use crate::stage::view::{fit, hh_mm};
 use crate::text::clean_line;
+use crate::ui::clock::hh_mm;
+use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let details = details(review, usize::from(area.width));

@@ -30,7 +30,7 @@ use crate::review::{Hit, ReviewRun, Target, highlight_ranges};
 use crate::run::{NoteKind, Place};
 use crate::session::Step;
 use crate::text::clean_line;
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// Rows per result: where it is, then the text around the match.
 const ROWS: usize = 2;

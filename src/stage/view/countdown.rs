@@ -19,7 +19,7 @@ use tui_big_text::{BigText, PixelSize};
 use crate::i18n::Text;
 use crate::run::Millis;
 use crate::run::timer::{Phase, Timebox, format_countdown};
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// Glyphs are 8×8 pixels; these are the cell sizes of one glyph at each pixel size, largest first.
 const SIZES: [(PixelSize, u16, u16); 4] = [

@@ -14,8 +14,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::overlay::centered;
 use crate::stage::{Stage, keys};
+use crate::ui::popup::centered;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let text = stage.ctx.lang.text();

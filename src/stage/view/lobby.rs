@@ -14,9 +14,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::clock::hh_mm;
-use super::overlay::fit;
 use crate::stage::Stage;
+use crate::ui::clock::hh_mm;
+use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let text = stage.ctx.lang.text();

@@ -11,7 +11,6 @@
 //! └ space starta / pausa · n nästa · … ─────────────────────┘  hints
 //! ```
 
-mod clock;
 mod countdown;
 mod help;
 mod lobby;
@@ -22,15 +21,12 @@ mod stage_main;
 
 use ratatui::Frame;
 
-pub use clock::{at_time_of_day, hh_mm, local};
-pub use overlay::{centered, fit};
-
 use super::{Overlay, Stage};
 use crate::run::Millis;
 
 pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     let area = frame.area();
-    if crate::frame::too_small(frame, stage.ctx.lang.text(), &stage.ctx.theme) {
+    if crate::ui::frame::too_small(frame, stage.ctx.lang.text(), &stage.ctx.theme) {
         return;
     }
     stage_main::draw(frame, area, stage, now);

@@ -4,23 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
-use super::clock::hh_mm;
 use crate::run::Millis;
 use crate::stage::Stage;
-
-/// A rectangle of at most `width` × `height`, centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
+use crate::ui::clock::hh_mm;
+use crate::ui::fit::fit;
+use crate::ui::popup::centered;
 
 fn popup_block<'a>(stage: &Stage, title: &str) -> Block<'a> {
     Block::bordered()
@@ -107,27 +96,6 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         .block(popup_block(stage, text.agenda))
         .scroll((scroll as u16, 0));
     frame.render_widget(paragraph, popup);
-}
-
-/// Pads or cuts `s` to exactly `width` columns.
-pub fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            if width > used && !out.is_empty() {
-                out.pop();
-                out.push('…');
-            }
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    let used = out.width();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
 }
 
 /// `g`: the whole group, then the session's groups.

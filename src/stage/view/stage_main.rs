@@ -19,16 +19,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{clock::hh_mm, countdown};
+use super::countdown;
 use crate::run::Millis;
 use crate::run::Role;
 use crate::session::{ItemKind, Step};
 use crate::stage::Stage;
+use crate::ui::clock::hh_mm;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let inner = crate::frame::screen(
+    let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
@@ -405,7 +406,7 @@ fn status_line(stage: &Stage) -> String {
 /// The hint bar of the keys this role has in force.
 fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
     let bindings = crate::stage::keys::for_role(stage.bindings(), stage.ctx.role);
-    crate::keymap::hint_line(bindings, stage.ctx.lang.text(), &stage.ctx.theme, width)
+    crate::ui::keymap::hint_line(bindings, stage.ctx.lang.text(), &stage.ctx.theme, width)
 }
 
 /// Lines a text takes when wrapped at `width` (a close estimate: words are not split).

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Text;
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// One binding: the keys, how help writes them, what they do, and whether the hint bar shows it.
 pub struct Binding<A: 'static> {

@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use crate::i18n::Text;
-use crate::theme::Theme;
+use crate::ui::theme::Theme;
 
 /// Smallest window a view draws in; below it a clear message instead of a broken layout.
 pub const MIN_WIDTH: u16 = 60;
