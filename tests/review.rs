@@ -404,7 +404,7 @@ fn marking_an_action_done_is_an_effect_and_the_folds_follow_it() {
     // The edge writes it through a journal of its own and folds it in; the recap follows.
     let dir = review.view.runs[*run].dir.clone();
     let (mut live, state) =
-        spar::live::LiveRun::open(dir, "Bo", spar::run::Role::NoteTaker, THIRD).unwrap();
+        spar::run::live::LiveRun::open(dir, "Bo", spar::run::Role::NoteTaker, THIRD).unwrap();
     review.view.runs[*run].state = state;
     let target = &mut review.view.runs[*run];
     assert!(live.append(

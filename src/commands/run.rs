@@ -11,7 +11,7 @@ use super::{author, catalog, data_dir};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
-use crate::live::LiveRun;
+use crate::run::live::LiveRun;
 use crate::run::state::RunState;
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, RunDir, RunHeader};

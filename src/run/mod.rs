@@ -4,6 +4,7 @@
 
 pub mod event;
 pub mod journal;
+pub mod live;
 pub mod projection;
 pub mod state;
 pub mod status;

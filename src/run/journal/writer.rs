@@ -1,0 +1,275 @@
+//! Writing this process's own journal: one line per event, fsync'd before the append returns.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::line::{MAX_LINE, encode, is_valid_writer_id};
+use crate::run::event::{Event, Millis, Record};
+
+/// What a journal is written to: a file, or a fake one in unit tests.
+trait Sink: Send {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
+    fn sync_data(&mut self) -> io::Result<()>;
+    fn len(&mut self) -> io::Result<u64>;
+    fn set_len(&mut self, len: u64) -> io::Result<()>;
+}
+
+impl Sink for File {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        Write::write_all(self, bytes)
+    }
+    fn sync_data(&mut self) -> io::Result<()> {
+        File::sync_data(self)
+    }
+    fn len(&mut self) -> io::Result<u64> {
+        Ok(self.metadata()?.len())
+    }
+    fn set_len(&mut self, len: u64) -> io::Result<()> {
+        File::set_len(self, len)
+    }
+}
+
+/// This process's own journal, `DIR/<writer>.ron`: created new (never a second writer on a
+/// file), appended to, each line fsync'd before [`append`](Self::append) returns.
+pub struct JournalWriter {
+    sink: Box<dyn Sink>,
+    path: PathBuf,
+    writer: String,
+    next_seq: u64,
+    /// A write may have left part of a line: start the next one on a new line.
+    torn: bool,
+}
+
+impl std::fmt::Debug for JournalWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JournalWriter")
+            .field("path", &self.path)
+            .field("next_seq", &self.next_seq)
+            .field("torn", &self.torn)
+            .finish()
+    }
+}
+
+impl JournalWriter {
+    /// Creates `dir/<writer>.ron`; fails if it exists or `writer` is not a valid id
+    /// ([`is_valid_writer_id`]). Mode `0o664` before the umask: a Unix group can read it.
+    pub fn create(dir: &Path, writer: &str) -> io::Result<JournalWriter> {
+        if !is_valid_writer_id(writer) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("`{writer}` is not a valid writer id"),
+            ));
+        }
+        let path = dir.join(format!("{writer}.ron"));
+        let mut options = OpenOptions::new();
+        options.append(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o664);
+        }
+        let file = options.open(&path)?;
+        // Make the new file's name durable too.
+        crate::fsx::sync_dir(dir)?;
+        Ok(JournalWriter {
+            sink: Box::new(file),
+            path,
+            writer: writer.to_owned(),
+            next_seq: 1,
+            torn: false,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The writer id: the journal's file stem, and the `writer` of its notes' `NoteId`s.
+    pub fn writer(&self) -> &str {
+        &self.writer
+    }
+
+    /// The sequence number the next record gets (the first is 1).
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// Writes `ev` as the next record with one write and fsyncs it: when this returns `Ok`, the
+    /// line is on disk. On an error nothing counts as written: the sequence number is not used
+    /// and a partly written line is cut off by a line break before the next one, so a retry is
+    /// safe. (If only the fsync fails, the line is truncated away again; should that fail too,
+    /// its sequence number stays used, so a retry never reuses one.) An event whose line would
+    /// exceed [`MAX_LINE`] is refused with `InvalidInput`.
+    pub fn append(&mut self, at: Millis, ev: Event) -> io::Result<Record> {
+        let record = Record {
+            at,
+            seq: self.next_seq,
+            ev,
+        };
+        let line = encode(&record);
+        if line.len() > MAX_LINE + 1 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("the event is too large to journal ({} bytes)", line.len()),
+            ));
+        }
+        let before = self.sink.len();
+        let result = if self.torn {
+            let mut buf = Vec::with_capacity(line.len() + 1);
+            buf.push(b'\n');
+            buf.extend_from_slice(line.as_bytes());
+            self.sink.write_all(&buf)
+        } else {
+            self.sink.write_all(line.as_bytes())
+        };
+        if let Err(e) = result {
+            self.torn = true;
+            return Err(e);
+        }
+        if let Err(e) = self.sink.sync_data() {
+            // The data may or may not reach the disk: take the line back if we can.
+            let rolled_back = match before {
+                Ok(len) => self.sink.set_len(len).is_ok(),
+                Err(_) => false,
+            };
+            self.torn = true;
+            if !rolled_back {
+                self.next_seq += 1;
+            }
+            return Err(e);
+        }
+        self.torn = false;
+        self.next_seq += 1;
+        Ok(record)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::event::Place;
+    use crate::run::journal::read_journal;
+    use std::sync::{Arc, Mutex};
+
+    /// A file in memory that fails on command.
+    #[derive(Default)]
+    struct Fake {
+        data: Vec<u8>,
+        /// Write only this many bytes of the next write, then fail.
+        short_write: Option<usize>,
+        fail_sync: bool,
+        fail_set_len: bool,
+    }
+
+    struct Shared(Arc<Mutex<Fake>>);
+
+    impl Sink for Shared {
+        fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+            let mut f = self.0.lock().unwrap();
+            if let Some(n) = f.short_write.take() {
+                f.data.extend_from_slice(&bytes[..n.min(bytes.len())]);
+                return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+            }
+            f.data.extend_from_slice(bytes);
+            Ok(())
+        }
+        fn sync_data(&mut self) -> io::Result<()> {
+            let mut f = self.0.lock().unwrap();
+            if std::mem::take(&mut f.fail_sync) {
+                return Err(io::Error::other("fsync failed"));
+            }
+            Ok(())
+        }
+        fn len(&mut self) -> io::Result<u64> {
+            Ok(self.0.lock().unwrap().data.len() as u64)
+        }
+        fn set_len(&mut self, len: u64) -> io::Result<()> {
+            let mut f = self.0.lock().unwrap();
+            if f.fail_set_len {
+                return Err(io::Error::other("cannot truncate"));
+            }
+            f.data.truncate(len as usize);
+            Ok(())
+        }
+    }
+
+    fn fake() -> (JournalWriter, Arc<Mutex<Fake>>) {
+        let fake = Arc::new(Mutex::new(Fake::default()));
+        let writer = JournalWriter {
+            sink: Box::new(Shared(fake.clone())),
+            path: PathBuf::from("fake.ron"),
+            writer: "fake".into(),
+            next_seq: 1,
+            torn: false,
+        };
+        (writer, fake)
+    }
+
+    fn moved(item: usize) -> Event {
+        Event::Moved {
+            to: Place { item, step: 0 },
+        }
+    }
+
+    #[test]
+    fn a_partial_write_is_cut_off_and_does_not_use_a_sequence_number() {
+        let (mut w, fake) = fake();
+        w.append(1, moved(1)).unwrap();
+        fake.lock().unwrap().short_write = Some(10);
+        assert!(w.append(2, moved(2)).is_err());
+        assert_eq!(w.next_seq(), 2);
+        let r = w.append(3, moved(3)).unwrap();
+        assert_eq!(r.seq, 2);
+        let read = read_journal(&fake.lock().unwrap().data);
+        let seqs: Vec<_> = read.records.iter().map(|r| (r.at, r.seq)).collect();
+        assert_eq!(seqs, [(1, 1), (3, 2)]);
+        assert_eq!(read.skipped.len(), 1, "the torn piece is its own bad line");
+        assert!(!read.torn_tail);
+    }
+
+    #[test]
+    fn a_failed_fsync_takes_the_line_back() {
+        let (mut w, fake) = fake();
+        w.append(1, moved(1)).unwrap();
+        fake.lock().unwrap().fail_sync = true;
+        assert!(w.append(2, moved(2)).is_err());
+        assert_eq!(w.next_seq(), 2);
+        w.append(3, moved(3)).unwrap();
+        let read = read_journal(&fake.lock().unwrap().data);
+        let seqs: Vec<_> = read.records.iter().map(|r| (r.at, r.seq)).collect();
+        assert_eq!(seqs, [(1, 1), (3, 2)]);
+        assert!(read.skipped.is_empty());
+    }
+
+    #[test]
+    fn a_failed_fsync_that_cannot_be_taken_back_uses_its_sequence_number() {
+        let (mut w, fake) = fake();
+        {
+            let mut f = fake.lock().unwrap();
+            f.fail_sync = true;
+            f.fail_set_len = true;
+        }
+        assert!(w.append(1, moved(1)).is_err());
+        w.append(2, moved(2)).unwrap();
+        let read = read_journal(&fake.lock().unwrap().data);
+        let seqs: Vec<_> = read.records.iter().map(|r| (r.at, r.seq)).collect();
+        assert_eq!(seqs, [(1, 1), (2, 2)], "no sequence number is used twice");
+    }
+
+    #[test]
+    fn an_oversized_event_is_refused_before_writing() {
+        let (mut w, fake) = fake();
+        let text = "x".repeat(MAX_LINE);
+        let ev = Event::Draft {
+            at: Place::START,
+            group: None,
+            text,
+            by: "a".into(),
+        };
+        let err = w.append(1, ev).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(fake.lock().unwrap().data.is_empty());
+        assert_eq!(w.next_seq(), 1);
+    }
+}
