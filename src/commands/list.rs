@@ -67,8 +67,16 @@ pub fn render(catalog: &Catalog, text: &Text) -> String {
         out.push_str(&clean(&track.title));
         out.push_str("\n\n");
     }
-    // Numbers right-aligned, words left-aligned.
-    out.push_str(&crate::text::aligned_table(&rows, &[0, 5]));
+    // Numbers right-aligned, words left-aligned. Without a single date, no date column.
+    if rows.iter().skip(1).all(|row| row[3].is_empty()) {
+        let rows: Vec<[String; 6]> = rows
+            .into_iter()
+            .map(|[n, id, term, _, time, length, title]| [n, id, term, time, length, title])
+            .collect();
+        out.push_str(&crate::text::aligned_table(&rows, &[0, 4]));
+    } else {
+        out.push_str(&crate::text::aligned_table(&rows, &[0, 5]));
+    }
     out
 }
 

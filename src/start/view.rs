@@ -75,7 +75,8 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         .map(|s| s.width())
         .max()
         .unwrap_or(0);
-    let when_width = 31;
+    let dated = screen.meetings.iter().any(|m| m.session.date.is_some());
+    let when_width = if dated { 31 } else { 20 };
     let title_width = width.saturating_sub(5 + when_width + state_width + 2);
     let mut lines = vec![Line::from(Span::styled(text.meetings, theme.title))];
     for (i, meeting) in screen.meetings.iter().enumerate() {
@@ -85,12 +86,13 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
             MeetingState::InProgress(_) => (text.in_progress, theme.running),
             MeetingState::Done => (text.done, theme.text),
         };
-        let when = format!(
-            "{} {:<10} {}",
-            fit(&s.term, 12),
-            s.date.as_deref().unwrap_or(""),
-            s.start
-        );
+        // The date column only when some meeting has a date.
+        let date = if dated {
+            format!("{:<10} ", s.date.as_deref().unwrap_or(""))
+        } else {
+            String::new()
+        };
+        let when = format!("{} {date}{}", fit(&s.term, 12), s.start);
         let marker = if i == screen.selected { "▶" } else { " " };
         let line = format!(
             "{marker} {:<2} {}  {}  {state}",
