@@ -94,9 +94,13 @@ fn no_session_names_a_date() {
             // YYYY-MM-DD anywhere: in a facilitator's note ("Nästa träff är 2020-10-15") too.
             let b = line.as_bytes();
             let dated = b.windows(10).any(|w| {
-                w.iter()
-                    .enumerate()
-                    .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+                w.iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
             });
             assert!(!dated, "{}:{}: {line}", file.display(), n + 1);
         }
@@ -159,6 +163,9 @@ fn every_sentence_of_the_programme_is_in_the_sessions() {
     }
     assert!(checked > 30, "{checked} sentences");
     for heading in ["Hösten 2020", "Våren 2021"] {
-        assert!(shipped.contains(&format!("term: \"{heading}\"")), "{heading}");
+        assert!(
+            shipped.contains(&format!("term: \"{heading}\"")),
+            "{heading}"
+        );
     }
 }
