@@ -285,7 +285,7 @@ impl NoteEditor {
         if key.kind == KeyEventKind::Release {
             return EditorOutcome::Unchanged;
         }
-        if let Some(action) = keys::lookup(key) {
+        if let Some(action) = crate::ui::keymap::lookup(keys::EDITOR, key) {
             return self.act(action);
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -634,10 +634,10 @@ fn hint_line(editor: &NoteEditor, ctx: &Ctx, width: u16) -> Line<'static> {
         .filter(|b| b.hint)
         .filter(|b| b.action != EditorAction::NextField || editor.kind == Kind::Action);
     for binding in bindings {
-        let label = binding.label.split(' ').next().unwrap_or(binding.label);
+        let label = binding.keys[0].to_string();
         let full = (binding.describe)(ctx.text);
         let words = full.split([',', ':']).next().unwrap_or(full);
-        let len = wrap::width(label) + wrap::width(words) + 3;
+        let len = wrap::width(&label) + wrap::width(words) + 3;
         if used + len > usize::from(width) {
             break;
         }

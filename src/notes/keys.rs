@@ -5,9 +5,9 @@
 //! below, the usual editing keys (arrows, Home/End, Backspace/Delete, Ctrl+W, Ctrl+K, Shift+arrows
 //! to select) and Ctrl+C (left to the caller, which quits) are not.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::i18n::Text;
+use crate::ui::keymap::Key;
 
 /// What a key asks the editor to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,129 +22,81 @@ pub enum EditorAction {
     Redo,
 }
 
-/// One binding: key presses (code and modifiers, exactly), how help writes them, what they do.
-pub struct EditorBinding {
-    pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// How the keys are written in help ("Alt+Enter Ctrl+J"); the hint line shows the first.
-    pub label: &'static str,
-    pub action: EditorAction,
-    /// What they do, for help; the hint line shows what comes before a comma or colon.
-    pub describe: fn(&Text) -> &'static str,
-    /// Shown in the editor's hint line.
-    pub hint: bool,
-}
+/// A binding of the editor.
+pub type Binding = crate::ui::keymap::Binding<EditorAction>;
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const ALT: KeyModifiers = KeyModifiers::ALT;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL_SHIFT: KeyModifiers = KeyModifiers::CONTROL.union(KeyModifiers::SHIFT);
 
 /// The editor's keys, in the order help and the hint line show them.
-pub static EDITOR: &[EditorBinding] = &[
-    EditorBinding {
-        // Ctrl+M is what Enter sends on a terminal without keyboard enhancements.
-        keys: &[(KeyCode::Enter, NONE), (KeyCode::Char('m'), CTRL)],
-        label: "Enter",
-        action: EditorAction::Save,
-        describe: |t| t.key_save,
-        hint: true,
-    },
-    EditorBinding {
-        // Shift+Enter too, where the terminal tells it from Enter (kitty keyboard protocol).
-        keys: &[
-            (KeyCode::Enter, ALT),
-            (KeyCode::Char('j'), CTRL),
-            (KeyCode::Enter, SHIFT),
+pub static EDITOR: &[Binding] = &[
+    // Ctrl+M is what Enter sends on a terminal without keyboard enhancements.
+    Binding::new(
+        &[Key::plain(KeyCode::Enter), Key::ctrl('m')],
+        EditorAction::Save,
+        |t| t.key_save,
+    )
+    .shown(1)
+    .hint(),
+    // Shift+Enter too, where the terminal tells it from Enter (kitty keyboard protocol).
+    Binding::new(
+        &[
+            Key::with(KeyCode::Enter, ALT),
+            Key::ctrl('j'),
+            Key::with(KeyCode::Enter, SHIFT),
         ],
-        label: "Alt+Enter Ctrl+J",
-        action: EditorAction::LineBreak,
-        describe: |t| t.key_line_break,
-        hint: true,
-    },
-    EditorBinding {
-        keys: &[(KeyCode::Esc, NONE)],
-        label: "Esc",
-        action: EditorAction::Close,
-        describe: |t| t.key_close_editor,
-        hint: true,
-    },
-    EditorBinding {
-        keys: &[(KeyCode::Tab, NONE)],
-        label: "Tab",
-        action: EditorAction::NextField,
-        describe: |t| t.key_field,
-        hint: true,
-    },
-    EditorBinding {
-        keys: &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
-        label: "Shift+Tab",
-        action: EditorAction::PreviousField,
-        describe: |t| t.key_previous_field,
-        hint: false,
-    },
-    EditorBinding {
-        keys: &[(KeyCode::Char('t'), CTRL), (KeyCode::F(2), NONE)],
-        label: "Ctrl+T F2",
-        action: EditorAction::CycleKind,
-        describe: |t| t.key_kind,
-        hint: true,
-    },
-    EditorBinding {
-        keys: &[(KeyCode::Char('z'), CTRL)],
-        label: "Ctrl+Z",
-        action: EditorAction::Undo,
-        describe: |t| t.key_undo,
-        hint: true,
-    },
-    EditorBinding {
-        keys: &[(KeyCode::Char('y'), CTRL), (KeyCode::Char('z'), CTRL_SHIFT)],
-        label: "Ctrl+Y Ctrl+Shift+Z",
-        action: EditorAction::Redo,
-        describe: |t| t.key_redo,
-        hint: false,
-    },
+        EditorAction::LineBreak,
+        |t| t.key_line_break,
+    )
+    .shown(2)
+    .hint(),
+    Binding::new(&[Key::plain(KeyCode::Esc)], EditorAction::Close, |t| {
+        t.key_close_editor
+    })
+    .hint(),
+    Binding::new(&[Key::plain(KeyCode::Tab)], EditorAction::NextField, |t| {
+        t.key_field
+    })
+    .hint(),
+    Binding::new(
+        &[Key::plain(KeyCode::BackTab)],
+        EditorAction::PreviousField,
+        |t| t.key_previous_field,
+    ),
+    Binding::new(
+        &[Key::ctrl('t'), Key::plain(KeyCode::F(2))],
+        EditorAction::CycleKind,
+        |t| t.key_kind,
+    )
+    .hint(),
+    Binding::new(&[Key::ctrl('z')], EditorAction::Undo, |t| t.key_undo).hint(),
+    Binding::new(
+        &[Key::ctrl('y'), Key::with(KeyCode::Char('z'), CTRL_SHIFT)],
+        EditorAction::Redo,
+        |t| t.key_redo,
+    ),
 ];
-
-/// The key as the table writes it: only Ctrl, Alt and Shift count, and a letter with Ctrl is
-/// lower case (Ctrl+Shift+Z arrives as `Z` or `z` with Shift, depending on the terminal).
-pub fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
-    let mods = key.modifiers & (CTRL | ALT | SHIFT);
-    match key.code {
-        KeyCode::Char(c) if mods.contains(CTRL) && c.is_ascii_alphabetic() => {
-            (KeyCode::Char(c.to_ascii_lowercase()), mods)
-        }
-        code => (code, mods),
-    }
-}
-
-/// The editor action of a key press, if it is one of the table's.
-pub fn lookup(key: KeyEvent) -> Option<EditorAction> {
-    let key = normalize(key);
-    EDITOR
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use crate::ui::keymap::{bound_twice, lookup};
+    use ratatui::crossterm::event::KeyEvent;
 
     #[test]
     fn no_key_is_bound_twice() {
-        let mut seen = HashSet::new();
-        for key in EDITOR.iter().flat_map(|b| b.keys) {
-            assert!(seen.insert(*key), "{key:?} bound twice");
-        }
+        assert_eq!(bound_twice(EDITOR), None);
     }
 
     #[test]
     fn letters_without_ctrl_are_never_bound() {
-        for (code, mods) in EDITOR.iter().flat_map(|b| b.keys) {
-            if let KeyCode::Char(_) = code {
-                assert!(mods.contains(CTRL), "{code:?} {mods:?} would not be text");
+        for key in EDITOR.iter().flat_map(|b| b.keys) {
+            if let KeyCode::Char(_) = key.code {
+                assert!(
+                    key.modifiers.contains(KeyModifiers::CONTROL),
+                    "{key} would not be text"
+                );
             }
         }
     }
@@ -153,10 +105,13 @@ mod tests {
     fn ctrl_shift_z_is_redo_however_the_terminal_spells_it() {
         let upper = KeyEvent::new(KeyCode::Char('Z'), CTRL_SHIFT);
         let lower = KeyEvent::new(KeyCode::Char('z'), CTRL_SHIFT);
-        assert_eq!(lookup(upper), Some(EditorAction::Redo));
-        assert_eq!(lookup(lower), Some(EditorAction::Redo));
+        assert_eq!(lookup(EDITOR, upper), Some(EditorAction::Redo));
+        assert_eq!(lookup(EDITOR, lower), Some(EditorAction::Redo));
         assert_eq!(
-            lookup(KeyEvent::new(KeyCode::Char('Z'), CTRL)),
+            lookup(
+                EDITOR,
+                KeyEvent::new(KeyCode::Char('Z'), KeyModifiers::CONTROL)
+            ),
             Some(EditorAction::Undo)
         );
     }

@@ -131,7 +131,7 @@ impl Review {
     }
 
     pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let action = keys::lookup(self.bindings(), key);
+        let action = crate::ui::keymap::lookup(self.bindings(), key);
         if self.help {
             // Any key closes help, so nobody is stuck in it; Ctrl+C still quits.
             self.help = false;

@@ -9,6 +9,8 @@ use std::collections::HashSet;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::ui::keymap::lookup;
+
 use crate::notes::panel::display_order;
 use crate::notes::{EditorOutcome, NoteEditor};
 
@@ -191,7 +193,7 @@ impl Stage {
         if self.editor_open && self.overlay == Overlay::None {
             return self.on_editor_key(key, now);
         }
-        match keys::lookup(self.bindings(), self.ctx.role, key) {
+        match lookup(keys::for_role(self.bindings(), self.ctx.role), key) {
             Some(action) => self.update(action, now),
             None => {
                 // Any other key closes help, so nobody is stuck in it.

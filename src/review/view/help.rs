@@ -17,52 +17,47 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::review::app::Review;
-use crate::review::keys::{Action, BROWSE, Binding, CLEAR_QUERY, SEARCH};
+use crate::review::keys::{Action, BROWSE, Binding, SEARCH};
+use crate::ui::keymap::{help_lines, help_rows};
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let text = review.ctx.lang.text();
     let theme = &review.ctx.theme;
-    let key_line = |label: &str, words: &str| {
-        Line::from(vec![
-            Span::styled(format!("{label:<15}"), theme.accent),
-            Span::styled(words.to_string(), theme.text),
-        ])
-    };
-    // The screens' number keys on one line, as the tabs show them.
-    let mut lines = Vec::new();
+    // The screens' number keys on one row, as the tabs show them.
+    let mut rows: Vec<(String, &str)> = Vec::new();
     let mut screens = Vec::new();
     let mut screens_at = None;
-    for b in BROWSE {
+    for b in BROWSE.iter().filter(|b| b.listed) {
         if let Action::Show(_) = b.action {
             screens_at.get_or_insert_with(|| {
-                lines.push(Line::default());
-                lines.len() - 1
+                rows.push((String::new(), ""));
+                rows.len() - 1
             });
-            screens.push((b.label, (b.describe)(text)));
+            screens.push((b.keys_label(), (b.describe)(text)));
         } else {
-            lines.push(key_line(b.label, (b.describe)(text)));
+            rows.push((b.keys_label(), (b.describe)(text)));
         }
     }
+    let joined;
     if let (Some(at), Some(first), Some(last)) = (screens_at, screens.first(), screens.last()) {
         let words: Vec<&str> = screens.iter().map(|(_, w)| *w).collect();
-        lines[at] = key_line(&format!("{}–{}", first.0, last.0), &words.join(" · "));
+        joined = words.join(" · ");
+        rows[at] = (format!("{}–{}", first.0, last.0), &joined);
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text.screen_search, theme.title)));
-    lines.push(key_line("a–ö", text.search_typing));
+    rows.push((String::new(), ""));
+    rows.push((String::new(), text.screen_search));
+    rows.push(("a–ö".to_string(), text.search_typing));
     // Keys that do in the search what they do elsewhere are not listed twice.
     let same_as_browsing = |b: &Binding| {
         BROWSE
             .iter()
             .any(|o| o.action == b.action && b.keys.iter().all(|k| o.keys.contains(k)))
     };
-    lines.extend(
-        SEARCH
-            .iter()
-            .filter(|b| !same_as_browsing(b))
-            .map(|b| key_line(b.label, (b.describe)(text))),
-    );
-    lines.push(key_line(CLEAR_QUERY.0, (CLEAR_QUERY.1)(text)));
+    rows.extend(help_rows(
+        SEARCH.iter().filter(|b| !same_as_browsing(b)),
+        text,
+    ));
+    let mut lines = help_lines(&rows, theme);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
     // Two columns when the window is too short for one.

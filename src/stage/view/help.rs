@@ -15,27 +15,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::stage::{Stage, keys};
+use crate::ui::keymap::{help_lines, help_rows};
 use crate::ui::popup::centered;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let text = stage.ctx.lang.text();
     let theme = &stage.ctx.theme;
-    let mut lines: Vec<Line> = keys::for_role(keys::STAGE, stage.ctx.role)
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<18}", b.label), theme.accent),
-                Span::styled((b.describe)(text), theme.text),
-            ])
-        })
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text.notes, theme.title)));
-    lines.extend(crate::notes::keys::EDITOR.iter().map(|b| {
-        Line::from(vec![
-            Span::styled(format!("{:<18}", b.label), theme.accent),
-            Span::styled((b.describe)(text), theme.text),
-        ])
-    }));
+    let mut rows = help_rows(keys::for_role(keys::STAGE, stage.ctx.role), text);
+    rows.push((String::new(), ""));
+    rows.push((String::new(), text.notes));
+    rows.extend(help_rows(crate::notes::keys::EDITOR, text));
+    let mut lines = help_lines(&rows, theme);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;

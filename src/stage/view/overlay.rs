@@ -130,9 +130,10 @@ pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
     let theme = &stage.ctx.theme;
     let keys: Vec<Span> = crate::stage::keys::CONFIRM
         .iter()
+        .filter(|b| b.listed)
         .flat_map(|b| {
             [
-                Span::styled(format!("{} ", b.label), theme.accent),
+                Span::styled(format!("{} ", b.keys_label()), theme.accent),
                 Span::styled(format!("{}   ", (b.describe)(text)), theme.text),
             ]
         })
