@@ -149,7 +149,15 @@ pub fn live_view(
 ) -> anyhow::Result<()> {
     let now = now_ms();
     let me = author(global);
-    let (live, run) = LiveRun::open_unannounced(dir, &me)?;
+    let opening = {
+        let me = me.clone();
+        tui.while_opening(move || LiveRun::open_unannounced(dir, &me))
+    };
+    // Given up while opening: nothing was shown, nothing was written but our empty journal.
+    let Some(opened) = opening else {
+        return Ok(());
+    };
+    let (live, run) = opened?;
     let tz = jiff::tz::TimeZone::system();
     let ctx = Context {
         lang,

@@ -2,11 +2,12 @@
 //! before it is folded in), the other writers' journals (followed from where we last read), and
 //! the state folded from all of them in the order every process agrees on.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::run::journal::{JournalTail, JournalWriter};
+use crate::run::log::RunLog;
 use crate::run::state::RunState;
 use crate::run::store::{RunDir, RunHeader, new_writer_id};
 use crate::run::{Entry, Event, Millis, Role};
@@ -20,8 +21,7 @@ pub struct LiveRun {
     writer: JournalWriter,
     writer_id: Arc<str>,
     /// Everything folded so far, in order, so that a late event can be put in its place.
-    entries: Vec<Entry>,
-    seen: HashSet<(Arc<str>, u64)>,
+    log: RunLog,
     tails: HashMap<PathBuf, JournalTail>,
     /// Events whose write failed, with the time they happened; retried in order.
     pending: VecDeque<(Millis, Event)>,
@@ -58,8 +58,7 @@ impl LiveRun {
             header,
             writer,
             writer_id: Arc::from(writer_id.as_str()),
-            entries: Vec::new(),
-            seen: HashSet::new(),
+            log: RunLog::new(),
             tails: HashMap::new(),
             pending: VecDeque::new(),
             save_error: None,
@@ -102,30 +101,32 @@ impl LiveRun {
     /// Writes what is waiting, in order; stops at the first failure. Returns whether nothing
     /// is left waiting.
     pub fn retry(&mut self, state: &mut RunState) -> bool {
+        let mut saved = Vec::new();
+        let mut all = true;
         while let Some((at, ev)) = self.pending.front().cloned() {
             match self.writer.append(at, ev) {
                 Ok(record) => {
                     self.pending.pop_front();
                     self.save_error = None;
-                    self.insert(
-                        state,
-                        Entry {
-                            writer: self.writer_id.clone(),
-                            record,
-                        },
-                    );
+                    saved.push(Entry {
+                        writer: self.writer_id.clone(),
+                        record,
+                    });
                 }
                 Err(e) => {
                     self.save_error = Some(format!("{}: {e}", self.writer.path().display()));
-                    return false;
+                    all = false;
+                    break;
                 }
             }
         }
-        true
+        self.log.add(state, saved);
+        all
     }
 
     /// Reads what the other writers (and a previous process of ours) added since the last call
-    /// and folds it in. Returns whether anything changed.
+    /// and folds it in, all of it as one batch: the state is folded again at most once, however
+    /// many journals had lines and however they interleave. Returns whether anything changed.
     pub fn follow(&mut self, state: &mut RunState) -> bool {
         let (journals, problems) = match self.dir.journals() {
             Ok(found) => found,
@@ -140,7 +141,7 @@ impl LiveRun {
         for problem in problems {
             self.report(problem);
         }
-        let mut changed = false;
+        let mut batch = Vec::new();
         for file in journals {
             if file.writer == *self.writer_id {
                 continue;
@@ -168,40 +169,17 @@ impl LiveRun {
                 self.report(line);
             }
             let writer: Arc<str> = Arc::from(file.writer.as_str());
-            for record in read.records {
-                changed |= self.insert(
-                    state,
-                    Entry {
-                        writer: writer.clone(),
-                        record,
-                    },
-                );
-            }
+            batch.extend(read.records.into_iter().map(|record| Entry {
+                writer: writer.clone(),
+                record,
+            }));
         }
-        changed
+        self.log.add(state, batch)
     }
 
-    /// Puts an entry in its place: folded in directly when it is the newest (the usual case),
-    /// else the state is folded again from the start so that every process agrees.
-    fn insert(&mut self, state: &mut RunState, entry: Entry) -> bool {
-        if !self.seen.insert((entry.writer.clone(), entry.record.seq)) {
-            return false;
-        }
-        let in_order = self
-            .entries
-            .last()
-            .is_none_or(|last| last.order_key() <= entry.order_key());
-        if in_order {
-            state.apply(&entry);
-            self.entries.push(entry);
-        } else {
-            let at = self
-                .entries
-                .partition_point(|e| e.order_key() <= entry.order_key());
-            self.entries.insert(at, entry);
-            *state = RunState::fold(state.session.clone(), &self.entries);
-        }
-        true
+    /// How many times the state was folded from the start (see [`RunLog::folds`]).
+    pub fn folds(&self) -> u64 {
+        self.log.folds()
     }
 
     fn report(&mut self, problem: String) {

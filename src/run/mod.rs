@@ -5,6 +5,7 @@
 pub mod event;
 pub mod journal;
 pub mod live;
+pub mod log;
 pub mod projection;
 pub mod state;
 pub mod status;

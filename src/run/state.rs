@@ -34,7 +34,7 @@ pub struct Draft {
     pub written: Millis,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RunState {
     pub session: Arc<Session>,
     /// Where the facilitator is.

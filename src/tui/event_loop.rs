@@ -3,11 +3,14 @@
 //! would change by itself. No fixed-rate redraw, no busy polling: an idle stage with a running
 //! countdown wakes once per shown second.
 
+use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use super::terminal::Session;
@@ -59,6 +62,8 @@ pub struct Tui {
     pub session: Session,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
+    /// Messages that came while a run was opening, for the view once it runs.
+    held: VecDeque<Msg>,
 }
 
 impl Tui {
@@ -67,7 +72,40 @@ impl Tui {
         let (tx, rx) = mpsc::channel();
         spawn_input(tx.clone());
         spawn_signals(tx.clone())?;
-        Ok(Tui { session, tx, rx })
+        Ok(Tui {
+            session,
+            tx,
+            rx,
+            held: VecDeque::new(),
+        })
+    }
+
+    /// Does `work` (opening a run) on another thread while answering the user: `q`, Ctrl+C and
+    /// the signals give up on it (`None`; the thread is left to end with the process), anything
+    /// else typed meanwhile is kept for the view.
+    pub fn while_opening<T: Send + 'static>(
+        &mut self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        let (done_tx, done_rx) = mpsc::channel();
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let _ = done_tx.send(work());
+            // Wake the loop below; it finds the result waiting.
+            let _ = tx.send(Msg::Resize);
+        });
+        loop {
+            if let Ok(done) = done_rx.try_recv() {
+                return Some(done);
+            }
+            match self.rx.recv() {
+                Ok(Msg::Signal(_)) | Err(_) => return None,
+                Ok(Msg::Key(key)) if gives_up(&key) => return None,
+                // The first frame is drawn at the size of the moment anyway.
+                Ok(Msg::Resize) => {}
+                Ok(msg) => self.held.push_back(msg),
+            }
+        }
     }
 
     /// A sender for other sources (the journal watcher).
@@ -84,6 +122,15 @@ impl Tui {
     fn run_inner(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
         self.draw(app)?;
         app.after_first_frame(&self.tx, now_ms());
+        if !self.held.is_empty() {
+            let now = now_ms();
+            for msg in std::mem::take(&mut self.held) {
+                if app.handle(msg, now) == Flow::Quit {
+                    return Ok(());
+                }
+            }
+            self.draw(app)?;
+        }
         loop {
             let now = now_ms();
             // One millisecond past the change, so the wake lands after it, not just before.
@@ -120,6 +167,12 @@ impl Tui {
         self.session.terminal.draw(|frame| app.draw(frame, now))?;
         Ok(())
     }
+}
+
+/// The keys that quit a view that is not up yet.
+fn gives_up(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char('q'))
+        || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
 }
 
 fn spawn_input(tx: Sender<Msg>) {

@@ -1,4 +1,5 @@
 //! Helpers shared by the end-to-end tests.
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod interleaved;
 pub mod pty;
