@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use common::interleaved::{self, NINE, WRITERS};
 use proptest::prelude::*;
-use spar::run::live::LiveRun;
 use spar::run::journal::encode;
+use spar::run::live::LiveRun;
 use spar::run::log::RunLog;
 use spar::run::state::RunState;
 use spar::run::store::DataDir;
