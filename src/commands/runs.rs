@@ -14,10 +14,9 @@ use super::{catalog, data_dir, store_error};
 use crate::cli::Global;
 use crate::i18n::{Lang, Text};
 use crate::review::TrackView;
-use crate::review::view::{iso_date, whole_minutes};
 use crate::text::clean_line;
 use crate::tui::event_loop::now_ms;
-use crate::ui::clock::hh_mm;
+use crate::ui::clock::{hh_mm, iso_date, whole_minutes};
 
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;

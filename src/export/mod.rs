@@ -76,24 +76,6 @@ pub fn track(
     }
 }
 
-/// The local time of a wall-clock instant.
-fn local(at: Millis, tz: &TimeZone) -> jiff::civil::DateTime {
-    let ts = jiff::Timestamp::from_millisecond(at).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    tz.to_datetime(ts)
-}
-
-/// "14:30".
-fn time_of_day(at: Millis, tz: &TimeZone) -> String {
-    let t = local(at, tz);
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// "2020-09-17".
-fn iso_date(at: Millis, tz: &TimeZone) -> String {
-    let d = local(at, tz).date();
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
 /// Note text as `text::clean` leaves it, without copying text that is clean already (most is).
 fn cleaned(text: &str) -> Cow<'_, str> {
     let dirty = |c: char| {

@@ -9,13 +9,14 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::{RunDoc, capitalize, cleaned_line, iso_date, local, time_of_day};
+use super::{RunDoc, capitalize, cleaned_line};
 use crate::i18n::{Lang, Text};
 use crate::run::projection::{planned_start, project};
 use crate::run::state::Note;
 use crate::run::{Millis, NoteKind};
 use crate::session::{ItemKind, Step, Track};
 use crate::text::clean_line;
+use crate::ui::clock::{hh_mm, iso_date, local};
 
 /// One meeting, ready to write.
 pub(crate) struct Summary<'a> {
@@ -116,7 +117,7 @@ impl<'a> Summary<'a> {
             actual_total += spent;
             agenda.push(AgendaRow {
                 number: i + 1,
-                start: time_of_day(planned_at, tz),
+                start: hh_mm(planned_at, tz),
                 item: item_name(text, &item.kind, &item.title),
                 planned: text.minutes(i64::from(item.minutes)),
                 actual: actual_minutes(text, spent),
@@ -240,12 +241,12 @@ impl<'a> Summary<'a> {
             line.push_str(by);
             line.push_str(", ");
         }
-        line.push_str(&time_of_day(note.written, self.tz));
+        line.push_str(&hh_mm(note.written, self.tz));
         if let Some(edited) = note.edited {
             line.push_str(", ");
             line.push_str(self.text.edited);
             line.push(' ');
-            line.push_str(&time_of_day(edited, self.tz));
+            line.push_str(&hh_mm(edited, self.tz));
         }
         line
     }
@@ -403,8 +404,8 @@ fn meta_line(doc: &RunDoc, text: &Text, span: &str) -> String {
 /// "09:02–12:05", "09:02– (pågår)", "inte startad".
 fn span(doc: &RunDoc, text: &Text, tz: &TimeZone) -> String {
     match (doc.state.started_at, doc.state.ended_at) {
-        (Some(s), Some(e)) => format!("{}–{}", time_of_day(s, tz), time_of_day(e, tz)),
-        (Some(s), None) => format!("{}– ({})", time_of_day(s, tz), text.in_progress),
+        (Some(s), Some(e)) => format!("{}–{}", hh_mm(s, tz), hh_mm(e, tz)),
+        (Some(s), None) => format!("{}– ({})", hh_mm(s, tz), text.in_progress),
         (None, Some(_)) => text.not_run.to_string(),
         (None, None) => text.not_started.to_string(),
     }
@@ -418,7 +419,7 @@ fn ends_line(doc: &RunDoc, text: &Text, tz: &TimeZone, planned_start: Millis) ->
     let planned = format!(
         "{} {}",
         capitalize(text.planned_end),
-        time_of_day(projection.planned_end, tz)
+        hh_mm(projection.planned_end, tz)
     );
     let label = match (state.started_at, state.ended_at) {
         (Some(_), Some(_)) => text.actual_end,
@@ -427,7 +428,7 @@ fn ends_line(doc: &RunDoc, text: &Text, tz: &TimeZone, planned_start: Millis) ->
     };
     format!(
         "{planned} · {label} {}, {}",
-        time_of_day(projection.projected_end, tz),
+        hh_mm(projection.projected_end, tz),
         text.schedule(projection.delta_minutes())
     )
 }

@@ -1,4 +1,5 @@
-//! Wall-clock times as the views show them.
+//! Wall-clock times and durations as the views and the exports show them: one copy of each
+//! format, so a time reads the same on screen and on paper.
 
 use jiff::tz::TimeZone;
 
@@ -14,6 +15,17 @@ pub fn local(at: Millis, tz: &TimeZone) -> jiff::civil::DateTime {
 pub fn hh_mm(at: Millis, tz: &TimeZone) -> String {
     let t = local(at, tz);
     format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// "2020-09-17".
+pub fn iso_date(at: Millis, tz: &TimeZone) -> String {
+    let d = local(at, tz).date();
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Rounded minutes of a duration.
+pub fn whole_minutes(ms: i64) -> i64 {
+    (ms + 30_000).div_euclid(60_000)
 }
 
 /// The wall-clock instant of `hh_mm` ("09:00") on the local day of `day`: when a meeting run on

@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{iso_date, meeting_title, scroll_to, whole_minutes};
+use super::{meeting_title, scroll_to};
 use crate::notes::wrap::truncate;
 use crate::review::ReviewRun;
 use crate::review::app::Review;
@@ -25,6 +25,7 @@ use crate::run::Millis;
 use crate::run::projection::{planned_start, project};
 use crate::text::clean_line;
 use crate::ui::clock::{at_time_of_day, hh_mm};
+use crate::ui::clock::{iso_date, whole_minutes};
 use crate::ui::fit::fit;
 
 /// Columns of the numbers: planned and actual minutes.

@@ -24,7 +24,6 @@ use super::ReviewRun;
 use super::app::{Review, Screen};
 use crate::run::Millis;
 use crate::text::clean_line;
-use crate::ui::clock::local;
 
 pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     let area = frame.area();
@@ -129,17 +128,6 @@ pub(crate) fn meeting_title(run: &ReviewRun) -> String {
         Some(n) => format!("{n} {title}"),
         None => title,
     }
-}
-
-/// "2020-09-17".
-pub(crate) fn iso_date(at: Millis, tz: &jiff::tz::TimeZone) -> String {
-    let d = local(at, tz).date();
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-/// Rounded minutes of a duration.
-pub(crate) fn whole_minutes(ms: i64) -> i64 {
-    (ms + 30_000).div_euclid(60_000)
 }
 
 /// Scrolls a list so that row `selected` is in view with some rows of context above it.

@@ -20,7 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{iso_date, meeting_title};
+use super::meeting_title;
 use crate::i18n::Text;
 use crate::notes::wrap::{truncate, wrap};
 use crate::notes::{group_name, kind_mark};
@@ -31,6 +31,7 @@ use crate::run::{NoteKind, Place};
 use crate::session::{Session, Step};
 use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
+use crate::ui::clock::iso_date;
 use crate::ui::fit::fit;
 use crate::ui::theme::Theme;
 

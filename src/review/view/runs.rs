@@ -22,12 +22,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{iso_date, scroll_to, whole_minutes};
+use super::scroll_to;
 use crate::notes::wrap::truncate;
 use crate::review::ReviewRun;
 use crate::review::app::Review;
 use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
+use crate::ui::clock::{iso_date, whole_minutes};
 use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {

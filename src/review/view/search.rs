@@ -21,7 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{iso_date, meeting_title, scroll_to};
+use super::{meeting_title, scroll_to};
 use crate::i18n::Text;
 use crate::notes::wrap::{truncate, width as text_width};
 use crate::notes::{group_name, place_label};
@@ -30,6 +30,7 @@ use crate::review::{Hit, ReviewRun, Target, highlight_ranges};
 use crate::run::{NoteKind, Place};
 use crate::session::Step;
 use crate::text::clean_line;
+use crate::ui::clock::iso_date;
 use crate::ui::theme::Theme;
 
 /// Rows per result: where it is, then the text around the match.

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::run::Millis;
 use crate::stage::Stage;
-use crate::ui::clock::hh_mm;
+use crate::ui::clock::{hh_mm, whole_minutes};
 use crate::ui::fit::fit;
 use crate::ui::popup::centered;
 
@@ -61,7 +61,7 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         };
         let spent = stage.run.spent_ms(i, now);
         let actual = if spent > 0 {
-            text.minutes((spent + 30_000) / 60_000)
+            text.minutes(whole_minutes(spent))
         } else {
             "–".into()
         };
