@@ -17,7 +17,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spar::i18n::Lang;
 use spar::review::app::{Review, ReviewCtx};
-use spar::review::{TrackView, search};
+use spar::run::catalog::{TrackView, search};
 use spar::run::journal::encode;
 use spar::run::store::{DataDir, RunHeader};
 use spar::run::{Event, NoteKind, Place, Record, Role};
@@ -170,7 +170,7 @@ fn bench(c: &mut Criterion) {
     // earlier meetings' runs.
     let last = catalog.meetings()[RUNS - 1].clone();
     group.bench_function("recap_of_the_sixth_meeting", |b| {
-        b.iter(|| spar::review::recap(black_box(&data), &catalog, &last, now))
+        b.iter(|| spar::run::catalog::recap(black_box(&data), &catalog, &last, now))
     });
     // One key typed at the end of "bibliote" (a search over everything, most notes matching),
     // then drawn: what a keystroke costs.

@@ -8,7 +8,7 @@ use std::path::Path;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spar::i18n::Lang;
 use spar::review::app::{Effect, Review, ReviewCtx, Screen};
-use spar::review::{Target, TrackView, all_actions, open_actions, search};
+use spar::run::catalog::{Target, TrackView, all_actions, open_actions, search};
 use spar::run::store::{DataDir, RunDir, RunHeader};
 use spar::run::{Event, Millis, NoteId, NoteKind, Place};
 use spar::session::load::{Catalog, load_catalog};
@@ -352,7 +352,7 @@ fn the_recap_has_what_earlier_meetings_left_open() {
     // The stage's recap reads the same from the folder, only the earlier meetings' runs.
     let catalog = catalog();
     let third = catalog.get("begrepp").unwrap();
-    let recap = spar::review::recap(&data, &catalog, third, THIRD);
+    let recap = spar::run::catalog::recap(&data, &catalog, third, THIRD);
     assert_eq!(recap, open_actions(&view, "begrepp"));
     match &recap[1].kind {
         NoteKind::Action { owner, due } => {
@@ -365,7 +365,7 @@ fn the_recap_has_what_earlier_meetings_left_open() {
     assert_eq!(recap[1].group.as_deref(), Some("Grupp Dalälven"));
     // A session without a recap item has none.
     let kickoff = catalog.get("kickoff").unwrap();
-    assert!(spar::review::recap(&data, &catalog, kickoff, THIRD).is_empty());
+    assert!(spar::run::catalog::recap(&data, &catalog, kickoff, THIRD).is_empty());
 }
 
 fn ctx(lang: Lang) -> ReviewCtx {

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use spar::i18n::Lang;
 use spar::review::app::{Review, ReviewCtx};
-use spar::review::{TrackView, Unreadable, open_actions};
+use spar::run::catalog::{TrackView, Unreadable, open_actions};
 use spar::run::state::RunState;
 use spar::run::store::{LoadedRun, RunDir, RunHeader};
 use spar::run::{Entry, Event, Millis, NoteId, NoteKind, Place, Record, Role};
@@ -513,7 +513,7 @@ fn overtime_is_in_its_own_colour_and_in_words() {
 // ---------------------------------------------------------------------------------------------
 // The recap on the stage
 
-fn recap_stage(lang: Lang, recap: Vec<spar::review::RecapEntry>) -> Stage {
+fn recap_stage(lang: Lang, recap: Vec<spar::run::catalog::RecapEntry>) -> Stage {
     let session = Arc::new(catalog().get("digitala-samhallet").unwrap().clone());
     let entries: Vec<Entry> = [
         Event::TimerStarted { at: at(0, 0) },

@@ -2,20 +2,28 @@
 
 use std::process::ExitCode;
 
-use super::{data_dir, store_error};
+use super::{catalog, data_dir, seat, store_error, track_view};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
-use crate::run::status::RunStatus;
+use crate::run::catalog::{TrackView, recap};
 use crate::run::store::{DataDir, RunDir};
 use crate::tui::event_loop::{Tui, now_ms};
+use crate::tui::stage_app;
 
 pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
-    let dir = match run {
-        Some(id) => data.find(id).map_err(store_error)?,
-        None => latest_live(&data)?,
+    // Without the sessions (a bad `--sessions`) a run can still be joined: it carries its own
+    // session; there is just nothing to recap.
+    let catalog = catalog(global).unwrap_or_default();
+    let now = now_ms();
+    let (dir, view) = match run {
+        Some(id) => (data.find(id).map_err(store_error)?, None),
+        None => {
+            let view = track_view(&data, &catalog, now);
+            (latest_live(&data, &view)?, Some(view))
+        }
     };
     let header = dir.header().map_err(store_error)?;
     let group = match group {
@@ -24,21 +32,27 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     };
     let lang = Lang::resolve(global.lang);
     let mut tui = Tui::start()?;
-    super::run::live_view(global, dir, lang, &mut tui, Role::NoteTaker, |stage| {
-        stage.group = group;
-        stage.open_editor();
-        Ok(())
-    })?;
+    stage_app::run(
+        &mut tui,
+        dir,
+        seat(global, lang, Role::NoteTaker),
+        |session| match &view {
+            Some(view) => view.recap(session),
+            None => recap(&data, &catalog, session, now),
+        },
+        |stage| {
+            stage.group = group;
+            stage.open_editor();
+            Ok(())
+        },
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The live run that changed last, or a clear message that there is none.
-fn latest_live(data: &DataDir) -> anyhow::Result<RunDir> {
-    super::run::saved_runs(data, now_ms())
-        .into_iter()
-        .filter(|run| run.status == RunStatus::Live)
-        .max_by_key(|run| run.last)
-        .map(|run| run.dir)
+fn latest_live(data: &DataDir, view: &TrackView) -> anyhow::Result<RunDir> {
+    view.latest_live()
+        .map(|run| run.dir.clone())
         .ok_or_else(|| {
             BadInput(format!(
                 "no live run in {}: the facilitator starts one with `spar run SESSION`",

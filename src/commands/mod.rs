@@ -4,8 +4,13 @@ use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, Global};
 use crate::error::BadInput;
+use crate::i18n::Lang;
+use crate::run::catalog::TrackView;
 use crate::run::store::{DataDir, StoreError};
+use crate::run::{Millis, Role};
 use crate::session::load::{Catalog, load_catalog};
+use crate::tui::stage_app::Seat;
+use crate::ui::theme::{Theme, no_color_requested};
 
 pub mod check;
 pub mod export;
@@ -46,6 +51,28 @@ pub fn catalog(global: &Global) -> anyhow::Result<Catalog> {
 
 pub fn data_dir(global: &Global) -> anyhow::Result<DataDir> {
     DataDir::resolve(global.data_dir.clone())
+}
+
+/// The track's saved runs, for choosing one to resume or join: an unreadable runs folder has
+/// none (creating a run in it then says what is wrong).
+pub fn track_view(data: &DataDir, catalog: &Catalog, now: Millis) -> TrackView {
+    TrackView::load(data, catalog, now).unwrap_or_default()
+}
+
+/// `--theme`, unless `NO_COLOR` asks for none.
+pub fn theme(global: &Global) -> Theme {
+    Theme::new(global.theme, no_color_requested())
+}
+
+/// Who sits at this terminal, from the global options.
+pub fn seat(global: &Global, lang: Lang, role: Role) -> Seat {
+    Seat {
+        lang,
+        theme: theme(global),
+        author: author(global),
+        role,
+        quiet: global.quiet,
+    }
 }
 
 /// Store errors that mean "you named something that is not there" exit with 2.

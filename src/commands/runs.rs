@@ -13,7 +13,7 @@ use super::list::write_out;
 use super::{catalog, data_dir, store_error};
 use crate::cli::Global;
 use crate::i18n::{Lang, Text};
-use crate::review::TrackView;
+use crate::run::catalog::TrackView;
 use crate::text::clean_line;
 use crate::tui::event_loop::now_ms;
 use crate::ui::clock::{hh_mm, iso_date, whole_minutes};

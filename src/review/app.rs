@@ -6,8 +6,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Action};
-use super::{Hit, NoteRef, Target, TrackView, all_actions, search};
 use crate::i18n::Lang;
+use crate::run::catalog::{Hit, NoteRef, Target, TrackView, all_actions, search};
 use crate::run::{Millis, NoteId, NoteKind};
 use crate::text::clean_line;
 use crate::ui::theme::Theme;

@@ -2,6 +2,7 @@
 //! `store`); its state is a pure fold of their events (`state`), with timeboxes (`timer`) and the
 //! projected end (`projection`) derived from it.
 
+pub mod catalog;
 pub mod event;
 pub mod journal;
 pub mod live;

@@ -40,7 +40,7 @@ pub struct Context {
     /// The facilitator's stage, or a note-taker's terminal (`spar join`).
     pub role: Role,
     /// What earlier meetings of the track left open: shown on a recap item.
-    pub recap: Vec<crate::review::RecapEntry>,
+    pub recap: Vec<crate::run::catalog::RecapEntry>,
 }
 
 /// A draft is journalled at most this long after the keystroke that changed it.

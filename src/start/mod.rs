@@ -6,6 +6,7 @@ pub mod view;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Lang;
+use crate::run::catalog::TrackView;
 use crate::run::store::RunDir;
 use crate::session::{Session, Track};
 use crate::ui::theme::Theme;
@@ -17,6 +18,19 @@ pub enum MeetingState {
     /// A live run to resume.
     InProgress(RunDir),
     Done,
+}
+
+impl MeetingState {
+    /// In progress when a live run exists, done when a run ended, else not run.
+    pub fn of(runs: &TrackView, session: &str) -> MeetingState {
+        if let Some(run) = runs.unfinished(session) {
+            MeetingState::InProgress(run.dir.clone())
+        } else if runs.has_ended(session) {
+            MeetingState::Done
+        } else {
+            MeetingState::NotRun
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,6 +1,11 @@
 //! The edge: the terminal, the event loop and the sources that wake it (keys, signals, the
-//! journal watcher, the next second of the countdown).
+//! journal watcher, the next second of the countdown), and the adapters that connect each screen
+//! to the loop: `stage_app` (the stage and a note-taker's terminal on a live run), `review_app`
+//! (the review, writing "action done" to the runs) and `start_app` (the start screen).
 
 pub mod event_loop;
+pub mod review_app;
+pub mod stage_app;
+pub mod start_app;
 pub mod terminal;
 pub mod watch;

@@ -19,9 +19,9 @@ use ratatui::widgets::Paragraph;
 
 use super::{meeting_title, scroll_to};
 use crate::notes::wrap::truncate;
-use crate::review::ReviewRun;
 use crate::review::app::Review;
 use crate::run::Millis;
+use crate::run::catalog::SavedRun;
 use crate::run::projection::{planned_start, project};
 use crate::text::clean_line;
 use crate::ui::clock::{at_time_of_day, hh_mm};
@@ -143,7 +143,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
 }
 
 /// "1 Kick off — 2020-09-17 · avslutad", and which of the meeting's runs this is.
-fn heading_line(review: &Review, run: &ReviewRun, width: usize) -> Line<'static> {
+fn heading_line(review: &Review, run: &SavedRun, width: usize) -> Line<'static> {
     let text = review.ctx.lang.text();
     let theme = &review.ctx.theme;
     let title = format!(
@@ -168,7 +168,7 @@ fn heading_line(review: &Review, run: &ReviewRun, width: usize) -> Line<'static>
 
 /// "planerat slut 12:00 · faktiskt slut 12:14, 14 min efter" (or the projected end of a run in
 /// progress; "inte startad" before its first timebox).
-fn ends_line(review: &Review, run: &ReviewRun, now: Millis) -> Line<'static> {
+fn ends_line(review: &Review, run: &SavedRun, now: Millis) -> Line<'static> {
     let text = review.ctx.lang.text();
     let theme = &review.ctx.theme;
     let tz = &review.ctx.tz;

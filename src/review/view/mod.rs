@@ -20,9 +20,9 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::ReviewRun;
 use super::app::{Review, Screen};
 use crate::run::Millis;
+use crate::run::catalog::SavedRun;
 use crate::text::clean_line;
 
 pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
@@ -96,7 +96,7 @@ fn status_line(review: &Review) -> Paragraph<'static> {
         return Paragraph::new(line).style(theme.error);
     }
     let mut parts = vec![text.runs_count(review.view.runs.len())];
-    let skipped: usize = review.view.runs.iter().map(ReviewRun::skipped_lines).sum();
+    let skipped: usize = review.view.runs.iter().map(SavedRun::skipped_lines).sum();
     if skipped > 0 {
         parts.push(text.skipped_lines(skipped));
     }
@@ -122,7 +122,7 @@ fn hint_line(review: &Review, width: u16) -> Line<'static> {
 }
 
 /// "1 Kick off", or the title alone for a session outside the track.
-pub(crate) fn meeting_title(run: &ReviewRun) -> String {
+pub(crate) fn meeting_title(run: &SavedRun) -> String {
     let title = clean_line(&run.header.session.title);
     match run.meeting {
         Some(n) => format!("{n} {title}"),

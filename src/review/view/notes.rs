@@ -25,7 +25,7 @@ use crate::i18n::Text;
 use crate::notes::wrap::{truncate, wrap};
 use crate::notes::{group_name, kind_mark};
 use crate::review::app::Review;
-use crate::review::{ReviewRun, Row};
+use crate::run::catalog::{Row, SavedRun};
 use crate::run::state::Note;
 use crate::run::{NoteKind, Place};
 use crate::session::{Session, Step};
@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
 
 /// The rows around the selected note that fit in `area`: from about a third of the height
 /// above it, the item and question of the first row in view repeated at the top.
-fn visible_lines(review: &Review, run: &ReviewRun, area: Rect) -> Vec<Line<'static>> {
+fn visible_lines(review: &Review, run: &SavedRun, area: Rect) -> Vec<Line<'static>> {
     let height = usize::from(area.height);
     let width = usize::from(area.width);
     let selected_note = run.order.get(review.note).copied();
@@ -118,7 +118,7 @@ fn visible_lines(review: &Review, run: &ReviewRun, area: Rect) -> Vec<Line<'stat
 /// it, so that what is in view is always under its question.
 fn context_lines(
     review: &Review,
-    run: &ReviewRun,
+    run: &SavedRun,
     first: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
@@ -148,7 +148,7 @@ fn context_lines(
 
 fn row_lines(
     review: &Review,
-    run: &ReviewRun,
+    run: &SavedRun,
     row: Row,
     width: usize,
     selected: Option<usize>,

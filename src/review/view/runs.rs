@@ -24,8 +24,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::scroll_to;
 use crate::notes::wrap::truncate;
-use crate::review::ReviewRun;
 use crate::review::app::Review;
+use crate::run::catalog::SavedRun;
 use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
 use crate::ui::clock::{iso_date, whole_minutes};
@@ -61,7 +61,7 @@ fn draw_list(frame: &mut Frame, area: Rect, review: &Review) {
         lines.push(Line::from(""));
     }
     let mut selected_line = 0;
-    let mut push_run = |lines: &mut Vec<Line>, i: usize, run: &ReviewRun| {
+    let mut push_run = |lines: &mut Vec<Line>, i: usize, run: &SavedRun| {
         if i == review.run {
             selected_line = lines.len();
         }
@@ -130,7 +130,7 @@ struct Columns {
 impl Columns {
     fn measure(review: &Review) -> Columns {
         let text = review.ctx.lang.text();
-        let max = |f: &dyn Fn(&ReviewRun) -> String| {
+        let max = |f: &dyn Fn(&SavedRun) -> String| {
             review
                 .view
                 .runs
@@ -153,7 +153,7 @@ impl Columns {
 /// "▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara  <id>".
 fn run_line(
     review: &Review,
-    run: &ReviewRun,
+    run: &SavedRun,
     selected: bool,
     columns: &Columns,
     width: usize,

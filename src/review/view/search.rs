@@ -26,7 +26,7 @@ use crate::i18n::Text;
 use crate::notes::wrap::{truncate, width as text_width};
 use crate::notes::{group_name, place_label};
 use crate::review::app::Review;
-use crate::review::{Hit, ReviewRun, Target, highlight_ranges};
+use crate::run::catalog::{Hit, SavedRun, Target, highlight_ranges};
 use crate::run::{NoteKind, Place};
 use crate::session::Step;
 use crate::text::clean_line;
@@ -156,7 +156,7 @@ fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Li
                 meeting_of(review, run),
                 format!("{}. {kind}", place.item + 1),
             ];
-            if crate::review::is_step(session, place) {
+            if crate::run::catalog::is_step(session, place) {
                 heading.push(place_label(text, session, place));
             }
             // The matching text of the place: its question, else the item's title (and prompt).
@@ -192,7 +192,7 @@ fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Li
 }
 
 /// "1 Kick off 2020-09-17": the meeting and the day, so that two runs of it can be told apart.
-fn meeting_of(review: &Review, run: &ReviewRun) -> String {
+fn meeting_of(review: &Review, run: &SavedRun) -> String {
     format!(
         "{} {}",
         meeting_title(run),
@@ -212,7 +212,7 @@ fn short_mark(text: &Text, kind: &NoteKind) -> Option<String> {
     }
 }
 
-fn item_prompt(run: &ReviewRun, item: usize) -> String {
+fn item_prompt(run: &SavedRun, item: usize) -> String {
     run.session()
         .agenda
         .get(item)
@@ -223,7 +223,7 @@ fn item_prompt(run: &ReviewRun, item: usize) -> String {
 }
 
 /// "Fråga 2: Vad betyder …", or the item's title for a note on the item as a whole.
-fn place_text(text: &Text, run: &ReviewRun, place: Place) -> String {
+fn place_text(text: &Text, run: &SavedRun, place: Place) -> String {
     let session = run.session();
     match session.steps(place.item).get(place.step) {
         Some(Step::Question(q)) if session.steps(place.item).len() > 1 => {

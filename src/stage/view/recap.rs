@@ -18,8 +18,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::notes::wrap::{truncate, wrap};
-use crate::review::RecapEntry;
 use crate::run::NoteKind;
+use crate::run::catalog::RecapEntry;
 use crate::stage::Stage;
 use crate::text::clean_line;
 

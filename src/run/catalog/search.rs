@@ -1,12 +1,12 @@
 //! Search across every run of the track: note text, action owners and the agenda's questions
 //! and titles, ignoring case (Unicode lowercase).
 //!
-//! The text is lowercased once when a run is read ([`super::ReviewRun::reindex`]); a search
+//! The text is lowercased once when a run is read ([`SavedRun::reindex`]); a search
 //! lowercases only the query and scans.
 
 use std::ops::Range;
 
-use super::ReviewRun;
+use super::SavedRun;
 use crate::run::Place;
 
 /// Where a search matched.
@@ -28,7 +28,7 @@ pub enum Target {
 /// Every place and live note of every run that contains `query`, ignoring case: run by run in
 /// track order, and within a run in the order of its notes screen, a question before its notes.
 /// An empty (or all-space) query finds nothing.
-pub fn search(runs: &[ReviewRun], query: &str) -> Vec<Hit> {
+pub fn search(runs: &[SavedRun], query: &str) -> Vec<Hit> {
     let query = query.trim().to_lowercase();
     let mut hits = Vec::new();
     if query.is_empty() {
