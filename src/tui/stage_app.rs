@@ -8,7 +8,7 @@ use ratatui::Frame;
 
 use super::event_loop::{App, Flow, Msg, Tui, now_ms};
 use super::terminal;
-use super::watch::JournalWatch;
+use super::watch::Watch;
 use crate::i18n::Lang;
 use crate::run::catalog::RecapEntry;
 use crate::run::live::LiveRun;
@@ -74,7 +74,7 @@ pub fn run(
         stage,
         live,
         watch: None,
-        poll_without_watch: false,
+        polled_at: 0,
         journals_changed: false,
     };
     app.refresh_notice();
@@ -87,14 +87,24 @@ struct StageApp {
     stage: Stage,
     live: LiveRun,
     /// Started after the first frame; kept alive while the view runs.
-    watch: Option<JournalWatch>,
-    /// The watcher could not start: read the journals on every wake, at least once a second.
-    poll_without_watch: bool,
+    watch: Option<Watch>,
+    /// Without file events: when the journals were last read.
+    polled_at: Millis,
     /// The watcher saw journal changes not yet read: read once per wake, however many came.
     journals_changed: bool,
 }
 
+/// Without file events the journals are read at least this often.
+const POLL_EVERY: Millis = 1000;
+/// ... and on any wake at least this long after the last read: a running countdown wakes every
+/// second anyway, so polling rides on its wakes and adds none of its own.
+const POLL_GAP: Millis = 500;
+
 impl StageApp {
+    fn polling(&self) -> bool {
+        self.watch.as_ref().is_some_and(Watch::polling)
+    }
+
     fn perform(&mut self, effects: Vec<Effect>, now: Millis) -> Flow {
         let mut flow = Flow::Continue;
         for effect in effects {
@@ -143,7 +153,11 @@ impl App for StageApp {
     }
 
     fn wake(&mut self, now: Millis) -> Flow {
-        let look = std::mem::take(&mut self.journals_changed) || self.poll_without_watch;
+        let poll = self.polling() && now - self.polled_at >= POLL_GAP;
+        if poll {
+            self.polled_at = now;
+        }
+        let look = std::mem::take(&mut self.journals_changed) || poll;
         if look && self.live.follow(&mut self.stage.run) {
             self.stage.after_fold();
         }
@@ -164,8 +178,13 @@ impl App for StageApp {
     fn next_wake(&self, now: Millis) -> Millis {
         let wake = self.stage.next_wake(now);
         // Retry a failing save every second.
-        if self.live.has_pending() {
+        let wake = if self.live.has_pending() {
             wake.min(now + 1000)
+        } else {
+            wake
+        };
+        if self.polling() {
+            wake.min(self.polled_at + POLL_EVERY)
         } else {
             wake
         }
@@ -174,11 +193,9 @@ impl App for StageApp {
     fn after_first_frame(&mut self, tx: &Sender<Msg>, now: Millis) {
         let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
         self.live.announce(&mut self.stage.run, &author, role, now);
-        match JournalWatch::start(&self.live.folder(), tx.clone()) {
-            Ok(watch) => self.watch = Some(watch),
-            // Without file events the run is still followed: every wake reads the journals.
-            Err(_) => self.poll_without_watch = true,
-        }
+        let own = format!("{}.ron", self.live.writer_id());
+        self.watch = Some(Watch::start(&self.live.folder(), &own, tx.clone()));
+        self.polled_at = now;
         self.refresh_notice();
     }
 
