@@ -13,14 +13,12 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     }
 }
 
-/// The error and its causes on one line, without control characters.
+/// The error and its causes on one line, cleaned (`text::clean_line`).
 pub fn one_line(err: &anyhow::Error) -> String {
     let text = err
         .chain()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(": ");
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    crate::text::clean_line(&text)
 }

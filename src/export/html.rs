@@ -11,12 +11,12 @@ use std::fmt::Write as _;
 use jiff::tz::TimeZone;
 
 use super::summary::{GroupPart, Listed, Summary, due_of, owner_of, track_order};
-use super::{RunDoc, capacity, cleaned};
+use super::{RunDoc, capacity};
 use crate::i18n::Lang;
 use crate::run::NoteKind;
 use crate::run::state::Note;
 use crate::session::Track;
-use crate::text::{clean, clean_line, is_unsafe};
+use crate::text::{clean, clean_line, cleaned, is_unsafe};
 
 const STYLE: &str = r#"
 :root { color-scheme: light dark; --fg: #1c1e21; --muted: #5d636b; --line: #d5d9de; --accent: #1d5a94; --bg: #fff; --soft: #f3f5f7; }

@@ -11,12 +11,12 @@ use std::fmt::Write as _;
 use jiff::tz::TimeZone;
 
 use super::summary::{GroupPart, Listed, Summary, due_of, owner_of, track_order};
-use super::{RunDoc, capacity, cleaned};
+use super::{RunDoc, capacity};
 use crate::i18n::Lang;
 use crate::run::NoteKind;
 use crate::run::state::Note;
 use crate::session::Track;
-use crate::text::{clean_line, is_unsafe};
+use crate::text::{clean_line, cleaned, is_unsafe};
 
 /// A run's summary as Markdown.
 pub fn markdown(doc: &RunDoc, lang: Lang, tz: &TimeZone) -> String {

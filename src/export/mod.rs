@@ -26,8 +26,6 @@ mod html;
 mod markdown;
 mod summary;
 
-use std::borrow::Cow;
-
 use jiff::tz::TimeZone;
 
 pub use html::{html, track_html};
@@ -38,7 +36,6 @@ use crate::i18n::Lang;
 use crate::run::Millis;
 use crate::run::state::RunState;
 use crate::session::Track;
-use crate::text::{clean, is_unsafe};
 
 /// One run to export.
 #[derive(Debug, Clone, Copy)]
@@ -73,30 +70,6 @@ pub fn track(
     match format {
         Format::Md => track_markdown(track, runs, lang, tz),
         Format::Html => track_html(track, runs, lang, tz),
-    }
-}
-
-/// Note text as `text::clean` leaves it, without copying text that is clean already (most is).
-fn cleaned(text: &str) -> Cow<'_, str> {
-    let dirty = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_control() && c != '\n'
-        } else {
-            is_unsafe(c)
-        }
-    };
-    if text.chars().any(dirty) {
-        Cow::Owned(clean(text))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// One-line text as `text::clean_line` leaves it, without copying text that is clean already.
-fn cleaned_line(text: &str) -> Cow<'_, str> {
-    match cleaned(text) {
-        Cow::Borrowed(t) if !t.contains('\n') => Cow::Borrowed(t),
-        other => Cow::Owned(other.replace('\n', " ")),
     }
 }
 

@@ -9,13 +9,14 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::{RunDoc, capitalize, cleaned_line};
+use super::{RunDoc, capitalize};
 use crate::i18n::{Lang, Text};
 use crate::run::projection::{planned_start, project};
 use crate::run::state::Note;
 use crate::run::{Millis, NoteKind};
 use crate::session::{ItemKind, Step, Track};
 use crate::text::clean_line;
+use crate::text::cleaned_line;
 use crate::ui::clock::{hh_mm, iso_date, local};
 
 /// One meeting, ready to write.

@@ -350,12 +350,7 @@ impl RunDir {
                 path,
                 line: e.span.start.line,
                 column: e.span.start.col,
-                message: e
-                    .code
-                    .to_string()
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .collect(),
+                message: crate::text::clean_line(&e.code.to_string()),
             })
     }
 

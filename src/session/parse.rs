@@ -314,23 +314,9 @@ pub fn quote(text: &str) -> String {
     format!("\"{}\"", clean(text))
 }
 
-/// Text from a file on one line, without control or bidi characters, at most 60 characters
-/// long.
+/// Text from a file on one line, cleaned, at most 60 characters long.
 pub fn clean(text: &str) -> String {
-    const MAX: usize = 60;
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.push(' ');
-        } else if !crate::text::is_unsafe(c) {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::clean_short(text, 60)
 }
 
 /// The position of the first token at or after `from`.

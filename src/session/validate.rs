@@ -62,13 +62,7 @@ impl fmt::Display for Finding {
     /// `path:line:col: message`, `path:line:col: warning: message`, or `path: message`; never
     /// with a control character in it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path: String = self
-            .path
-            .chars()
-            .filter(|&c| c.is_control() || !crate::text::is_unsafe(c))
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect();
-        write!(f, "{path}")?;
+        f.write_str(&crate::text::cleaned_line(&self.path))?;
         if let Some(pos) = self.pos {
             write!(f, ":{pos}")?;
         }
@@ -76,14 +70,7 @@ impl fmt::Display for Finding {
         if self.severity == Severity::Warning {
             f.write_str("warning: ")?;
         }
-        for c in self.message.chars() {
-            if c.is_control() {
-                f.write_str(" ")?;
-            } else if !crate::text::is_unsafe(c) {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
+        f.write_str(&crate::text::cleaned_line(&self.message))
     }
 }
 

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::fast;
 use crate::run::event::Record;
+use crate::text::clean_short;
 
 /// The longest line accepted (without its `\n`): longer lines are skipped without being parsed,
 /// and [`JournalWriter::append`] refuses to write one.
@@ -83,20 +84,7 @@ pub fn decode(line: &[u8]) -> Result<Record, LineError> {
     ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str::<Record>(&body)
-        .map_err(|e| LineError::Malformed(clean_message(&e.to_string())))
-}
-
-/// A parser message fit for a one-line report: no control characters, at most 200 characters.
-fn clean_message(message: &str) -> String {
-    let mut out: String = message
-        .chars()
-        .take(200)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if message.chars().nth(200).is_some() {
-        out.push('…');
-    }
-    out
+        .map_err(|e| LineError::Malformed(clean_short(&e.to_string(), 200)))
 }
 
 /// Whether `writer` can name a journal: 1 to 64 ASCII letters, digits, `-` or `_`, not starting
