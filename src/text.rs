@@ -130,10 +130,7 @@ fn sanitize(text: &str, lines: Lines) -> Cow<'_, str> {
     // offsets): a tab measures only what came since.
     let mut line_start = 0;
     let mut measured = (0, 0);
-    loop {
-        let Some(c) = text[pos..].chars().next() else {
-            break;
-        };
+    while let Some(c) = text[pos..].chars().next() {
         let end = pos + c.len_utf8();
         let line_break = match lines {
             Lines::Keep => "\n",
