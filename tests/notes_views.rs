@@ -11,6 +11,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use spar::i18n::Lang;
 use spar::notes::editor::{self, EditorError};
+use spar::notes::order::{NoteOrder, Shown};
 use spar::notes::{Ctx, EditorOutcome, Field, Kind, NoteEditor, SaveRequest, panel};
 use spar::run::state::Note;
 use spar::run::{Event, Millis, NoteId, NoteKind, Place};
@@ -759,9 +760,10 @@ fn panel_screen(
     let session = kickoff();
     let theme = theme();
     let ctx = ctx(lang, &theme, &session, None);
-    let refs: Vec<&Note> = notes.iter().collect();
+    let order = NoteOrder::new(notes, &session.groups, |_| true);
+    let refs = Shown::new(notes, &order);
     render(w, h, |frame| {
-        panel::draw_notes(frame, frame.area(), &refs, &ctx, scroll, selected)
+        panel::draw_notes(frame, frame.area(), refs, &ctx, scroll, selected)
     })
     .0
 }
@@ -914,15 +916,16 @@ fn breakout_notes() -> Vec<Note> {
 #[test]
 fn breakout_snapshots() {
     let notes = breakout_notes();
-    let refs: Vec<&Note> = notes.iter().collect();
     let session = kickoff();
+    let order = NoteOrder::new(&notes, &session.groups, |_| true);
+    let refs = Shown::new(&notes, &order);
     let theme = theme();
     for lang in [Lang::Sv, Lang::En] {
         let ctx = ctx(lang, &theme, &session, Some("Grupp Dalälven"));
         for (w, h) in SIZES {
             // Narrow, the page shows one group; Dalälven is the second.
             let (buffer, _) = render(w, h, |frame| {
-                panel::draw_breakout(frame, frame.area(), &refs, &ctx, 1, 0, None)
+                panel::draw_breakout(frame, frame.area(), refs, &ctx, 1, 0, None)
             });
             let screen = text_of(&buffer);
             if panel::breakout_fits(w, 4) {
@@ -944,8 +947,9 @@ fn breakout_snapshots() {
 fn breakout_columns_are_the_sessions_groups_and_the_whole_group_when_it_has_notes() {
     let session = kickoff();
     let mut notes = breakout_notes();
-    let refs: Vec<&Note> = notes.iter().collect();
-    let columns = panel::breakout_columns(&refs, &session.groups);
+    let order = NoteOrder::new(&notes, &session.groups, |_| true);
+    let refs = Shown::new(&notes, &order);
+    let columns = refs.breakout_columns(&session.groups);
     assert_eq!(columns.len(), 4);
     assert!(panel::breakout_fits(120, 4));
     assert!(!panel::breakout_fits(80, 4));
@@ -965,15 +969,16 @@ fn breakout_columns_are_the_sessions_groups_and_the_whole_group_when_it_has_note
         NoteKind::Note,
         "En grupp som inte finns i träffen.",
     ));
-    let refs: Vec<&Note> = notes.iter().collect();
-    let columns = panel::breakout_columns(&refs, &session.groups);
+    let order = NoteOrder::new(&notes, &session.groups, |_| true);
+    let refs = Shown::new(&notes, &order);
+    let columns = refs.breakout_columns(&session.groups);
     assert_eq!(columns.first(), Some(&None));
     assert_eq!(columns.last(), Some(&Some("Grupp Orsa".to_string())));
     // Pages wrap around.
     let theme = theme();
     let ctx = ctx(Lang::Sv, &theme, &session, None);
     let (buffer, _) = render(80, 24, |frame| {
-        panel::draw_breakout(frame, frame.area(), &refs, &ctx, 7, 0, None)
+        panel::draw_breakout(frame, frame.area(), refs, &ctx, 7, 0, None)
     });
     assert!(
         text_of(&buffer).starts_with("Grupp Siljan · 2/6"),
@@ -986,10 +991,8 @@ fn breakout_columns_are_the_sessions_groups_and_the_whole_group_when_it_has_note
 fn display_order_is_by_group_then_time() {
     let session = kickoff();
     let notes = question_notes();
-    let refs: Vec<&Note> = notes.iter().collect();
-    let order: Vec<u64> = panel::display_order(&refs, &session.groups)
-        .iter()
-        .map(|n| n.id.seq)
-        .collect();
-    assert_eq!(order, [1, 3, 4, 2, 5, 7]);
+    let order = NoteOrder::new(&notes, &session.groups, |_| true);
+    let refs = Shown::new(&notes, &order);
+    let seqs: Vec<u64> = refs.iter().map(|n| n.id.seq).collect();
+    assert_eq!(seqs, [1, 3, 4, 2, 5, 7]);
 }

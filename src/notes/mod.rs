@@ -6,6 +6,7 @@
 
 pub mod editor;
 pub mod keys;
+pub mod order;
 pub mod panel;
 pub mod wrap;
 

@@ -5,8 +5,7 @@
 //! are counted ("↑ 3 äldre"). `scroll` hides that many of the newest notes instead ("↓ 2 nyare"),
 //! and a selected note is always brought into view.
 
-use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,6 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::order::Shown;
 use super::{Ctx, group_name, kind_mark, wrap};
 use crate::run::NoteId;
 use crate::run::state::Note;
@@ -21,48 +21,6 @@ use crate::ui::clock::hh_mm;
 
 /// A breakout column is at least this wide; narrower, one group is shown at a time.
 pub const MIN_COLUMN: u16 = 28;
-
-/// Where a group comes: the whole group first, then the session's groups in order, then groups
-/// the session no longer has (a renamed group in an old run), by name.
-fn group_rank<'a>(group: Option<&'a str>, groups: &[String]) -> (usize, Option<&'a str>) {
-    match group {
-        None => (0, None),
-        Some(g) => match groups.iter().position(|x| x == g) {
-            Some(i) => (i + 1, None),
-            None => (groups.len() + 1, Some(g)),
-        },
-    }
-}
-
-/// Notes in the order they are shown: by group, then as written. Deleted notes are left out.
-/// Moving a selection up and down follows this order.
-pub fn display_order<'n>(notes: &[&'n Note], groups: &[String]) -> Vec<&'n Note> {
-    let mut shown: Vec<&Note> = notes.iter().copied().filter(|n| !n.deleted).collect();
-    shown.sort_by(|a, b| {
-        let key = |n: &'n Note| (group_rank(n.group.as_deref(), groups), n.written, &n.id);
-        key(a).cmp(&key(b))
-    });
-    shown
-}
-
-/// The groups that get a breakout column: the whole group only when it has notes, then every
-/// group of the session, then any other group that has notes.
-pub fn breakout_columns(notes: &[&Note], groups: &[String]) -> Vec<Option<String>> {
-    let live = || notes.iter().filter(|n| !n.deleted);
-    let mut columns = Vec::new();
-    if live().any(|n| n.group.is_none()) {
-        columns.push(None);
-    }
-    columns.extend(groups.iter().cloned().map(Some));
-    let mut others: Vec<&str> = live()
-        .filter_map(|n| n.group.as_deref())
-        .filter(|g| !groups.iter().any(|x| x == g))
-        .collect();
-    others.sort_unstable();
-    others.dedup();
-    columns.extend(others.into_iter().map(|g| Some(g.to_string())));
-    columns
-}
 
 /// Whether `columns` breakout columns of at least [`MIN_COLUMN`] fit side by side in `width`,
 /// with a rule between them.
@@ -88,7 +46,7 @@ pub fn breakout_fits(width: u16, columns: usize) -> bool {
 pub fn draw_notes(
     frame: &mut Frame,
     area: Rect,
-    notes: &[&Note],
+    notes: Shown,
     ctx: &Ctx,
     scroll: usize,
     selected: Option<&NoteId>,
@@ -114,24 +72,18 @@ pub fn draw_notes(
 pub fn draw_breakout(
     frame: &mut Frame,
     area: Rect,
-    notes: &[&Note],
+    notes: Shown,
     ctx: &Ctx,
     page: usize,
     scroll: usize,
     selected: Option<&NoteId>,
 ) {
-    let columns = breakout_columns(notes, &ctx.session.groups);
+    let columns = notes.breakout_columns(&ctx.session.groups);
     if columns.len() <= 1 {
         draw_notes(frame, area, notes, ctx, scroll, selected);
         return;
     }
-    let of_group = |group: &Option<String>| -> Vec<&Note> {
-        notes
-            .iter()
-            .copied()
-            .filter(|n| n.group == *group)
-            .collect()
-    };
+    let of_group = |group: &Option<String>| notes.of_group(group.as_deref());
     let header = |group: &Option<String>, page: Option<(usize, usize)>| {
         let mut spans = vec![Span::styled(
             group_name(ctx.text, group.as_deref()).to_string(),
@@ -175,7 +127,7 @@ pub fn draw_breakout(
                 frame,
                 rect,
                 header(group, None),
-                &of_group(group),
+                of_group(group),
                 ctx,
                 scroll,
                 selected,
@@ -189,7 +141,7 @@ pub fn draw_breakout(
             frame,
             area,
             header(group, Some((i + 1, columns.len()))),
-            &of_group(group),
+            of_group(group),
             ctx,
             scroll,
             selected,
@@ -204,7 +156,7 @@ fn column(
     frame: &mut Frame,
     area: Rect,
     title: Vec<Span<'static>>,
-    notes: &[&Note],
+    shown: Shown,
     ctx: &Ctx,
     scroll: usize,
     selected: Option<&NoteId>,
@@ -214,7 +166,6 @@ fn column(
         return;
     }
     let width = usize::from(area.width);
-    let shown = display_order(notes, &ctx.session.groups);
     let body = usize::from(area.height.saturating_sub(1));
     let window = Window::fit(&shown, body, scroll, selected, |n| {
         note_lines(n, ctx, width, with_group, false).len()
@@ -235,7 +186,7 @@ fn column(
         lines.push(Line::from(Span::styled(none, ctx.theme.dim)));
     }
     let mut previous_group = None;
-    for note in shown.iter().filter(|n| window.visible.contains(&n.id)) {
+    for note in window.visible.iter().map(|&pos| shown.get(pos)) {
         if previous_group.is_some_and(|g| g != note.group.as_deref()) {
             lines.push(Line::from(""));
         }
@@ -336,7 +287,8 @@ fn note_lines(
 
 /// Which notes are in view: a run of notes by time, newest first.
 struct Window {
-    visible: HashSet<NoteId>,
+    /// Display positions of the notes in view, in display order.
+    visible: Vec<usize>,
     /// Older notes that did not fit.
     older: usize,
     /// Newer notes scrolled past.
@@ -346,27 +298,31 @@ struct Window {
 impl Window {
     /// The newest notes that fit in `rows` after skipping `scroll` of them, moved so that the
     /// selected note is in view. Groups are separated by a blank row. At least one note is shown.
+    /// Only the notes looked at are measured (wrapped): the cost is that of the notes in view.
     fn fit(
-        shown: &[&Note],
+        shown: &Shown,
         rows: usize,
         scroll: usize,
         selected: Option<&NoteId>,
         height: impl Fn(&Note) -> usize,
     ) -> Window {
-        let mut by_time: Vec<&Note> = shown.to_vec();
-        by_time.sort_by(|a, b| (b.written, &b.id).cmp(&(a.written, &a.id)));
-        let n = by_time.len();
+        let n = shown.len();
         if n == 0 {
             return Window {
-                visible: HashSet::new(),
+                visible: Vec::new(),
                 older: 0,
                 newer: 0,
             };
         }
-        // Heights are worked out (wrapped) only for the notes looked at.
-        let cache = vec![OnceCell::new(); n];
-        let heights = |i: usize| *cache[i].get_or_init(|| height(by_time[i]));
-        let selected_rank = selected.and_then(|id| by_time.iter().position(|note| &note.id == id));
+        let by_time = |i: usize| shown.get(shown.newest(i));
+        let cache = std::cell::RefCell::new(HashMap::new());
+        let heights = |i: usize| {
+            *cache
+                .borrow_mut()
+                .entry(i)
+                .or_insert_with(|| height(by_time(i)))
+        };
+        let selected_rank = selected.and_then(|id| (0..n).find(|&i| &by_time(i).id == id));
 
         let mut start = scroll.min(n - 1);
         if let Some(r) = selected_rank {
@@ -386,10 +342,8 @@ impl Window {
                 taken.take(taken.end);
             }
         }
-        let visible = by_time[taken.start..taken.end]
-            .iter()
-            .map(|note| note.id.clone())
-            .collect();
+        let mut visible: Vec<usize> = (taken.start..taken.end).map(|i| shown.newest(i)).collect();
+        visible.sort_unstable();
         Window {
             visible,
             older: n - taken.end,
@@ -400,7 +354,7 @@ impl Window {
 
 /// A run `start..end` of notes by time and the rows it takes.
 struct Taken<'a, 'n> {
-    by_time: &'a [&'n Note],
+    by_time: &'a dyn Fn(usize) -> &'n Note,
     heights: &'a dyn Fn(usize) -> usize,
     start: usize,
     end: usize,
@@ -409,7 +363,11 @@ struct Taken<'a, 'n> {
 }
 
 impl<'a, 'n> Taken<'a, 'n> {
-    fn new(by_time: &'a [&'n Note], heights: &'a dyn Fn(usize) -> usize, first: usize) -> Self {
+    fn new(
+        by_time: &'a dyn Fn(usize) -> &'n Note,
+        heights: &'a dyn Fn(usize) -> usize,
+        first: usize,
+    ) -> Self {
         let mut taken = Taken {
             by_time,
             heights,
@@ -424,7 +382,7 @@ impl<'a, 'n> Taken<'a, 'n> {
 
     /// Rows note `i` adds: its own, and a blank row before a group not yet shown.
     fn cost(&self, i: usize) -> usize {
-        let group = self.by_time[i].group.as_deref();
+        let group = (self.by_time)(i).group.as_deref();
         let separator = usize::from(!self.groups.is_empty() && !self.groups.contains(&group));
         (self.heights)(i) + separator
     }
@@ -436,7 +394,7 @@ impl<'a, 'n> Taken<'a, 'n> {
     /// Takes note `i`, which is just before `start` or at `end`.
     fn take(&mut self, i: usize) {
         self.rows += self.cost(i);
-        self.groups.insert(self.by_time[i].group.as_deref());
+        self.groups.insert((self.by_time)(i).group.as_deref());
         if i < self.start {
             self.start = i;
         } else {

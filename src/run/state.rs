@@ -54,6 +54,10 @@ pub struct RunState {
     pub drafts: HashMap<String, Draft>,
     /// Writers that joined, with their names and roles.
     pub writers: HashMap<Arc<str>, (String, super::Role)>,
+    /// How many folded events were about notes: what a view derives from the notes (their order
+    /// on screen) is kept until this changes. The same events give the same count, so a state
+    /// folded again from the start keeps what was worked out for it.
+    pub notes_changes: u64,
     /// Time of the last folded event.
     pub last_event: Millis,
     /// Time of the last event of the meeting itself: not a note-taker joining, not an action
@@ -85,6 +89,7 @@ impl RunState {
             note_index: HashMap::new(),
             drafts: HashMap::new(),
             writers: HashMap::new(),
+            notes_changes: 0,
             last_event: 0,
             last_activity: 0,
         }
@@ -211,6 +216,16 @@ impl RunState {
         );
         if !afterwards {
             self.last_activity = self.last_activity.max(at);
+        }
+        if matches!(
+            entry.record.ev,
+            Event::NoteSaved { .. }
+                | Event::NoteEdited { .. }
+                | Event::NoteDeleted { .. }
+                | Event::NoteRestored { .. }
+                | Event::ActionDone { .. }
+        ) {
+            self.notes_changes += 1;
         }
         match &entry.record.ev {
             Event::Joined { name, role } => {

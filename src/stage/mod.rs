@@ -5,13 +5,15 @@ pub mod action;
 pub mod keys;
 pub mod view;
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::ui::keymap::lookup;
 
-use crate::notes::panel::display_order;
+use crate::notes::order::{NoteOrder, Shown};
 use crate::notes::{EditorOutcome, NoteEditor};
 
 pub use action::Action;
@@ -103,6 +105,9 @@ pub struct Stage {
     last_deleted: Option<NoteId>,
     /// A note-taker who stepped away from the facilitator's place is here; `None` follows.
     pub own: Option<Place>,
+    /// The order of the notes on screen, for a place and a version of the notes
+    /// ([`RunState::notes_changes`]): worked out when they change, not for every frame.
+    note_order: RefCell<Option<(u64, Place, Arc<NoteOrder>)>>,
 }
 
 /// Trouble the stage must show without stopping the meeting.
@@ -132,6 +137,7 @@ impl Stage {
             selected: None,
             last_deleted: None,
             own: None,
+            note_order: RefCell::new(None),
         };
         stage.mark_overdue_as_rung(now);
         // A draft of ours from before a crash comes back, ready to go on with `i`.
@@ -291,30 +297,41 @@ impl Stage {
         }
     }
 
-    /// The notes of the current place as the panel orders them.
-    pub fn notes_here(&self) -> Vec<&crate::run::state::Note> {
-        let place = self.view_place();
-        let here: Vec<_> = self.run.live_notes().filter(|n| n.at == place).collect();
-        display_order(&here, &self.run.session.groups)
+    /// The order of the current place's notes on screen (indices into `run.notes`), worked out
+    /// again only when the notes or the place changed.
+    pub fn note_order(&self) -> Arc<NoteOrder> {
+        let (version, place) = (self.run.notes_changes, self.view_place());
+        let mut cached = self.note_order.borrow_mut();
+        match &*cached {
+            Some((v, p, order)) if *v == version && *p == place => order.clone(),
+            _ => {
+                let groups = &self.run.session.groups;
+                let order = Arc::new(NoteOrder::new(&self.run.notes, groups, |n| n.at == place));
+                *cached = Some((version, place, order.clone()));
+                order
+            }
+        }
     }
 
     fn select(&mut self, step: isize) {
-        let ids: Vec<NoteId> = self.notes_here().iter().map(|n| n.id.clone()).collect();
-        if ids.is_empty() {
+        let order = self.note_order();
+        let shown = Shown::new(&self.run.notes, &order);
+        if shown.is_empty() {
             self.selected = None;
             return;
         }
+        let last = shown.len() - 1;
         let at = self
             .selected
             .as_ref()
-            .and_then(|s| ids.iter().position(|id| id == s));
+            .and_then(|s| shown.iter().position(|n| &n.id == s));
         let next = match (at, step < 0) {
-            (None, true) => ids.len() - 1,
+            (None, true) => last,
             (None, false) => 0,
             (Some(i), true) => i.saturating_sub(1),
-            (Some(i), false) => (i + 1).min(ids.len() - 1),
+            (Some(i), false) => (i + 1).min(last),
         };
-        self.selected = Some(ids[next].clone());
+        self.selected = Some(shown.get(next).id.clone());
     }
 
     pub fn update(&mut self, action: Action, now: Millis) -> Vec<Effect> {

@@ -11,6 +11,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::notes::order::Shown;
 use crate::notes::{Ctx, editor, panel};
 use crate::session::ItemKind;
 use crate::stage::Stage;
@@ -33,7 +34,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         }
         None => (area, None),
     };
-    let notes = stage.notes_here();
+    let order = stage.note_order();
+    let notes = Shown::new(&stage.run.notes, &order);
     let breakout = stage
         .run
         .session
@@ -47,9 +49,9 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
             .as_ref()
             .and_then(|g| stage.run.session.groups.iter().position(|x| x == g))
             .unwrap_or(0);
-        panel::draw_breakout(frame, notes_area, &notes, &ctx, page, 0, selected);
+        panel::draw_breakout(frame, notes_area, notes, &ctx, page, 0, selected);
     } else {
-        panel::draw_notes(frame, notes_area, &notes, &ctx, 0, selected);
+        panel::draw_notes(frame, notes_area, notes, &ctx, 0, selected);
     }
     if let Some((area, open)) = editor_area {
         editor::draw(frame, area, open, &ctx);
