@@ -11,8 +11,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{
     self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use super::signals::{self, Stop};
 use super::terminal::Session;
 use crate::run::Millis;
 
@@ -22,8 +22,9 @@ pub enum Msg {
     Key(KeyEvent),
     Paste(String),
     Resize,
-    /// SIGTERM, SIGHUP or SIGINT: save what is pending and leave.
-    Signal(i32),
+    /// SIGTERM, SIGHUP, SIGINT or the Windows console's equivalents: save what is pending and
+    /// leave.
+    Signal(Stop),
     /// New lines in the run's journals (from the watcher).
     Journals,
 }
@@ -71,7 +72,7 @@ impl Tui {
         let session = Session::start()?;
         let (tx, rx) = mpsc::channel();
         spawn_input(tx.clone());
-        spawn_signals(tx.clone())?;
+        signals::spawn(tx.clone())?;
         Ok(Tui {
             session,
             tx,
@@ -116,6 +117,7 @@ impl Tui {
     pub fn run(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
         let result = self.run_inner(app);
         app.shutdown(now_ms());
+        signals::saved();
         result
     }
 
@@ -186,7 +188,7 @@ fn spawn_input(tx: Sender<Msg>) {
                 Ok(TermEvent::Resize(..)) => Msg::Resize,
                 Ok(_) => continue,
                 // The terminal went away (SSH drop): behave as on SIGHUP.
-                Err(_) => Msg::Signal(SIGHUP),
+                Err(_) => Msg::Signal(Stop::Hangup),
             };
             let stop = matches!(msg, Msg::Signal(_));
             if tx.send(msg).is_err() || stop {
@@ -194,16 +196,4 @@ fn spawn_input(tx: Sender<Msg>) {
             }
         }
     });
-}
-
-fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        for signal in signals.forever() {
-            if tx.send(Msg::Signal(signal)).is_err() {
-                return;
-            }
-        }
-    });
-    Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub mod event_loop;
 pub mod review_app;
+pub mod signals;
 pub mod stage_app;
 pub mod start_app;
 pub mod terminal;

@@ -112,7 +112,8 @@ fn events(folder: &Path, own: OsString, tx: Sender<Msg>) -> notify::Result<Watch
 
 /// Whether the folder lies on a file system that does not deliver file events for changes made
 /// by other machines (NFS, SMB, FUSE mounts such as sshfs), from the longest matching mount
-/// point in /proc/mounts. Elsewhere (no /proc) file events are trusted.
+/// point in /proc/mounts.
+#[cfg(target_os = "linux")]
 fn is_network_folder(folder: &Path) -> bool {
     let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else {
         return false;
@@ -140,6 +141,13 @@ fn is_network_folder(folder: &Path) -> bool {
         || fstype.starts_with("fuse")
         || fstype == "9p"
         || fstype == "afs"
+}
+
+/// Windows and macOS deliver file events for network shares they mount themselves; a folder
+/// that stays silent can still be polled with `SPAR_WATCH=poll`.
+#[cfg(not(target_os = "linux"))]
+fn is_network_folder(_folder: &Path) -> bool {
+    false
 }
 
 #[cfg(all(test, target_os = "linux"))]

@@ -65,7 +65,8 @@ impl Theme {
                 ready: fg(Color::DarkGray),
                 running: fg(Color::Green),
                 paused: fg(Color::Blue),
-                low: fg(Color::Rgb(176, 96, 0)),
+                // Indexed 130 (#af5f00): an amber that stays readable on white, without 24-bit colour.
+                low: fg(Color::Indexed(130)),
                 over: fg(Color::Red).add_modifier(bold),
             },
             ThemeName::HighContrast => Theme {
@@ -128,4 +129,29 @@ impl Theme {
 /// Whether `NO_COLOR` asks for no colour (https://no-color.org: set and not empty).
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Terminal.app before macOS 26 and older Windows consoles show no 24-bit colour.
+    #[test]
+    fn every_theme_uses_indexed_colours_only() {
+        for name in ThemeName::value_variants() {
+            let t = Theme::new(*name, false);
+            let styles = [
+                t.text, t.dim, t.title, t.accent, t.border, t.selected, t.error, t.ready,
+                t.running, t.paused, t.low, t.over,
+            ];
+            for style in styles {
+                for colour in [style.fg, style.bg].into_iter().flatten() {
+                    assert!(
+                        !matches!(colour, Color::Rgb(..)),
+                        "{name:?} uses {colour:?}"
+                    );
+                }
+            }
+        }
+    }
 }
