@@ -3,3 +3,4 @@
 
 pub mod interleaved;
 pub mod pty;
+pub mod syncthing;

@@ -127,7 +127,18 @@ impl Pty {
     }
 
     pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_until_within(ok, what, Duration::from_secs(10))
+    }
+
+    /// Like [`wait_until`](Self::wait_until), for something slower than 10 s may be (a file
+    /// that a sync tool carries to another folder).
+    pub fn wait_until_within(
+        &self,
+        ok: impl Fn(&str) -> bool,
+        what: &str,
+        limit: Duration,
+    ) -> String {
+        let deadline = Instant::now() + limit;
         loop {
             let screen = self.screen();
             if ok(&screen) {
