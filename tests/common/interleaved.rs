@@ -1,6 +1,7 @@
 //! A run written by four processes at once, a facilitator and three note-takers, whose journals
 //! interleave in time as a real meeting's do: read one after another, almost every record is
 //! older than the last one read. Shared by the tests and the benchmarks (`#[path]`).
+#![allow(dead_code)] // each user takes a different part
 
 use std::path::Path;
 use std::sync::Arc;
@@ -13,6 +14,9 @@ use spar::session::Session;
 /// 2020-09-17 09:00 UTC.
 pub const NINE: Millis = 1_600_333_200_000;
 
+/// Milliseconds between one note and the next (of any writer).
+pub const STEP: Millis = 7;
+
 /// The writers: the facilitator first.
 pub const WRITERS: [&str; 4] = ["anna-a00001", "bo-b00002", "cia-c00003", "dan-d00004"];
 const NAMES: [&str; 4] = ["Anna", "Bo", "Cia", "Dan"];
@@ -23,6 +27,12 @@ const NAMES: [&str; 4] = ["Anna", "Bo", "Cia", "Dan"];
 /// (a few milliseconds apart, so that the journals interleave), to the groups in turn, with now
 /// and then a draft, an edit, a deletion and a pause.
 pub fn records(session: &Session, notes: usize) -> [Vec<(Millis, Event)>; 4] {
+    records_from(NINE, session, notes)
+}
+
+/// Like [`records`], starting at `base` instead of [`NINE`]: a run whose countdown is running
+/// now, for measurements from outside.
+pub fn records_from(base: Millis, session: &Session, notes: usize) -> [Vec<(Millis, Event)>; 4] {
     let places: Vec<Place> = (0..session.agenda.len())
         .flat_map(|item| (0..session.steps(item).len()).map(move |step| Place { item, step }))
         .collect();
@@ -37,20 +47,20 @@ pub fn records(session: &Session, notes: usize) -> [Vec<(Millis, Event)>; 4] {
             Role::NoteTaker
         };
         out[w].push((
-            NINE + w as i64,
+            base + w as i64,
             Event::Joined {
                 name: (*name).into(),
                 role,
             },
         ));
     }
-    out[0].push((NINE + 10, Event::TimerStarted { at: Place::START }));
+    out[0].push((base + 10, Event::TimerStarted { at: Place::START }));
     let per_place = notes.div_ceil(places.len()).max(1);
     let mut place = Place::START;
     // Each writer's own saved notes, by sequence number, for its edits and deletions.
     let mut seq = [1u64; 4];
     for i in 0..notes {
-        let at = NINE + 1_000 + i as i64 * 7;
+        let at = base + 1_000 + i as i64 * STEP;
         let here = places[(i / per_place).min(places.len() - 1)];
         if here != place {
             place = here;
@@ -109,7 +119,12 @@ pub fn records(session: &Session, notes: usize) -> [Vec<(Millis, Event)>; 4] {
 /// The records as the entries a fold takes, per writer (sequence numbers from 1, as a journal
 /// writer numbers them).
 pub fn entries(session: &Session, notes: usize) -> Vec<Vec<Entry>> {
-    records(session, notes)
+    entries_from(NINE, session, notes)
+}
+
+/// [`entries`] from `base`.
+pub fn entries_from(base: Millis, session: &Session, notes: usize) -> Vec<Vec<Entry>> {
+    records_from(base, session, notes)
         .into_iter()
         .enumerate()
         .map(|(w, records)| {
@@ -133,12 +148,17 @@ pub fn entries(session: &Session, notes: usize) -> Vec<Vec<Entry>> {
 /// Writes a run of `session` with `notes` notes over four journals into the data directory
 /// `data`; returns the run's id.
 pub fn write_run(data: &Path, session: &Session, notes: usize) -> String {
+    write_run_from(NINE, data, session, notes)
+}
+
+/// [`write_run`] from `base`.
+pub fn write_run_from(base: Millis, data: &Path, session: &Session, notes: usize) -> String {
     let store = DataDir::at(data);
-    let header = RunHeader::new(session.clone(), None, NINE + notes as i64, "Anna");
+    let header = RunHeader::new(session.clone(), None, base + notes as i64, "Anna");
     let id = header.id.clone();
     let dir = store.create_run(header).unwrap();
     // The lines a journal writer writes, without an fsync for each of them.
-    for (w, journal) in entries(session, notes).into_iter().enumerate() {
+    for (w, journal) in entries_from(base, session, notes).into_iter().enumerate() {
         let text: String = journal.iter().map(|e| encode(&e.record)).collect();
         std::fs::write(dir.path().join(format!("{}.ron", WRITERS[w])), text).unwrap();
     }
