@@ -62,7 +62,7 @@ pub struct Text {
     pub key_down: &'static str,
     pub key_choose: &'static str,
     pub key_close: &'static str,
-    /// Note editor keys (`crate::notes::keys::EDITOR`).
+    /// Note editor keys (`crate::stage::notes::keys::EDITOR`).
     pub key_save: &'static str,
     pub key_line_break: &'static str,
     pub key_close_editor: &'static str,
@@ -547,7 +547,7 @@ pub static EN: Text = Text {
     no_actions: "No action items yet",
 };
 
-/// Words of the note editor and the notes on the stage (`crate::notes`).
+/// Words of the note editor and the notes on the stage (`crate::stage::notes`).
 impl Text {
     /// "Fråga 2" / "Question 2".
     pub fn question_n(&self, n: usize) -> String {

@@ -6,7 +6,6 @@ pub mod error;
 pub mod export;
 pub mod fsx;
 pub mod i18n;
-pub mod notes;
 pub mod review;
 pub mod run;
 pub mod session;

@@ -10,11 +10,11 @@ use common::interleaved::{self, NINE};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use spar::i18n::Lang;
-use spar::notes::order::{NoteOrder, Shown};
 use spar::run::state::{Note, RunState};
 use spar::run::{Entry, Event, NoteKind, Record, Role};
 use spar::session::Session;
 use spar::session::parse::parse_session;
+use spar::stage::notes::order::{NoteOrder, Shown};
 use spar::stage::{Context, Stage, view};
 use spar::ui::theme::{Theme, ThemeName};
 

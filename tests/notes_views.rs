@@ -10,12 +10,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use spar::i18n::Lang;
-use spar::notes::editor::{self, EditorError};
-use spar::notes::order::{NoteOrder, Shown};
-use spar::notes::{Ctx, EditorOutcome, Field, Kind, NoteEditor, SaveRequest, panel};
 use spar::run::state::Note;
 use spar::run::{Event, Millis, NoteId, NoteKind, Place};
 use spar::session::Session;
+use spar::stage::notes::editor::{self, EditorError};
+use spar::stage::notes::order::{NoteOrder, Shown};
+use spar::stage::notes::{Ctx, EditorOutcome, Field, Kind, NoteEditor, SaveRequest, panel};
 use spar::ui::theme::{Theme, ThemeName};
 use unicode_width::UnicodeWidthStr;
 

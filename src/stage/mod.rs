@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod keys;
+pub mod notes;
 pub mod view;
 
 use std::cell::RefCell;
@@ -13,8 +14,8 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::ui::keymap::lookup;
 
-use crate::notes::order::{NoteOrder, Shown};
-use crate::notes::{EditorOutcome, NoteEditor};
+use crate::stage::notes::order::{NoteOrder, Shown};
+use crate::stage::notes::{EditorOutcome, NoteEditor};
 
 pub use action::Action;
 

@@ -1,24 +1,219 @@
-//! Text fitted to a number of terminal columns.
+//! Text fitted to terminal columns: cut to a width with "…", padded to a column, or wrapped into
+//! lines. One copy for every view, so no view cuts a word without showing it.
+//!
+//! Widths are counted in terminal columns per grapheme (unicode-width), so Swedish letters take
+//! one column, emoji and CJK two, and a family emoji or a letter with a combining accent is never
+//! split.
 
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// Pads or cuts `s` to exactly `width` columns.
-pub fn fit(s: &str, width: usize) -> String {
+/// The grapheme clusters of `s` (control characters left out), as slices of `s`.
+pub fn graphemes(s: &str) -> Vec<&str> {
+    let span = Span::raw(s);
+    let base = s.as_ptr() as usize;
+    span.styled_graphemes(Style::new())
+        .map(|g| {
+            // The span borrows `s`, so every grapheme is a slice of it.
+            let start = g.symbol.as_ptr() as usize - base;
+            &s[start..start + g.symbol.len()]
+        })
+        .collect()
+}
+
+/// Columns a grapheme takes on screen.
+fn columns(grapheme: &str) -> usize {
+    grapheme.width()
+}
+
+/// Columns a string takes on screen.
+pub fn width(s: &str) -> usize {
+    graphemes(s).iter().map(|g| columns(g)).sum()
+}
+
+/// Cuts `s` to at most `max` columns, ending in "…" when it had to cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            if width > used && !out.is_empty() {
-                out.pop();
-                out.push('…');
-            }
+    for g in graphemes(s) {
+        let w = columns(g);
+        if used + w + 1 > max {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
-    let used = out.width();
+    if max > 0 {
+        // "vad det…", not "vad det …".
+        out.truncate(out.trim_end().len());
+        out.push('…');
+    }
+    out
+}
+
+/// Pads or cuts `s` to exactly `width` columns; a cut ends in "…".
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = truncate(s, width);
+    let used = self::width(&out);
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
+}
+
+/// Builds lines of at most `width` columns, one grapheme at a time.
+struct Lines {
+    width: usize,
+    lines: Vec<Line<'static>>,
+    spans: Vec<Span<'static>>,
+    run: String,
+    run_style: Style,
+    used: usize,
+}
+
+impl Lines {
+    fn push(&mut self, grapheme: &str, style: Style) {
+        if style != self.run_style && !self.run.is_empty() {
+            self.flush_run();
+        }
+        self.run_style = style;
+        self.run.push_str(grapheme);
+        self.used += columns(grapheme);
+    }
+
+    fn flush_run(&mut self) {
+        if !self.run.is_empty() {
+            let run = std::mem::take(&mut self.run);
+            self.spans.push(Span::styled(run, self.run_style));
+        }
+    }
+
+    fn break_line(&mut self) {
+        self.flush_run();
+        self.lines.push(Line::from(std::mem::take(&mut self.spans)));
+        self.used = 0;
+    }
+
+    /// Places a word, with the spaces before it unless the word starts a new line.
+    /// Spaces at the end of a line are left out.
+    fn word(&mut self, spaces: &[(&str, Style)], word: &[(&str, Style)]) {
+        if word.is_empty() {
+            return;
+        }
+        let space_width: usize = spaces.iter().map(|(g, _)| columns(g)).sum();
+        let word_width: usize = word.iter().map(|(g, _)| columns(g)).sum();
+        if self.used + space_width + word_width <= self.width {
+            for (g, style) in spaces.iter().chain(word) {
+                self.push(g, *style);
+            }
+            return;
+        }
+        if self.used > 0 {
+            self.break_line();
+        }
+        // A word wider than a whole line is broken between graphemes.
+        for (g, style) in word {
+            let w = columns(g);
+            if self.used > 0 && self.used + w > self.width {
+                self.break_line();
+            }
+            self.push(g, *style);
+        }
+    }
+}
+
+/// Wraps styled text to `width` columns: at spaces where it can, inside a word only when the word
+/// is wider than a line, never inside a grapheme. Line breaks in the text are kept; spaces where a
+/// line is wrapped are dropped. Always at least one line.
+pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
+    let mut out = Lines {
+        width: width.max(1),
+        lines: Vec::new(),
+        spans: Vec::new(),
+        run: String::new(),
+        run_style: Style::new(),
+        used: 0,
+    };
+    let mut spaces: Vec<(&str, Style)> = Vec::new();
+    let mut word: Vec<(&str, Style)> = Vec::new();
+    for (segment, style) in segments {
+        for (i, piece) in segment.split('\n').enumerate() {
+            if i > 0 {
+                out.word(&spaces, &word);
+                spaces.clear();
+                word.clear();
+                out.break_line();
+            }
+            for g in graphemes(piece) {
+                if g.chars().all(char::is_whitespace) {
+                    if !word.is_empty() {
+                        out.word(&spaces, &word);
+                        spaces.clear();
+                        word.clear();
+                    }
+                    spaces.push((g, *style));
+                } else {
+                    word.push((g, *style));
+                }
+            }
+        }
+    }
+    out.word(&spaces, &word);
+    out.break_line();
+    out.lines
+}
+
+/// Rows `text` takes when wrapped at `width`.
+pub fn rows(text: &str, width: usize) -> usize {
+    wrap(&[(text, Style::new())], width).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str, width: usize) -> Vec<String> {
+        wrap(&[(text, Style::new())], width)
+            .iter()
+            .map(|l| l.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_line_breaks() {
+        assert_eq!(
+            plain("Vi läser om digitalisering", 10),
+            ["Vi läser", "om", "digitalise", "ring"]
+        );
+        assert_eq!(plain("ett\n\ntvå", 10), ["ett", "", "två"]);
+        assert_eq!(plain("", 10), [""]);
+    }
+
+    #[test]
+    fn counts_wide_characters_as_two_columns_and_never_splits_a_grapheme() {
+        assert_eq!(plain("漢字漢字漢", 4), ["漢字", "漢字", "漢"]);
+        assert_eq!(plain("😀😀😀", 5), ["😀😀", "😀"]);
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(plain(&format!("{family}{family}"), 3), [family, family]);
+        let accent = "e\u{301}";
+        assert_eq!(
+            plain(&accent.repeat(3), 2),
+            [accent.repeat(2), accent.to_string()]
+        );
+        for line in wrap(&[("åäö ÅÄÖ – 😀 漢字 x", Style::new())], 5) {
+            assert!(line.width() <= 5, "{line}");
+        }
+    }
+
+    #[test]
+    fn truncates_by_columns() {
+        assert_eq!(truncate("Grupp Västerdalarna", 10), "Grupp Väs…");
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("kort", 10), "kort");
+        assert_eq!(fit("faktiskt", 4), "fak…");
+        assert_eq!(fit("kort", 6), "kort  ");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+    }
 }

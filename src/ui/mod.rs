@@ -6,5 +6,6 @@ pub mod clock;
 pub mod fit;
 pub mod frame;
 pub mod keymap;
+pub mod labels;
 pub mod popup;
 pub mod theme;

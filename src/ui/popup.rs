@@ -1,6 +1,11 @@
-//! Popups drawn over a screen: where they sit.
+//! Popups drawn over a screen (help, agenda, group picker, questions): where they sit and their
+//! frame. Text inside takes its width from [`block`]'s `inner`, which counts the padding.
 
 use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Padding};
+
+use crate::ui::theme::Theme;
 
 /// A rectangle of at most `width` × `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -12,4 +17,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     }
+}
+
+/// A popup's frame: rounded, titled " Agenda ", a column of padding inside each side.
+pub fn block<'a>(theme: &Theme, title: &str) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::from(format!(" {title} ")).style(theme.title))
+        .padding(Padding::horizontal(1))
 }

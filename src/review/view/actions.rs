@@ -15,10 +15,10 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{meeting_title, scroll_to};
-use crate::notes::wrap::truncate;
 use crate::review::app::Review;
 use crate::run::NoteKind;
 use crate::ui::fit::fit;
+use crate::ui::fit::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let text = review.ctx.lang.text();

@@ -18,7 +18,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{meeting_title, scroll_to};
-use crate::notes::wrap::truncate;
 use crate::review::app::Review;
 use crate::run::Millis;
 use crate::run::catalog::SavedRun;
@@ -27,6 +26,7 @@ use crate::text::clean_line;
 use crate::ui::clock::{at_time_of_day, hh_mm};
 use crate::ui::clock::{iso_date, whole_minutes};
 use crate::ui::fit::fit;
+use crate::ui::fit::truncate;
 
 /// Columns of the numbers: planned and actual minutes.
 const NUMBER: usize = 9;

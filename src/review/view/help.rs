@@ -14,7 +14,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::review::app::Review;
 use crate::review::keys::{Action, BROWSE, Binding, SEARCH};
@@ -70,11 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let rows = lines.len().div_ceil(columns);
     let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
     let popup = crate::ui::popup::centered(area, width, height);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::from(format!(" {} ", text.help)).style(theme.title))
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = crate::ui::popup::block(theme, text.help);
     frame.render_widget(Clear, popup);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);

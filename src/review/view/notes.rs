@@ -22,8 +22,6 @@ use ratatui::widgets::Paragraph;
 
 use super::meeting_title;
 use crate::i18n::Text;
-use crate::notes::wrap::{truncate, wrap};
-use crate::notes::{group_name, kind_mark};
 use crate::review::app::Review;
 use crate::run::catalog::{Row, SavedRun};
 use crate::run::state::Note;
@@ -33,6 +31,8 @@ use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
 use crate::ui::clock::iso_date;
 use crate::ui::fit::fit;
+use crate::ui::fit::{truncate, wrap};
+use crate::ui::labels::{group_name, kind_mark};
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {

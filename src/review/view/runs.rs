@@ -23,13 +23,13 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::scroll_to;
-use crate::notes::wrap::truncate;
 use crate::review::app::Review;
 use crate::run::catalog::SavedRun;
 use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
 use crate::ui::clock::{iso_date, whole_minutes};
 use crate::ui::fit::fit;
+use crate::ui::fit::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let details = details(review, usize::from(area.width));

@@ -23,14 +23,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{meeting_title, scroll_to};
 use crate::i18n::Text;
-use crate::notes::wrap::{truncate, width as text_width};
-use crate::notes::{group_name, place_label};
 use crate::review::app::Review;
 use crate::run::catalog::{Hit, SavedRun, Target, highlight_ranges};
 use crate::run::{NoteKind, Place};
 use crate::session::Step;
 use crate::text::clean_line;
 use crate::ui::clock::iso_date;
+use crate::ui::fit::{truncate, width as text_width};
+use crate::ui::labels::{group_name, place_label};
 use crate::ui::theme::Theme;
 
 /// Rows per result: where it is, then the text around the match.

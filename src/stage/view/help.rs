@@ -12,7 +12,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::stage::{Stage, keys};
 use crate::ui::keymap::{help_lines, help_rows};
@@ -24,17 +24,13 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let mut rows = help_rows(keys::for_role(keys::STAGE, stage.ctx.role), text);
     rows.push((String::new(), ""));
     rows.push((String::new(), text.notes));
-    rows.extend(help_rows(crate::notes::keys::EDITOR, text));
+    rows.extend(help_rows(crate::stage::notes::keys::EDITOR, text));
     let mut lines = help_lines(&rows, theme);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
     let popup = centered(area, 72, height);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Line::from(format!(" {} ", text.help)).style(theme.title))
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = crate::ui::popup::block(theme, text.help);
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -11,10 +11,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::notes::order::Shown;
-use crate::notes::{Ctx, editor, panel};
 use crate::session::ItemKind;
 use crate::stage::Stage;
+use crate::stage::notes::order::Shown;
+use crate::stage::notes::{Ctx, editor, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let ctx = Ctx {

@@ -3,21 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::run::Millis;
 use crate::stage::Stage;
 use crate::ui::clock::{hh_mm, whole_minutes};
 use crate::ui::fit::fit;
-use crate::ui::popup::centered;
-
-fn popup_block<'a>(stage: &Stage, title: &str) -> Block<'a> {
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(stage.ctx.theme.border)
-        .title(Line::from(format!(" {title} ")).style(stage.ctx.theme.title))
-        .padding(ratatui::widgets::Padding::horizontal(1))
-}
+use crate::ui::popup::{self, centered};
 
 /// `o`: every item with planned start, planned and actual minutes; the current one marked.
 ///
@@ -38,7 +30,8 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         area.width.saturating_sub(4).min(100),
         rows.min(area.height.saturating_sub(2)),
     );
-    let inner_width = usize::from(popup.width.saturating_sub(2));
+    let block = popup::block(theme, text.agenda);
+    let inner_width = usize::from(block.inner(popup).width);
     // marker 2, time 6, then the title, then planned and actual in 10 columns each.
     let title_width = inner_width.saturating_sub(2 + 6 + 20);
     let start = crate::run::projection::planned_start(stage.ctx.start_of_day, stage.run.started_at);
@@ -93,7 +86,7 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
     let scroll = (selected + 2).saturating_sub(visible);
     frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines)
-        .block(popup_block(stage, text.agenda))
+        .block(block)
         .scroll((scroll as u16, 0));
     frame.render_widget(paragraph, popup);
 }
@@ -119,7 +112,7 @@ pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
     let popup = centered(area, 44, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(popup_block(stage, text.choose_group)),
+        Paragraph::new(lines).block(popup::block(&stage.ctx.theme, text.choose_group)),
         popup,
     );
 }
@@ -147,6 +140,6 @@ pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
     frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: true })
-        .block(popup_block(stage, text.key_quit));
+        .block(popup::block(&stage.ctx.theme, text.key_quit));
     frame.render_widget(paragraph, popup);
 }

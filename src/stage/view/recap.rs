@@ -17,11 +17,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::notes::wrap::{truncate, wrap};
 use crate::run::NoteKind;
 use crate::run::catalog::RecapEntry;
 use crate::stage::Stage;
 use crate::text::clean_line;
+use crate::ui::fit::{truncate, wrap};
 
 /// Lines of an entry's text at most, before it is cut.
 const TEXT_LINES: usize = 2;

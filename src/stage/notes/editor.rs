@@ -15,10 +15,12 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::keys::{self, EditorAction};
-use super::{Ctx, group_name, is_iso_date, kind_name, place_label, wrap};
+use super::{Ctx, is_iso_date, kind_name};
 use crate::run::state::Note;
 use crate::run::{Event, NoteId, NoteKind, Place};
 use crate::text::{clean, clean_line, is_unsafe};
+use crate::ui::fit;
+use crate::ui::labels::{group_name, place_label};
 
 /// The kinds a note can be written as, in the order the kind key cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -401,7 +403,7 @@ impl NoteEditor {
 /// lines, plus borders, the action's fields and the error line.
 pub fn preferred_height(editor: &NoteEditor, width: u16) -> u16 {
     let text_width = usize::from(width.saturating_sub(5)).max(1);
-    let rows = wrap::rows(&editor.text(), text_width).clamp(3, 10);
+    let rows = fit::rows(&editor.text(), text_width).clamp(3, 10);
     let fields = if editor.kind == Kind::Action {
         fields_rows(width.saturating_sub(4))
     } else {
@@ -526,7 +528,7 @@ fn field(
     frame.buffer_mut().set_style(rect, ctx.theme.text);
     frame.render_widget(area, rect);
     if area.is_empty() {
-        let hint = wrap::truncate(placeholder, usize::from(rect.width));
+        let hint = fit::truncate(placeholder, usize::from(rect.width));
         frame.render_widget(Paragraph::new(hint).style(ctx.theme.dim), rect);
     }
     // `screen_cursor` is in display columns of the wrapped text, so a wide character or an emoji
@@ -637,7 +639,7 @@ fn hint_line(editor: &NoteEditor, ctx: &Ctx, width: u16) -> Line<'static> {
         let label = binding.keys[0].to_string();
         let full = (binding.describe)(ctx.text);
         let words = full.split([',', ':']).next().unwrap_or(full);
-        let len = wrap::width(&label) + wrap::width(words) + 3;
+        let len = fit::width(&label) + fit::width(words) + 3;
         if used + len > usize::from(width) {
             break;
         }

@@ -13,11 +13,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Ctx;
 use super::order::Shown;
-use super::{Ctx, group_name, kind_mark, wrap};
 use crate::run::NoteId;
 use crate::run::state::Note;
 use crate::ui::clock::hh_mm;
+use crate::ui::fit;
+use crate::ui::labels::{group_name, kind_mark};
 
 /// A breakout column is at least this wide; narrower, one group is shown at a time.
 pub const MIN_COLUMN: u16 = 28;
@@ -204,13 +206,13 @@ fn column(
 
 /// "Anteckningar ─────── ↑ 3 äldre ─": the title, a rule, and what does not fit.
 fn rule(mut spans: Vec<Span<'static>>, counts: &str, width: usize, ctx: &Ctx) -> Line<'static> {
-    let title_width: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    let title_width: usize = spans.iter().map(|s| fit::width(&s.content)).sum();
     let counts = if counts.is_empty() {
         String::new()
     } else {
         format!(" {counts} ")
     };
-    let counts_width = wrap::width(&counts);
+    let counts_width = fit::width(&counts);
     let (counts, counts_width) = if title_width + counts_width + 3 <= width {
         (counts, counts_width)
     } else {
@@ -253,7 +255,7 @@ fn note_lines(
         mark.push(ctx.text.edited.to_string());
     }
     let body_width = width.saturating_sub(2).max(1);
-    let mark = wrap::truncate(&mark.join(" · "), body_width);
+    let mark = fit::truncate(&mark.join(" · "), body_width);
     let (gutter, mark_style) = if selected {
         ("▶ ", theme.selected)
     } else {
@@ -277,7 +279,7 @@ fn note_lines(
         segments.push((separator, theme.text));
     }
     segments.push((note.text.as_str(), theme.text));
-    for line in wrap::wrap(&segments, body_width) {
+    for line in fit::wrap(&segments, body_width) {
         let mut spans = vec![Span::raw("  ")];
         spans.extend(line.spans);
         lines.push(Line::from(spans));

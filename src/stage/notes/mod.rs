@@ -1,4 +1,9 @@
-//! Notes: the editor a note-taker types the groups' answers in, and the notes on screen.
+//! Notes on the stage: the editor a note-taker types the groups' answers in, and the notes on
+//! screen.
+//!
+//! They live under `stage` because only the stage draws them (`spar run` and `spar join` are both
+//! the stage); the review and the exports show saved notes with `ui::labels` and never need the
+//! editor or the panel, so no screen imports another.
 //!
 //! Both are self-contained: [`NoteEditor`] turns key presses and pastes into an
 //! [`EditorOutcome`] and never touches a file or a clock; the views in [`editor`] and [`panel`]
@@ -8,16 +13,15 @@ pub mod editor;
 pub mod keys;
 pub mod order;
 pub mod panel;
-pub mod wrap;
 
 pub use editor::{EditorOutcome, Field, Kind, NoteEditor, SaveRequest};
 
 use jiff::tz::TimeZone;
 
 use crate::i18n::Text;
+use crate::run::Place;
 use crate::run::state::Note;
-use crate::run::{NoteKind, Place};
-use crate::session::{Session, Step};
+use crate::session::Session;
 use crate::ui::theme::Theme;
 
 /// What the notes views need besides the notes.
@@ -33,11 +37,6 @@ pub struct Ctx<'a> {
     pub group: Option<&'a str>,
 }
 
-/// "Hela gruppen" or the group's own name.
-pub fn group_name<'a>(text: &'a Text, group: Option<&'a str>) -> &'a str {
-    group.unwrap_or(text.whole_group)
-}
-
 /// "Anteckning", "Beslut", "Åtgärd", "Parkerad fråga".
 pub fn kind_name(text: &Text, kind: Kind) -> &'static str {
     match kind {
@@ -45,42 +44,6 @@ pub fn kind_name(text: &Text, kind: Kind) -> &'static str {
         Kind::Decision => text.decision,
         Kind::Action => text.action,
         Kind::Parking => text.parked_question,
-    }
-}
-
-/// How a note's kind is marked on screen, in words and a symbol: "Beslut ✔",
-/// "Åtgärd → Anna, klart senast 2020-10-01", "Parkerad fråga ?"; nothing for a plain note.
-pub fn kind_mark(text: &Text, kind: &NoteKind, done: bool) -> Option<String> {
-    match kind {
-        NoteKind::Note => None,
-        NoteKind::Decision => Some(format!("{} ✔", text.decision)),
-        NoteKind::Parking => Some(format!("{} ?", text.parked_question)),
-        NoteKind::Action { owner, due } => {
-            let mut mark = text.action.to_string();
-            if !owner.is_empty() {
-                mark.push_str(&format!(" → {owner}"));
-            }
-            if let Some(due) = due.as_deref().filter(|d| !d.is_empty()) {
-                mark.push_str(&format!(", {}", text.due_on(due)));
-            }
-            if done {
-                mark.push_str(&format!(" · {}", text.action_done));
-            }
-            Some(mark)
-        }
-    }
-}
-
-/// Where in the agenda a note goes, short: "Fråga 2", "Tur 3: Falun", or the item's title.
-pub fn place_label(text: &Text, session: &Session, place: Place) -> String {
-    let Some(item) = session.agenda.get(place.item) else {
-        return String::new();
-    };
-    let steps = session.steps(place.item);
-    match steps.get(place.step) {
-        Some(Step::Question(_)) if steps.len() > 1 => text.question_n(place.step + 1),
-        Some(Step::Turn { name, .. }) => text.turn_named(place.step + 1, name),
-        _ => item.title.clone(),
     }
 }
 

@@ -1,0 +1,46 @@
+//! How run data is named on screen, the same in every view: a note's group, kind and place.
+
+use crate::i18n::Text;
+use crate::run::{NoteKind, Place};
+use crate::session::{Session, Step};
+
+/// "Hela gruppen" or the group's own name.
+pub fn group_name<'a>(text: &'a Text, group: Option<&'a str>) -> &'a str {
+    group.unwrap_or(text.whole_group)
+}
+
+/// How a note's kind is marked on screen, in words and a symbol: "Beslut ✔",
+/// "Åtgärd → Anna, klart senast 2020-10-01", "Parkerad fråga ?"; nothing for a plain note.
+pub fn kind_mark(text: &Text, kind: &NoteKind, done: bool) -> Option<String> {
+    match kind {
+        NoteKind::Note => None,
+        NoteKind::Decision => Some(format!("{} ✔", text.decision)),
+        NoteKind::Parking => Some(format!("{} ?", text.parked_question)),
+        NoteKind::Action { owner, due } => {
+            let mut mark = text.action.to_string();
+            if !owner.is_empty() {
+                mark.push_str(&format!(" → {owner}"));
+            }
+            if let Some(due) = due.as_deref().filter(|d| !d.is_empty()) {
+                mark.push_str(&format!(", {}", text.due_on(due)));
+            }
+            if done {
+                mark.push_str(&format!(" · {}", text.action_done));
+            }
+            Some(mark)
+        }
+    }
+}
+
+/// Where in the agenda a note goes, short: "Fråga 2", "Tur 3: Falun", or the item's title.
+pub fn place_label(text: &Text, session: &Session, place: Place) -> String {
+    let Some(item) = session.agenda.get(place.item) else {
+        return String::new();
+    };
+    let steps = session.steps(place.item);
+    match steps.get(place.step) {
+        Some(Step::Question(_)) if steps.len() > 1 => text.question_n(place.step + 1),
+        Some(Step::Turn { name, .. }) => text.turn_named(place.step + 1, name),
+        _ => item.title.clone(),
+    }
+}
