@@ -50,7 +50,7 @@ fn write_track(data: &DataDir, catalog: &Catalog) {
     let mut note_no = 0;
     for (m, session) in catalog.meetings().iter().take(RUNS).enumerate() {
         let started = NINE + m as i64 * 28 * DAY;
-        let header = RunHeader::new(session.clone(), catalog.track.clone(), started, "Anna");
+        let header = RunHeader::new((*session).clone(), catalog.track.clone(), started, "Anna");
         let dir = data.create_run(header).expect("create a run");
         let places: Vec<Place> = (0..session.agenda.len())
             .flat_map(|item| (0..session.steps(item).len()).map(move |step| Place { item, step }))

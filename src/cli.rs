@@ -45,7 +45,7 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the meetings of the track, in order: id, title, term, planned start and length
+    /// List every track with its meetings, in order: id, title, term, planned start and length
     List,
     /// Validate session files or folders (default: every known session)
     Check {
@@ -55,6 +55,9 @@ pub enum Command {
     },
     /// Facilitate a meeting on the stage: agenda, timeboxes, notes
     Run {
+        /// The track a position counts in [default: the one track besides Dalaspåret, if any]
+        #[arg(long, value_name = "ID")]
+        track: Option<String>,
         /// Session id (e.g. kickoff) or its position in the track (e.g. 3)
         session: String,
         /// Start a new run even if an unfinished one exists
@@ -84,12 +87,13 @@ pub enum Command {
         /// The run to export (an id or a unique prefix of one)
         #[arg(required_unless_present = "track", conflicts_with = "track")]
         run: Option<String>,
-        /// Export the whole track: every meeting, then all actions
-        #[arg(long)]
-        track: bool,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Md)]
-        format: Format,
+        /// Export a whole track (by its id; without one, the default track): every meeting,
+        /// then all actions
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+        track: Option<String>,
+        /// Output format [default: from the extension of -o (.html, .htm), else md]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Write to this file (atomically) instead of standard output
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,

@@ -181,6 +181,7 @@ pub struct Text {
     pub list_date: &'static str,
     pub list_time: &'static str,
     pub list_length: &'static str,
+    pub list_other_sessions: &'static str,
     /// The review (`spar review`), `spar runs` and the recap on the stage.
     pub review: &'static str,
     pub screen_runs: &'static str,
@@ -348,6 +349,7 @@ pub static SV: Text = Text {
     list_date: "Datum",
     list_time: "Tid",
     list_length: "Längd",
+    list_other_sessions: "Övriga träffar (i inget spår)",
     review: "Granska",
     screen_runs: "Genomföranden",
     screen_search: "Sök",
@@ -514,6 +516,7 @@ pub static EN: Text = Text {
     list_date: "Date",
     list_time: "Time",
     list_length: "Length",
+    list_other_sessions: "Other sessions (in no track)",
     review: "Review",
     screen_runs: "Runs",
     screen_search: "Search",
@@ -623,6 +626,45 @@ impl Text {
         match self.lang {
             Lang::Sv => format!("Fråga {n} av {total}"),
             Lang::En => format!("Question {n} of {total}"),
+        }
+    }
+
+    /// "Steg 3 av 8" / "Step 3 of 8": in an item whose steps are not all questions.
+    pub fn step_of(&self, n: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("Steg {n} av {total}"),
+            Lang::En => format!("Step {n} of {total}"),
+        }
+    }
+
+    /// "instruktion, inga anteckningar" / "instruction, no notes": a step that is timed only.
+    pub fn instruction_step(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "instruktion, inga anteckningar",
+            Lang::En => "instruction, no notes",
+        }
+    }
+
+    /// "Inbjudan" / "Invitation": the question an item hangs on.
+    pub fn invitation(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Inbjudan",
+            Lang::En => "Invitation",
+        }
+    }
+
+    /// "i par", "i grupper om 3", "i grupper om 5–7" / "in pairs", "in groups of 3", ….
+    pub fn group_size(&self, size: crate::session::GroupSize) -> String {
+        use crate::session::GroupSize;
+        match (self.lang, size) {
+            (Lang::Sv, GroupSize::Of(1)) => "var för sig".to_string(),
+            (Lang::En, GroupSize::Of(1)) => "alone".to_string(),
+            (Lang::Sv, GroupSize::Of(2)) => "i par".to_string(),
+            (Lang::En, GroupSize::Of(2)) => "in pairs".to_string(),
+            (Lang::Sv, GroupSize::Of(n)) => format!("i grupper om {n}"),
+            (Lang::En, GroupSize::Of(n)) => format!("in groups of {n}"),
+            (Lang::Sv, GroupSize::Between(a, b)) => format!("i grupper om {a}–{b}"),
+            (Lang::En, GroupSize::Between(a, b)) => format!("in groups of {a}–{b}"),
         }
     }
 

@@ -190,15 +190,21 @@ fn sanitize(text: &str, lines: Lines) -> Cow<'_, str> {
 /// Rows as plain aligned text that pipes well: columns two spaces apart, padded by display width
 /// (Swedish letters, wide characters), the columns in `right` right-aligned (numbers), trailing
 /// spaces trimmed.
-pub fn aligned_table<const N: usize>(rows: &[[String; N]], right: &[usize]) -> String {
+pub fn aligned_table<R: AsRef<[String]>>(rows: &[R], right: &[usize]) -> String {
     use unicode_width::UnicodeWidthStr;
-    let widths: Vec<usize> = (0..N)
-        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+    let columns = rows.iter().map(|r| r.as_ref().len()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.as_ref().get(c).map_or(0, |s| s.width()))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in rows {
         let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
+        for (c, cell) in row.as_ref().iter().enumerate() {
             if c > 0 {
                 line.push_str("  ");
             }

@@ -76,7 +76,7 @@ fn list_shows_the_six_meetings_in_order() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     let mut lines = stdout.lines();
-    assert_eq!(lines.next(), Some("Dalaspåret"));
+    assert_eq!(lines.next(), Some("Dalaspåret (dalasparet)"));
     assert_eq!(lines.next(), Some(""));
     assert!(lines.next().unwrap().starts_with("No.  Id"));
     let rows: Vec<(String, String)> = lines
@@ -225,9 +225,14 @@ fn sessions_folder_adds_and_overrides_by_id() {
     )
     .unwrap();
     let catalog = load_catalog(&[tmp.path().to_path_buf()]).unwrap();
-    // The folder's sessions name two tracks; the last file's (kickoff's, dalasparet) wins.
-    assert_eq!(catalog.track.as_ref().unwrap().id, "dalasparet");
-    assert_eq!(catalog.find("1").unwrap().title, "Uppstart");
+    // Plain numbers count in the one track besides Dalaspåret; ids name any meeting.
+    assert_eq!(catalog.track.as_ref().unwrap().id, "demo");
+    assert_eq!(catalog.find("1").unwrap().id, "intro");
+    assert_eq!(catalog.find("kickoff").unwrap().title, "Uppstart");
+    assert_eq!(
+        catalog.find_in("dalasparet", "1").unwrap().title,
+        "Uppstart"
+    );
     assert_eq!(
         catalog.origin("kickoff"),
         Some(&spar::session::load::Origin::File(
@@ -241,9 +246,10 @@ fn sessions_folder_adds_and_overrides_by_id() {
     assert_eq!(catalog.sessions.len(), 7);
     assert_eq!(
         catalog.sessions[6].id, "intro",
-        "sessions outside the track come last"
+        "the shipped track first, then the others"
     );
-    assert_eq!(catalog.position("intro"), None);
+    assert_eq!(catalog.position("intro"), Some(1));
+    assert_eq!(catalog.tracks.len(), 2);
 
     let out = spar(&["--sessions", tmp.path().to_str().unwrap(), "check"]);
     assert_eq!(text(&out.stderr), "");
@@ -282,11 +288,11 @@ fn sessions_are_found_by_id_or_place() {
     assert_eq!(catalog.position("begrepp"), Some(3));
     assert_eq!(
         catalog.find("7").unwrap_err().0,
-        "there is no meeting \"7\": the track has 6 (1–6)"
+        "there is no meeting \"7\" in track \"dalasparet\": it has 6 (1–6)"
     );
     assert_eq!(
         catalog.find("0").unwrap_err().0,
-        "there is no meeting \"0\": the track has 6 (1–6)"
+        "there is no meeting \"0\" in track \"dalasparet\": it has 6 (1–6)"
     );
     assert_eq!(
         catalog.find("kick").unwrap_err().0,
@@ -320,7 +326,12 @@ fn readme_example(readme: &str, name: &str) -> String {
 fn readme_examples_check_clean() {
     let readme = fs::read_to_string(root().join("sessions/README.md")).unwrap();
     let tmp = tempfile::tempdir().unwrap();
-    for name in ["track.ron", "session.ron"] {
+    for name in [
+        "track.ron",
+        "session.ron",
+        "structure.ron",
+        "session-ideas.ron",
+    ] {
         fs::write(tmp.path().join(name), readme_example(&readme, name)).unwrap();
     }
     let out = spar(&["check", tmp.path().to_str().unwrap()]);
@@ -330,7 +341,7 @@ fn readme_examples_check_clean() {
         "",
         "the README's examples have no problems"
     );
-    assert_eq!(text(&out.stdout), "2 files checked: no problems\n");
+    assert_eq!(text(&out.stdout), "4 files checked: no problems\n");
     assert_eq!(out.status.code(), Some(0));
 }
 

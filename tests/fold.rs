@@ -18,12 +18,11 @@ fn item(kind: ItemKind, minutes: u32, questions: &[u32]) -> Item {
         title: "item".into(),
         minutes,
         notes: None,
+        invitation: None,
+        group_size: None,
         questions: questions
             .iter()
-            .map(|&m| Question {
-                text: format!("{m} min question"),
-                minutes: m,
-            })
+            .map(|&m| Question::new(format!("{m} min question"), m))
             .collect(),
         round: None,
     }

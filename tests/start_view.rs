@@ -19,7 +19,7 @@ fn screen(lang: Lang) -> StartScreen {
         .iter()
         .enumerate()
         .map(|(i, session)| Meeting {
-            session: session.clone(),
+            session: (*session).clone(),
             state: match i {
                 0 => MeetingState::Done,
                 1 => MeetingState::InProgress(RunDir::at("/tmp/none")),

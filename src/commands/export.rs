@@ -1,4 +1,4 @@
-//! `spar export RUN [--format md|html] [-o FILE]` and `spar export --track`: summaries to hand
+//! `spar export RUN [--format md|html] [-o FILE]` and `spar export --track [ID]`: summaries to hand
 //! to participants, on standard output or written atomically to a file.
 
 use std::io::Write;
@@ -44,20 +44,29 @@ impl Folded {
 pub fn run(
     global: &Global,
     run: Option<&str>,
-    track: bool,
-    format: Format,
+    track: Option<&str>,
+    format: Option<Format>,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
     let lang = Lang::resolve(global.lang);
     let tz = jiff::tz::TimeZone::system();
     let now = now_ms();
-    let text = if track {
+    let format = format.unwrap_or_else(|| output.map_or(Format::Md, format_of));
+    let text = if let Some(track) = track {
         let catalog = catalog(global)?;
+        let track = match track {
+            "" => catalog.track.clone(),
+            id => Some(catalog.track_named(id)?.clone()),
+        };
+        let meetings = track
+            .as_ref()
+            .map(|t| catalog.meetings_of(&t.id))
+            .unwrap_or_default();
         let listings = data.list_runs().map_err(store_error)?;
         // Per meeting of the track, its latest run: every meeting once, in track order.
         let mut folded = Vec::new();
-        for meeting in catalog.meetings() {
+        for meeting in meetings {
             let latest = listings
                 .iter()
                 .rev()
@@ -67,7 +76,7 @@ pub fn run(
             }
         }
         let docs: Vec<RunDoc> = folded.iter().map(|f| f.doc(now)).collect();
-        export::track(catalog.track.as_ref(), &docs, format, lang, &tz)
+        export::track(track.as_ref(), &docs, format, lang, &tz)
     } else {
         let id = run.unwrap_or_default();
         let folded = fold(&data.find(id).map_err(store_error)?)?;
@@ -83,4 +92,14 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The format a file's name asks for: HTML for `.html` and `.htm`, else Markdown.
+fn format_of(path: &Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => {
+            Format::Html
+        }
+        _ => Format::Md,
+    }
 }

@@ -28,10 +28,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::List) => list::run(&global),
         Some(Command::Check { paths }) => check::run(&global, &paths),
         Some(Command::Run {
+            track,
             session,
             new,
             resume,
-        }) => run::run(&global, &session, new, resume.as_deref()),
+        }) => run::run(&global, track.as_deref(), &session, new, resume.as_deref()),
         Some(Command::Join { run, group }) => join::run(&global, run.as_deref(), group.as_deref()),
         Some(Command::Runs) => runs::run(&global),
         Some(Command::Review { run }) => review::run(&global, run.as_deref()),
@@ -40,7 +41,13 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             track,
             format,
             output,
-        }) => export::run(&global, run.as_deref(), track, format, output.as_deref()),
+        }) => export::run(
+            &global,
+            run.as_deref(),
+            track.as_deref(),
+            format,
+            output.as_deref(),
+        ),
     }
 }
 

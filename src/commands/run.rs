@@ -1,4 +1,4 @@
-//! `spar run SESSION [--new | --resume RUN]`: the stage, on a new or resumed run.
+//! `spar run [--track ID] SESSION [--new | --resume RUN]`: the stage, on a new or resumed run.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -17,12 +17,17 @@ use crate::tui::stage_app;
 
 pub fn run(
     global: &Global,
+    track: Option<&str>,
     name: &str,
     new: bool,
     resume: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;
-    let session = catalog.find(name)?.clone();
+    let session = match track {
+        Some(track) => catalog.find_in(track, name)?,
+        None => catalog.find(name)?,
+    }
+    .clone();
     let data = data_dir(global)?;
     let lang = Lang::resolve(global.lang);
     let now = now_ms();
@@ -74,7 +79,7 @@ pub fn create(
     global: &Global,
     now: Millis,
 ) -> anyhow::Result<RunDir> {
-    let track = catalog.track.clone().filter(|t| t.id == session.track);
+    let track = catalog.track_by_id(&session.track).cloned();
     let header = RunHeader::new(session.clone(), track, now, &author(global));
     Ok(data.create_run(header)?)
 }

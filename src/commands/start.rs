@@ -20,7 +20,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|session| Meeting {
             state: MeetingState::of(&view, &session.id),
-            session: session.clone(),
+            session: (*session).clone(),
         })
         .collect();
     let screen = StartScreen::new(

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::summary::{GroupPart, Listed, Summary, due_of, owner_of, track_order};
+use super::summary::{GroupPart, LinkPart, Listed, Summary, due_of, owner_of, track_order};
 use super::{RunDoc, capacity};
 use crate::i18n::Lang;
 use crate::run::NoteKind;
@@ -116,6 +116,10 @@ pub fn track_html(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZ
             }
             out.push_str("</ul>\n");
         }
+        if !track.prework.is_empty() {
+            let _ = writeln!(out, "<h2>{}</h2>", text.prework);
+            links(&mut out, &LinkPart::all(&track.prework));
+        }
     }
     let _ = write!(out, "<nav>\n<h2>{}</h2>\n", text.meetings);
     if summaries.is_empty() {
@@ -165,6 +169,27 @@ pub fn track_html(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZ
     out
 }
 
+/// A list of links; only web addresses are made links.
+fn links(out: &mut String, links: &[LinkPart]) {
+    out.push_str("<ul class=\"prework\">\n");
+    for link in links {
+        out.push_str("<li>");
+        if link.is_web() {
+            out.push_str("<a href=\"");
+            push_escaped(out, &link.url);
+            out.push_str("\">");
+            push_escaped(out, &link.title);
+            out.push_str("</a>");
+        } else {
+            push_escaped(out, &link.title);
+            out.push_str(": ");
+            push_escaped(out, &link.url);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
 fn open_document(out: &mut String, lang: Lang, title: &str, class: &str) {
     let code = match lang {
         Lang::Sv => "sv",
@@ -209,7 +234,17 @@ fn meeting(out: &mut String, s: &Summary, level: usize, prefix: &str) {
     heading(out, level, &s.title);
     out.push_str("<p class=\"meta\">");
     push_escaped(out, &s.meta);
-    out.push_str("</p>\n</header>\n");
+    out.push_str("</p>\n");
+    if !s.about.is_empty() {
+        out.push_str("<p class=\"text\">");
+        push_escaped(out, &s.about);
+        out.push_str("</p>\n");
+    }
+    if !s.prework.is_empty() {
+        heading(out, level + 1, text.prework);
+        links(out, &s.prework);
+    }
+    out.push_str("</header>\n");
 
     // Agenda
     let _ = writeln!(out, "<section class=\"agenda\" id=\"{}\">", id("agenda"));
@@ -253,6 +288,15 @@ fn meeting(out: &mut String, s: &Summary, level: usize, prefix: &str) {
         out.push_str("<p class=\"detail\">");
         push_escaped(out, &item.detail);
         out.push_str("</p>\n");
+        if let Some(invitation) = &item.invitation {
+            let _ = write!(
+                out,
+                "<p class=\"invitation\"><strong>{}:</strong> ",
+                text.invitation()
+            );
+            push_escaped(out, invitation);
+            out.push_str("</p>\n");
+        }
         if let Some(prompt) = &item.prompt {
             out.push_str("<blockquote class=\"prompt\">");
             push_escaped(out, prompt);

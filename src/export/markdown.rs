@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::summary::{GroupPart, Listed, Summary, due_of, owner_of, track_order};
+use super::summary::{GroupPart, LinkPart, Listed, Summary, due_of, owner_of, track_order};
 use super::{RunDoc, capacity};
 use crate::i18n::Lang;
 use crate::run::NoteKind;
@@ -59,6 +59,10 @@ pub fn track_markdown(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &T
                 out.push('\n');
             }
             out.push('\n');
+        }
+        if !track.prework.is_empty() {
+            let _ = write!(out, "## {}\n\n", text.prework);
+            links(&mut out, &LinkPart::all(&track.prework));
         }
     }
 
@@ -109,6 +113,14 @@ fn meeting(out: &mut String, s: &Summary, level: usize) {
     heading(out, level, &s.title);
     push_escaped(out, &s.meta, false);
     out.push_str("\n\n");
+    if !s.about.is_empty() {
+        push_escaped(out, &s.about, true);
+        out.push_str("\n\n");
+    }
+    if !s.prework.is_empty() {
+        heading(out, level + 1, text.prework);
+        links(out, &s.prework);
+    }
 
     // Agenda
     heading(out, level + 1, text.agenda);
@@ -138,6 +150,11 @@ fn meeting(out: &mut String, s: &Summary, level: usize) {
         out.push('*');
         push_escaped(out, &item.detail, false);
         out.push_str("*\n\n");
+        if let Some(invitation) = &item.invitation {
+            let _ = write!(out, "**{}:** ", text.invitation());
+            push_escaped(out, invitation, false);
+            out.push_str("\n\n");
+        }
         if let Some(prompt) = &item.prompt {
             out.push_str("> ");
             push_escaped(out, prompt, false);
@@ -181,6 +198,24 @@ fn meeting(out: &mut String, s: &Summary, level: usize) {
     }
     heading(out, level + 1, text.parking_lot);
     listed(out, s, &s.parking);
+}
+
+/// A list of links, "- title: address", the address left bare so that readers link it.
+fn links(out: &mut String, links: &[LinkPart]) {
+    for link in links {
+        out.push_str("- ");
+        push_escaped(out, &link.title, false);
+        out.push_str(": ");
+        if link.is_web() {
+            out.push('<');
+            out.push_str(&link.url.replace(['<', '>', ' '], ""));
+            out.push('>');
+        } else {
+            push_escaped(out, &link.url, false);
+        }
+        out.push('\n');
+    }
+    out.push('\n');
 }
 
 fn heading(out: &mut String, level: usize, title: &str) {

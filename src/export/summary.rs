@@ -27,6 +27,10 @@ pub(crate) struct Summary<'a> {
     pub title: String,
     /// "Dalaspåret · träff 1 av 6 · Hösten 2020 · 09:02–12:05".
     pub meta: String,
+    /// What the meeting is about, from its session file; empty when it says nothing.
+    pub about: String,
+    /// The meeting's pre-work.
+    pub prework: Vec<LinkPart>,
     /// "09:02–12:05", "09:02– (pågår)", "inte startad".
     pub span: String,
     pub agenda: Vec<AgendaRow>,
@@ -68,6 +72,8 @@ pub(crate) struct ItemPart<'a> {
     pub detail: String,
     /// A round's prompt, asked of every speaker in turn.
     pub prompt: Option<String>,
+    /// The question the item hangs on, shown above its steps.
+    pub invitation: Option<String>,
     pub steps: Vec<StepPart<'a>>,
 }
 
@@ -94,6 +100,30 @@ pub(crate) struct Listed<'a> {
 pub(crate) struct Marker {
     pub label: &'static str,
     pub detail: Option<String>,
+}
+
+/// A link of a pre-work list, on one line each.
+pub struct LinkPart {
+    pub title: String,
+    pub url: String,
+}
+
+impl LinkPart {
+    /// The links of a pre-work list, cleaned for one line each.
+    pub fn all(links: &[crate::session::Link]) -> Vec<LinkPart> {
+        links
+            .iter()
+            .map(|l| LinkPart {
+                title: clean_line(&l.title),
+                url: clean_line(&l.url),
+            })
+            .collect()
+    }
+
+    /// Whether the address is one a reader may follow: web addresses only.
+    pub fn is_web(&self) -> bool {
+        self.url.starts_with("https://") || self.url.starts_with("http://")
+    }
 }
 
 impl<'a> Summary<'a> {
@@ -187,6 +217,8 @@ impl<'a> Summary<'a> {
             for step in &steps[i] {
                 let notes = buckets.next().unwrap_or_default();
                 let heading = match step {
+                    // An instruction asks for no notes: it shows only when something was noted.
+                    Step::Question(q) if q.instruction && notes.is_empty() => continue,
                     Step::Question(q) => Some(clean_line(&q.text)),
                     // A turn of a round shows only when something was noted in it.
                     Step::Turn { .. } if notes.is_empty() => continue,
@@ -207,6 +239,7 @@ impl<'a> Summary<'a> {
                     .as_ref()
                     .and_then(|r| r.prompt.as_deref())
                     .map(clean_line),
+                invitation: item.invitation.as_deref().map(clean_line),
                 steps: parts,
             });
         }
@@ -216,6 +249,8 @@ impl<'a> Summary<'a> {
             tz,
             title,
             meta,
+            about: cleaned_text(&session.summary),
+            prework: LinkPart::all(&session.prework),
             span,
             agenda,
             total_planned,
@@ -355,6 +390,9 @@ fn item_detail(text: &Text, item: &crate::session::Item, spent: i64) -> String {
             format!("{}: {speaker}, {affiliation}", text.speaker)
         });
     }
+    if let Some(size) = item.group_size {
+        parts.push(text.group_size(size));
+    }
     parts.push(format!(
         "{} {}",
         text.planned,
@@ -469,4 +507,12 @@ pub(crate) fn track_order(track: Option<&Track>, runs: &[RunDoc]) -> Vec<usize> 
         )
     });
     order
+}
+
+/// A paragraph from a session file on one line: blanks collapsed, no control characters.
+fn cleaned_text(text: &str) -> String {
+    clean_line(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

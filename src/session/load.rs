@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use super::parse::{Content, FileKind, Pos, Seg, file_kind, parse_content, quote};
 use super::shipped;
+use super::source::{SessionFile, StructureFile};
 use super::validate::{self, Finding, Issue};
 use super::{Session, Track};
 use crate::error::BadInput;
@@ -240,35 +241,75 @@ fn io_words(e: &std::io::Error) -> String {
     }
 }
 
-/// The sessions known to spar: the shipped ones and those of `--sessions` folders.
+/// The sessions known to spar: the shipped ones and those of `--sessions` folders, in every
+/// track they come with.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    /// The track the sessions belong to: the one named by the `--sessions` folders' sessions
-    /// if any, else the shipped Dalaspåret.
+    /// The track that plain numbers count in (`spar run 3`): the one track besides the shipped
+    /// Dalaspåret when there is one, the one named by the last `--sessions` folder when there
+    /// are several, else the shipped one.
     pub track: Option<Track>,
-    /// The track's meetings in order, then any other sessions sorted by id.
+    /// Every track: the shipped one first, then the others by id; each with the indices into
+    /// `sessions` of its meetings, in order.
+    pub tracks: Vec<(Track, Vec<usize>)>,
+    /// Each track's meetings in order (tracks in the order of `tracks`), then every other
+    /// session sorted by id.
     pub sessions: Vec<Session>,
     /// Where each of `sessions` comes from.
     pub origins: Vec<Origin>,
-    /// How many of `sessions` are the track's meetings.
-    in_track: usize,
 }
 
 impl Catalog {
-    /// The meetings of the track, in order.
-    pub fn meetings(&self) -> &[Session] {
-        &self.sessions[..self.in_track]
+    /// The meetings of the default track, in order.
+    pub fn meetings(&self) -> Vec<&Session> {
+        self.track
+            .as_ref()
+            .map(|t| self.meetings_of(&t.id))
+            .unwrap_or_default()
+    }
+
+    /// The meetings of a track, in order; none for an unknown track.
+    pub fn meetings_of(&self, track: &str) -> Vec<&Session> {
+        self.tracks
+            .iter()
+            .find(|(t, _)| t.id == track)
+            .map(|(_, m)| m.iter().map(|&i| &self.sessions[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// A track by its id.
+    pub fn track_by_id(&self, id: &str) -> Option<&Track> {
+        self.tracks.iter().map(|(t, _)| t).find(|t| t.id == id)
+    }
+
+    /// A track by its id, or why there is none, naming the known ones.
+    pub fn track_named(&self, id: &str) -> Result<&Track, BadInput> {
+        self.track_by_id(id).ok_or_else(|| {
+            let known: Vec<&str> = self.tracks.iter().map(|(t, _)| t.id.as_str()).collect();
+            BadInput(format!(
+                "unknown track {}; known tracks: {}",
+                quote(id),
+                known.join(", ")
+            ))
+        })
+    }
+
+    /// The sessions that are no meeting of any track, sorted by id.
+    pub fn others(&self) -> impl Iterator<Item = &Session> {
+        let placed: usize = self.tracks.iter().map(|(_, m)| m.len()).sum();
+        self.sessions[placed.min(self.sessions.len())..].iter()
     }
 
     pub fn get(&self, id: &str) -> Option<&Session> {
         self.sessions.iter().find(|s| s.id == id)
     }
 
-    /// The 1-based place of a meeting in the track.
+    /// The 1-based place of a meeting in its own track.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.meetings()
+        let s = self.get(id)?;
+        self.meetings_of(&s.track)
             .iter()
-            .position(|s| s.id == id)
+            .position(|m| m.id == id)
             .map(|i| i + 1)
     }
 
@@ -277,27 +318,54 @@ impl Catalog {
         self.origins.get(i)
     }
 
-    /// A session by its id, or by its 1-based place in the track (`spar run 3`).
+    /// A session by its id, or by its 1-based place in the default track (`spar run 3`).
     pub fn find(&self, name: &str) -> Result<&Session, BadInput> {
         if let Some(session) = self.get(name) {
             return Ok(session);
         }
-        let n = self.in_track;
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit()) {
+        match &self.track {
+            Some(track) => self.find_in(&track.id, name),
+            None if is_number(name) => Err(BadInput(format!(
+                "there is no meeting {}: no track is loaded",
+                quote(name)
+            ))),
+            None => Err(self.unknown(name)),
+        }
+    }
+
+    /// A session by its id, or by its 1-based place in the track `track` (`spar run --track
+    /// retro 2`). An id names a meeting of that track only.
+    pub fn find_in(&self, track: &str, name: &str) -> Result<&Session, BadInput> {
+        let found = self.track_named(track)?;
+        let meetings = self.meetings_of(&found.id);
+        let n = meetings.len();
+        if is_number(name) {
             return match name.parse::<usize>() {
-                Ok(i) if (1..=n).contains(&i) => Ok(&self.sessions[i - 1]),
-                _ if n == 0 => Err(BadInput(format!(
-                    "there is no meeting {}: no track is loaded",
-                    quote(name)
-                ))),
+                Ok(i) if (1..=n).contains(&i) => Ok(meetings[i - 1]),
                 _ => Err(BadInput(format!(
-                    "there is no meeting {}: the track has {n} (1–{n})",
-                    quote(name)
+                    "there is no meeting {} in track {}: it has {n} (1–{n})",
+                    quote(name),
+                    quote(&found.id)
                 ))),
             };
         }
+        if let Some(session) = self.get(name) {
+            if session.track == found.id {
+                return Ok(session);
+            }
+            return Err(BadInput(format!(
+                "session {} belongs to track {}, not {}",
+                quote(name),
+                quote(&session.track),
+                quote(&found.id)
+            )));
+        }
+        Err(self.unknown(name))
+    }
+
+    fn unknown(&self, name: &str) -> BadInput {
         let known: Vec<&str> = self.sessions.iter().map(|s| s.id.as_str()).collect();
-        Err(BadInput(if known.is_empty() {
+        BadInput(if known.is_empty() {
             format!("unknown session {}; there are no sessions", quote(name))
         } else {
             format!(
@@ -305,8 +373,13 @@ impl Catalog {
                 quote(name),
                 known.join(", ")
             )
-        }))
+        })
     }
+}
+
+/// A meeting named by its place in a track: digits only.
+fn is_number(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_digit())
 }
 
 /// What loading found: the catalog, the problems of the reported files, and how many files
@@ -372,17 +445,24 @@ struct Slot {
 }
 
 impl Slot {
-    fn session(&self) -> Option<&Session> {
+    fn session(&self) -> Option<&SessionFile> {
         match &self.loaded.content {
             Content::Session(s) => Some(s),
-            Content::Track(_) => None,
+            _ => None,
         }
     }
 
     fn track(&self) -> Option<&Track> {
         match &self.loaded.content {
             Content::Track(t) => Some(t),
-            Content::Session(_) => None,
+            _ => None,
+        }
+    }
+
+    fn structure(&self) -> Option<&StructureFile> {
+        match &self.loaded.content {
+            Content::Structure(s) => Some(s),
+            _ => None,
         }
     }
 
@@ -391,12 +471,22 @@ impl Slot {
     }
 }
 
+/// The name of a file without its folder and `.ron`: the id it should hold.
+fn stem(path: &str) -> Option<String> {
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+}
+
 /// Builds the catalog from layers of files and checks every reported file, on its own and
 /// against the others.
 pub fn assemble(layers: Vec<Layer>) -> Outcome {
     let mut findings = Vec::new();
     let mut files = 0;
     let mut slots: Vec<Slot> = Vec::new();
+    // The ids of files that could not be read: a track that lists one is not told again that
+    // no session has the id (the file's own error says what is wrong).
+    let mut broken: HashSet<String> = HashSet::new();
     let mut rank: HashMap<String, usize> = HashMap::new();
     let mut seen = |path: &str| {
         let next = rank.len();
@@ -413,6 +503,7 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
         for file in layer.files {
             match file {
                 Err(finding) => {
+                    broken.extend(stem(&finding.path));
                     if layer.report {
                         seen(&finding.path);
                         findings.push(finding);
@@ -432,22 +523,15 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
         }
     }
 
-    // Each file on its own.
-    for slot in slots.iter().filter(|s| s.report) {
-        let issues = match &slot.loaded.content {
-            Content::Session(s) => validate::session_issues(s),
-            Content::Track(t) => validate::track_issues(t),
-        };
-        findings.extend(slot.findings(issues));
-    }
-
     // Ids: a later layer overrides an earlier one; the same id twice in a layer is an error.
     let mut sessions: HashMap<&str, usize> = HashMap::new();
     let mut tracks: HashMap<&str, usize> = HashMap::new();
+    let mut structures: HashMap<&str, usize> = HashMap::new();
     for (i, slot) in slots.iter().enumerate() {
         let (id, what, map) = match &slot.loaded.content {
             Content::Session(s) => (s.id.as_str(), "session", &mut sessions),
             Content::Track(t) => (t.id.as_str(), "track", &mut tracks),
+            Content::Structure(s) => (s.id.as_str(), "structure", &mut structures),
         };
         match map.get(id) {
             Some(&j) if slots[j].layer == slot.layer => {
@@ -466,6 +550,17 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
                 map.insert(id, i);
             }
         }
+    }
+    let structure = |id: &str| structures.get(id).and_then(|&j| slots[j].structure());
+
+    // Each file on its own (a session with the structures it includes).
+    for slot in slots.iter().filter(|s| s.report) {
+        let issues = match &slot.loaded.content {
+            Content::Session(s) => validate::session_issues(s, structure),
+            Content::Track(t) => validate::track_issues(t),
+            Content::Structure(s) => validate::structure_issues(s),
+        };
+        findings.extend(slot.findings(issues));
     }
 
     // Across files: sessions name known tracks, tracks name known sessions.
@@ -531,6 +626,7 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
         for (m, id) in t.meetings.iter().enumerate() {
             let at = [Seg::Field("meetings"), Seg::Index(m)];
             match sessions.get(id.as_str()).and_then(|&j| slots[j].session()) {
+                None if broken.contains(id) => {}
                 None => issues.push(Issue::error(
                     &at,
                     format!("meeting {}: no session has this id", quote(id)),
@@ -550,36 +646,35 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
         findings.extend(slot.findings(issues));
     }
 
-    // The catalog's track: named by the sessions of the last folder, else the last folder's
-    // own track, else the shipped one.
-    let track_slot = session_slots
-        .iter()
-        .rev()
-        .filter(|&&i| slots[i].layer > 0)
-        .find_map(|&i| tracks.get(slots[i].session()?.track.as_str()).copied())
-        .or_else(|| {
-            track_slots
-                .iter()
-                .rev()
-                .find(|&&i| slots[i].layer > 0)
-                .copied()
-        })
-        .or_else(|| tracks.get(shipped::TRACK_ID).copied())
-        .or_else(|| track_slots.first().copied());
-    let track = track_slot.and_then(|i| slots[i].track().cloned());
-
-    let mut order: Vec<usize> = Vec::new();
+    // Every track: the shipped one first, then the others by id.
+    let mut track_order: Vec<usize> = track_slots.clone();
+    track_order.sort_by_key(|&i| {
+        let id = slots[i].track().map_or("", |t| t.id.as_str());
+        (id != shipped::TRACK_ID, id)
+    });
+    let mut catalog = Catalog::default();
     let mut placed = HashSet::new();
-    if let Some(track) = &track {
+    let push = |catalog: &mut Catalog, i: usize| {
+        if let Some(s) = slots[i].session() {
+            catalog.sessions.push(s.expand(structure));
+            catalog.origins.push(slots[i].loaded.origin.clone());
+        }
+        catalog.sessions.len() - 1
+    };
+    for &t in &track_order {
+        let Some(track) = slots[t].track() else {
+            continue;
+        };
+        let mut meetings = Vec::new();
         for id in &track.meetings {
             if let Some(&i) = sessions.get(id.as_str()) {
                 if slots[i].session().is_some_and(|s| s.track == track.id) && placed.insert(i) {
-                    order.push(i);
+                    meetings.push(push(&mut catalog, i));
                 }
             }
         }
+        catalog.tracks.push((track.clone(), meetings));
     }
-    let in_track = order.len();
     let mut rest: Vec<usize> = session_slots
         .iter()
         .copied()
@@ -589,19 +684,36 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
         let id = |i: usize| slots[i].session().map(|s| s.id.as_str()).unwrap_or("");
         id(a).cmp(id(b))
     });
-    order.extend(rest);
-
-    let mut catalog = Catalog {
-        track,
-        in_track,
-        ..Catalog::default()
-    };
-    for i in order {
-        if let Some(s) = slots[i].session() {
-            catalog.sessions.push(s.clone());
-            catalog.origins.push(slots[i].loaded.origin.clone());
-        }
+    for i in rest {
+        push(&mut catalog, i);
     }
+
+    // The default track: the one besides the shipped one, if there is one; of several, the
+    // one named by the sessions of the last folder, else the last folder's own track; else
+    // the shipped one.
+    let others: Vec<usize> = track_slots
+        .iter()
+        .copied()
+        .filter(|&i| slots[i].track().is_some_and(|t| t.id != shipped::TRACK_ID))
+        .collect();
+    let default_slot = match others.as_slice() {
+        [only] => Some(*only),
+        _ => session_slots
+            .iter()
+            .rev()
+            .filter(|&&i| slots[i].layer > 0)
+            .find_map(|&i| tracks.get(slots[i].session()?.track.as_str()).copied())
+            .or_else(|| {
+                track_slots
+                    .iter()
+                    .rev()
+                    .find(|&&i| slots[i].layer > 0)
+                    .copied()
+            }),
+    }
+    .or_else(|| tracks.get(shipped::TRACK_ID).copied())
+    .or_else(|| track_slots.first().copied());
+    catalog.track = default_slot.and_then(|i| slots[i].track().cloned());
 
     // Findings by file in the order the files were read, then by place in the file.
     findings.sort_by_key(|f| (rank.get(&f.path).copied().unwrap_or(usize::MAX), f.pos));

@@ -5,6 +5,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod shipped;
+pub mod source;
 pub mod validate;
 
 pub use model::*;

@@ -75,8 +75,14 @@ pub struct Item {
     /// Facilitator notes: hidden on the shared stage until the facilitator shows them.
     #[serde(default)]
     pub notes: Option<String>,
-    /// Discussion and breakout questions, each with its own timebox. Their minutes must fit in
-    /// the item's minutes.
+    /// The question the whole item hangs on, shown on the stage through all its steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
+    /// How many people work together in this item: pairs, trios, "groups of 5–7".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_size: Option<GroupSize>,
+    /// Discussion and breakout questions (and instructions), each with its own timebox, with
+    /// any repetition written out. Their minutes must fit in the item's minutes.
     #[serde(default)]
     pub questions: Vec<Question>,
     /// A round gives each speaker or group a small timebox in turn.
@@ -104,12 +110,40 @@ pub enum ItemKind {
     Closing,
 }
 
-/// A discussion question with its own timebox.
+/// A discussion question with its own timebox, or an instruction ("Client turns around"):
+/// timed like a question, but not a place for notes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub text: String,
     pub minutes: u32,
+    /// An instruction: the stage shows and times it, but it asks for no notes and an export
+    /// leaves it out unless someone wrote a note on it anyway.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub instruction: bool,
+}
+
+impl Question {
+    pub fn new(text: impl Into<String>, minutes: u32) -> Self {
+        Question {
+            text: text.into(),
+            minutes,
+            instruction: false,
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// How many people work together in an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GroupSize {
+    /// Groups of exactly this many: `Of(2)` are pairs, `Of(3)` trios.
+    Of(u32),
+    /// Groups of this many to that many: `Between(5, 7)`.
+    Between(u32, u32),
 }
 
 /// Who speaks in turn in a round, and for how long each.

@@ -9,29 +9,46 @@ use std::fmt;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
+use super::source::{SessionFile, StructureFile};
 use super::{Session, Track};
 
 /// How deep brackets may nest in a session file. Real files need fewer than ten levels.
 pub const RECURSION_LIMIT: usize = 64;
 
 /// The RON options every session file is read with: `implicit_some` lets a facilitator write
-/// `notes: "…"` instead of `notes: Some("…")`; the recursion limit turns deeply nested input
+/// `notes: "…"` instead of `notes: Some("…")`; `unwrap_variant_newtypes` lets an agenda entry
+/// be written `Item(kind: …)` instead of `Item((kind: …))`; the recursion limit turns deeply nested input
 /// into an error instead of a stack overflow.
 pub fn options() -> ron::Options {
     ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
         .with_recursion_limit(RECURSION_LIMIT)
 }
 
-/// What a file holds: a track or a meeting.
+/// What a file holds: a track, a meeting, or a structure that meetings include.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     Track(Track),
-    Session(Box<Session>),
+    Session(Box<SessionFile>),
+    Structure(Box<StructureFile>),
 }
 
-pub fn parse_session(text: &str) -> Result<Session, ron::error::SpannedError> {
-    options().from_str(text)
+/// A session file on its own, as the stage reads it. Fails on a file that is not a session
+/// and on one that includes a structure (which needs the other files: see `load`).
+pub fn parse_session(text: &str) -> Result<Session, ParseError> {
+    let file: SessionFile = options()
+        .from_str(text)
+        .map_err(|e| describe(&e, text, "Session"))?;
+    if let Some((_, id)) = file.includes().next() {
+        return Err(ParseError {
+            pos: None,
+            message: format!(
+                "the session includes structure {}, which is in another file",
+                quote(id)
+            ),
+        });
+    }
+    Ok(file.expand(|_| None))
 }
 
 pub fn parse_track(text: &str) -> Result<Track, ron::error::SpannedError> {
@@ -83,14 +100,17 @@ pub enum FileKind {
     Empty,
     Track,
     Session,
+    Structure,
 }
 
-/// A file is a track if its first word is `Track`, else a session.
+/// A file is a track if its first word is `Track`, a structure if it is `Structure`, else a
+/// session.
 pub fn file_kind(text: &str) -> FileKind {
     let mut lexer = Lexer::new(text);
     match lexer.next().1 {
         Tok::End => FileKind::Empty,
         Tok::Ident("Track") => FileKind::Track,
+        Tok::Ident("Structure") => FileKind::Structure,
         _ => FileKind::Session,
     }
 }
@@ -105,9 +125,14 @@ pub fn parse_content(text: &str) -> Result<Content, ParseError> {
         FileKind::Track => parse_track(text)
             .map(Content::Track)
             .map_err(|e| describe(&e, text, "Track")),
-        FileKind::Session => parse_session(text)
+        FileKind::Session => options()
+            .from_str(text)
             .map(|s| Content::Session(Box::new(s)))
             .map_err(|e| describe(&e, text, "Session")),
+        FileKind::Structure => options()
+            .from_str(text)
+            .map(|s| Content::Structure(Box::new(s)))
+            .map_err(|e| describe(&e, text, "Structure")),
     }
 }
 
@@ -245,6 +270,9 @@ fn message(code: &RonError, what: &str) -> String {
             let what = match outer.as_deref() {
                 Some("ItemKind") => "item kind",
                 Some("Turns") => "kind of turns",
+                Some("agenda entry") => "agenda entry",
+                Some("step") => "kind of step",
+                Some("GroupSize") => "group size",
                 _ => "variant",
             };
             format!("unknown {what} {}, {}", quote(found), one_of(expected))

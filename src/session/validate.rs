@@ -9,7 +9,11 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::parse::{Locator, Pos, Seg, quote};
-use super::{ItemKind, Link, Session, Track, Turns};
+use super::source::{
+    Entry, ItemFile, MAX_REPEAT, MAX_SEATS, REPEAT_MARK, SessionFile, StepFile, StructureFile,
+    TurnsFile,
+};
+use super::{GroupSize, ItemKind, Link, Track};
 
 /// The longest timebox that makes sense: a question, an item or a turn.
 pub const MAX_TIMEBOX_MINUTES: u64 = 180;
@@ -125,8 +129,11 @@ pub fn locate(path: &str, text: &str, issues: Vec<Issue>) -> Vec<Finding> {
 
 use Seg::{Field, Index};
 
-/// The rules of one session file.
-pub fn session_issues(s: &Session) -> Vec<Issue> {
+/// The rules of one session file. `structure` finds the structures it includes by id.
+pub fn session_issues<'a>(
+    s: &SessionFile,
+    structure: impl Fn(&str) -> Option<&'a StructureFile>,
+) -> Vec<Issue> {
     let mut out = Vec::new();
     check_id(&s.id, "session", &mut out);
     if s.track.trim().is_empty() {
@@ -179,161 +186,29 @@ pub fn session_issues(s: &Session) -> Vec<Issue> {
             "the agenda is empty".into(),
         ));
     }
-    for (i, item) in s.agenda.iter().enumerate() {
-        let at = |rest: &[Seg]| -> Vec<Seg> {
-            let mut v = vec![Field("agenda"), Index(i)];
-            v.extend_from_slice(rest);
-            v
-        };
-        let name = if item.title.trim().is_empty() {
-            out.push(Issue::error(
-                &at(&[Field("title")]),
-                format!("item {} has no title", i + 1),
-            ));
-            format!("item {}", i + 1)
-        } else {
-            format!("item {}", quote(&item.title))
-        };
-        let minutes = u64::from(item.minutes);
-        if minutes == 0 {
-            out.push(Issue::error(
-                &at(&[Field("minutes")]),
-                format!("{name} has 0 minutes"),
-            ));
-        } else if minutes > MAX_TIMEBOX_MINUTES {
-            out.push(Issue::error(
-                &at(&[Field("minutes")]),
-                format!(
-                    "{name} has {minutes} minutes; an item can have at most {MAX_TIMEBOX_MINUTES}"
-                ),
-            ));
-        }
-        if let ItemKind::Talk { speaker, .. } = &item.kind {
-            if speaker.trim().is_empty() {
-                out.push(Issue::error(
-                    &at(&[Field("kind"), Field("speaker")]),
-                    format!("{name} is a talk with no speaker"),
-                ));
+    let mut total = 0u64;
+    for (i, entry) in s.agenda.iter().enumerate() {
+        match entry {
+            Entry::Item(item) => {
+                total += u64::from(item.minutes);
+                item_issues(item, i, Some(&s.groups), &mut out);
             }
-        }
-
-        let mut sum = 0u64;
-        for (q, question) in item.questions.iter().enumerate() {
-            let qat = |field| at(&[Field("questions"), Index(q), Field(field)]);
-            if question.text.trim().is_empty() {
-                out.push(Issue::error(
-                    &qat("text"),
-                    format!("question {} of {name} is empty", q + 1),
-                ));
-            }
-            let m = u64::from(question.minutes);
-            sum += m;
-            if m == 0 {
-                out.push(Issue::error(
-                    &qat("minutes"),
-                    format!("question {} of {name} has 0 minutes", q + 1),
-                ));
-            } else if m > MAX_TIMEBOX_MINUTES {
-                out.push(Issue::error(
-                    &qat("minutes"),
-                    format!(
-                        "question {} of {name} has {m} minutes; a question can have at most {MAX_TIMEBOX_MINUTES}",
-                        q + 1
-                    ),
-                ));
-            }
-        }
-        if !item.questions.is_empty() {
-            if sum > minutes {
-                out.push(Issue::error(
-                    &at(&[Field("questions")]),
-                    format!(
-                        "the questions of {name} add up to {sum} min, more than its {minutes} min"
-                    ),
-                ));
-            } else if matches!(item.kind, ItemKind::Discussion | ItemKind::Breakout)
-                && sum * 2 < minutes
-            {
-                out.push(Issue::warning(
-                    &at(&[Field("questions")]),
-                    format!(
-                        "the questions of {name} add up to {sum} min, less than half of its {minutes} min"
-                    ),
-                ));
-            }
-        }
-
-        if let Some(round) = &item.round {
-            let rat = |rest: &[Seg]| {
-                let mut v = at(&[Field("round")]);
-                v.extend_from_slice(rest);
-                v
-            };
-            if !item.questions.is_empty() {
-                out.push(Issue::error(
-                    &rat(&[]),
-                    format!(
-                        "{name} has both questions and a round; the stage would show only the round"
-                    ),
-                ));
-            }
-            let each = u64::from(round.minutes_each);
-            if each == 0 {
-                out.push(Issue::error(
-                    &rat(&[Field("minutes_each")]),
-                    format!("the round of {name} has 0 minutes for each turn"),
-                ));
-            } else if each > MAX_TIMEBOX_MINUTES {
-                out.push(Issue::error(
-                    &rat(&[Field("minutes_each")]),
-                    format!(
-                        "the round of {name} has {each} minutes for each turn; a turn can have at most {MAX_TIMEBOX_MINUTES}"
-                    ),
-                ));
-            }
-            let turns = match &round.turns {
-                Turns::Groups => {
-                    if s.groups.is_empty() {
-                        out.push(Issue::error(
-                            &rat(&[Field("turns")]),
-                            format!(
-                                "the round of {name} goes through the groups, but the session has no groups"
-                            ),
-                        ));
-                    }
-                    s.groups.len()
+            Entry::Include(id) => match structure(id) {
+                Some(found) => {
+                    total += found
+                        .agenda
+                        .iter()
+                        .map(|i| u64::from(i.minutes))
+                        .sum::<u64>();
                 }
-                Turns::Names(names) => {
-                    if names.is_empty() {
-                        out.push(Issue::error(
-                            &rat(&[Field("turns")]),
-                            format!("the round of {name} names nobody"),
-                        ));
-                    }
-                    for (n, who) in names.iter().enumerate() {
-                        if who.trim().is_empty() {
-                            out.push(Issue::error(
-                                &rat(&[Field("turns"), Index(0), Index(n)]),
-                                format!("turn {} of the round of {name} has no name", n + 1),
-                            ));
-                        }
-                    }
-                    names.len()
-                }
-            } as u64;
-            let total = turns * each;
-            if total > minutes {
-                out.push(Issue::error(
-                    &rat(&[]),
-                    format!(
-                        "the round of {name} takes {total} min ({turns} turns × {each} min), more than its {minutes} min"
-                    ),
-                ));
-            }
+                None => out.push(Issue::error(
+                    &[Field("agenda"), Index(i)],
+                    format!("no structure has id {}", quote(id)),
+                )),
+            },
         }
     }
 
-    let total: u64 = s.agenda.iter().map(|i| u64::from(i.minutes)).sum();
     if !s.agenda.is_empty() {
         let at = [Field("agenda")];
         if total > MAX_MEETING_MINUTES {
@@ -364,6 +239,288 @@ pub fn session_issues(s: &Session) -> Vec<Issue> {
         }
     }
     out
+}
+
+/// The rules of one structure file: its id, title and items. A structure has no clock time
+/// and is no meeting, so its length is not checked against a meeting's.
+pub fn structure_issues(s: &StructureFile) -> Vec<Issue> {
+    let mut out = Vec::new();
+    check_id(&s.id, "structure", &mut out);
+    if s.title.trim().is_empty() {
+        out.push(Issue::error(&[Field("title")], "the title is empty".into()));
+    }
+    if s.agenda.is_empty() {
+        out.push(Issue::error(
+            &[Field("agenda")],
+            "the agenda is empty".into(),
+        ));
+    }
+    for (i, item) in s.agenda.iter().enumerate() {
+        item_issues(item, i, None, &mut out);
+    }
+    out
+}
+
+/// The rules of agenda item `i`. `groups` are the session's breakout groups; `None` in a
+/// structure, where they are not known yet.
+fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut Vec<Issue>) {
+    let at = |rest: &[Seg]| -> Vec<Seg> {
+        let mut v = vec![Field("agenda"), Index(i)];
+        v.extend_from_slice(rest);
+        v
+    };
+    let name = if item.title.trim().is_empty() {
+        out.push(Issue::error(
+            &at(&[Field("title")]),
+            format!("item {} has no title", i + 1),
+        ));
+        format!("item {}", i + 1)
+    } else {
+        format!("item {}", quote(&item.title))
+    };
+    let minutes = u64::from(item.minutes);
+    if minutes == 0 {
+        out.push(Issue::error(
+            &at(&[Field("minutes")]),
+            format!("{name} has 0 minutes"),
+        ));
+    } else if minutes > MAX_TIMEBOX_MINUTES {
+        out.push(Issue::error(
+            &at(&[Field("minutes")]),
+            format!("{name} has {minutes} minutes; an item can have at most {MAX_TIMEBOX_MINUTES}"),
+        ));
+    }
+    if let ItemKind::Talk { speaker, .. } = &item.kind {
+        if speaker.trim().is_empty() {
+            out.push(Issue::error(
+                &at(&[Field("kind"), Field("speaker")]),
+                format!("{name} is a talk with no speaker"),
+            ));
+        }
+    }
+    if item
+        .invitation
+        .as_deref()
+        .is_some_and(|s| s.trim().is_empty())
+    {
+        out.push(Issue::error(
+            &at(&[Field("invitation")]),
+            format!("the invitation of {name} is empty"),
+        ));
+    }
+    if let Some(size) = item.group_size {
+        let bad = match size {
+            GroupSize::Of(n) => n == 0 || n > MAX_SEATS,
+            GroupSize::Between(a, b) => a == 0 || b > MAX_SEATS || a >= b,
+        };
+        if bad {
+            out.push(Issue::error(
+                &at(&[Field("group_size")]),
+                format!(
+                    "the group size of {name} is not a size: write Of(3) for trios or Between(5, 7), from 1 to {MAX_SEATS}"
+                ),
+            ));
+        }
+    }
+
+    let mut number = 0;
+    steps_issues(
+        &item.questions,
+        &at(&[Field("questions")]),
+        &name,
+        false,
+        &mut number,
+        out,
+    );
+    let sum = item.step_minutes();
+    if !item.questions.is_empty() {
+        if sum > minutes {
+            out.push(Issue::error(
+                &at(&[Field("questions")]),
+                format!("the questions of {name} add up to {sum} min, more than its {minutes} min"),
+            ));
+        } else if matches!(item.kind, ItemKind::Discussion | ItemKind::Breakout)
+            && sum * 2 < minutes
+        {
+            out.push(Issue::warning(
+                &at(&[Field("questions")]),
+                format!(
+                    "the questions of {name} add up to {sum} min, less than half of its {minutes} min"
+                ),
+            ));
+        }
+    }
+
+    if let Some(round) = &item.round {
+        let rat = |rest: &[Seg]| {
+            let mut v = at(&[Field("round")]);
+            v.extend_from_slice(rest);
+            v
+        };
+        if !item.questions.is_empty() {
+            out.push(Issue::error(
+                &rat(&[]),
+                format!(
+                    "{name} has both questions and a round; the stage would show only the round"
+                ),
+            ));
+        }
+        let each = u64::from(round.minutes_each);
+        if each == 0 {
+            out.push(Issue::error(
+                &rat(&[Field("minutes_each")]),
+                format!("the round of {name} has 0 minutes for each turn"),
+            ));
+        } else if each > MAX_TIMEBOX_MINUTES {
+            out.push(Issue::error(
+                &rat(&[Field("minutes_each")]),
+                format!(
+                    "the round of {name} has {each} minutes for each turn; a turn can have at most {MAX_TIMEBOX_MINUTES}"
+                ),
+            ));
+        }
+        let turns = match &round.turns {
+            TurnsFile::Groups => match groups {
+                Some(groups) => {
+                    if groups.is_empty() {
+                        out.push(Issue::error(
+                            &rat(&[Field("turns")]),
+                            format!(
+                                "the round of {name} goes through the groups, but the session has no groups"
+                            ),
+                        ));
+                    }
+                    groups.len()
+                }
+                // In a structure the groups are those of the meeting that includes it.
+                None => 0,
+            },
+            TurnsFile::Names(names) => {
+                if names.is_empty() {
+                    out.push(Issue::error(
+                        &rat(&[Field("turns")]),
+                        format!("the round of {name} names nobody"),
+                    ));
+                }
+                for (n, who) in names.iter().enumerate() {
+                    if who.trim().is_empty() {
+                        out.push(Issue::error(
+                            &rat(&[Field("turns"), Index(0), Index(n)]),
+                            format!("turn {} of the round of {name} has no name", n + 1),
+                        ));
+                    }
+                }
+                names.len()
+            }
+            TurnsFile::Seats(n) => {
+                if *n == 0 || *n > MAX_SEATS {
+                    out.push(Issue::error(
+                        &rat(&[Field("turns")]),
+                        format!(
+                            "the round of {name} has {n} seats; a group can have 1 to {MAX_SEATS}"
+                        ),
+                    ));
+                }
+                (*n).min(MAX_SEATS) as usize
+            }
+        } as u64;
+        let total = turns * each;
+        if total > minutes {
+            out.push(Issue::error(
+                &rat(&[]),
+                format!(
+                    "the round of {name} takes {total} min ({turns} turns × {each} min), more than its {minutes} min"
+                ),
+            ));
+        }
+    }
+}
+
+/// The rules of a list of steps at `at`: texts, minutes, repeats and their `{n}`. `number`
+/// counts the steps as the facilitator reads them (1-based, in the file's order).
+fn steps_issues(
+    steps: &[StepFile],
+    at: &[Seg],
+    name: &str,
+    in_repeat: bool,
+    number: &mut usize,
+    out: &mut Vec<Issue>,
+) {
+    for (q, step) in steps.iter().enumerate() {
+        let qat = |field| {
+            let mut v = at.to_vec();
+            v.extend_from_slice(&[Index(q), Field(field)]);
+            v
+        };
+        match step {
+            StepFile::Question { text, minutes } | StepFile::Instruction { text, minutes } => {
+                *number += 1;
+                let n = *number;
+                let what = if matches!(step, StepFile::Question { .. }) {
+                    "question"
+                } else {
+                    "instruction"
+                };
+                if text.trim().is_empty() {
+                    out.push(Issue::error(
+                        &qat("text"),
+                        format!("{what} {n} of {name} is empty"),
+                    ));
+                }
+                if !in_repeat && text.contains(REPEAT_MARK) {
+                    out.push(Issue::error(
+                        &qat("text"),
+                        format!(
+                            "{what} {n} of {name} has {REPEAT_MARK}, which only a step inside Repeat(…) can have"
+                        ),
+                    ));
+                }
+                let m = u64::from(*minutes);
+                if m == 0 {
+                    out.push(Issue::error(
+                        &qat("minutes"),
+                        format!("{what} {n} of {name} has 0 minutes"),
+                    ));
+                } else if m > MAX_TIMEBOX_MINUTES {
+                    out.push(Issue::error(
+                        &qat("minutes"),
+                        format!(
+                            "{what} {n} of {name} has {m} minutes; a {what} can have at most {MAX_TIMEBOX_MINUTES}"
+                        ),
+                    ));
+                }
+            }
+            StepFile::Repeat { times, steps } => {
+                if in_repeat {
+                    out.push(Issue::error(
+                        &at_index(at, q),
+                        format!("{name} has a Repeat inside a Repeat; write the inner steps out"),
+                    ));
+                }
+                if *times < 2 || *times > MAX_REPEAT {
+                    out.push(Issue::error(
+                        &qat("times"),
+                        format!("a Repeat of {name} runs {times} times; write 2 to {MAX_REPEAT}"),
+                    ));
+                }
+                if steps.is_empty() {
+                    out.push(Issue::error(
+                        &qat("steps"),
+                        format!("a Repeat of {name} has no steps"),
+                    ));
+                }
+                let mut inner = at.to_vec();
+                inner.extend_from_slice(&[Index(q), Field("steps")]);
+                steps_issues(steps, &inner, name, true, number, out);
+            }
+        }
+    }
+}
+
+fn at_index(at: &[Seg], i: usize) -> Vec<Seg> {
+    let mut v = at.to_vec();
+    v.push(Index(i));
+    v
 }
 
 /// The rules of one track file.

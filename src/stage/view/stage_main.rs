@@ -132,12 +132,23 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
         text.item_of(place.item + 1, session.agenda.len()),
         text.item_kind(&item.kind).to_string(),
     ];
+    // Items with instructions among their questions count steps, not questions.
+    let instructions = item.questions.iter().any(|q| q.instruction);
     match steps.get(place.step) {
+        Some(Step::Question(q)) if instructions => {
+            where_.push(text.step_of(place.step + 1, steps.len()));
+            if q.instruction {
+                where_.push(text.instruction_step().to_string());
+            }
+        }
         Some(Step::Question(_)) if steps.len() > 1 => {
             where_.push(text.question_of(place.step + 1, steps.len()))
         }
         Some(Step::Turn { .. }) => where_.push(text.turn_of(place.step + 1, steps.len())),
         _ => {}
+    }
+    if let Some(size) = item.group_size {
+        where_.push(text.group_size(size));
     }
     frame.render_widget(
         Paragraph::new(where_.join(" · ")).style(theme.dim),
@@ -172,6 +183,11 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     let question_lines = question.map_or(0, |q| {
         wrapped_height(q, inner.width).min(if inner.height >= 14 { 4 } else { 2 })
     });
+    // The invitation stays on screen through every step of its item.
+    let invitation = item.invitation.as_deref();
+    let invitation_lines = invitation.map_or(0, |i| {
+        wrapped_height(i, inner.width).min(if inner.height >= 14 { 2 } else { 1 })
+    });
     let facilitator = item
         .notes
         .as_deref()
@@ -189,6 +205,7 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         position,
         title,
         detail,
+        invitation_area,
         _,
         question_area,
         recap_area,
@@ -198,6 +215,7 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(u16::from(!detail_text.is_empty())),
+        Constraint::Length(invitation_lines),
         Constraint::Length(u16::from(spacious)),
         Constraint::Length(question_lines),
         if recap {
@@ -218,6 +236,13 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         super::recap::draw(frame, recap_area, stage);
     }
     frame.render_widget(Paragraph::new(detail_text).style(theme.accent), detail);
+    if let Some(invitation) = invitation {
+        let paragraph = Paragraph::new(invitation)
+            .style(theme.accent)
+            .wrap(Wrap { trim: true })
+            .centered();
+        frame.render_widget(paragraph, invitation_area);
+    }
     if let Some(q) = question {
         let paragraph =
             Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
