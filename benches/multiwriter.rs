@@ -100,9 +100,11 @@ fn stage(notes: usize) -> Stage {
     entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     let run = RunState::fold(session, &entries);
     let ctx = Context {
-        lang: Lang::Sv,
-        theme: Theme::new(ThemeName::Dark, false),
-        tz: jiff::tz::TimeZone::UTC,
+        ui: spar::ui::Ctx {
+            lang: Lang::Sv,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
         run_id: "bench".into(),
         track: None,
         start_of_day: interleaved::NINE,

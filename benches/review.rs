@@ -16,7 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spar::i18n::Lang;
-use spar::review::app::{Review, ReviewCtx};
+use spar::review::app::Review;
 use spar::run::catalog::{TrackView, search};
 use spar::run::journal::encode;
 use spar::run::store::{DataDir, RunHeader};
@@ -121,8 +121,8 @@ fn write_track(data: &DataDir, catalog: &Catalog) {
     }
 }
 
-fn ctx() -> ReviewCtx {
-    ReviewCtx {
+fn ctx() -> spar::ui::Ctx {
+    spar::ui::Ctx {
         lang: Lang::Sv,
         theme: Theme::new(ThemeName::Dark, false),
         tz: jiff::tz::TimeZone::UTC,

@@ -55,9 +55,11 @@ fn stage() -> Stage {
     push(NINE + 20_000, Event::TimerStarted { at: here });
     let run = RunState::fold(session, &entries);
     let ctx = Context {
-        lang: Lang::Sv,
-        theme: Theme::new(ThemeName::Dark, false),
-        tz: jiff::tz::TimeZone::UTC,
+        ui: spar::ui::Ctx {
+            lang: Lang::Sv,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
         run_id: "bench".into(),
         track: Some("Dalaspåret".into()),
         start_of_day: NINE,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spar::i18n::Lang;
-use spar::review::app::{Effect, Review, ReviewCtx, Screen};
+use spar::review::app::{Effect, Review, Screen};
 use spar::run::catalog::{Target, TrackView, all_actions, open_actions, search};
 use spar::run::store::{DataDir, RunDir, RunHeader};
 use spar::run::{Event, Millis, NoteId, NoteKind, Place};
@@ -368,8 +368,8 @@ fn the_recap_has_what_earlier_meetings_left_open() {
     assert!(spar::run::catalog::recap(&data, &catalog, kickoff, THIRD).is_empty());
 }
 
-fn ctx(lang: Lang) -> ReviewCtx {
-    ReviewCtx {
+fn ctx(lang: Lang) -> spar::ui::Ctx {
+    spar::ui::Ctx {
         lang,
         theme: Theme::new(ThemeName::Dark, false),
         tz: jiff::tz::TimeZone::UTC,

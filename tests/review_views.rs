@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use spar::i18n::Lang;
-use spar::review::app::{Review, ReviewCtx};
+use spar::review::app::Review;
 use spar::run::catalog::{TrackView, Unreadable, open_actions};
 use spar::run::state::RunState;
 use spar::run::store::{LoadedRun, RunDir, RunHeader};
@@ -331,7 +331,7 @@ fn track() -> TrackView {
 }
 
 fn review(lang: Lang) -> Review {
-    let ctx = ReviewCtx {
+    let ctx = spar::ui::Ctx {
         lang,
         theme: Theme::new(ThemeName::Dark, false),
         tz: jiff::tz::TimeZone::UTC,
@@ -418,7 +418,7 @@ fn every_review_screen_at_both_sizes_in_both_languages() {
 #[test]
 fn an_empty_data_dir_reviews_without_runs() {
     for lang in [Lang::Sv, Lang::En] {
-        let ctx = ReviewCtx {
+        let ctx = spar::ui::Ctx {
             lang,
             theme: Theme::new(ThemeName::Dark, false),
             tz: jiff::tz::TimeZone::UTC,
@@ -533,9 +533,11 @@ fn recap_stage(lang: Lang, recap: Vec<spar::run::catalog::RecapEntry>) -> Stage 
     .collect();
     let run = RunState::fold(session, &entries);
     let ctx = Context {
-        lang,
-        theme: Theme::new(ThemeName::Dark, false),
-        tz: jiff::tz::TimeZone::UTC,
+        ui: spar::ui::Ctx {
+            lang,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
         run_id: "20201015-0900-digitala-samhallet-c3d4".into(),
         track: Some("Dalaspåret".into()),
         start_of_day: SECOND,

@@ -39,9 +39,11 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
         .collect();
     let run = RunState::fold(session, &entries);
     let ctx = Context {
-        lang,
-        theme: Theme::new(ThemeName::Dark, false),
-        tz: jiff::tz::TimeZone::UTC,
+        ui: spar::ui::Ctx {
+            lang,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
         run_id: "20200917-0900-kickoff-abcd".into(),
         track: Some("Dalaspåret".into()),
         start_of_day: NINE,
@@ -248,7 +250,7 @@ fn the_countdown_colour_follows_the_phase() {
 #[test]
 fn no_color_draws_no_colour_at_all() {
     let mut s = stage(Lang::En, &[(0, Event::TimerStarted { at: at(0, 0) })]);
-    s.ctx.theme = Theme::monochrome();
+    s.ctx.ui.theme = Theme::monochrome();
     let buffer = render(&s, NINE + 11 * MIN, 120, 40);
     for cell in buffer.content() {
         assert_eq!(

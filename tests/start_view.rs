@@ -30,9 +30,11 @@ fn screen(lang: Lang) -> StartScreen {
     StartScreen::new(
         catalog.track.clone(),
         meetings,
-        lang,
-        Theme::new(ThemeName::Dark, false),
-        jiff::tz::TimeZone::UTC,
+        spar::ui::Ctx {
+            lang,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
     )
 }
 

@@ -71,11 +71,19 @@ pub fn theme(global: &Global) -> Theme {
     Theme::new(global.theme, no_color_requested())
 }
 
+/// How the screens look: `lang`, `--theme` (or none under `NO_COLOR`), the system time zone.
+pub fn ui_ctx(global: &Global, lang: Lang) -> crate::ui::Ctx {
+    crate::ui::Ctx {
+        lang,
+        theme: theme(global),
+        tz: jiff::tz::TimeZone::system(),
+    }
+}
+
 /// Who sits at this terminal, from the global options.
 pub fn seat(global: &Global, lang: Lang, role: Role) -> Seat {
     Seat {
-        lang,
-        theme: theme(global),
+        ui: ui_ctx(global, lang),
         author: author(global),
         role,
         quiet: global.quiet,

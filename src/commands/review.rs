@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use super::{author, catalog, data_dir, store_error, theme};
+use super::{author, catalog, data_dir, store_error, ui_ctx};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
-use crate::review::app::{Review, ReviewCtx};
+use crate::review::app::Review;
 use crate::run::catalog::TrackView;
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::review_app;
@@ -16,11 +16,7 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
     let now = now_ms();
     let view = TrackView::load(&data, &catalog, now).map_err(store_error)?;
-    let ctx = ReviewCtx {
-        lang: Lang::resolve(global.lang),
-        theme: theme(global),
-        tz: jiff::tz::TimeZone::system(),
-    };
+    let ctx = ui_ctx(global, Lang::resolve(global.lang));
     let mut review = Review::new(view, ctx);
     if let Some(name) = run {
         let dir = data.find(name).map_err(store_error)?;

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::{catalog, data_dir, seat, theme, track_view};
+use super::{catalog, data_dir, seat, track_view, ui_ctx};
 use crate::cli::Global;
 use crate::i18n::Lang;
 use crate::run::Role;
@@ -23,13 +23,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
             session: (*session).clone(),
         })
         .collect();
-    let screen = StartScreen::new(
-        catalog.track.clone(),
-        meetings,
-        lang,
-        theme(global),
-        jiff::tz::TimeZone::system(),
-    );
+    let screen = StartScreen::new(catalog.track.clone(), meetings, ui_ctx(global, lang));
     let mut tui = Tui::start()?;
     let (screen, choice) = start_app::choose(&mut tui, screen)?;
     let Choice::Run(i) = choice else {

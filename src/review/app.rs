@@ -6,11 +6,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Action};
-use crate::i18n::Lang;
 use crate::run::catalog::{Hit, NoteRef, Target, TrackView, all_actions, search};
 use crate::run::{Millis, NoteId, NoteKind};
 use crate::text::clean_line;
-use crate::ui::theme::Theme;
 
 /// The review's screens, in the order Tab and the number keys know them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,14 +44,6 @@ impl Screen {
     }
 }
 
-/// What the views need besides the model: fixed for the life of the process.
-#[derive(Debug, Clone)]
-pub struct ReviewCtx {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub tz: jiff::tz::TimeZone,
-}
-
 /// What `update` asks the edge to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -73,7 +63,7 @@ const PAGE: usize = 10;
 #[derive(Debug, Clone)]
 pub struct Review {
     pub view: TrackView,
-    pub ctx: ReviewCtx,
+    pub ctx: crate::ui::Ctx,
     pub screen: Screen,
     /// Where Esc in the search goes back to.
     before_search: Screen,
@@ -95,7 +85,7 @@ pub struct Review {
 }
 
 impl Review {
-    pub fn new(view: TrackView, ctx: ReviewCtx) -> Review {
+    pub fn new(view: TrackView, ctx: crate::ui::Ctx) -> Review {
         let actions = all_actions(&view.runs);
         Review {
             view,

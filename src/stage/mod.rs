@@ -19,20 +19,16 @@ use crate::stage::notes::{EditorOutcome, NoteEditor};
 
 pub use action::Action;
 
-use crate::i18n::Lang;
 use crate::run::projection::{Projection, planned_start, project};
 use crate::run::state::RunState;
 use crate::run::timer::Phase;
 use crate::run::{Event, Millis, NoteId, NoteKind, Place, Role};
-use crate::ui::theme::Theme;
 
 /// Everything the views need besides the run: fixed for the life of the process.
 #[derive(Debug, Clone)]
 pub struct Context {
-    pub lang: Lang,
-    pub theme: Theme,
-    /// Offset of local time from UTC, for the wall clock and planned times.
-    pub tz: jiff::tz::TimeZone,
+    /// Language, colours and time zone.
+    pub ui: crate::ui::Ctx,
     pub run_id: String,
     /// Track title, if the session belongs to a known track.
     pub track: Option<String>,

@@ -5,11 +5,9 @@ pub mod view;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::i18n::Lang;
 use crate::run::catalog::TrackView;
 use crate::run::store::RunDir;
 use crate::session::{Session, Track};
-use crate::ui::theme::Theme;
 
 /// Where a meeting stands, from its saved runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,9 +42,8 @@ pub struct StartScreen {
     pub track: Option<Track>,
     pub meetings: Vec<Meeting>,
     pub selected: usize,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub tz: jiff::tz::TimeZone,
+    /// Language, colours and time zone.
+    pub ctx: crate::ui::Ctx,
 }
 
 /// What the facilitator chose.
@@ -60,13 +57,7 @@ pub enum Choice {
 
 impl StartScreen {
     /// The first meeting that is not done is selected: usually the next one to hold.
-    pub fn new(
-        track: Option<Track>,
-        meetings: Vec<Meeting>,
-        lang: Lang,
-        theme: Theme,
-        tz: jiff::tz::TimeZone,
-    ) -> Self {
+    pub fn new(track: Option<Track>, meetings: Vec<Meeting>, ctx: crate::ui::Ctx) -> Self {
         let selected = meetings
             .iter()
             .position(|m| m.state != MeetingState::Done)
@@ -75,9 +66,7 @@ impl StartScreen {
             track,
             meetings,
             selected,
-            lang,
-            theme,
-            tz,
+            ctx,
         }
     }
 

@@ -24,8 +24,8 @@ use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     let area = frame.area();
-    let text = screen.lang.text();
-    let theme = &screen.theme;
+    let text = screen.ctx.text();
+    let theme = &screen.ctx.theme;
     if crate::ui::frame::too_small(frame, text, theme) {
         return;
     }
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         area,
         theme,
         Line::from(format!(" {title} ")),
-        Some(Line::from(format!(" {} ", hh_mm(now, &screen.tz)))),
+        Some(Line::from(format!(" {} ", hh_mm(now, &screen.ctx.tz)))),
         Line::from(format!(" {} ", text.start_hint)).style(theme.dim),
     );
 

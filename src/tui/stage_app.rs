@@ -9,19 +9,17 @@ use ratatui::Frame;
 use super::event_loop::{App, Flow, Msg, Tui, now_ms};
 use super::terminal;
 use super::watch::Watch;
-use crate::i18n::Lang;
 use crate::run::catalog::RecapEntry;
 use crate::run::live::LiveRun;
 use crate::run::store::RunDir;
 use crate::run::{Millis, Role};
 use crate::session::Session;
 use crate::stage::{Context, Effect, Stage, view};
-use crate::ui::theme::Theme;
 
 /// Who sits at this terminal and how it looks: what the stage needs besides the run.
 pub struct Seat {
-    pub lang: Lang,
-    pub theme: Theme,
+    /// Language, colours and time zone.
+    pub ui: crate::ui::Ctx,
     /// The mark on each note this process writes.
     pub author: String,
     /// The facilitator's stage, or a note-taker's terminal (`spar join`).
@@ -50,16 +48,13 @@ pub fn run(
         return Ok(());
     };
     let (live, run) = opened?;
-    let tz = jiff::tz::TimeZone::system();
     let ctx = Context {
-        lang: seat.lang,
-        theme: seat.theme,
         start_of_day: crate::ui::clock::at_time_of_day(
             live.header.started,
             &run.session.start,
-            &tz,
+            &seat.ui.tz,
         ),
-        tz,
+        ui: seat.ui,
         run_id: live.dir.id().to_string(),
         track: live.header.track.as_ref().map(|t| t.title.clone()),
         author: seat.author,

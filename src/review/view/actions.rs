@@ -21,7 +21,7 @@ use crate::ui::fit::fit;
 use crate::ui::fit::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let view = &review.view;
     let [heading, columns, list] = Layout::vertical([

@@ -32,7 +32,7 @@ use crate::ui::fit::truncate;
 const NUMBER: usize = 9;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let Some(run) = review.view.runs.get(review.run) else {
         frame.render_widget(
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
 
 /// "1 Kick off — 2020-09-17 · avslutad", and which of the meeting's runs this is.
 fn heading_line(review: &Review, run: &SavedRun, width: usize) -> Line<'static> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let title = format!(
         "{} — {} · {}",
@@ -169,7 +169,7 @@ fn heading_line(review: &Review, run: &SavedRun, width: usize) -> Line<'static> 
 /// "planerat slut 12:00 · faktiskt slut 12:14, 14 min efter" (or the projected end of a run in
 /// progress; "inte startad" before its first timebox).
 fn ends_line(review: &Review, run: &SavedRun, now: Millis) -> Line<'static> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let tz = &review.ctx.tz;
     let state = &run.state;
@@ -234,7 +234,7 @@ fn bar(review: &Review, planned: i64, spent: i64, scale: i64, width: usize) -> V
 
 /// "3 min övertid" in the overtime colour, "2 min kortare", or nothing.
 fn delta_words(review: &Review, planned: i64, spent: i64) -> (String, Style) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     if spent <= 0 {
         return (String::new(), theme.dim);

@@ -21,7 +21,7 @@ use crate::review::keys::{Action, BROWSE, Binding, SEARCH};
 use crate::ui::keymap::{help_lines, help_rows};
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     // The screens' number keys on one row, as the tabs show them.
     let mut rows: Vec<(String, &str)> = Vec::new();

@@ -27,7 +27,7 @@ use crate::text::clean_line;
 
 pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     let area = frame.area();
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     if crate::ui::frame::too_small(frame, text, theme) {
         return;
@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
 
 /// "1 Genomföranden  2 Agenda  3 Anteckningar  4 Åtgärder  5 Sök", the current one marked.
 fn tab_line(review: &Review) -> Line<'static> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let mut spans = Vec::new();
     for (i, screen) in Screen::ALL.iter().enumerate() {
@@ -89,7 +89,7 @@ fn tab_line(review: &Review) -> Line<'static> {
 
 /// How many runs, and what was skipped reading them; or why saving fails.
 fn status_line(review: &Review) -> Paragraph<'static> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     if let Some(error) = &review.save_error {
         let line = clean_line(&format!("{}: {error}", text.not_saved_retrying));
@@ -118,7 +118,7 @@ fn status_line(review: &Review) -> Paragraph<'static> {
 /// The hint bar of the review's keys in force.
 fn hint_line(review: &Review, width: u16) -> Line<'static> {
     let ctx = &review.ctx;
-    crate::ui::keymap::hint_line(review.bindings(), ctx.lang.text(), &ctx.theme, width)
+    crate::ui::keymap::hint_line(review.bindings(), ctx.text(), &ctx.theme, width)
 }
 
 /// "1 Kick off", or the title alone for a session outside the track.

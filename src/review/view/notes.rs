@@ -36,7 +36,7 @@ use crate::ui::labels::{group_name, kind_mark};
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let Some(run) = review.view.runs.get(review.run) else {
         frame.render_widget(
@@ -153,7 +153,7 @@ fn row_lines(
     width: usize,
     selected: Option<usize>,
 ) -> Vec<Line<'static>> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let session = run.session();
     match row {

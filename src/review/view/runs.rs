@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, review: &Review) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let view = &review.view;
     let width = usize::from(area.width);
@@ -129,7 +129,7 @@ struct Columns {
 
 impl Columns {
     fn measure(review: &Review) -> Columns {
-        let text = review.ctx.lang.text();
+        let text = review.ctx.text();
         let max = |f: &dyn Fn(&SavedRun) -> String| {
             review
                 .view
@@ -158,7 +158,7 @@ fn run_line(
     columns: &Columns,
     width: usize,
 ) -> Line<'static> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let tz = &review.ctx.tz;
     let began = run.began();
@@ -195,7 +195,7 @@ fn run_line(
 /// The selected run's id, who started it, and what is unusual about it; with no run to select,
 /// why the unreadable ones cannot be read.
 fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let Some(run) = review.view.runs.get(review.run) else {
         return review

@@ -37,7 +37,7 @@ use crate::ui::theme::Theme;
 const ROWS: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let [query_area, _, list] = Layout::vertical([
         Constraint::Length(1),
@@ -107,7 +107,7 @@ fn tail(s: &str, width: usize) -> String {
 }
 
 fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Line<'static>> {
-    let text = review.ctx.lang.text();
+    let text = review.ctx.text();
     let theme = &review.ctx.theme;
     let run = &review.view.runs[hit.run];
     let marker = if selected { "▶ " } else { "  " };

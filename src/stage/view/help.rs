@@ -19,8 +19,8 @@ use crate::ui::keymap::{help_lines, help_rows};
 use crate::ui::popup::centered;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let mut rows = help_rows(keys::for_role(keys::STAGE, stage.ctx.role), text);
     rows.push((String::new(), ""));
     rows.push((String::new(), text.notes));

@@ -19,8 +19,8 @@ use crate::ui::clock::hh_mm;
 use crate::ui::fit::fit;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let session = &stage.run.session;
     let start = stage.ctx.start_of_day;
     let end = start + i64::from(session.planned_minutes()) * 60_000;
@@ -33,8 +33,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     }
     when.push(format!(
         "{}–{}",
-        hh_mm(start, &stage.ctx.tz),
-        hh_mm(end, &stage.ctx.tz)
+        hh_mm(start, &stage.ctx.ui.tz),
+        hh_mm(end, &stage.ctx.ui.tz)
     ));
 
     // The agenda matters more than the summary when the window is short.
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let mut lines = vec![Line::from(Span::styled(text.agenda, theme.title))];
     for item in &session.agenda {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<6}", hh_mm(at, &stage.ctx.tz)), theme.dim),
+            Span::styled(format!("{:<6}", hh_mm(at, &stage.ctx.ui.tz)), theme.dim),
             Span::styled(fit(&item.title, title_width), theme.text),
             Span::styled(
                 format!("{:>7}", text.minutes(i64::from(item.minutes))),

@@ -26,7 +26,7 @@ use crate::run::Millis;
 
 pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     let area = frame.area();
-    if crate::ui::frame::too_small(frame, stage.ctx.lang.text(), &stage.ctx.theme) {
+    if crate::ui::frame::too_small(frame, stage.ctx.ui.text(), &stage.ctx.ui.theme) {
         return;
     }
     stage_main::draw(frame, area, stage, now);
@@ -36,10 +36,10 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
         Overlay::Overview { selected } => overlay::overview(frame, area, stage, *selected, now),
         Overlay::Groups { selected } => overlay::groups(frame, area, stage, *selected),
         Overlay::ConfirmQuit => {
-            overlay::confirm(frame, area, stage, stage.ctx.lang.text().quit_running)
+            overlay::confirm(frame, area, stage, stage.ctx.ui.text().quit_running)
         }
         Overlay::ConfirmEnd => {
-            overlay::confirm(frame, area, stage, stage.ctx.lang.text().end_meeting)
+            overlay::confirm(frame, area, stage, stage.ctx.ui.text().end_meeting)
         }
     }
 }

@@ -18,9 +18,9 @@ use crate::stage::notes::{Ctx, editor, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let ctx = Ctx {
-        text: stage.ctx.lang.text(),
-        theme: &stage.ctx.theme,
-        tz: &stage.ctx.tz,
+        text: stage.ctx.ui.text(),
+        theme: &stage.ctx.ui.theme,
+        tz: &stage.ctx.ui.tz,
         session: &stage.run.session,
         group: stage.group.as_deref(),
     };

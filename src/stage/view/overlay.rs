@@ -20,8 +20,8 @@ use crate::ui::popup::{self, centered};
 /// ╰──────────────────────────────────────────────────────╯
 /// ```
 pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, now: Millis) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let rows = u16::try_from(stage.run.session.agenda.len())
         .unwrap_or(u16::MAX)
         .saturating_add(3);
@@ -66,7 +66,7 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         };
         let line = format!(
             "{marker}{:<6}{}{:>10}{:>10}",
-            hh_mm(planned_at, &stage.ctx.tz),
+            hh_mm(planned_at, &stage.ctx.ui.tz),
             fit(&name, title_width),
             text.minutes(i64::from(item.minutes)),
             actual
@@ -93,8 +93,8 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
 
 /// `g`: the whole group, then the session's groups.
 pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let names = std::iter::once(text.whole_group)
         .chain(stage.run.session.groups.iter().map(String::as_str));
     let lines: Vec<Line> = names
@@ -112,15 +112,15 @@ pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
     let popup = centered(area, 44, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(popup::block(&stage.ctx.theme, text.choose_group)),
+        Paragraph::new(lines).block(popup::block(&stage.ctx.ui.theme, text.choose_group)),
         popup,
     );
 }
 
 /// A yes/no question ("Tidsramen pågår. Avsluta ändå?") with its keys.
 pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let keys: Vec<Span> = crate::stage::keys::CONFIRM
         .iter()
         .filter(|b| b.listed)
@@ -140,6 +140,6 @@ pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
     frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: true })
-        .block(popup::block(&stage.ctx.theme, text.key_quit));
+        .block(popup::block(&stage.ctx.ui.theme, text.key_quit));
     frame.render_widget(paragraph, popup);
 }

@@ -27,8 +27,8 @@ use crate::ui::fit::{truncate, wrap};
 const TEXT_LINES: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let width = usize::from(area.width);
     let height = usize::from(area.height);
     if width == 0 || height == 0 {
@@ -97,8 +97,8 @@ fn entry_lines(
     bullet: &str,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let body = width.saturating_sub(2).max(1);
     let mut wrapped = wrap(&[(entry.text.as_str(), theme.text)], body);
     if wrapped.len() > TEXT_LINES {

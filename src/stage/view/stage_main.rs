@@ -27,14 +27,14 @@ use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
         Line::from(format!(" {} ", heading(stage))),
-        Some(Line::from(format!(" {} ", hh_mm(now, &stage.ctx.tz)))),
+        Some(Line::from(format!(" {} ", hh_mm(now, &stage.ctx.ui.tz)))),
         hint_line(stage, area.width.saturating_sub(4)),
     );
 
@@ -120,8 +120,8 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
 
 /// "Punkt 3 av 9 · Samtal · Fråga 1 av 2" and the item's title.
 fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &Stage) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let session = &stage.run.session;
     let place = stage.view_place();
     let Some(item) = session.agenda.get(place.item) else {
@@ -162,8 +162,8 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
 
 /// Where we are, the question large, the countdown, and the facilitator's notes when shown.
 fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let session = &stage.run.session;
     let place = stage.view_place();
     let Some(item) = session.agenda.get(place.item) else {
@@ -296,8 +296,8 @@ fn draw_following(
     timebox: &crate::run::timer::Timebox,
     now: Millis,
 ) {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let style = theme.phase(timebox.phase(now));
     let clock = crate::run::timer::format_countdown(timebox.remaining_ms(now));
     let status = countdown::status_line(text, timebox, now);
@@ -324,7 +324,7 @@ fn heading(stage: &Stage) -> String {
 
 /// Talk: the speaker. Break: when we are back. Round: whose turn, and who is next.
 fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
-    let text = stage.ctx.lang.text();
+    let text = stage.ctx.ui.text();
     let place = stage.view_place();
     let item = &stage.run.session.agenda[place.item];
     match (&item.kind, step) {
@@ -348,7 +348,7 @@ fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
                 .run
                 .current()
                 .map_or(0, |t| t.remaining_ms(now).max(0));
-            text.back_at(&hh_mm(now + left, &stage.ctx.tz))
+            text.back_at(&hh_mm(now + left, &stage.ctx.ui.tz))
         }
         _ => String::new(),
     }
@@ -356,7 +356,7 @@ fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
 
 /// "Nästa: Paus (15 min)", or the next question of this item.
 fn next_line(stage: &Stage) -> String {
-    let text = stage.ctx.lang.text();
+    let text = stage.ctx.ui.text();
     let session = &stage.run.session;
     let place = stage.view_place();
     match stage.run.next_place(place) {
@@ -379,8 +379,8 @@ fn next_line(stage: &Stage) -> String {
 
 /// "planerat slut 11:30 · beräknat slut 11:44, 14 min efter": coloured by how late we are.
 fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
-    let text = stage.ctx.lang.text();
-    let theme = &stage.ctx.theme;
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
     let p = stage.projection(now);
     let delta = p.delta_minutes();
     let style = match delta {
@@ -393,7 +393,7 @@ fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
             format!(
                 "{} {} · ",
                 text.planned_end,
-                hh_mm(p.planned_end, &stage.ctx.tz)
+                hh_mm(p.planned_end, &stage.ctx.ui.tz)
             ),
             theme.text,
         ),
@@ -401,7 +401,7 @@ fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
             format!(
                 "{} {}, {}",
                 text.projected_end,
-                hh_mm(p.projected_end, &stage.ctx.tz),
+                hh_mm(p.projected_end, &stage.ctx.ui.tz),
                 text.schedule(delta)
             ),
             style,
@@ -411,7 +411,7 @@ fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
 
 /// Where notes go, and whether the bell is muted.
 fn status_line(stage: &Stage) -> String {
-    let text = stage.ctx.lang.text();
+    let text = stage.ctx.ui.text();
     let group = stage.group.as_deref().unwrap_or(text.whole_group);
     let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
     if stage.bell_muted && stage.ctx.role == Role::Facilitator {
@@ -431,7 +431,7 @@ fn status_line(stage: &Stage) -> String {
 /// The hint bar of the keys this role has in force.
 fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
     let bindings = crate::stage::keys::for_role(stage.bindings(), stage.ctx.role);
-    crate::ui::keymap::hint_line(bindings, stage.ctx.lang.text(), &stage.ctx.theme, width)
+    crate::ui::keymap::hint_line(bindings, stage.ctx.ui.text(), &stage.ctx.ui.theme, width)
 }
 
 /// Lines a text takes when wrapped at `width` (a close estimate: words are not split).
