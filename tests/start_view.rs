@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spar::i18n::Lang;
 use spar::run::store::RunDir;
 use spar::session::load::load_catalog;
-use spar::start::{Choice, Meeting, MeetingState, StartScreen, view};
+use spar::start::{Choice, Meeting, MeetingState, StartScreen, TrackPage, view};
 use spar::ui::theme::{Theme, ThemeName};
 
 /// 2020-09-17 08:30 UTC.
@@ -72,12 +72,75 @@ fn the_start_screen_in_both_languages_at_both_sizes() {
 #[test]
 fn the_next_meeting_to_hold_is_selected_and_enter_runs_it() {
     let mut s = screen(Lang::Sv);
-    assert_eq!(s.selected, 1, "the first meeting not done");
+    assert_eq!(s.current().selected, 1, "the first meeting not done");
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     assert_eq!(s.on_key(key(KeyCode::Down)), Choice::Stay);
     assert_eq!(s.on_key(key(KeyCode::Enter)), Choice::Run(2));
     assert_eq!(s.on_key(key(KeyCode::Char('6'))), Choice::Stay);
-    assert_eq!(s.selected, 5);
+    assert_eq!(s.current().selected, 5);
     assert_eq!(s.on_key(key(KeyCode::Char('q'))), Choice::Quit);
     assert!(render(&s, 30, 10).contains("för litet"));
+}
+
+/// Dalaspåret and the example track of `sessions/examples/`, the examples shown first.
+fn two_tracks(lang: Lang) -> StartScreen {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/examples");
+    let catalog = load_catalog(&[examples]).unwrap();
+    let pages = catalog
+        .tracks
+        .iter()
+        .map(|(track, _)| {
+            let meetings = catalog
+                .meetings_of(&track.id)
+                .into_iter()
+                .map(|s| Meeting {
+                    session: s.clone(),
+                    state: MeetingState::NotRun,
+                })
+                .collect();
+            TrackPage::new(Some(track.clone()), meetings)
+        })
+        .collect();
+    StartScreen::with_pages(
+        pages,
+        1,
+        spar::ui::Ctx {
+            lang,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
+    )
+}
+
+#[test]
+fn every_track_on_the_start_screen() {
+    for lang in [Lang::Sv, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let name = format!(
+                "start_two_tracks_{}_{w}x{h}",
+                if lang == Lang::Sv { "sv" } else { "en" }
+            );
+            insta::assert_snapshot!(name, render(&two_tracks(lang), w, h));
+        }
+    }
+}
+
+#[test]
+fn tab_moves_between_the_tracks() {
+    let mut s = two_tracks(Lang::En);
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    assert_eq!(
+        s.current().track.as_ref().unwrap().id,
+        "liberating-structures"
+    );
+    assert_eq!(s.on_key(key(KeyCode::Char('2'))), Choice::Stay);
+    assert_eq!(s.on_key(key(KeyCode::Enter)), Choice::Run(1));
+    assert_eq!(s.meeting(1).unwrap().session.id, "ls-ideas");
+    assert_eq!(s.on_key(key(KeyCode::Tab)), Choice::Stay);
+    assert_eq!(s.current().track.as_ref().unwrap().id, "dalasparet");
+    assert_eq!(s.on_key(key(KeyCode::Enter)), Choice::Run(0));
+    assert_eq!(s.meeting(0).unwrap().session.id, "kickoff");
+    s.on_key(key(KeyCode::BackTab));
+    assert_eq!(s.current().selected, 1, "each track keeps its choice");
+    assert!(render(&s, 120, 40).contains("Dalaspåret  │  Liberating Structures"));
 }

@@ -1,5 +1,5 @@
-//! `spar` with no command: the track, its goals and its meetings with their state; pick one to
-//! run or resume.
+//! `spar` with no command: each track, its goals, pre-work and meetings with their state; pick
+//! one to run or resume.
 
 pub mod view;
 
@@ -37,11 +37,35 @@ pub struct Meeting {
     pub state: MeetingState,
 }
 
+/// One track on the start screen: its meetings, and which one is chosen.
 #[derive(Debug, Clone)]
-pub struct StartScreen {
+pub struct TrackPage {
     pub track: Option<Track>,
     pub meetings: Vec<Meeting>,
     pub selected: usize,
+}
+
+impl TrackPage {
+    /// The first meeting that is not done is selected: usually the next one to hold.
+    pub fn new(track: Option<Track>, meetings: Vec<Meeting>) -> Self {
+        let selected = meetings
+            .iter()
+            .position(|m| m.state != MeetingState::Done)
+            .unwrap_or(0);
+        TrackPage {
+            track,
+            meetings,
+            selected,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StartScreen {
+    /// Every track, each with its meetings; never empty.
+    pub pages: Vec<TrackPage>,
+    /// The track shown.
+    pub page: usize,
     /// Language, colours and time zone.
     pub ctx: crate::ui::Ctx,
 }
@@ -51,23 +75,33 @@ pub struct StartScreen {
 pub enum Choice {
     Stay,
     Quit,
-    /// Run this meeting: resume its live run if it has one, else a new run.
+    /// Run this meeting of the track shown: resume its live run if it has one, else a new run.
     Run(usize),
 }
 
 impl StartScreen {
-    /// The first meeting that is not done is selected: usually the next one to hold.
+    /// One track.
     pub fn new(track: Option<Track>, meetings: Vec<Meeting>, ctx: crate::ui::Ctx) -> Self {
-        let selected = meetings
-            .iter()
-            .position(|m| m.state != MeetingState::Done)
-            .unwrap_or(0);
-        StartScreen {
-            track,
-            meetings,
-            selected,
-            ctx,
+        StartScreen::with_pages(vec![TrackPage::new(track, meetings)], 0, ctx)
+    }
+
+    /// Several tracks, `page` shown first.
+    pub fn with_pages(mut pages: Vec<TrackPage>, page: usize, ctx: crate::ui::Ctx) -> Self {
+        if pages.is_empty() {
+            pages.push(TrackPage::new(None, Vec::new()));
         }
+        let page = page.min(pages.len() - 1);
+        StartScreen { pages, page, ctx }
+    }
+
+    /// The track shown.
+    pub fn current(&self) -> &TrackPage {
+        &self.pages[self.page]
+    }
+
+    /// The meeting `i` of the track shown.
+    pub fn meeting(&self, i: usize) -> Option<&Meeting> {
+        self.current().meetings.get(i)
     }
 
     pub fn on_key(&mut self, key: KeyEvent) -> Choice {
@@ -78,17 +112,25 @@ impl StartScreen {
                 Choice::Stay
             };
         }
-        let last = self.meetings.len().saturating_sub(1);
+        let pages = self.pages.len();
+        let page = &mut self.pages[self.page];
+        let last = page.meetings.len().saturating_sub(1);
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => page.selected = page.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => page.selected = (page.selected + 1).min(last),
             KeyCode::Char(c @ '1'..='9') => {
                 let n = c as usize - '1' as usize;
                 if n <= last {
-                    self.selected = n;
+                    page.selected = n;
                 }
             }
-            KeyCode::Enter if !self.meetings.is_empty() => return Choice::Run(self.selected),
+            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => {
+                self.page = (self.page + 1) % pages;
+            }
+            KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
+                self.page = (self.page + pages - 1) % pages;
+            }
+            KeyCode::Enter if !page.meetings.is_empty() => return Choice::Run(page.selected),
             KeyCode::Char('q') | KeyCode::Esc => return Choice::Quit,
             _ => {}
         }

@@ -5,10 +5,19 @@
 //! │ Vårt egna ledarskapsspår tillsammans med …                     │
 //! │ Mål                                                             │
 //! │ • Känna oss bekväma med begrepp som …                          │
+//! │ Förarbete                                                       │
+//! │ • Skapa ett konto på Digiteket … https://digiteket.se/          │
 //! │ Träffar                                                         │
-//! │ ▶ 1  Kick off            Hösten 2020  2020-09-17 09:00  genomförd │
-//! │   2  Det digitala samhället …                         pågår      │
+//! │ ▶ 1  Kick off                      Hösten 2020  09:00  genomförd │
+//! │   2  Det digitala samhället …      Hösten 2020  09:00  pågår     │
 //! ╰ Enter starta eller fortsätta · ↑↓ välj · q avsluta ─────────────╯
+//! ```
+//!
+//! With several tracks, a line of their titles comes first and Tab (or ← →) moves between
+//! them:
+//!
+//! ```text
+//! │  Dalaspåret  │  Liberating Structures: three examples            │
 //! ```
 
 use ratatui::Frame;
@@ -29,29 +38,58 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     if crate::ui::frame::too_small(frame, text, theme) {
         return;
     }
-    let title = screen
+    let page = screen.current();
+    let title = page
         .track
         .as_ref()
         .map_or(text.meetings, |t| t.title.as_str());
+    let hint = if screen.pages.len() > 1 {
+        text.start_hint_tracks
+    } else {
+        text.start_hint
+    };
     let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
         Line::from(format!(" {title} ")),
         Some(Line::from(format!(" {} ", hh_mm(now, &screen.ctx.tz)))),
-        Line::from(format!(" {} ", text.start_hint)).style(theme.dim),
+        Line::from(format!(" {hint} ")).style(theme.dim),
     );
 
-    let meetings_rows = u16::try_from(screen.meetings.len()).unwrap_or(u16::MAX) + 1;
-    let [about, list, summary] = Layout::vertical([
+    let meetings_rows = u16::try_from(page.meetings.len()).unwrap_or(u16::MAX) + 1;
+    let tabs_rows = u16::from(screen.pages.len() > 1);
+    let [tabs, about, list, summary] = Layout::vertical([
+        Constraint::Length(tabs_rows),
         Constraint::Fill(1),
         Constraint::Length(meetings_rows + 1),
         Constraint::Length(4),
     ])
     .areas(inner);
 
+    // Every track, the one shown highlighted.
+    if tabs_rows > 0 {
+        let mut spans = Vec::new();
+        for (i, other) in screen.pages.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" │ ", theme.dim));
+            }
+            let name = other
+                .track
+                .as_ref()
+                .map_or(text.meetings, |t| t.title.as_str());
+            let style = if i == screen.page {
+                theme.selected
+            } else {
+                theme.dim
+            };
+            spans.push(Span::styled(format!(" {name} "), style));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    }
+
     let mut lines = Vec::new();
-    if let Some(track) = &screen.track {
+    if let Some(track) = &page.track {
         // On a short window the goals matter more than the description.
         if !track.description.is_empty() && about.height >= 16 {
             lines.push(Line::from(Span::styled(
@@ -66,6 +104,16 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
                 lines.push(Line::from(Span::styled(format!("• {goal}"), theme.text)));
             }
         }
+        if !track.prework.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(text.prework, theme.title)));
+            for link in &track.prework {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("• {} ", link.title), theme.text),
+                    Span::styled(link.url.clone(), theme.dim),
+                ]));
+            }
+        }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
 
@@ -75,11 +123,11 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         .map(|s| s.width())
         .max()
         .unwrap_or(0);
-    let dated = screen.meetings.iter().any(|m| m.session.date.is_some());
+    let dated = page.meetings.iter().any(|m| m.session.date.is_some());
     let when_width = if dated { 31 } else { 20 };
     let title_width = width.saturating_sub(5 + when_width + state_width + 2);
     let mut lines = vec![Line::from(Span::styled(text.meetings, theme.title))];
-    for (i, meeting) in screen.meetings.iter().enumerate() {
+    for (i, meeting) in page.meetings.iter().enumerate() {
         let s = &meeting.session;
         let (state, style) = match meeting.state {
             MeetingState::NotRun => (text.not_run, theme.dim),
@@ -93,14 +141,14 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
             String::new()
         };
         let when = format!("{} {date}{}", fit(&s.term, 12), s.start);
-        let marker = if i == screen.selected { "▶" } else { " " };
+        let marker = if i == page.selected { "▶" } else { " " };
         let line = format!(
             "{marker} {:<2} {}  {}  {state}",
             i + 1,
             fit(&s.title, title_width),
             fit(&when, when_width - 2)
         );
-        let style = if i == screen.selected {
+        let style = if i == page.selected {
             theme.selected
         } else {
             style
@@ -109,7 +157,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     }
     frame.render_widget(Paragraph::new(lines), list);
 
-    if let Some(meeting) = screen.meetings.get(screen.selected) {
+    if let Some(meeting) = page.meetings.get(page.selected) {
         let paragraph = Paragraph::new(meeting.session.summary.as_str())
             .style(theme.dim)
             .wrap(Wrap { trim: true });
