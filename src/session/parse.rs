@@ -120,7 +120,7 @@ pub fn parse_content(text: &str) -> Result<Content, ParseError> {
     match file_kind(text) {
         FileKind::Empty => Err(ParseError {
             pos: None,
-            message: "file has only comments, no Session(…) or Track(…)".to_string(),
+            message: "file has only comments, no Session(…), Track(…) or Structure(…)".to_string(),
         }),
         FileKind::Track => parse_track(text)
             .map(Content::Track)
@@ -159,6 +159,33 @@ pub fn describe(err: &SpannedError, text: &str, what: &str) -> ParseError {
             message: message(&RonError::Eof, what),
         };
     }
+    // A text left open runs on to the next quote, and RON stumbles over what follows it: say
+    // where the text began instead.
+    if !matches!(
+        err.code,
+        RonError::NoSuchStructField { .. }
+            | RonError::MissingStructField { .. }
+            | RonError::DuplicateStructField { .. }
+            | RonError::NoSuchEnumVariant { .. }
+            | RonError::InvalidValueForType { .. }
+    ) {
+        if let Some(open) = open_string(text, pos) {
+            return ParseError {
+                pos: Some(open),
+                message: message(&RonError::ExpectedStringEnd, what),
+            };
+        }
+    }
+    // RON points at the closing parenthesis of a struct that lacks a field: point at the
+    // struct's name (or its opening parenthesis) instead.
+    if let RonError::MissingStructField { .. } = err.code {
+        if let Some(open) = opener(text, pos) {
+            return ParseError {
+                pos: Some(open),
+                message: message(&err.code, what),
+            };
+        }
+    }
     let mut message = message(&err.code, what);
     let mut pos = pos;
     if matches!(
@@ -182,6 +209,58 @@ pub fn describe(err: &SpannedError, text: &str, what: &str) -> ParseError {
     ParseError {
         pos: Some(pos),
         message,
+    }
+}
+
+/// Where a text in double quotes begins that was left open before `at`: one that runs over a
+/// line break and ends on the line of `at` (or never ends).
+fn open_string(text: &str, at: Pos) -> Option<Pos> {
+    let mut lexer = Lexer::new(text);
+    loop {
+        lexer.skip_trivia();
+        let start = lexer.i;
+        let (pos, tok) = lexer.next();
+        if tok == Tok::End || (pos.line, pos.col) >= (at.line, at.col) {
+            return None;
+        }
+        let token = &text[start..lexer.i];
+        if tok == Tok::Literal && token.starts_with('"') {
+            let closed = token.len() >= 2 && token.ends_with('"');
+            if !closed || (token.contains('\n') && lexer.line == at.line) {
+                return Some(pos);
+            }
+        }
+    }
+}
+
+/// The name (or opening bracket) of the struct whose closing parenthesis is at `close`.
+fn opener(text: &str, close: Pos) -> Option<Pos> {
+    let mut lexer = Lexer::new(text);
+    let mut stack: Vec<Pos> = Vec::new();
+    let mut last_ident: Option<Pos> = None;
+    loop {
+        let (pos, tok) = lexer.next();
+        match tok {
+            Tok::End => return None,
+            Tok::Punct('(') | Tok::Punct('[') | Tok::Punct('{') => {
+                stack.push(last_ident.take().unwrap_or(pos));
+            }
+            Tok::Punct(')') | Tok::Punct(']') | Tok::Punct('}') => {
+                let open = stack.pop();
+                if pos == close {
+                    return open;
+                }
+            }
+            Tok::Ident(_) => {
+                last_ident = Some(pos);
+                continue;
+            }
+            _ => {}
+        }
+        last_ident = None;
+        if (pos.line, pos.col) > (close.line, close.col) {
+            return None;
+        }
     }
 }
 
@@ -232,14 +311,22 @@ fn message(code: &RonError, what: &str) -> String {
         RonError::ExpectedNamedStructLike("") => "expected \"(\"".to_string(),
         RonError::ExpectedNamedStructLike(name) => {
             if *name == what {
-                format!("expected {name}( … ) here")
+                // The file's first word is none of the kinds a file can be.
+                "expected Session(…), Track(…) or Structure(…)".to_string()
             } else {
                 format!("expected \"(\" or \"{name}(\"")
             }
         }
         RonError::ExpectedStructName(name) => format!("expected \"{}(\"", clean(name)),
+        RonError::ExpectedDifferentStructName { expected, found } if *expected == what => {
+            // The file's first word: a file can be any of three kinds.
+            format!(
+                "expected Session(…), Track(…) or Structure(…), found {}(…)",
+                clean(found)
+            )
+        }
         RonError::ExpectedDifferentStructName { expected, found } => {
-            format!("expected {expected}( … ), found {}( … )", clean(found))
+            format!("expected {expected}(…), found {}(…)", clean(found))
         }
         RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => {
             "expected \")\"".to_string()

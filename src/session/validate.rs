@@ -500,7 +500,7 @@ fn steps_issues(
                 if *times < 2 || *times > MAX_REPEAT {
                     out.push(Issue::error(
                         &qat("times"),
-                        format!("a Repeat of {name} runs {times} times; write 2 to {MAX_REPEAT}"),
+                        format!("a Repeat of {name} has times: {times}; write 2 to {MAX_REPEAT}"),
                     ));
                 }
                 if steps.is_empty() {
