@@ -83,7 +83,8 @@ pub struct Text {
     pub following: &'static str,
     pub not_following: &'static str,
     pub draft_kept: &'static str,
-    pub saving: &'static str,
+    pub key_newest: &'static str,
+    pub key_clear_selection: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub ready: &'static str,
@@ -304,7 +305,8 @@ pub static SV: Text = Text {
     following: "Följer processledaren",
     not_following: "Följer inte processledaren, f följer igen",
     draft_kept: "Utkast sparat, i skriver vidare",
-    saving: "sparar …",
+    key_newest: "markera den nyaste anteckningen",
+    key_clear_selection: "släpp markeringen, följ nya anteckningar",
     resume_question: "Fortsätta träffen",
     lobby_hint: "Tryck mellanslag för att starta första punkten",
     not_started: "inte startad",
@@ -472,7 +474,8 @@ pub static EN: Text = Text {
     following: "Following the facilitator",
     not_following: "Not following the facilitator, f to follow again",
     draft_kept: "Draft kept, i to go on writing",
-    saving: "saving …",
+    key_newest: "select the newest note",
+    key_clear_selection: "clear the selection, follow new notes",
     resume_question: "Resume the run",
     lobby_hint: "Press space to start the first item",
     not_started: "not started",
@@ -859,6 +862,82 @@ impl Text {
         match self.lang {
             Lang::Sv => format!("träff {n}"),
             Lang::En => format!("meeting {n}"),
+        }
+    }
+
+    /// The editor's title when its note goes to another question than the one on screen.
+    pub fn editor_elsewhere(&self, place: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("till {place}, inte frågan som visas"),
+            Lang::En => format!("for {place}, not the question shown"),
+        }
+    }
+
+    /// After `x`: what was deleted and how to bring it back.
+    pub fn note_deleted(&self, snippet: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Raderade ”{snippet}” · u ångrar"),
+            Lang::En => format!("Deleted “{snippet}” · u brings it back"),
+        }
+    }
+
+    /// The quit question while events wait to be saved.
+    pub fn quit_unsaved(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => {
+                "1 ändring är inte sparad än. Avsluta ändå? En kopia sparas bredvid träffen.".into()
+            }
+            (Lang::Sv, _) => format!(
+                "{n} ändringar är inte sparade än. Avsluta ändå? En kopia sparas bredvid träffen."
+            ),
+            (Lang::En, 1) => {
+                "1 change is not saved yet. Quit anyway? A copy is kept beside the run.".into()
+            }
+            (Lang::En, _) => format!(
+                "{n} changes are not saved yet. Quit anyway? A copy is kept beside the run."
+            ),
+        }
+    }
+
+    /// "2 anteckningar sparas …" while notes wait for the writer.
+    pub fn notes_saving(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 anteckning sparas …".into(),
+            (Lang::Sv, _) => format!("{n} anteckningar sparas …"),
+            (Lang::En, 1) => "1 note saving …".into(),
+            (Lang::En, _) => format!("{n} notes saving …"),
+        }
+    }
+
+    /// On stderr when the process ends with events it could not write.
+    pub fn unsaved_copied(&self, n: usize, journal: &str, copy: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "spar: {n} ändringar kunde inte sparas i {journal}; en kopia finns i {copy}"
+            ),
+            Lang::En => {
+                format!("spar: {n} changes could not be saved to {journal}; a copy is in {copy}")
+            }
+        }
+    }
+
+    /// On stderr when not even the copy could be written.
+    pub fn unsaved_lost(&self, n: usize, journal: &str, why: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "spar: {n} ändringar kunde inte sparas i {journal}, inte heller som kopia: {why}"
+            ),
+            Lang::En => {
+                format!("spar: {n} changes could not be saved to {journal}, nor copied: {why}")
+            }
+        }
+    }
+
+    /// In the editor: a note too long to save.
+    pub fn note_too_long(&self, limit_kib: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("För lång anteckning (högst {limit_kib} KiB): dela upp den"),
+            Lang::En => format!("Note too long (at most {limit_kib} KiB): split it up"),
         }
     }
 }

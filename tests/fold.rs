@@ -309,7 +309,7 @@ fn a_saved_note_clears_its_authors_draft() {
             by: "Anna".into(),
         },
     );
-    assert_eq!(s.fold().drafts["Anna"].text, "halv");
+    assert_eq!(s.fold().drafts["anna"].text, "halv");
     s.push(
         "anna",
         NINE + 5,

@@ -89,7 +89,9 @@ fn the_order_is_the_plain_order_and_by_time_is_newest_first() {
             .windows(2)
             .all(|w| (w[0].written, &w[0].id) > (w[1].written, &w[1].id))
     );
-    for group in shown.breakout_columns(&stage.run.session.groups) {
+    // The whole group's band, then every column.
+    let columns = shown.breakout_columns(&stage.run.session.groups);
+    for group in std::iter::once(None).chain(columns.into_iter().map(Some)) {
         let part = shown.of_group(group.as_deref());
         let plain_part: Vec<_> = plain
             .iter()

@@ -45,6 +45,7 @@ fn ctx<'a>(lang: Lang, theme: &'a Theme, session: &'a Session, group: Option<&'a
         tz: &UTC,
         session,
         group,
+        here: None,
     }
 }
 
@@ -923,9 +924,9 @@ fn breakout_snapshots() {
     for lang in [Lang::Sv, Lang::En] {
         let ctx = ctx(lang, &theme, &session, Some("Grupp Dalälven"));
         for (w, h) in SIZES {
-            // Narrow, the page shows one group; Dalälven is the second.
+            // Narrow, the page shows the group notes go to; Dalälven is the second.
             let (buffer, _) = render(w, h, |frame| {
-                panel::draw_breakout(frame, frame.area(), refs, &ctx, 1, 0, None)
+                panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
             });
             let screen = text_of(&buffer);
             if panel::breakout_fits(w, 4) {
@@ -944,13 +945,13 @@ fn breakout_snapshots() {
 }
 
 #[test]
-fn breakout_columns_are_the_sessions_groups_and_the_whole_group_when_it_has_notes() {
+fn breakout_columns_are_the_sessions_groups_whatever_the_whole_group_writes() {
     let session = kickoff();
     let mut notes = breakout_notes();
     let order = NoteOrder::new(&notes, &session.groups, |_| true);
     let refs = Shown::new(&notes, &order);
     let columns = refs.breakout_columns(&session.groups);
-    assert_eq!(columns.len(), 4);
+    assert_eq!(columns, session.groups);
     assert!(panel::breakout_fits(120, 4));
     assert!(!panel::breakout_fits(80, 4));
     notes.push(note(
@@ -972,19 +973,32 @@ fn breakout_columns_are_the_sessions_groups_and_the_whole_group_when_it_has_note
     let order = NoteOrder::new(&notes, &session.groups, |_| true);
     let refs = Shown::new(&notes, &order);
     let columns = refs.breakout_columns(&session.groups);
-    assert_eq!(columns.first(), Some(&None));
-    assert_eq!(columns.last(), Some(&Some("Grupp Orsa".to_string())));
-    // Pages wrap around.
+    // A whole-group note takes no column: the four groups keep theirs.
+    assert_eq!(&columns[..4], &session.groups[..]);
+    assert_eq!(columns.last(), Some(&"Grupp Orsa".to_string()));
     let theme = theme();
+    // Narrow: the page is the group notes go to, by name, with the whole group's band above.
+    for group in ["Grupp Bergslagen", "Grupp Orsa"] {
+        let ctx = ctx(Lang::Sv, &theme, &session, Some(group));
+        let (buffer, _) = render(80, 24, |frame| {
+            panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
+        });
+        let screen = text_of(&buffer);
+        assert!(screen.starts_with("Hela gruppen "), "{screen}");
+        assert!(screen.contains("fem minuter kvar"), "{screen}");
+        let i = columns.iter().position(|c| c == group).unwrap() + 1;
+        assert!(screen.contains(&format!("{group} ✎ · {i}/5")), "{screen}");
+    }
+    // Wide: every group has its column, and the whole group its band, marked where notes go.
     let ctx = ctx(Lang::Sv, &theme, &session, None);
-    let (buffer, _) = render(80, 24, |frame| {
-        panel::draw_breakout(frame, frame.area(), refs, &ctx, 7, 0, None)
+    let (buffer, _) = render(200, 60, |frame| {
+        panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
     });
-    assert!(
-        text_of(&buffer).starts_with("Grupp Siljan · 2/6"),
-        "{}",
-        text_of(&buffer)
-    );
+    let screen = text_of(&buffer);
+    assert!(screen.starts_with("Hela gruppen ✎"), "{screen}");
+    for group in &session.groups {
+        assert!(screen.contains(group.as_str()), "{group}:\n{screen}");
+    }
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
             None => recap(&data, &catalog, session, now),
         },
         |stage| {
-            stage.group = group;
+            stage.set_home_group(group);
             stage.open_editor();
             Ok(())
         },

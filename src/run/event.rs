@@ -92,6 +92,13 @@ pub enum Event {
         text: String,
         by: String,
     },
+    /// The text of a saved note being changed by `by`, journalled like a [`Event::Draft`] so that
+    /// an edit in progress survives a crash too. Saving the edit or an empty text clears it.
+    EditDraft {
+        id: NoteId,
+        text: String,
+        by: String,
+    },
     /// An action item marked done (or open again), from the stage or the review.
     ActionDone {
         id: NoteId,

@@ -90,6 +90,19 @@ impl LiveRun {
         !self.pending.is_empty()
     }
 
+    /// How many events wait to be written.
+    pub fn pending_count(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// How many of them are notes (new or changed).
+    pub fn pending_notes(&self) -> usize {
+        self.pending
+            .iter()
+            .filter(|(_, ev)| matches!(ev, Event::NoteSaved { .. } | Event::NoteEdited { .. }))
+            .count()
+    }
+
     /// Writes an event to our journal (durably) and folds it in. When the write fails the event
     /// waits in memory and is retried by [`retry`](Self::retry); it is not folded in until it is
     /// on disk, so nothing shows as done that is not saved. Returns whether it was saved.

@@ -32,6 +32,10 @@ pub struct Draft {
     pub group: Option<String>,
     pub text: String,
     pub written: Millis,
+    /// Who typed it (the `--as` name).
+    pub by: String,
+    /// The saved note this is a change of, or `None` for a new note.
+    pub edit: Option<NoteId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,8 +54,10 @@ pub struct RunState {
     spent_ms: Vec<i64>,
     pub notes: Vec<Note>,
     note_index: HashMap<NoteId, usize>,
-    /// The latest draft of each author.
-    pub drafts: HashMap<String, Draft>,
+    /// The latest draft of each writer (journal), never of a name: two processes with one
+    /// `--as` name each keep their own. A writer's draft gives way to a newer one of a writer
+    /// with the same name and role (the same person's next process, after a crash).
+    pub drafts: HashMap<Arc<str>, Draft>,
     /// Writers that joined, with their names and roles.
     pub writers: HashMap<Arc<str>, (String, super::Role)>,
     /// How many folded events were about notes: what a view derives from the notes (their order
@@ -273,7 +279,7 @@ impl RunState {
                     return;
                 }
                 let by = clean_line(by);
-                self.drafts.remove(&by);
+                self.drafts.remove(&entry.writer);
                 self.note_index.insert(id.clone(), self.notes.len());
                 self.notes.push(Note {
                     id,
@@ -289,6 +295,9 @@ impl RunState {
                 });
             }
             Event::NoteEdited { id, kind, text } => {
+                if self.drafts.get(&entry.writer).and_then(|d| d.edit.as_ref()) == Some(id) {
+                    self.drafts.remove(&entry.writer);
+                }
                 if let Some(note) = self.note_mut(id) {
                     note.kind = clean_kind(kind);
                     note.text = clean(text);
@@ -316,17 +325,28 @@ impl RunState {
                 text,
                 by,
             } => {
-                let by = clean_line(by);
-                if text.is_empty() {
-                    self.drafts.remove(&by);
-                } else {
+                let draft = Draft {
+                    at: *place,
+                    group: group.as_deref().map(clean_line),
+                    text: clean(text),
+                    written: at,
+                    by: clean_line(by),
+                    edit: None,
+                };
+                self.put_draft(&entry.writer, draft);
+            }
+            Event::EditDraft { id, text, by } => {
+                // An edit of a note this run does not have changes nothing.
+                if let Some(note) = self.note(id) {
                     let draft = Draft {
-                        at: *place,
-                        group: group.as_deref().map(clean_line),
+                        at: note.at,
+                        group: note.group.clone(),
                         text: clean(text),
                         written: at,
+                        by: clean_line(by),
+                        edit: Some(id.clone()),
                     };
-                    self.drafts.insert(by, draft);
+                    self.put_draft(&entry.writer, draft);
                 }
             }
             Event::Ended => {
@@ -350,6 +370,36 @@ impl RunState {
         if let Some(spent) = self.spent_ms.get_mut(self.place.item) {
             *spent += visit;
         }
+    }
+
+    /// Keeps `writer`'s draft (an empty one clears it). The same person's drafts in earlier
+    /// journals (same name and role: the process before a crash) give way to it.
+    fn put_draft(&mut self, writer: &Arc<str>, draft: Draft) {
+        if let Some(me) = self.writers.get(writer).cloned() {
+            self.drafts
+                .retain(|w, _| w == writer || self.writers.get(w) != Some(&me));
+        }
+        if draft.text.is_empty() {
+            self.drafts.remove(writer);
+        } else {
+            self.drafts.insert(writer.clone(), draft);
+        }
+    }
+
+    /// The newest draft left by an earlier process of this person (same name and role), for a
+    /// new process to take up: never another person's, nor another role's under the same name.
+    pub fn draft_left_by(&self, name: &str, role: super::Role) -> Option<&Draft> {
+        self.drafts
+            .iter()
+            .filter(|(w, d)| {
+                d.by == name
+                    && self
+                        .writers
+                        .get(*w)
+                        .is_some_and(|(n, r)| n == name && *r == role)
+            })
+            .map(|(_, d)| d)
+            .max_by_key(|d| d.written)
     }
 
     fn note_mut(&mut self, id: &NoteId) -> Option<&mut Note> {

@@ -21,6 +21,10 @@ pub enum Action {
     SelectNext,
     EditNote,
     DeleteNote,
+    /// Select no note: the notes panel follows new notes again.
+    ClearSelection,
+    /// Select the newest note of the current question.
+    Newest,
     /// Undo the last deletion.
     RestoreNote,
     /// Mark the selected action item done, or open again.

@@ -47,6 +47,12 @@ pub static STAGE: &[Binding] = &[
     Binding::new(&[Key::plain(KeyCode::Down)], Action::SelectNext, |t| {
         t.key_select_note
     }),
+    Binding::new(&[Key::plain(KeyCode::End)], Action::Newest, |t| {
+        t.key_newest
+    }),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::ClearSelection, |t| {
+        t.key_clear_selection
+    }),
     Binding::new(&[Key::char('e')], Action::EditNote, |t| t.key_edit_note),
     Binding::new(
         &[Key::char('x'), Key::plain(KeyCode::Delete)],

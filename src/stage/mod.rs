@@ -62,6 +62,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// "End the meeting?" after the last timebox.
     ConfirmEnd,
+    /// "N changes are not saved yet. Quit anyway?"
+    ConfirmQuitUnsaved,
 }
 
 /// What `update` asks the loop to do.
@@ -69,8 +71,8 @@ pub enum Overlay {
 pub enum Effect {
     /// Write this event to our journal, then fold it in.
     Append(Event),
-    /// Like `Append`, for a note: the stage must hear whether it is on disk
-    /// ([`Stage::note_saved`]) before it shows it as saved.
+    /// Like `Append`, for a note: it shows as saved once the writer confirms it is on disk
+    /// ([`Notice::unsaved_notes`] counts those not yet).
     SaveNote(Event),
     Bell,
     Quit,
@@ -84,8 +86,13 @@ pub struct Stage {
     /// Facilitator notes of the current item on screen (hidden by default: the screen is shared).
     pub show_facilitator_notes: bool,
     pub bell_muted: bool,
-    /// Where new notes go: `None` is the whole group.
+    /// Where new notes go: `None` is the whole group. Chosen with `g`/`Tab`; every new item
+    /// starts with [`home_group`](Self::set_home_group) again.
     pub group: Option<String>,
+    /// A join's `--group` (else the whole group): where its notes go on every new item.
+    home_group: Option<String>,
+    /// The item `group` was chosen on.
+    group_item: usize,
     /// Timeboxes whose bell has rung (or that were already over when this process began).
     rung: HashSet<Place>,
     /// What the edge reports: a failing save, damaged journal lines.
@@ -93,8 +100,6 @@ pub struct Stage {
     /// The note being written; kept, with its text, when the editor is closed.
     pub editor: Option<NoteEditor>,
     pub editor_open: bool,
-    /// A note was sent to be saved and is not on disk yet.
-    pub awaiting_save: bool,
     /// When the editor's text must be journalled as a draft.
     draft_due: Option<Millis>,
     /// The note selected on screen (to edit, delete, mark done).
@@ -114,6 +119,13 @@ pub struct Notice {
     pub save_error: Option<String>,
     /// Damaged journal lines skipped so far.
     pub skipped: usize,
+    /// Events waiting to be written: quitting asks first, and leaves a copy of them.
+    pub unsaved: usize,
+    /// Of those, notes (new or changed): "2 anteckningar sparas …" until the writer confirms.
+    pub unsaved_notes: usize,
+    /// What the last key did that the screen would not show otherwise ("Raderade … · u ångrar");
+    /// until the next key.
+    pub flash: Option<String>,
 }
 
 impl Stage {
@@ -125,11 +137,12 @@ impl Stage {
             show_facilitator_notes: false,
             bell_muted,
             group: None,
+            home_group: None,
+            group_item: 0,
             rung: HashSet::new(),
             notice: Notice::default(),
             editor: None,
             editor_open: false,
-            awaiting_save: false,
             draft_due: None,
             selected: None,
             last_deleted: None,
@@ -137,15 +150,40 @@ impl Stage {
             note_order: RefCell::new(None),
         };
         stage.mark_overdue_as_rung(now);
-        // A draft of ours from before a crash comes back, ready to go on with `i`.
-        if let Some(draft) = stage.run.drafts.get(&stage.ctx.author) {
-            stage.editor = Some(NoteEditor::with_text(
-                draft.at,
-                draft.group.clone(),
-                &draft.text,
-            ));
+        stage.group_item = stage.view_place().item;
+        // A draft of ours from before a crash comes back, ready to go on with `i`, and is
+        // journalled again as this process's own at once.
+        let left = stage
+            .run
+            .draft_left_by(&stage.ctx.author, stage.ctx.role)
+            .cloned();
+        if let Some(draft) = left {
+            let note = draft.edit.as_ref().and_then(|id| stage.run.note(id));
+            stage.editor = Some(match note {
+                Some(note) => NoteEditor::for_note(note).with_replaced_text(&draft.text),
+                None => NoteEditor::with_text(draft.at, draft.group.clone(), &draft.text),
+            });
+            stage.draft_due = Some(now);
         }
         stage
+    }
+
+    /// A join's `--group`: its notes go there, on every item, until `g`/`Tab` choose otherwise
+    /// for the item at hand.
+    pub fn set_home_group(&mut self, group: Option<String>) {
+        self.home_group = group.clone();
+        self.group = group;
+        self.settle();
+    }
+
+    /// Where the next note saved goes: the open note's own question and group while it holds
+    /// text (it keeps the question it was started on), else the place on screen and the group
+    /// chosen. The panel marks this group, and "Anteckningar till:" names it.
+    pub fn target(&self) -> (Place, Option<&str>) {
+        match &self.editor {
+            Some(editor) if !editor.is_blank() => (editor.at(), editor.group()),
+            _ => (self.view_place(), self.group.as_deref()),
+        }
     }
 
     /// A resumed run must not ring for timeboxes that ran out while nobody watched.
@@ -170,16 +208,32 @@ impl Stage {
         self.own.unwrap_or(self.run.place)
     }
 
-    /// After other writers' events are folded in: an empty editor moves along with the place
-    /// it follows, so the next note goes to the question being discussed.
+    /// After events are folded in (ours or other writers'): see [`settle`](Self::settle).
     pub fn after_fold(&mut self) {
-        let (at, group) = (self.view_place(), self.group.clone());
+        self.settle();
+    }
+
+    /// Brings what follows the place on screen in line with it: a new item starts with the home
+    /// group, and an empty editor targets the question on screen and the group chosen. A note
+    /// with text keeps where it was started.
+    fn settle(&mut self) {
+        let place = self.view_place();
+        if place.item != self.group_item {
+            self.group_item = place.item;
+            self.group = self.home_group.clone();
+        }
+        let group = self.group.clone();
         if let Some(editor) = self.editor.as_mut()
-            && editor.editing().is_none()
-            && editor.text().is_empty()
-            && !self.awaiting_save
+            && editor.is_blank()
         {
-            editor.set_target(at, group);
+            editor.set_target(place, group);
+        }
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|id| self.run.note(id).is_none_or(|n| n.deleted || n.at != place))
+        {
+            self.selected = None;
         }
     }
 
@@ -188,11 +242,14 @@ impl Stage {
         match self.overlay {
             Overlay::None | Overlay::Help => keys::STAGE,
             Overlay::Overview { .. } | Overlay::Groups { .. } => keys::LIST,
-            Overlay::ConfirmQuit | Overlay::ConfirmEnd => keys::CONFIRM,
+            Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::ConfirmQuitUnsaved => {
+                keys::CONFIRM
+            }
         }
     }
 
     pub fn on_key(&mut self, key: KeyEvent, now: Millis) -> Vec<Effect> {
+        self.notice.flash = None;
         if self.editor_open && self.overlay == Overlay::None {
             return self.on_editor_key(key, now);
         }
@@ -236,14 +293,18 @@ impl Stage {
             EditorOutcome::Edited => {
                 let due = now + DRAFT_DELAY;
                 self.draft_due = Some(self.draft_due.map_or(due, |d| d.min(due)));
+                // Emptied: the editor targets the question on screen again.
+                self.settle();
                 Vec::new()
             }
             EditorOutcome::Save(request) => {
-                if self.awaiting_save {
-                    return Vec::new();
-                }
-                self.awaiting_save = true;
+                // The note goes to the writer; the editor is free for the next one at once, so
+                // nothing typed meanwhile waits on the disk or is lost when the save is done.
                 self.draft_due = None;
+                if let Some(editor) = self.editor.as_mut() {
+                    editor.clear();
+                }
+                self.settle();
                 vec![Effect::SaveNote(request.into_event(&self.ctx.author))]
             }
             EditorOutcome::Close => {
@@ -254,22 +315,13 @@ impl Stage {
         }
     }
 
-    /// The note sent with `Effect::SaveNote` is on disk: the editor empties for the next one.
-    pub fn note_saved(&mut self) {
-        self.awaiting_save = false;
-        if let Some(editor) = self.editor.as_mut() {
-            editor.clear();
-        }
-    }
-
-    /// Opens the editor for the current place and group, with the kept draft if there is one.
+    /// Opens the editor: with the kept draft, which keeps its own question, or empty for the
+    /// current place and group.
     pub fn open_editor(&mut self) {
-        let (at, group) = (self.view_place(), self.group.clone());
-        match self.editor.as_mut() {
-            Some(editor) if editor.editing().is_none() => editor.set_target(at, group),
-            Some(_) => {}
-            None => self.editor = Some(NoteEditor::new(at, group)),
+        if self.editor.is_none() {
+            self.editor = Some(NoteEditor::new(self.view_place(), self.group.clone()));
         }
+        self.settle();
         self.editor_open = true;
     }
 
@@ -278,20 +330,41 @@ impl Stage {
         self.flush_draft()
     }
 
-    /// The draft event for the editor's text, now (an empty text clears the journalled draft).
+    /// The draft event for the editor's text, now (an empty text clears the journalled draft);
+    /// for a saved note being changed, the edit in progress.
     fn flush_draft(&mut self) -> Vec<Effect> {
         if self.draft_due.take().is_none() {
             return Vec::new();
         }
-        match &self.editor {
-            Some(editor) if editor.editing().is_none() => vec![Effect::Append(Event::Draft {
+        let Some(editor) = &self.editor else {
+            return Vec::new();
+        };
+        let by = self.ctx.author.clone();
+        let mut text = editor.text();
+        if text.len() > notes::editor::MAX_NOTE {
+            // Never journal what can never be written; the editor says the note is too long.
+            return Vec::new();
+        }
+        let ev = match editor.editing() {
+            Some(id) => {
+                // An edit back to the saved text is no draft.
+                if self.run.note(id).is_some_and(|n| n.text == text) {
+                    text.clear();
+                }
+                Event::EditDraft {
+                    id: id.clone(),
+                    text,
+                    by,
+                }
+            }
+            None => Event::Draft {
                 at: editor.at(),
                 group: editor.group().map(str::to_string),
-                text: editor.text(),
-                by: self.ctx.author.clone(),
-            })],
-            _ => Vec::new(),
-        }
+                text,
+                by,
+            },
+        };
+        vec![Effect::Append(ev)]
     }
 
     /// The order of the current place's notes on screen (indices into `run.notes`), worked out
@@ -335,7 +408,7 @@ impl Stage {
         match self.overlay.clone() {
             Overlay::Overview { selected } => return self.update_overview(action, selected, now),
             Overlay::Groups { selected } => return self.update_groups(action, selected),
-            Overlay::ConfirmQuit => {
+            Overlay::ConfirmQuit | Overlay::ConfirmQuitUnsaved => {
                 self.overlay = Overlay::None;
                 return match action {
                     Action::Confirm | Action::Quit => vec![Effect::Quit],
@@ -404,7 +477,7 @@ impl Stage {
                 }
             }
             Action::ChooseGroup => {
-                let selected = match &self.group {
+                let selected = match self.target().1 {
                     None => 0,
                     Some(g) => self
                         .run
@@ -436,11 +509,11 @@ impl Stage {
                 Vec::new()
             }
             Action::Quit => {
-                if self.run.current().is_some_and(|t| t.is_running()) {
+                if self.run.current().is_some_and(|t| t.is_running()) && self.notice.unsaved == 0 {
                     self.overlay = Overlay::ConfirmQuit;
                     Vec::new()
                 } else {
-                    vec![Effect::Quit]
+                    self.quit()
                 }
             }
             Action::Write => {
@@ -464,11 +537,27 @@ impl Stage {
             }
             Action::DeleteNote => match self.selected.take() {
                 Some(id) => {
+                    let snippet = self
+                        .run
+                        .note(&id)
+                        .map(|n| snippet(&n.text))
+                        .unwrap_or_default();
+                    self.notice.flash = Some(self.ctx.ui.text().note_deleted(&snippet));
                     self.last_deleted = Some(id.clone());
                     vec![Effect::Append(Event::NoteDeleted { id })]
                 }
                 None => Vec::new(),
             },
+            Action::ClearSelection => {
+                self.selected = None;
+                Vec::new()
+            }
+            Action::Newest => {
+                let order = self.note_order();
+                let shown = Shown::new(&self.run.notes, &order);
+                self.selected = (!shown.is_empty()).then(|| shown.get(shown.newest(0)).id.clone());
+                Vec::new()
+            }
             Action::RestoreNote => match self.last_deleted.take() {
                 Some(id) => vec![Effect::Append(Event::NoteRestored { id })],
                 None => Vec::new(),
@@ -484,7 +573,7 @@ impl Stage {
             },
             Action::NextGroup => {
                 let groups = &self.run.session.groups;
-                self.group = match &self.group {
+                let next = match self.target().1 {
                     None => groups.first().cloned(),
                     Some(g) => groups
                         .iter()
@@ -492,6 +581,7 @@ impl Stage {
                         .and_then(|i| groups.get(i + 1))
                         .cloned(),
                 };
+                self.choose_group(next);
                 Vec::new()
             }
             Action::Up | Action::Down | Action::Confirm | Action::Back | Action::Follow => {
@@ -513,7 +603,7 @@ impl Stage {
                 self.after_fold();
                 return Some(Vec::new());
             }
-            Action::Quit => return Some(vec![Effect::Quit]),
+            Action::Quit => return Some(self.quit()),
             _ => return None,
         };
         if let Some(to) = moved {
@@ -589,16 +679,40 @@ impl Stage {
                 }
             }
             Action::Confirm => {
-                self.group = selected
+                let group = selected
                     .checked_sub(1)
                     .and_then(|i| self.run.session.groups.get(i))
                     .cloned();
+                self.choose_group(group);
                 self.overlay = Overlay::None;
             }
             Action::Back | Action::Quit => self.overlay = Overlay::None,
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `g`/`Tab`: new notes go to `group` for the rest of this item, and so does the note being
+    /// written (it keeps its question), so the panel and "Anteckningar till:" always agree.
+    fn choose_group(&mut self, group: Option<String>) {
+        self.group = group.clone();
+        if let Some(editor) = self.editor.as_mut()
+            && editor.editing().is_none()
+        {
+            let at = editor.at();
+            editor.set_target(at, group);
+        }
+        self.settle();
+    }
+
+    /// `q`: asks first while changes wait to be written; else quits.
+    fn quit(&mut self) -> Vec<Effect> {
+        if self.notice.unsaved > 0 {
+            self.overlay = Overlay::ConfirmQuitUnsaved;
+            Vec::new()
+        } else {
+            vec![Effect::Quit]
+        }
     }
 
     /// Called after time passes or events arrive: rings the bell once when the current timebox
@@ -628,13 +742,15 @@ impl Stage {
 
     /// The next moment the screen would look different without any input: the countdown's next
     /// second, or the wall clock's next minute.
+    /// A draft that falls due is in the wake set too, so it is journalled on time with no
+    /// timebox running (lobby, paused, a join).
     pub fn next_wake(&self, now: Millis) -> Millis {
         let next_minute = |t: Millis| now + 60_000 - t.rem_euclid(60_000);
         let clock = next_minute(now);
         // The projected end moves with "now" while the clock stands still between items.
         let projected = next_minute(self.projection(now).projected_end);
         let countdown = self.run.current().and_then(|t| t.next_change(now));
-        [Some(clock), Some(projected), countdown]
+        [Some(clock), Some(projected), countdown, self.draft_due]
             .into_iter()
             .flatten()
             .min()
@@ -644,5 +760,16 @@ impl Stage {
     pub fn projection(&self, now: Millis) -> Projection {
         let start = planned_start(self.ctx.start_of_day, self.run.started_at);
         project(&self.run, start, now)
+    }
+}
+
+/// The start of a note's text, on one line, for a message about it.
+fn snippet(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    let short = crate::ui::fit::truncate(line, 30);
+    if short.len() < text.len() && !short.ends_with('…') {
+        format!("{short}…")
+    } else {
+        short
     }
 }

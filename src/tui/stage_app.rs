@@ -109,9 +109,8 @@ impl StageApp {
                     self.stage.after_fold();
                 }
                 Effect::SaveNote(ev) => {
-                    if self.live.append(&mut self.stage.run, ev, now) {
-                        self.stage.note_saved();
-                    }
+                    self.live.append(&mut self.stage.run, ev, now);
+                    self.stage.after_fold();
                 }
                 Effect::Bell => terminal::bell(),
                 Effect::Quit => flow = Flow::Quit,
@@ -124,6 +123,8 @@ impl StageApp {
     fn refresh_notice(&mut self) {
         self.stage.notice.save_error = self.live.save_error.clone();
         self.stage.notice.skipped = self.live.problems.len();
+        self.stage.notice.unsaved = self.live.pending_count();
+        self.stage.notice.unsaved_notes = self.live.pending_notes();
     }
 }
 
@@ -156,11 +157,9 @@ impl App for StageApp {
         if look && self.live.follow(&mut self.stage.run) {
             self.stage.after_fold();
         }
-        if self.live.has_pending()
-            && self.live.retry(&mut self.stage.run)
-            && self.stage.awaiting_save
-        {
-            self.stage.note_saved();
+        if self.live.has_pending() {
+            self.live.retry(&mut self.stage.run);
+            self.stage.after_fold();
         }
         let effects = self.stage.tick(now);
         self.perform(effects, now)

@@ -67,7 +67,14 @@ pub enum EditorError {
     OwnerMissing,
     /// The due date is not `YYYY-MM-DD`.
     DueInvalid,
+    /// The text is longer than [`MAX_NOTE`]: refused here, so that no event that can never be
+    /// journalled ever holds up the notes after it.
+    TooLong,
 }
+
+/// The longest note text, in bytes. A journal line holds at most 1 MiB, and RON's escapes may
+/// double a text's length; a quarter leaves room for everything else on the line.
+pub const MAX_NOTE: usize = crate::run::journal::MAX_LINE / 4;
 
 /// A note ready to be journalled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,9 +267,21 @@ impl NoteEditor {
         (c.0, c.1)
     }
 
-    /// Ready for the next note after a save is on disk: empty, a plain note, same target.
+    /// Ready for the next note once one is saved: empty, a plain note, same target.
     pub fn clear(&mut self) {
         *self = NoteEditor::new(self.at, self.group.take());
+    }
+
+    /// Whether nothing is being written: a new note with no text (its target may follow the
+    /// screen). A note being changed is never blank.
+    pub fn is_blank(&self) -> bool {
+        self.editing.is_none() && self.text.is_empty()
+    }
+
+    /// This editor with `text` in place of its own (a change of a note taken up after a crash).
+    pub fn with_replaced_text(mut self, text: &str) -> NoteEditor {
+        self.text = text_area(&clean(text), true);
+        self
     }
 
     fn field_mut(&mut self) -> &mut TextArea<'static> {
@@ -325,6 +344,10 @@ impl NoteEditor {
         if cleaned.is_empty() {
             return EditorOutcome::Unchanged;
         }
+        if self.text().len() + cleaned.len() > MAX_NOTE {
+            self.error = Some(EditorError::TooLong);
+            return EditorOutcome::Unchanged;
+        }
         let changed = self.field_mut().insert_str(cleaned);
         self.edited(changed)
     }
@@ -372,6 +395,11 @@ impl NoteEditor {
         let text = clean(&self.text());
         let text = text.trim_matches(|c: char| c.is_whitespace());
         if text.is_empty() {
+            self.focus = Field::Text;
+            return EditorOutcome::Unchanged;
+        }
+        if text.len() > MAX_NOTE {
+            self.error = Some(EditorError::TooLong);
             self.focus = Field::Text;
             return EditorOutcome::Unchanged;
         }
@@ -446,7 +474,13 @@ pub fn draw(frame: &mut Frame, area: Rect, editor: &NoteEditor, ctx: &Ctx) {
         ),
     ];
     let place = place_label(text, ctx.session, editor.at);
-    if !place.is_empty() {
+    if ctx.here.is_some_and(|here| here != editor.at) {
+        // A note started on another question keeps it: say so, not just its name.
+        title.push(Span::styled(
+            format!(" · {}", text.editor_elsewhere(&place)),
+            theme.low.add_modifier(Modifier::BOLD),
+        ));
+    } else if !place.is_empty() {
         title.push(Span::styled(format!(" · {place}"), theme.title));
     }
     if editor.editing.is_some() {
@@ -501,8 +535,9 @@ pub fn draw(frame: &mut Frame, area: Rect, editor: &NoteEditor, ctx: &Ctx) {
     }
     if let Some(e) = editor.error {
         let message = match e {
-            EditorError::OwnerMissing => text.owner_missing,
-            EditorError::DueInvalid => text.due_invalid,
+            EditorError::OwnerMissing => text.owner_missing.to_string(),
+            EditorError::DueInvalid => text.due_invalid.to_string(),
+            EditorError::TooLong => text.note_too_long(MAX_NOTE >> 10),
         };
         frame.render_widget(
             Paragraph::new(Line::from(message)).style(theme.error),

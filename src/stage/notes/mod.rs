@@ -35,6 +35,8 @@ pub struct Ctx<'a> {
     pub session: &'a Session,
     /// Where new notes go (`None`: the whole group); its breakout column is marked.
     pub group: Option<&'a str>,
+    /// The place on screen: the editor's title says so plainly when its note goes elsewhere.
+    pub here: Option<Place>,
 }
 
 /// "Anteckning", "Beslut", "Åtgärd", "Parkerad fråga".

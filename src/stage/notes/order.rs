@@ -124,20 +124,18 @@ impl<'n> Shown<'n> {
         }
     }
 
-    /// The groups that get a breakout column: the whole group only when it has notes, then every
-    /// group of the session, then any other group that has notes (by name, as they are ordered).
-    pub fn breakout_columns(&self, groups: &[String]) -> Vec<Option<String>> {
-        let with_notes = || self.order.groups.iter().map(|(g, _)| g);
-        let mut columns = Vec::new();
-        if with_notes().any(Option::is_none) {
-            columns.push(None);
-        }
-        columns.extend(groups.iter().cloned().map(Some));
+    /// The groups that get a breakout column: every group of the session, in order, then any
+    /// other group that has notes (a renamed group in an old run). The whole group never takes a
+    /// column: its notes go in a band above them, so the columns never change when one is written.
+    pub fn breakout_columns(&self, groups: &[String]) -> Vec<String> {
+        let mut columns = groups.to_vec();
         columns.extend(
-            with_notes()
-                .flatten()
+            self.order
+                .groups
+                .iter()
+                .filter_map(|(g, _)| g.as_ref())
                 .filter(|g| !groups.contains(g))
-                .map(|g| Some(g.clone())),
+                .cloned(),
         );
         columns
     }

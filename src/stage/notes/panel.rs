@@ -58,46 +58,76 @@ pub fn draw_notes(
 }
 
 /// A breakout: each group's notes in its own column, side by side where each gets at least
-/// [`MIN_COLUMN`] columns; else one group at a time, `page` choosing which (counted from 0, and
-/// wrapping around), with "2/4" by its name. The column where new notes go is marked ✎.
+/// [`MIN_COLUMN`] columns; else the one group new notes go to (`ctx.group`), with "2/4" by its
+/// name. Panels are chosen by group name, never by position. Notes for the whole group go in a
+/// band above the columns, shown when there are any or when new notes go there. The column or
+/// band where new notes go is marked ✎.
 ///
 /// ```text
-/// Grupp Siljan ─────── │ Grupp Dalälven ✎ ───── │ Grupp Bergslagen ───── │ …
+/// Hela gruppen ✎ ─────────────────────────────────────────────────────────────   (band)
+///   Anna · 10:57
+///   Fem minuter kvar.
+/// Grupp Siljan ─────── │ Grupp Dalälven ─────── │ Grupp Bergslagen ───── │ …
 ///   Erik · 10:58        │   Lena · 11:01         │   Inga anteckningar än │
-///   Vi känner igen …    │   Beslut ✔ …           │                        │
 ///
-/// Grupp Dalälven · 2/4 ─────────────────────────────────────── ↑ 1 äldre ─   (narrow)
+/// Grupp Dalälven ✎ · 2/4 ───────────────────────────────────── ↑ 1 äldre ─   (narrow)
 ///   Lena · 11:01
-///   Beslut ✔ …
 /// ```
-#[allow(clippy::too_many_arguments)]
 pub fn draw_breakout(
     frame: &mut Frame,
     area: Rect,
     notes: Shown,
     ctx: &Ctx,
-    page: usize,
     scroll: usize,
     selected: Option<&NoteId>,
 ) {
     let columns = notes.breakout_columns(&ctx.session.groups);
-    if columns.len() <= 1 {
+    if columns.is_empty() {
         draw_notes(frame, area, notes, ctx, scroll, selected);
         return;
     }
-    let of_group = |group: &Option<String>| notes.of_group(group.as_deref());
-    let header = |group: &Option<String>, page: Option<(usize, usize)>| {
+    let header = |group: Option<&str>, page: Option<(usize, usize)>| {
         let mut spans = vec![Span::styled(
-            group_name(ctx.text, group.as_deref()).to_string(),
+            group_name(ctx.text, group).to_string(),
             ctx.theme.title,
         )];
-        if group.as_deref() == ctx.group {
+        if group == ctx.group {
             spans.push(Span::styled(" ✎".to_string(), ctx.theme.accent));
         }
         if let Some((n, total)) = page {
             spans.push(Span::styled(format!(" · {n}/{total}"), ctx.theme.dim));
         }
         spans
+    };
+    let whole = notes.of_group(None);
+    let area = if !whole.is_empty() || ctx.group.is_none() {
+        // The band takes what its notes need, at most a third of the panel.
+        let width = usize::from(area.width);
+        let needed = 1 + whole
+            .iter()
+            .map(|n| note_lines(n, ctx, width, false, false).len())
+            .sum::<usize>()
+            .max(1);
+        let height = u16::try_from(needed)
+            .unwrap_or(u16::MAX)
+            .min(area.height / 3)
+            .max(2)
+            .min(area.height);
+        let [band, rest] =
+            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+        column(
+            frame,
+            band,
+            header(None, None),
+            whole,
+            ctx,
+            scroll,
+            selected,
+            false,
+        );
+        rest
+    } else {
+        area
     };
     if breakout_fits(area.width, columns.len()) {
         let mut constraints = Vec::new();
@@ -128,8 +158,8 @@ pub fn draw_breakout(
             column(
                 frame,
                 rect,
-                header(group, None),
-                of_group(group),
+                header(Some(group), None),
+                notes.of_group(Some(group)),
                 ctx,
                 scroll,
                 selected,
@@ -137,13 +167,17 @@ pub fn draw_breakout(
             );
         }
     } else {
-        let i = page % columns.len();
+        // The group new notes go to; for the whole group, the first group under its band.
+        let i = ctx
+            .group
+            .and_then(|g| columns.iter().position(|c| c == g))
+            .unwrap_or(0);
         let group = &columns[i];
         column(
             frame,
             area,
-            header(group, Some((i + 1, columns.len()))),
-            of_group(group),
+            header(Some(group), Some((i + 1, columns.len()))),
+            notes.of_group(Some(group)),
             ctx,
             scroll,
             selected,

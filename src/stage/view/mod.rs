@@ -41,5 +41,9 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
         Overlay::ConfirmEnd => {
             overlay::confirm(frame, area, stage, stage.ctx.ui.text().end_meeting)
         }
+        Overlay::ConfirmQuitUnsaved => {
+            let question = stage.ctx.ui.text().quit_unsaved(stage.notice.unsaved);
+            overlay::confirm(frame, area, stage, &question)
+        }
     }
 }

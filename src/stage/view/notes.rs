@@ -22,7 +22,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         theme: &stage.ctx.ui.theme,
         tz: &stage.ctx.ui.tz,
         session: &stage.run.session,
-        group: stage.group.as_deref(),
+        group: stage.target().1,
+        here: Some(stage.view_place()),
     };
     let (notes_area, editor_area) = match stage.editor.as_ref().filter(|_| stage.editor_open) {
         Some(open) => {
@@ -44,12 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         .is_some_and(|i| i.kind == ItemKind::Breakout);
     let selected = stage.selected.as_ref();
     if breakout {
-        let page = stage
-            .group
-            .as_ref()
-            .and_then(|g| stage.run.session.groups.iter().position(|x| x == g))
-            .unwrap_or(0);
-        panel::draw_breakout(frame, notes_area, notes, &ctx, page, 0, selected);
+        panel::draw_breakout(frame, notes_area, notes, &ctx, 0, selected);
     } else {
         panel::draw_notes(frame, notes_area, notes, &ctx, 0, selected);
     }

@@ -412,13 +412,16 @@ fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
 /// Where notes go, and whether the bell is muted.
 fn status_line(stage: &Stage) -> String {
     let text = stage.ctx.ui.text();
-    let group = stage.group.as_deref().unwrap_or(text.whole_group);
+    let group = stage.target().1.unwrap_or(text.whole_group);
     let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
     if stage.bell_muted && stage.ctx.role == Role::Facilitator {
         parts.push(text.bell_muted.to_string());
     }
-    if stage.awaiting_save {
-        parts.push(text.saving.to_string());
+    if let Some(flash) = &stage.notice.flash {
+        parts.push(flash.clone());
+    }
+    if stage.notice.unsaved_notes > 0 {
+        parts.push(text.notes_saving(stage.notice.unsaved_notes));
     } else if !stage.editor_open && stage.editor.as_ref().is_some_and(|e| !e.text().is_empty()) {
         parts.push(text.draft_kept.to_string());
     }
