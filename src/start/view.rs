@@ -23,13 +23,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{MeetingState, StartScreen};
 use crate::run::Millis;
 use crate::ui::clock::hh_mm;
-use crate::ui::fit::fit;
+use crate::ui::fit::{self, fit};
 
 pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     let area = frame.area();
@@ -89,33 +89,31 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     }
 
     let mut lines = Vec::new();
+    let about_width = usize::from(about.width);
     if let Some(track) = &page.track {
         // On a short window the goals matter more than the description.
         if !track.description.is_empty() && about.height >= 16 {
-            lines.push(Line::from(Span::styled(
-                track.description.clone(),
-                theme.dim,
-            )));
+            lines.extend(fit::wrap(&[(&track.description, theme.dim)], about_width));
             lines.push(Line::from(""));
         }
         if !track.goals.is_empty() {
             lines.push(Line::from(Span::styled(text.goals, theme.title)));
             for goal in &track.goals {
-                lines.push(Line::from(Span::styled(format!("• {goal}"), theme.text)));
+                let goal = format!("• {goal}");
+                lines.extend(fit::wrap(&[(&goal, theme.text)], about_width));
             }
         }
         if !track.prework.is_empty() {
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(text.prework, theme.title)));
             for link in &track.prework {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("• {} ", link.title), theme.text),
-                    Span::styled(link.url.clone(), theme.dim),
-                ]));
+                let title = format!("• {} ", link.title);
+                let segments = [(title.as_str(), theme.text), (link.url.as_str(), theme.dim)];
+                lines.extend(fit::wrap(&segments, about_width));
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+    frame.render_widget(Paragraph::new(lines), about);
 
     let width = usize::from(list.width);
     let state_width = [text.not_run, text.in_progress, text.done]
@@ -158,9 +156,12 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     frame.render_widget(Paragraph::new(lines), list);
 
     if let Some(meeting) = page.meetings.get(page.selected) {
-        let paragraph = Paragraph::new(meeting.session.summary.as_str())
-            .style(theme.dim)
-            .wrap(Wrap { trim: true });
+        let lines = fit::lines(
+            &meeting.session.summary,
+            usize::from(summary.width),
+            usize::from(summary.height),
+        );
+        let paragraph = Paragraph::new(lines).style(theme.dim);
         frame.render_widget(paragraph, summary);
     }
 }

@@ -7,18 +7,13 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The grapheme clusters of `s` (control characters left out), as slices of `s`.
+/// The grapheme clusters of `s`, control characters left out (a terminal would act on them).
 pub fn graphemes(s: &str) -> Vec<&str> {
-    let span = Span::raw(s);
-    let base = s.as_ptr() as usize;
-    span.styled_graphemes(Style::new())
-        .map(|g| {
-            // The span borrows `s`, so every grapheme is a slice of it.
-            let start = g.symbol.as_ptr() as usize - base;
-            &s[start..start + g.symbol.len()]
-        })
+    s.graphemes(true)
+        .filter(|g| !g.chars().any(char::is_control))
         .collect()
 }
 
@@ -113,19 +108,27 @@ impl Lines {
         if self.used > 0 {
             self.break_line();
         }
-        // A word wider than a whole line is broken between graphemes.
+        if word_width <= self.width {
+            for (g, style) in word {
+                self.push(g, *style);
+            }
+            return;
+        }
+        // A word wider than a whole line (a long link) gets a line of its own, cut with "…":
+        // broken over lines it would read as two words.
         for (g, style) in word {
-            let w = columns(g);
-            if self.used > 0 && self.used + w > self.width {
-                self.break_line();
+            if self.used + columns(g) + 1 > self.width {
+                break;
             }
             self.push(g, *style);
         }
+        let style = word.last().map_or(Style::new(), |(_, style)| *style);
+        self.push("…", style);
     }
 }
 
-/// Wraps styled text to `width` columns: at spaces where it can, inside a word only when the word
-/// is wider than a line, never inside a grapheme. Line breaks in the text are kept; spaces where a
+/// Wraps styled text to `width` columns at spaces; a word wider than a line is cut with "…" on a
+/// line of its own. Never inside a grapheme. Line breaks in the text are kept; spaces where a
 /// line is wrapped are dropped. Always at least one line.
 pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
     let mut out = Lines {
@@ -154,6 +157,15 @@ pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
                         word.clear();
                     }
                     spaces.push((g, *style));
+                } else if columns(g) > 1 {
+                    // Between wide characters (漢字, emoji) a line may break, as between words.
+                    if !word.is_empty() {
+                        out.word(&spaces, &word);
+                        spaces.clear();
+                        word.clear();
+                    }
+                    out.word(&spaces, &[(g, *style)]);
+                    spaces.clear();
                 } else {
                     word.push((g, *style));
                 }
@@ -168,6 +180,24 @@ pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
 /// Rows `text` takes when wrapped at `width`.
 pub fn rows(text: &str, width: usize) -> usize {
     wrap(&[(text, Style::new())], width).len()
+}
+
+/// `text` wrapped at `width` in at most `max_rows` lines; when it needs more, the last line shown
+/// ends in "…".
+pub fn lines(text: &str, width: usize, max_rows: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap(&[(text, Style::new())], width);
+    if lines.len() > max_rows {
+        lines.truncate(max_rows);
+        if let Some(last) = lines.last_mut() {
+            let shown = last.to_string();
+            *last = Line::from(if self::width(&shown) < width {
+                format!("{}…", shown.trim_end())
+            } else {
+                truncate(&format!("{shown} …"), width)
+            });
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -185,9 +215,17 @@ mod tests {
     fn wraps_at_spaces_and_keeps_line_breaks() {
         assert_eq!(
             plain("Vi läser om digitalisering", 10),
-            ["Vi läser", "om", "digitalise", "ring"]
+            ["Vi läser", "om", "digitalis…"]
+        );
+        assert_eq!(
+            lines("ett två tre fyra", 7, 2)
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>(),
+            ["ett två", "tre…"]
         );
         assert_eq!(plain("ett\n\ntvå", 10), ["ett", "", "två"]);
+        assert_eq!(plain("ab 漢字", 10), ["ab 漢字"]);
         assert_eq!(plain("", 10), [""]);
     }
 
@@ -199,7 +237,7 @@ mod tests {
         assert_eq!(plain(&format!("{family}{family}"), 3), [family, family]);
         let accent = "e\u{301}";
         assert_eq!(
-            plain(&accent.repeat(3), 2),
+            plain(&format!("{} {accent}", accent.repeat(2)), 2),
             [accent.repeat(2), accent.to_string()]
         );
         for line in wrap(&[("åäö ÅÄÖ – 😀 漢字 x", Style::new())], 5) {

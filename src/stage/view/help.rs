@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
-    let popup = centered(area, 72, height);
+    // As wide as the widest line, borders and padding included, so no description is cut.
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(widest + 4).unwrap_or(u16::MAX);
+    let popup = centered(area, width, height);
     let block = crate::ui::popup::block(theme, text.help);
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);

@@ -12,11 +12,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
-use crate::ui::fit::fit;
+use crate::ui::fit::{self, fit};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let text = stage.ctx.ui.text();
@@ -50,12 +50,19 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(when.join(" · ")).style(theme.accent),
+        Paragraph::new(fit::truncate(
+            &when.join(" · "),
+            usize::from(when_area.width),
+        ))
+        .style(theme.accent),
         when_area,
     );
-    let summary_text = Paragraph::new(session.summary.as_str())
-        .style(theme.dim)
-        .wrap(Wrap { trim: true });
+    let summary_lines = fit::lines(
+        &session.summary,
+        usize::from(summary.width),
+        usize::from(summary.height),
+    );
+    let summary_text = Paragraph::new(summary_lines).style(theme.dim);
     frame.render_widget(summary_text, summary);
 
     let [agenda, prework] =
@@ -76,24 +83,23 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     }
     frame.render_widget(Paragraph::new(lines), agenda);
 
-    let mut lines = vec![Line::from(Span::styled(text.prework, theme.title))];
-    for link in &session.prework {
-        lines.push(Line::from(Span::styled(
-            format!("• {}", link.title),
-            theme.text,
-        )));
-        lines.push(Line::from(Span::styled(
-            format!("  {}", link.url),
-            theme.accent,
-        )));
-    }
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(theme.border)
         .padding(ratatui::widgets::Padding::left(1));
-    let paragraph = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(block);
+    let width = usize::from(block.inner(prework).width);
+    let mut lines = vec![Line::from(Span::styled(text.prework, theme.title))];
+    for link in &session.prework {
+        let title = format!("• {}", link.title);
+        lines.extend(fit::wrap(&[(&title, theme.text)], width));
+        // A link is one word: cut with "…" when it is wider than the column.
+        let url = format!("  {}", link.url);
+        lines.push(Line::from(Span::styled(
+            fit::truncate(&url, width),
+            theme.accent,
+        )));
+    }
+    let paragraph = Paragraph::new(lines).block(block);
     frame.render_widget(paragraph, prework);
     frame.render_widget(
         Paragraph::new(text.lobby_hint)

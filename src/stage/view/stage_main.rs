@@ -16,8 +16,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::countdown;
 use crate::run::Millis;
@@ -25,6 +24,7 @@ use crate::run::Role;
 use crate::session::{ItemKind, Step};
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
+use crate::ui::fit;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.ui.text();
@@ -62,7 +62,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         draw_content(frame, content, stage, now);
         super::notes::draw(frame, notes, stage);
     }
-    frame.render_widget(Paragraph::new(next_line(stage)).style(theme.dim), next);
+    let next_text = fit::truncate(&next_line(stage), usize::from(next.width));
+    frame.render_widget(Paragraph::new(next_text).style(theme.dim), next);
     frame.render_widget(Paragraph::new(projection_line(stage, now)), projection);
     match &stage.notice.save_error {
         Some(error) => {
@@ -150,14 +151,10 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
     if let Some(size) = item.group_size {
         where_.push(text.group_size(size));
     }
-    frame.render_widget(
-        Paragraph::new(where_.join(" · ")).style(theme.dim),
-        position,
-    );
-    frame.render_widget(
-        Paragraph::new(item.title.as_str()).style(theme.title),
-        title,
-    );
+    let where_ = fit::truncate(&where_.join(" · "), usize::from(position.width));
+    frame.render_widget(Paragraph::new(where_).style(theme.dim), position);
+    let title_text = fit::truncate(&item.title, usize::from(title.width));
+    frame.render_widget(Paragraph::new(title_text).style(theme.title), title);
 }
 
 /// Where we are, the question large, the countdown, and the facilitator's notes when shown.
@@ -235,21 +232,27 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     if recap {
         super::recap::draw(frame, recap_area, stage);
     }
+    let detail_text = fit::truncate(&detail_text, usize::from(detail.width));
     frame.render_widget(Paragraph::new(detail_text).style(theme.accent), detail);
     if let Some(invitation) = invitation {
-        let paragraph = Paragraph::new(invitation)
-            .style(theme.accent)
-            .wrap(Wrap { trim: true })
-            .centered();
+        let lines = fit::lines(
+            invitation,
+            usize::from(invitation_area.width),
+            usize::from(invitation_area.height),
+        );
+        let paragraph = Paragraph::new(lines).style(theme.accent).centered();
         frame.render_widget(paragraph, invitation_area);
     }
     if let Some(q) = question {
-        let paragraph =
-            Paragraph::new(q).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
-        frame.render_widget(
-            paragraph.wrap(Wrap { trim: true }).centered(),
-            question_area,
+        let lines = fit::lines(
+            q,
+            usize::from(question_area.width),
+            usize::from(question_area.height),
         );
+        let paragraph = Paragraph::new(lines)
+            .style(theme.text.add_modifier(ratatui::style::Modifier::BOLD))
+            .centered();
+        frame.render_widget(paragraph, question_area);
     }
     if stage.run.ended_at.is_some() {
         let ended = Paragraph::new(text.meeting_ended)
@@ -275,10 +278,9 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
             .border_type(BorderType::Rounded)
             .border_style(theme.border)
             .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
-        let paragraph = Paragraph::new(notes)
-            .style(theme.dim)
-            .wrap(Wrap { trim: true })
-            .block(block);
+        let inside = block.inner(notes_area);
+        let lines = fit::lines(notes, usize::from(inside.width), usize::from(inside.height));
+        let paragraph = Paragraph::new(lines).style(theme.dim).block(block);
         frame.render_widget(paragraph, notes_area);
     }
 }
@@ -439,23 +441,5 @@ fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
 
 /// Lines a text takes when wrapped at `width` (a close estimate: words are not split).
 fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let lines: usize = text
-        .lines()
-        .map(|line| {
-            let mut rows = 1;
-            let mut used = 0;
-            for word in line.split_whitespace() {
-                let w = word.width();
-                if used > 0 && used + 1 + w > width {
-                    rows += 1;
-                    used = w;
-                } else {
-                    used += w + usize::from(used > 0);
-                }
-            }
-            rows
-        })
-        .sum();
-    u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
+    u16::try_from(fit::rows(text, usize::from(width))).unwrap_or(u16::MAX)
 }
