@@ -693,6 +693,16 @@ impl Text {
         }
     }
 
+    /// "1 konfliktkopia från synkningen inläst" / "1 sync conflict copy read".
+    pub fn conflict_copies_read(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 konfliktkopia från synkningen inläst".into(),
+            (Lang::Sv, _) => format!("{n} konfliktkopior från synkningen inlästa"),
+            (Lang::En, 1) => "1 sync conflict copy read".into(),
+            (Lang::En, _) => format!("{n} sync conflict copies read"),
+        }
+    }
+
     /// "Fortsätta träffen från 14:02 (kickoff, 2 anteckningar)? [J/n] ".
     pub fn resume_prompt(&self, since: &str, run_id: &str) -> String {
         match self.lang {

@@ -703,7 +703,7 @@ fn a_tail_reads_lines_appended_in_pieces_once_each_in_order() {
 }
 
 #[test]
-fn a_tail_starts_over_when_the_file_shrinks_or_is_replaced() {
+fn a_tail_starts_over_when_the_file_shrinks_or_is_replaced_by_another() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.ron");
     let (bytes, records) = journal(4);
@@ -717,13 +717,24 @@ fn a_tail_starts_over_when_the_file_shrinks_or_is_replaced() {
     assert!(read.restarted);
     assert_eq!(read.records, records[..1]);
 
-    // Replaced by another file (a sync tool's rename) with the same start and more.
-    let other = dir.path().join("w.ron.new");
+    // Replaced by another file (a sync tool's rename) with the same start and more: read on
+    // from where the last poll stopped.
+    let other = dir.path().join(".syncthing.w.ron.tmp");
     fs::write(&other, &bytes).unwrap();
     fs::rename(&other, &path).unwrap();
     let read = tail.poll(&path).unwrap();
+    assert!(!read.restarted);
+    assert_eq!(read.records, records[1..]);
+    assert!(tail.poll(&path).unwrap().records.is_empty());
+
+    // Replaced by a file that differs before that point: read again from its start.
+    let changed_records: Vec<Record> = records.iter().rev().cloned().collect();
+    let changed: String = changed_records.iter().map(encode).collect();
+    fs::write(&other, changed.as_bytes()).unwrap();
+    fs::rename(&other, &path).unwrap();
+    let read = tail.poll(&path).unwrap();
     assert!(read.restarted);
-    assert_eq!(read.records, records);
+    assert_eq!(read.records, changed_records);
     assert!(!tail.poll(&path).unwrap().restarted);
 }
 
@@ -901,13 +912,8 @@ fn load_reports_damage_as_one_line_problems() {
     let damaged = third.replace("seq:3", "seq:4");
     file.write_all(damaged.as_bytes()).unwrap();
     file.write_all(&third.as_bytes()[..20]).unwrap();
-    // Files that are not journals: a sync tool's conflict copy, the header's temp file.
-    fs::write(
-        run.path()
-            .join("anna-123456.sync-conflict-20240101-120000-ABC.ron"),
-        b"x",
-    )
-    .unwrap();
+    // Files that are not journals: a copy a person made, the header's temp file.
+    fs::write(run.path().join("anna-123456 (1).ron"), b"x").unwrap();
     fs::write(run.path().join(".run.ron.0123.tmp"), b"x").unwrap();
     fs::write(run.path().join("notes.txt"), b"x").unwrap();
 
@@ -917,10 +923,7 @@ fn load_reports_damage_as_one_line_problems() {
     assert_eq!(
         loaded.problems,
         [
-            format!(
-                "runs/{id}/anna-123456.sync-conflict-20240101-120000-ABC.ron: ignored: not a \
-                 journal name (a sync conflict copy?)"
-            ),
+            format!("runs/{id}/anna-123456 (1).ron: ignored: not a journal name"),
             format!("runs/{id}/anna-123456.ron:3: skipped a damaged line (checksum mismatch)"),
             format!(
                 "runs/{id}/anna-123456.ron:4: the last line is incomplete (the writer may have \

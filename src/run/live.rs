@@ -29,6 +29,8 @@ pub struct LiveRun {
     pub save_error: Option<String>,
     /// Damaged lines and other trouble in the journals, one line each, each reported once.
     pub problems: Vec<String>,
+    /// Sync tools' conflict copies of journals that are read with them, one line each.
+    pub notices: Vec<String>,
 }
 
 impl LiveRun {
@@ -63,6 +65,7 @@ impl LiveRun {
             pending: VecDeque::new(),
             save_error: None,
             problems: Vec::new(),
+            notices: Vec::new(),
         };
         live.follow(&mut state);
         Ok((live, state))
@@ -156,26 +159,33 @@ impl LiveRun {
         }
         let mut batch = Vec::new();
         for file in journals {
-            if file.writer == *self.writer_id {
+            // Our own lines are folded as they are written; a conflict copy of our journal may
+            // still hold lines of a previous process of ours.
+            if file.writer == *self.writer_id && file.copy.is_none() {
                 continue;
+            }
+            if let Some(notice) = file.copy_notice(self.dir.id())
+                && !self.notices.contains(&notice)
+            {
+                self.notices.push(notice);
             }
             let tail = self.tails.entry(file.path.clone()).or_default();
             let read = match tail.poll(&file.path) {
                 Ok(read) => read,
                 Err(e) => {
                     self.report(format!(
-                        "runs/{}/{}.ron: cannot read: {e}",
+                        "runs/{}/{}: cannot read: {e}",
                         self.dir.id(),
-                        file.writer
+                        file.name()
                     ));
                     continue;
                 }
             };
             for skipped in &read.skipped {
                 let line = format!(
-                    "runs/{}/{}.ron:{}: skipped a damaged line ({})",
+                    "runs/{}/{}:{}: skipped a damaged line ({})",
                     self.dir.id(),
-                    file.writer,
+                    file.name(),
                     skipped.line,
                     skipped.reason
                 );

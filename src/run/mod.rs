@@ -11,6 +11,7 @@ pub mod projection;
 pub mod state;
 pub mod status;
 pub mod store;
+pub mod sync_files;
 pub mod timer;
 
 pub use event::*;

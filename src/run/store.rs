@@ -8,11 +8,12 @@
 //! Run ids are `YYYYMMDD-HHMM-<session-id>-<4 hex>` from the start time in UTC: they sort by
 //! time, read well and do not collide across machines sharing a synced folder. Writer ids are
 //! `<slug of the author's name>-<6 hex>`. Every `*.ron` in a run folder other than `run.ron` is a
-//! journal whose writer is its file stem. Files written by other processes and machines may be
+//! journal whose writer is its file stem, or a sync tool's conflict copy of one, read with it
+//! (`sync_files`). Files written by other processes and machines may be
 //! damaged, huge or hostile: reading them never panics and never stalls; what is wrong is
 //! reported as one-line problems.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::event::{Entry, Millis};
 use super::journal::{self, JournalRead, JournalWriter, LineError};
+use super::sync_files::{self, Engine, RunFile};
 use crate::session::{Session, Track};
 
 /// The header file of a run folder.
@@ -295,6 +297,31 @@ pub struct RunDir {
 pub struct JournalFile {
     pub writer: String,
     pub path: PathBuf,
+    /// A sync tool's conflict copy of `writer`'s journal, read with it: its lines that the
+    /// journal lacks count, the others once.
+    pub copy: Option<Engine>,
+}
+
+impl JournalFile {
+    /// The file's name, as problems and notices name it.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The one-line notice for a conflict copy, e.g. `runs/<id>/anna-3fa9c2.sync-conflict-….ron:
+    /// a Syncthing conflict copy of anna-3fa9c2.ron, read with it (lines in both count once)`.
+    pub fn copy_notice(&self, run_id: &str) -> Option<String> {
+        let engine = self.copy?;
+        Some(format!(
+            "runs/{run_id}/{}: a {} conflict copy of {}.ron, read with it (lines in both count once)",
+            self.name(),
+            engine.name(),
+            self.writer
+        ))
+    }
 }
 
 /// A run read from its folder: header, every writer's entries in fold order, and what was
@@ -359,8 +386,9 @@ impl RunDir {
         JournalWriter::create(&self.path, writer)
     }
 
-    /// The journals in the folder, sorted by name, and problems with files that look like
-    /// journals but are not (a sync tool's conflict copy, a folder named `*.ron`).
+    /// The journals in the folder, each before its sync tools' conflict copies, and problems
+    /// with files that look like journals but are not (a folder named `*.ron`, an unknown name).
+    /// Temporary files of sync tools are passed over (see [`sync_files`]).
     pub fn journals(&self) -> io::Result<(Vec<JournalFile>, Vec<String>)> {
         let mut journals = Vec::new();
         let mut problems = Vec::new();
@@ -370,24 +398,27 @@ impl RunDir {
             .collect();
         names.sort();
         for name in names {
-            let Some(stem) = name.strip_suffix(".ron") else {
-                continue;
+            let (writer, copy) = match sync_files::classify(&name) {
+                RunFile::Header | RunFile::Ignored => continue,
+                RunFile::Unknown => {
+                    problems.push(format!(
+                        "{}: ignored: not a journal name",
+                        self.display(&name)
+                    ));
+                    continue;
+                }
+                RunFile::Journal { writer } => (writer, None),
+                RunFile::ConflictCopy { writer, engine } => (writer, Some(engine)),
             };
-            if name == HEADER_FILE || name.starts_with('.') {
-                continue;
-            }
-            if !journal::is_valid_writer_id(stem) {
-                problems.push(format!(
-                    "{}: ignored: not a journal name (a sync conflict copy?)",
-                    self.display(&name)
-                ));
-                continue;
-            }
             journals.push(JournalFile {
-                writer: stem.to_owned(),
+                writer: writer.to_owned(),
                 path: self.path.join(&name),
+                copy,
             });
         }
+        journals.sort_by(|a, b| {
+            (&a.writer, a.copy.is_some(), &a.path).cmp(&(&b.writer, b.copy.is_some(), &b.path))
+        });
         Ok((journals, problems))
     }
 
@@ -399,22 +430,27 @@ impl RunDir {
             .journals()
             .map_err(|e| StoreError::io("read the run folder", &self.path, e))?;
         // Writers rank by id, as `Entry::order_key` compares them (not by file name: `a-b.ron`
-        // sorts before `a.ron`, but writer `a` before `a-b`).
-        let mut by_writer: Vec<usize> = (0..journals.len()).collect();
-        by_writer.sort_by(|&a, &b| journals[a].writer.cmp(&journals[b].writer));
-        let mut rank = vec![0; journals.len()];
-        for (r, &file) in by_writer.iter().enumerate() {
-            rank[file] = r;
-        }
+        // sorts before `a.ron`, but writer `a` before `a-b`); a conflict copy ranks as its
+        // journal.
+        let mut writers: Vec<&str> = journals.iter().map(|j| j.writer.as_str()).collect();
+        writers.sort_unstable();
+        writers.dedup();
+        let rank: Vec<usize> = journals
+            .iter()
+            .map(|j| writers.binary_search(&j.writer.as_str()).unwrap_or(0))
+            .collect();
+        let mut seen: HashMap<&str, HashSet<u64>> = HashMap::new();
         let mut entries = Vec::new();
         let mut keys = Vec::new();
         for (file, journal) in journals.iter().enumerate() {
             let first = entries.len();
+            problems.extend(journal.copy_notice(&self.id));
+            let seen = seen.entry(journal.writer.as_str()).or_default();
             match journal::read_journal_file(&journal.path) {
-                Ok(read) => self.add_journal(journal, read, &mut entries, &mut problems),
+                Ok(read) => self.add_journal(journal, read, seen, &mut entries, &mut problems),
                 Err(e) => problems.push(format!(
                     "{}: cannot read: {e}",
-                    self.display(&format!("{}.ron", journal.writer))
+                    self.display(&journal.name())
                 )),
             }
             keys.extend(
@@ -435,14 +471,17 @@ impl RunDir {
         })
     }
 
+    /// Adds a journal's records whose sequence numbers its writer's files have not given yet
+    /// (`seen`): a conflict copy adds only what its journal lacks.
     fn add_journal(
         &self,
         file: &JournalFile,
         read: JournalRead,
+        seen: &mut HashSet<u64>,
         entries: &mut Vec<Entry>,
         problems: &mut Vec<String>,
     ) {
-        let shown = self.display(&format!("{}.ron", file.writer));
+        let shown = self.display(&file.name());
         let mut reported = 0;
         let mut unreported = 0;
         let mut report = |line: Option<usize>, what: String| {
@@ -464,10 +503,13 @@ impl RunDir {
             report(Some(skipped.line), format!("{what} ({})", skipped.reason));
         }
         let writer: Arc<str> = Arc::from(file.writer.as_str());
-        let mut seen = HashSet::with_capacity(read.records.len());
+        seen.reserve(read.records.len());
         entries.reserve(read.records.len());
         for record in read.records {
             if !seen.insert(record.seq) {
+                if file.copy.is_some() {
+                    continue;
+                }
                 report(
                     None,
                     format!("skipped a repeated sequence number {}", record.seq),

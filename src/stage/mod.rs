@@ -126,6 +126,8 @@ pub struct Notice {
     /// What the last key did that the screen would not show otherwise ("Raderade … · u ångrar");
     /// until the next key.
     pub flash: Option<String>,
+    /// Sync conflict copies of journals read with them.
+    pub copies: usize,
 }
 
 impl Stage {

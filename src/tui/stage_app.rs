@@ -125,6 +125,7 @@ impl StageApp {
         self.stage.notice.skipped = self.live.problems.len();
         self.stage.notice.unsaved = self.live.pending_count();
         self.stage.notice.unsaved_notes = self.live.pending_notes();
+        self.stage.notice.copies = self.live.notices.len();
     }
 }
 

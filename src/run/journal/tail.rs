@@ -14,7 +14,13 @@ pub struct JournalTail {
     offset: u64,
     scanner: Scanner,
     file_id: Option<(u64, u64)>,
+    /// The bytes just before `offset` as they were read: when they are still there, the file
+    /// still begins as it did, even when it is another file now.
+    anchor: Vec<u8>,
 }
+
+/// How much of what was read is kept to recognise the file: the end of its last line or two.
+const ANCHOR: u64 = 256;
 
 impl JournalTail {
     pub fn new() -> JournalTail {
@@ -27,9 +33,11 @@ impl JournalTail {
     }
 
     /// The complete lines added to the file at `path` since the last poll. An unterminated last
-    /// line is left for the next poll. A file that shrank, was replaced (another inode) or no
-    /// longer ends a line where the last poll stopped is read again from its start
-    /// (`restarted`). Reads in bounded chunks, up to the length the file had when opened.
+    /// line is left for the next poll. A file that shrank or no longer has, just before where
+    /// the last poll stopped, the bytes read there is read again from its start (`restarted`).
+    /// A file replaced by a rename — a sync tool writes a temporary copy and renames it over the
+    /// journal for every change — that still has them is read on from there. Reads in bounded
+    /// chunks, up to the length the file had when opened.
     pub fn poll(&mut self, path: &Path) -> io::Result<JournalRead> {
         let mut file = open_regular(path)?;
         let meta = file.metadata()?;
@@ -37,13 +45,17 @@ impl JournalTail {
         let id = file_id(&meta);
         let replaced = self.file_id.is_some() && id != self.file_id;
         self.file_id = id;
-        let mut restart = replaced || meta.len() < self.offset;
-        if !restart && self.offset > 0 && self.scanner.long.is_none() {
-            // The byte before our offset must still end a line.
-            let mut last = [0u8; 1];
-            file.seek(SeekFrom::Start(self.offset - 1))?;
-            file.read_exact(&mut last)?;
-            restart = last[0] != b'\n';
+        let mut restart = meta.len() < self.offset;
+        if !restart && self.offset > 0 {
+            restart = if self.scanner.long.is_some() {
+                // Inside an over-long line there is nothing to recognise the file by.
+                replaced
+            } else {
+                let mut before = vec![0u8; self.anchor.len()];
+                file.seek(SeekFrom::Start(self.offset - before.len() as u64))?;
+                file.read_exact(&mut before)?;
+                before != self.anchor
+            };
         }
         if restart {
             self.offset = 0;
@@ -53,9 +65,15 @@ impl JournalTail {
         file.seek(SeekFrom::Start(self.offset))?;
         let (consumed, _rest) =
             self.scanner
-                .feed_reader(file, meta.len() - self.offset, &mut out)?;
+                .feed_reader(&mut file, meta.len() - self.offset, &mut out)?;
         self.offset += consumed;
         out.lines = self.scanner.line;
+        if consumed > 0 || restart {
+            let keep = self.offset.min(ANCHOR);
+            self.anchor.resize(keep as usize, 0);
+            file.seek(SeekFrom::Start(self.offset - keep))?;
+            file.read_exact(&mut self.anchor)?;
+        }
         Ok(out)
     }
 }

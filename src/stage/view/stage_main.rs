@@ -430,6 +430,9 @@ fn status_line(stage: &Stage) -> String {
     if stage.notice.skipped > 0 {
         parts.push(text.skipped_lines(stage.notice.skipped));
     }
+    if stage.notice.copies > 0 {
+        parts.push(text.conflict_copies_read(stage.notice.copies));
+    }
     parts.join(" · ")
 }
 
