@@ -36,17 +36,21 @@ pub type Binding = crate::ui::keymap::Binding<Action>;
 /// Ctrl+C quits from every table, so nobody is stuck in whatever is open. Help leaves it out.
 const CTRL_C: Binding = Binding::new(&[Key::ctrl('c')], Action::Quit, |t| t.key_quit).unlisted();
 
+/// Tab and Shift+Tab move between the screens, in the search too.
+const NEXT_SCREEN: Binding = Binding::new(&[Key::plain(KeyCode::Tab)], Action::NextScreen, |t| {
+    t.key_next_screen
+})
+.hint();
+const PREVIOUS_SCREEN: Binding = Binding::new(
+    &[Key::plain(KeyCode::BackTab)],
+    Action::PreviousScreen,
+    |t| t.key_previous_screen,
+);
+
 /// Keys while browsing (every screen but the search).
 pub static BROWSE: &[Binding] = &[
-    Binding::new(&[Key::plain(KeyCode::Tab)], Action::NextScreen, |t| {
-        t.key_next_screen
-    })
-    .hint(),
-    Binding::new(
-        &[Key::plain(KeyCode::BackTab)],
-        Action::PreviousScreen,
-        |t| t.key_previous_screen,
-    ),
+    NEXT_SCREEN,
+    PREVIOUS_SCREEN,
     Binding::new(&[Key::char('1')], Action::Show(Screen::Runs), |t| {
         t.screen_runs
     }),
@@ -111,15 +115,8 @@ pub static SEARCH: &[Binding] = &[
     Binding::new(&[Key::plain(KeyCode::PageDown)], Action::PageDown, |t| {
         t.key_page_down
     }),
-    Binding::new(&[Key::plain(KeyCode::Tab)], Action::NextScreen, |t| {
-        t.key_next_screen
-    })
-    .hint(),
-    Binding::new(
-        &[Key::plain(KeyCode::BackTab)],
-        Action::PreviousScreen,
-        |t| t.key_previous_screen,
-    ),
+    NEXT_SCREEN,
+    PREVIOUS_SCREEN,
     Binding::new(&[Key::plain(KeyCode::Backspace)], Action::DeleteChar, |t| {
         t.key_delete_char
     }),

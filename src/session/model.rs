@@ -189,6 +189,19 @@ impl Step<'_> {
     }
 }
 
+/// Where a group's notes come: the whole group first, then the session's groups in order, then
+/// groups the session does not have (a renamed group in an old run), by name. One order for the
+/// stage, the review and the exports.
+pub fn group_rank<'a>(group: Option<&'a str>, groups: &[String]) -> (usize, Option<&'a str>) {
+    match group {
+        None => (0, None),
+        Some(g) => match groups.iter().position(|x| x == g) {
+            Some(i) => (i + 1, None),
+            None => (groups.len() + 1, Some(g)),
+        },
+    }
+}
+
 impl Session {
     /// The timeboxes of an item, in order; never empty.
     pub fn steps(&self, item: usize) -> Vec<Step<'_>> {

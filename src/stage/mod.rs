@@ -210,6 +210,13 @@ impl Stage {
         self.own.unwrap_or(self.run.place)
     }
 
+    /// Whether the item on screen is a `kind` (a breakout lays its notes out side by side, a
+    /// recap needs room for its list).
+    pub fn viewing(&self, kind: crate::session::ItemKind) -> bool {
+        let item = self.run.session.agenda.get(self.view_place().item);
+        item.is_some_and(|i| i.kind == kind)
+    }
+
     /// After events are folded in (ours or other writers'): see [`settle`](Self::settle).
     pub fn after_fold(&mut self) {
         self.settle();

@@ -17,14 +17,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{meeting_title, scroll_to};
+use super::{run_heading, scroll_to, selected_run};
 use crate::review::app::Review;
 use crate::run::Millis;
 use crate::run::catalog::SavedRun;
 use crate::run::projection::{planned_start, project};
 use crate::text::clean_line;
+use crate::ui::clock::whole_minutes;
 use crate::ui::clock::{at_time_of_day, hh_mm};
-use crate::ui::clock::{iso_date, whole_minutes};
 use crate::ui::fit::fit;
 use crate::ui::fit::truncate;
 
@@ -34,11 +34,7 @@ const NUMBER: usize = 9;
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
-    let Some(run) = review.view.runs.get(review.run) else {
-        frame.render_widget(
-            Paragraph::new(text.no_runs_yet).style(theme.dim),
-            Rect { height: 1, ..area },
-        );
+    let Some(run) = selected_run(frame, area, review) else {
         return;
     };
     let [heading, ends, _, title, chart, legend] = Layout::vertical([
@@ -51,7 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
     ])
     .areas(area);
     let width = usize::from(area.width);
-    frame.render_widget(Paragraph::new(heading_line(review, run, width)), heading);
+    frame.render_widget(
+        Paragraph::new(run_heading(review, run, text.run_state(run.status), width)),
+        heading,
+    );
     frame.render_widget(Paragraph::new(ends_line(review, run, now)), ends);
 
     let tz = &review.ctx.tz;
@@ -140,30 +139,6 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         Span::styled(format!(" {}", text.overtime), theme.dim),
     ]);
     frame.render_widget(Paragraph::new(legend_line), legend);
-}
-
-/// "1 Kick off — 2020-09-17 · avslutad", and which of the meeting's runs this is.
-fn heading_line(review: &Review, run: &SavedRun, width: usize) -> Line<'static> {
-    let text = review.ctx.text();
-    let theme = &review.ctx.theme;
-    let title = format!(
-        "{} — {} · {}",
-        meeting_title(run),
-        iso_date(run.began(), &review.ctx.tz),
-        text.run_state(run.status)
-    );
-    let which = format!(
-        "← → {} {}/{}",
-        text.run_label,
-        review.run + 1,
-        review.view.runs.len()
-    );
-    let room = width.saturating_sub(which.chars().count() + 1);
-    Line::from(vec![
-        Span::styled(fit(&truncate(&title, room), room), theme.title),
-        Span::raw(" "),
-        Span::styled(which, theme.dim),
-    ])
 }
 
 /// "planerat slut 12:00 · faktiskt slut 12:14, 14 min efter" (or the projected end of a run in

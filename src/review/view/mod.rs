@@ -16,7 +16,7 @@ mod runs;
 mod search;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -24,6 +24,9 @@ use super::app::{Review, Screen};
 use crate::run::Millis;
 use crate::run::catalog::SavedRun;
 use crate::text::clean_line;
+use crate::ui::clock::iso_date;
+use crate::ui::fit::fit;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     let area = frame.area();
@@ -119,6 +122,43 @@ fn status_line(review: &Review) -> Paragraph<'static> {
 fn hint_line(review: &Review, width: u16) -> Line<'static> {
     let ctx = &review.ctx;
     crate::ui::keymap::hint_line(review.bindings(), ctx.text(), &ctx.theme, width)
+}
+
+/// The run the review has selected; when there is none yet, says so in `area` instead.
+fn selected_run<'a>(frame: &mut Frame, area: Rect, review: &'a Review) -> Option<&'a SavedRun> {
+    let run = review.view.runs.get(review.run);
+    if run.is_none() {
+        let text = review.ctx.text();
+        frame.render_widget(
+            Paragraph::new(text.no_runs_yet).style(review.ctx.theme.dim),
+            Rect { height: 1, ..area },
+        );
+    }
+    run
+}
+
+/// "1 Kick off — 2020-09-17 · avslutad" (`detail` last), and which of the track's runs this is:
+/// "← → genomförande 2/3".
+fn run_heading(review: &Review, run: &SavedRun, detail: &str, width: usize) -> Line<'static> {
+    let text = review.ctx.text();
+    let theme = &review.ctx.theme;
+    let title = format!(
+        "{} — {} · {detail}",
+        meeting_title(run),
+        iso_date(run.began(), &review.ctx.tz),
+    );
+    let which = format!(
+        "← → {} {}/{}",
+        text.run_label,
+        review.run + 1,
+        review.view.runs.len()
+    );
+    let room = width.saturating_sub(which.width() + 1);
+    Line::from(vec![
+        Span::styled(fit(&title, room), theme.title),
+        Span::raw(" "),
+        Span::styled(which, theme.dim),
+    ])
 }
 
 /// "1 Kick off", or the title alone for a session outside the track.

@@ -20,7 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::meeting_title;
+use super::{run_heading, selected_run};
 use crate::i18n::Text;
 use crate::review::app::Review;
 use crate::run::catalog::{Row, SavedRun};
@@ -29,8 +29,6 @@ use crate::run::{NoteKind, Place};
 use crate::session::{Session, Step};
 use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
-use crate::ui::clock::iso_date;
-use crate::ui::fit::fit;
 use crate::ui::fit::{truncate, wrap};
 use crate::ui::labels::{group_name, kind_mark};
 use crate::ui::theme::Theme;
@@ -38,35 +36,15 @@ use crate::ui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
-    let Some(run) = review.view.runs.get(review.run) else {
-        frame.render_widget(
-            Paragraph::new(text.no_runs_yet).style(theme.dim),
-            Rect { height: 1, ..area },
-        );
+    let Some(run) = selected_run(frame, area, review) else {
         return;
     };
     let [heading, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let width = usize::from(area.width);
-    let title = format!(
-        "{} — {} · {}",
-        meeting_title(run),
-        iso_date(run.began(), &review.ctx.tz),
-        text.notes_count(run.note_count())
-    );
-    let which = format!(
-        "← → {} {}/{}",
-        text.run_label,
-        review.run + 1,
-        review.view.runs.len()
-    );
-    let room = width.saturating_sub(which.chars().count() + 1);
+    let count = text.notes_count(run.note_count());
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(fit(&truncate(&title, room), room), theme.title),
-            Span::raw(" "),
-            Span::styled(which, theme.dim),
-        ])),
+        Paragraph::new(run_heading(review, run, &count, width)),
         heading,
     );
     if run.order.is_empty() {

@@ -362,18 +362,6 @@ impl SavedRun {
     }
 }
 
-/// Where a group comes: the whole group first, then the session's groups in order, then groups
-/// the session does not have (a renamed group in an old run), by name.
-fn group_rank<'a>(group: Option<&'a str>, groups: &[String]) -> (usize, Option<&'a str>) {
-    match group {
-        None => (0, None),
-        Some(g) => match groups.iter().position(|x| x == g) {
-            Some(i) => (i + 1, None),
-            None => (groups.len() + 1, Some(g)),
-        },
-    }
-}
-
 /// Live notes by place, group and time; notes at unknown places last.
 fn display_order(state: &RunState) -> Vec<usize> {
     let groups = &state.session.groups;
@@ -386,7 +374,7 @@ fn display_order(state: &RunState) -> Vec<usize> {
         (
             !known,
             n.at,
-            group_rank(n.group.as_deref(), groups),
+            crate::session::group_rank(n.group.as_deref(), groups),
             n.written,
             i,
         )

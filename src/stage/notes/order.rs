@@ -7,18 +7,6 @@ use std::ops::Range;
 
 use crate::run::state::Note;
 
-/// Where a group comes: the whole group first, then the session's groups in order, then groups
-/// the session no longer has (a renamed group in an old run), by name.
-fn group_rank<'a>(group: Option<&'a str>, groups: &[String]) -> (usize, Option<&'a str>) {
-    match group {
-        None => (0, None),
-        Some(g) => match groups.iter().position(|x| x == g) {
-            Some(i) => (i + 1, None),
-            None => (groups.len() + 1, Some(g)),
-        },
-    }
-}
-
 /// Some notes (by their index in the run's notes) in display order, with their order by time and
 /// each group's run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,7 +27,11 @@ impl NoteOrder {
             .collect();
         let key = |i: usize| {
             let n = &notes[i];
-            (group_rank(n.group.as_deref(), groups), n.written, &n.id)
+            (
+                crate::session::group_rank(n.group.as_deref(), groups),
+                n.written,
+                &n.id,
+            )
         };
         shown.sort_by(|&a, &b| key(a).cmp(&key(b)));
         let mut newest: Vec<usize> = (0..shown.len()).collect();

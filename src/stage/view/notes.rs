@@ -37,12 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     };
     let order = stage.note_order();
     let notes = Shown::new(&stage.run.notes, &order);
-    let breakout = stage
-        .run
-        .session
-        .agenda
-        .get(stage.view_place().item)
-        .is_some_and(|i| i.kind == ItemKind::Breakout);
+    let breakout = stage.viewing(ItemKind::Breakout);
     let selected = stage.selected.as_ref();
     if breakout {
         panel::draw_breakout(frame, notes_area, notes, &ctx, 0, selected);

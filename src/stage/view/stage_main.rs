@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::countdown;
 use crate::run::Millis;
 use crate::run::Role;
-use crate::session::{ItemKind, Step};
+use crate::session::{Item, ItemKind, Step};
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
 use crate::ui::fit;
@@ -80,12 +80,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
 /// The stage beside the notes on a wide window, above them on a narrow one or for a breakout
 /// (whose groups need the whole width side by side).
 fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
-    let breakout = stage
-        .run
-        .session
-        .agenda
-        .get(stage.view_place().item)
-        .is_some_and(|i| i.kind == ItemKind::Breakout);
+    let breakout = stage.viewing(ItemKind::Breakout);
     if stage.ctx.role == Role::NoteTaker {
         // A note-taker's screen is mostly the notes and the editor.
         let content_height = (area.height / 3).max(6);
@@ -99,12 +94,7 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
         (content, notes)
     } else {
         // A recap's list needs the room more than the notes, which are few there.
-        let recap = stage
-            .run
-            .session
-            .agenda
-            .get(stage.view_place().item)
-            .is_some_and(|i| i.kind == ItemKind::Recap);
+        let recap = stage.viewing(ItemKind::Recap);
         let content_share = match (stage.editor_open, recap) {
             (true, _) => 45,
             (false, true) => 70,
@@ -119,16 +109,22 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
     }
 }
 
+/// The item on screen and its timeboxes.
+fn item_on_screen(stage: &Stage) -> Option<(&Item, Vec<Step<'_>>)> {
+    let session = &stage.run.session;
+    let item = stage.view_place().item;
+    Some((session.agenda.get(item)?, session.steps(item)))
+}
+
 /// "Punkt 3 av 9 · Samtal · Fråga 1 av 2" and the item's title.
 fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &Stage) {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
-    let session = &stage.run.session;
-    let place = stage.view_place();
-    let Some(item) = session.agenda.get(place.item) else {
+    let Some((item, steps)) = item_on_screen(stage) else {
         return;
     };
-    let steps = session.steps(place.item);
+    let session = &stage.run.session;
+    let place = stage.view_place();
     let mut where_ = vec![
         text.item_of(place.item + 1, session.agenda.len()),
         text.item_kind(&item.kind).to_string(),
@@ -161,12 +157,10 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
 fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
-    let session = &stage.run.session;
-    let place = stage.view_place();
-    let Some(item) = session.agenda.get(place.item) else {
+    let Some((item, steps)) = item_on_screen(stage) else {
         return;
     };
-    let steps = session.steps(place.item);
+    let place = stage.view_place();
     let step = steps
         .get(place.step)
         .copied()
