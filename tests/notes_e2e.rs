@@ -142,6 +142,12 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
     let data = tempfile::tempdir().unwrap();
     let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 120, 40);
     spar.wait_for("Press space");
+    // A run is created by the meeting's first event, not by opening the lobby: step forward
+    // and back.
+    spar.send(b"n");
+    spar.wait_for("Item 2 of 12");
+    spar.send(b"p");
+    spar.wait_for("Press space");
     spar.send(b"q");
     spar.wait_exit();
     let id = only_run(data.path());

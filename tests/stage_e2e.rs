@@ -123,8 +123,20 @@ fn resume_and_new_answer_without_asking() {
     resumed.send(b"q");
     resumed.wait_exit();
 
+    // A new run that never leaves the lobby leaves nothing behind.
+    let mut lobby = Pty::spawn(&["run", "1", "--new"], data.path(), "en_GB.UTF-8", 80, 24);
+    lobby.wait_for("Item 1 of 12");
+    lobby.send(b"q");
+    lobby.wait_exit();
+    assert_eq!(
+        std::fs::read_dir(data.path().join("runs")).unwrap().count(),
+        1
+    );
+
     let mut fresh = Pty::spawn(&["run", "1", "--new"], data.path(), "en_GB.UTF-8", 80, 24);
     fresh.wait_for("Item 1 of 12");
+    fresh.send(b"n");
+    fresh.wait_for("Item 2 of 12");
     fresh.send(b"q");
     fresh.wait_exit();
     assert_eq!(

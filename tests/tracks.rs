@@ -209,3 +209,46 @@ fn run_by_track_and_number_on_the_stage() {
     stage.send(b"y");
     assert_eq!(stage.wait_exit(), 0);
 }
+
+/// Waits until `ok` holds for what is on disk; panics after 10 s.
+fn wait_on_disk(ok: impl Fn() -> bool, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn runs(data: &Path) -> usize {
+    fs::read_dir(data.join("runs")).map_or(0, |d| d.count())
+}
+
+#[test]
+fn a_run_is_created_by_the_first_note_not_by_the_lobby() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = examples();
+    let args = ["--sessions", dir.to_str().unwrap(), "run", "ls-ideas"];
+    let mut stage = Pty::spawn(&args, data.path(), "en_GB.UTF-8", 100, 30);
+    stage.wait_for("Ideas from everyone");
+    assert_eq!(runs(data.path()), 0, "the lobby creates no run");
+    // The facilitator writes a note before starting: the run is created with the note in it.
+    stage.send(b"i");
+    stage.type_keys("Hej");
+    stage.send(b"\r");
+    wait_on_disk(|| runs(data.path()) == 1, "the run folder");
+    stage.wait_for("Hej");
+    // Close the editor (it stays open for the next note), then quit.
+    stage.send(b"\x1b");
+    stage.wait_until(|s| !s.contains("Enter save"), "the editor closed");
+    stage.send(b"q");
+    stage.wait_exit();
+    let out = spar(&["runs"], data.path(), "en_GB.UTF-8");
+    assert!(
+        text(&out.stdout).contains("ls-ideas"),
+        "{}",
+        text(&out.stdout)
+    );
+}

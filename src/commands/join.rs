@@ -34,7 +34,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let mut tui = Tui::start()?;
     stage_app::run(
         &mut tui,
-        dir,
+        stage_app::Opening::Existing(dir),
         seat(global, lang, Role::NoteTaker),
         |session| match &view {
             Some(view) => view.recap(session),

@@ -13,7 +13,7 @@ use crate::run::{Millis, Role};
 use crate::session::Session;
 use crate::session::load::Catalog;
 use crate::tui::event_loop::{Tui, now_ms};
-use crate::tui::stage_app;
+use crate::tui::stage_app::{self, Opening};
 
 pub fn run(
     global: &Global,
@@ -33,7 +33,7 @@ pub fn run(
     let now = now_ms();
     // The track's runs are read only when they are needed to choose the run; else the recap
     // reads just the earlier meetings' runs.
-    let (dir, view) = match resume {
+    let (opening, view) = match resume {
         Some(id) => {
             let dir = data.find(id).map_err(store_error)?;
             let header = dir.header().map_err(store_error)?;
@@ -46,22 +46,24 @@ pub fn run(
                 ))
                 .into());
             }
-            (dir, None)
+            (Opening::Existing(dir), None)
         }
-        None if new => (create(&data, &session, &catalog, global, now)?, None),
+        None if new => (create(&data, &session, &catalog, global, now), None),
         None => {
             let view = track_view(&data, &catalog, now);
-            let dir = match view.unfinished(&session.id) {
-                Some(run) if ask_resume(lang, &run.dir, run.last_activity())? => run.dir.clone(),
-                _ => create(&data, &session, &catalog, global, now)?,
+            let opening = match view.unfinished(&session.id) {
+                Some(run) if ask_resume(lang, &run.dir, run.last_activity())? => {
+                    Opening::Existing(run.dir.clone())
+                }
+                _ => create(&data, &session, &catalog, global, now),
             };
-            (dir, Some(view))
+            (opening, Some(view))
         }
     };
     let mut tui = Tui::start()?;
     stage_app::run(
         &mut tui,
-        dir,
+        opening,
         seat(global, lang, Role::Facilitator),
         |session| match &view {
             Some(view) => view.recap(session),
@@ -72,16 +74,20 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A new run of `session`: created on disk when its first item starts or the first note is
+/// typed, not when the lobby opens.
 pub fn create(
     data: &DataDir,
     session: &Session,
     catalog: &Catalog,
     global: &Global,
     now: Millis,
-) -> anyhow::Result<RunDir> {
+) -> Opening {
     let track = catalog.track_by_id(&session.track).cloned();
-    let header = RunHeader::new(session.clone(), track, now, &author(global));
-    Ok(data.create_run(header)?)
+    Opening::New {
+        data: data.clone(),
+        header: RunHeader::new(session.clone(), track, now, &author(global)),
+    }
 }
 
 /// "Fortsätta träffen från 14:02? [J/n]" on the terminal, before the stage takes it over.

@@ -9,7 +9,8 @@ use crate::run::Role;
 use crate::session::Session;
 use crate::start::{Choice, Meeting, MeetingState, StartScreen, TrackPage};
 use crate::tui::event_loop::{Tui, now_ms};
-use crate::tui::{stage_app, start_app};
+use crate::tui::stage_app::{self, Opening};
+use crate::tui::start_app;
 
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;
@@ -51,13 +52,13 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let Some(meeting) = screen.meeting(i) else {
         return Ok(ExitCode::SUCCESS);
     };
-    let dir = match &meeting.state {
-        MeetingState::InProgress(dir) => dir.clone(),
-        _ => super::run::create(&data, &meeting.session, &catalog, global, now_ms())?,
+    let opening = match &meeting.state {
+        MeetingState::InProgress(dir) => Opening::Existing(dir.clone()),
+        _ => super::run::create(&data, &meeting.session, &catalog, global, now_ms()),
     };
     stage_app::run(
         &mut tui,
-        dir,
+        opening,
         seat(global, lang, Role::Facilitator),
         |session| view.recap(session),
         |_| Ok(()),

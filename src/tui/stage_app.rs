@@ -11,8 +11,9 @@ use super::terminal;
 use super::watch::Watch;
 use crate::run::catalog::RecapEntry;
 use crate::run::live::LiveRun;
-use crate::run::store::RunDir;
-use crate::run::{Millis, Role};
+use crate::run::state::RunState;
+use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::run::{Event, Millis, Role};
 use crate::session::Session;
 use crate::stage::{Context, Effect, Stage, view};
 
@@ -28,35 +29,54 @@ pub struct Seat {
     pub quiet: bool,
 }
 
+/// The run a stage opens: one that exists, or a new one that is created only when its first
+/// item starts or the first note is typed, so that opening the lobby and leaving again leaves no
+/// run behind (none "in progress", none "not started" in the track's export).
+pub enum Opening {
+    Existing(RunDir),
+    New { data: DataDir, header: RunHeader },
+}
+
 /// The stage or a note-taker's view on a run: opens our journal in it, watches the others, and
 /// runs the loop until quit. `recap` says what earlier meetings left open for the run's session
 /// (its snapshot); `prepare` sets the stage up before the first frame (or refuses).
 pub fn run(
     tui: &mut Tui,
-    dir: RunDir,
+    opening: Opening,
     seat: Seat,
     recap: impl FnOnce(&Session) -> Vec<RecapEntry>,
     prepare: impl FnOnce(&mut Stage) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let now = now_ms();
-    let opening = {
-        let me = seat.author.clone();
-        tui.while_opening(move || LiveRun::open_unannounced(dir, &me))
+    let (live, run, header, pending) = match opening {
+        Opening::Existing(dir) => {
+            let opening = {
+                let me = seat.author.clone();
+                tui.while_opening(move || LiveRun::open_unannounced(dir, &me))
+            };
+            // Given up while opening: nothing was shown, nothing was written but our empty
+            // journal.
+            let Some(opened) = opening else {
+                return Ok(());
+            };
+            let (live, run) = opened?;
+            let header = live.header.clone();
+            (Some(live), run, header, None)
+        }
+        Opening::New { data, header } => {
+            let run = RunState::new(std::sync::Arc::new(header.session.clone()));
+            (None, run, header.clone(), Some((data, header)))
+        }
     };
-    // Given up while opening: nothing was shown, nothing was written but our empty journal.
-    let Some(opened) = opening else {
-        return Ok(());
-    };
-    let (live, run) = opened?;
     let ctx = Context {
         start_of_day: crate::ui::clock::at_time_of_day(
-            live.header.started,
+            header.started,
             &run.session.start,
             &seat.ui.tz,
         ),
         ui: seat.ui,
-        run_id: live.dir.id().to_string(),
-        track: live.header.track.as_ref().map(|t| t.title.clone()),
+        run_id: header.id.clone(),
+        track: header.track.as_ref().map(|t| t.title.clone()),
         author: seat.author,
         role: seat.role,
         recap: recap(&run.session),
@@ -68,6 +88,9 @@ pub fn run(
     let mut app = StageApp {
         stage,
         live,
+        pending,
+        unsaved: Vec::new(),
+        tx: None,
         watch: None,
         polled_at: 0,
         journals_changed: false,
@@ -80,7 +103,15 @@ pub fn run(
 /// arrives (keys, other writers' events).
 struct StageApp {
     stage: Stage,
-    live: LiveRun,
+    /// The run's journals; `None` until a new run is created.
+    live: Option<LiveRun>,
+    /// A new run not created yet: where, and its header.
+    pending: Option<(DataDir, RunHeader)>,
+    /// Events that came before the new run could be created (its folder failed): written, in
+    /// order, once it is.
+    unsaved: Vec<(Millis, Event)>,
+    /// For the watcher, once the first frame is drawn (a new run is watched once created).
+    tx: Option<Sender<Msg>>,
     /// Started after the first frame; kept alive while the view runs.
     watch: Option<Watch>,
     /// Without file events: when the journals were last read.
@@ -100,17 +131,73 @@ impl StageApp {
         self.watch.as_ref().is_some_and(Watch::polling)
     }
 
+    /// The run's journals: the new run is created now if it was not yet (the first event of a
+    /// meeting: its first item starts, or a note is typed). `None` while creating fails.
+    fn live(&mut self, now: Millis) -> Option<&mut LiveRun> {
+        if self.live.is_none() {
+            let (data, header) = self.pending.as_ref()?;
+            let header = RunHeader::new(
+                header.session.clone(),
+                header.track.clone(),
+                now,
+                &header.by,
+            );
+            let opened = data
+                .create_run(header)
+                .map_err(anyhow::Error::from)
+                .and_then(|dir| LiveRun::open_unannounced(dir, &self.stage.ctx.author));
+            match opened {
+                Err(e) => {
+                    self.stage.notice.save_error = Some(e.to_string());
+                    return None;
+                }
+                Ok((mut live, _)) => {
+                    self.pending = None;
+                    let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
+                    self.stage.ctx.run_id = live.dir.id().to_string();
+                    live.announce(&mut self.stage.run, &author, role, now);
+                    for (at, ev) in std::mem::take(&mut self.unsaved) {
+                        live.append(&mut self.stage.run, ev, at);
+                    }
+                    if let Some(tx) = &self.tx {
+                        self.start_watch(&live, tx.clone(), now);
+                    }
+                    self.live = Some(live);
+                }
+            }
+        }
+        self.live.as_mut()
+    }
+
+    fn start_watch(&mut self, live: &LiveRun, tx: Sender<Msg>, now: Millis) {
+        let own = format!("{}.ron", live.writer_id());
+        self.watch = Some(Watch::start(&live.folder(), &own, tx));
+        self.polled_at = now;
+    }
+
+    /// Writes an event (creating a new run first); whether it is on disk.
+    fn append(&mut self, ev: Event, now: Millis) -> bool {
+        if self.live(now).is_none() {
+            self.unsaved.push((now, ev));
+            return false;
+        }
+        let Some(live) = self.live.as_mut() else {
+            return false;
+        };
+        let saved = live.append(&mut self.stage.run, ev, now);
+        self.stage.after_fold();
+        saved
+    }
+
     fn perform(&mut self, effects: Vec<Effect>, now: Millis) -> Flow {
         let mut flow = Flow::Continue;
         for effect in effects {
             match effect {
                 Effect::Append(ev) => {
-                    self.live.append(&mut self.stage.run, ev, now);
-                    self.stage.after_fold();
+                    self.append(ev, now);
                 }
                 Effect::SaveNote(ev) => {
-                    self.live.append(&mut self.stage.run, ev, now);
-                    self.stage.after_fold();
+                    self.append(ev, now);
                 }
                 Effect::Bell => terminal::bell(),
                 Effect::Quit => flow = Flow::Quit,
@@ -121,11 +208,13 @@ impl StageApp {
     }
 
     fn refresh_notice(&mut self) {
-        self.stage.notice.save_error = self.live.save_error.clone();
-        self.stage.notice.skipped = self.live.problems.len();
-        self.stage.notice.unsaved = self.live.pending_count();
-        self.stage.notice.unsaved_notes = self.live.pending_notes();
-        self.stage.notice.copies = self.live.notices.len();
+        if let Some(live) = &self.live {
+            self.stage.notice.save_error = live.save_error.clone();
+            self.stage.notice.skipped = live.problems.len();
+            self.stage.notice.unsaved = live.pending_count();
+            self.stage.notice.unsaved_notes = live.pending_notes();
+            self.stage.notice.copies = live.notices.len();
+        }
     }
 }
 
@@ -155,12 +244,18 @@ impl App for StageApp {
             self.polled_at = now;
         }
         let look = std::mem::take(&mut self.journals_changed) || poll;
-        if look && self.live.follow(&mut self.stage.run) {
-            self.stage.after_fold();
+        // A new run whose folder could not be created: try again.
+        if !self.unsaved.is_empty() {
+            self.live(now);
         }
-        if self.live.has_pending() {
-            self.live.retry(&mut self.stage.run);
-            self.stage.after_fold();
+        if let Some(live) = self.live.as_mut() {
+            if look && live.follow(&mut self.stage.run) {
+                self.stage.after_fold();
+            }
+            if live.has_pending() {
+                live.retry(&mut self.stage.run);
+                self.stage.after_fold();
+            }
         }
         let effects = self.stage.tick(now);
         self.perform(effects, now)
@@ -173,7 +268,8 @@ impl App for StageApp {
     fn next_wake(&self, now: Millis) -> Millis {
         let wake = self.stage.next_wake(now);
         // Retry a failing save every second.
-        let wake = if self.live.has_pending() {
+        let failing = self.live.as_ref().is_some_and(LiveRun::has_pending);
+        let wake = if failing || !self.unsaved.is_empty() {
             wake.min(now + 1000)
         } else {
             wake
@@ -186,11 +282,14 @@ impl App for StageApp {
     }
 
     fn after_first_frame(&mut self, tx: &Sender<Msg>, now: Millis) {
-        let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
-        self.live.announce(&mut self.stage.run, &author, role, now);
-        let own = format!("{}.ron", self.live.writer_id());
-        self.watch = Some(Watch::start(&self.live.folder(), &own, tx.clone()));
-        self.polled_at = now;
+        self.tx = Some(tx.clone());
+        // A new run announces itself when it is created.
+        if let Some(mut live) = self.live.take() {
+            let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
+            live.announce(&mut self.stage.run, &author, role, now);
+            self.start_watch(&live, tx.clone(), now);
+            self.live = Some(live);
+        }
         self.refresh_notice();
     }
 
@@ -198,6 +297,8 @@ impl App for StageApp {
     fn shutdown(&mut self, now: Millis) {
         let effects = self.stage.leaving();
         self.perform(effects, now);
-        self.live.retry(&mut self.stage.run);
+        if let Some(live) = self.live.as_mut() {
+            live.retry(&mut self.stage.run);
+        }
     }
 }
