@@ -86,7 +86,7 @@ pub fn create(
     let track = catalog.track_by_id(&session.track).cloned();
     Opening::New {
         data: data.clone(),
-        header: RunHeader::new(session.clone(), track, now, &author(global)),
+        header: Box::new(RunHeader::new(session.clone(), track, now, &author(global))),
     }
 }
 

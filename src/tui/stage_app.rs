@@ -34,7 +34,10 @@ pub struct Seat {
 /// run behind (none "in progress", none "not started" in the track's export).
 pub enum Opening {
     Existing(RunDir),
-    New { data: DataDir, header: RunHeader },
+    New {
+        data: DataDir,
+        header: Box<RunHeader>,
+    },
 }
 
 /// The stage or a note-taker's view on a run: opens our journal in it, watches the others, and
@@ -65,7 +68,7 @@ pub fn run(
         }
         Opening::New { data, header } => {
             let run = RunState::new(std::sync::Arc::new(header.session.clone()));
-            (None, run, header.clone(), Some((data, header)))
+            (None, run, (*header).clone(), Some((data, *header)))
         }
     };
     let ctx = Context {
