@@ -18,6 +18,12 @@ fn a_polling_join_and_the_stage_see_each_others_notes_with_no_countdown_running(
         40,
     );
     stage.wait_for("Press space");
+    // The run begins with the facilitator's first note (opening the lobby creates none).
+    let mut stage = stage;
+    stage.send(b"i");
+    stage.type_keys("Välkomna");
+    stage.send(b"\r");
+    stage.wait_for("· Fia ·");
     let mut join = Pty::spawn_env(
         &["--as", "Sam", "join"],
         data.path(),
@@ -28,8 +34,6 @@ fn a_polling_join_and_the_stage_see_each_others_notes_with_no_countdown_running(
     join.wait_for("Following the facilitator");
 
     // Nothing runs on either screen: the join reads the journals by itself, a second apart.
-    let mut stage = stage;
-    stage.send(b"i");
     stage.type_keys("Från scenen");
     stage.send(b"\r");
     join.wait_for("Från scenen");

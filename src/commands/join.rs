@@ -55,7 +55,7 @@ fn latest_live(data: &DataDir, view: &TrackView) -> anyhow::Result<RunDir> {
         .map(|run| run.dir.clone())
         .ok_or_else(|| {
             BadInput(format!(
-                "no live run in {}: the facilitator starts one with `spar run SESSION`",
+                "no live run in {}: a run begins when the facilitator starts the first item or writes a note (`spar run SESSION`)",
                 data.runs_dir().display()
             ))
             .into()
