@@ -1,5 +1,8 @@
 //! The stage: what the facilitator shares on screen. `Stage` is the model, `update` turns an
 //! action into effects, `view` draws it; the terminal loop (`crate::tui`) performs the effects.
+//! `keys` holds one binding table per mode (stage, list overlay, question), `notes` the note
+//! editor and panel it embeds. It draws with `crate::ui` and reads the recap from the read model
+//! (`crate::run::catalog`); it imports no other screen.
 
 pub mod action;
 pub mod keys;

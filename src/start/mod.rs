@@ -1,5 +1,5 @@
 //! `spar` with no command: each track, its goals, pre-work and meetings with their state; pick
-//! one to run or resume.
+//! one to run or resume. Draws with `crate::ui`; imports no other screen.
 
 pub mod view;
 
