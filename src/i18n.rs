@@ -558,6 +558,15 @@ pub static EN: Text = Text {
 
 /// Words of the note editor and the notes on the stage (`crate::stage::notes`).
 impl Text {
+    /// "Fråga 2" / "Question 2", or "Steg 2" / "Step 2" in an item with instructions.
+    pub fn step_label(&self, item: &crate::session::Item, n: usize) -> String {
+        match (item.has_instructions(), self.lang) {
+            (true, Lang::Sv) => format!("Steg {n}"),
+            (true, Lang::En) => format!("Step {n}"),
+            (false, _) => self.question_n(n),
+        }
+    }
+
     /// "Fråga 2" / "Question 2".
     pub fn question_n(&self, n: usize) -> String {
         match self.lang {

@@ -90,6 +90,14 @@ pub struct Item {
     pub round: Option<Round>,
 }
 
+impl Item {
+    /// Whether some of its steps are instructions: then its steps are counted as steps, not as
+    /// questions ("Step 4", not "Question 4" for the only question after three instructions).
+    pub fn has_instructions(&self) -> bool {
+        self.questions.iter().any(|q| q.instruction)
+    }
+}
+
 /// What an agenda item is; decides how the stage shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -278,6 +278,10 @@ mod tests {
         assert_eq!(repeated, copied);
         assert_eq!(repeated.steps(0).len(), 7);
         assert!(repeated.agenda[0].questions[1].instruction);
+        // Among instructions, a question is named by its step.
+        assert!(repeated.agenda[0].has_instructions());
+        let text = crate::i18n::Lang::En.text();
+        assert_eq!(text.step_label(&repeated.agenda[0], 3), "Step 3");
         assert!(!repeated.agenda[0].questions[2].instruction);
         assert_eq!(session(REPEATED).agenda.len(), 1);
         match &session(REPEATED).agenda[0] {

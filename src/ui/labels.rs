@@ -39,7 +39,7 @@ pub fn place_label(text: &Text, session: &Session, place: Place) -> String {
     };
     let steps = session.steps(place.item);
     match steps.get(place.step) {
-        Some(Step::Question(_)) if steps.len() > 1 => text.question_n(place.step + 1),
+        Some(Step::Question(_)) if steps.len() > 1 => text.step_label(item, place.step + 1),
         Some(Step::Turn { name, .. }) => text.turn_named(place.step + 1, name),
         _ => item.title.clone(),
     }

@@ -177,11 +177,11 @@ fn row_lines(
 fn step_heading(text: &Text, session: &Session, place: Place) -> String {
     match session.steps(place.item).get(place.step) {
         Some(Step::Question(q)) => {
-            format!(
-                "{}: {}",
-                text.question_n(place.step + 1),
-                clean_line(&q.text)
-            )
+            let label = match session.agenda.get(place.item) {
+                Some(item) => text.step_label(item, place.step + 1),
+                None => text.question_n(place.step + 1),
+            };
+            format!("{label}: {}", clean_line(&q.text))
         }
         Some(Step::Turn { name, .. }) => text.turn_named(place.step + 1, &clean_line(name)),
         _ => String::new(),

@@ -227,11 +227,11 @@ fn place_text(text: &Text, run: &SavedRun, place: Place) -> String {
     let session = run.session();
     match session.steps(place.item).get(place.step) {
         Some(Step::Question(q)) if session.steps(place.item).len() > 1 => {
-            format!(
-                "{}: {}",
-                text.question_n(place.step + 1),
-                clean_line(&q.text)
-            )
+            let label = match session.agenda.get(place.item) {
+                Some(item) => text.step_label(item, place.step + 1),
+                None => text.question_n(place.step + 1),
+            };
+            format!("{label}: {}", clean_line(&q.text))
         }
         Some(Step::Question(q)) => clean_line(&q.text),
         _ => clean_line(&place_label(text, session, place)),
