@@ -1,9 +1,12 @@
 //! `spar` with no command: each track, its goals, pre-work and meetings with their state; pick
 //! one to run or resume. Draws with `crate::ui`; imports no other screen.
 
+pub mod keys;
 pub mod view;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use keys::Action;
 
 use crate::run::catalog::TrackView;
 use crate::run::store::RunDir;
@@ -104,35 +107,37 @@ impl StartScreen {
         self.current().meetings.get(i)
     }
 
+    /// The key table in force: the track keys only when there are tracks to switch between.
+    pub fn bindings(&self) -> impl Iterator<Item = &'static keys::Binding> + use<> {
+        let tracks = self.pages.len() > 1;
+        keys::START.iter().filter(move |b| {
+            tracks || !matches!(b.action, Action::NextTrack | Action::PreviousTrack)
+        })
+    }
+
     pub fn on_key(&mut self, key: KeyEvent) -> Choice {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return if key.code == KeyCode::Char('c') {
-                Choice::Quit
-            } else {
-                Choice::Stay
-            };
-        }
+        let Some(action) = crate::ui::keymap::lookup(self.bindings(), key) else {
+            return Choice::Stay;
+        };
         let pages = self.pages.len();
         let page = &mut self.pages[self.page];
         let last = page.meetings.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => page.selected = page.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => page.selected = (page.selected + 1).min(last),
-            KeyCode::Char(c @ '1'..='9') => {
-                let n = c as usize - '1' as usize;
-                if n <= last {
-                    page.selected = n;
+        match action {
+            Action::Up => page.selected = page.selected.saturating_sub(1),
+            Action::Down => page.selected = (page.selected + 1).min(last),
+            Action::Meeting => {
+                if let KeyCode::Char(c @ '1'..='9') = key.code {
+                    let n = c as usize - '1' as usize;
+                    if n <= last {
+                        page.selected = n;
+                    }
                 }
             }
-            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => {
-                self.page = (self.page + 1) % pages;
-            }
-            KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
-                self.page = (self.page + pages - 1) % pages;
-            }
-            KeyCode::Enter if !page.meetings.is_empty() => return Choice::Run(page.selected),
-            KeyCode::Char('q') | KeyCode::Esc => return Choice::Quit,
-            _ => {}
+            Action::NextTrack => self.page = (self.page + 1) % pages,
+            Action::PreviousTrack => self.page = (self.page + pages - 1) % pages,
+            Action::Start if !page.meetings.is_empty() => return Choice::Run(page.selected),
+            Action::Start => {}
+            Action::Quit => return Choice::Quit,
         }
         Choice::Stay
     }

@@ -43,18 +43,15 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         .track
         .as_ref()
         .map_or(text.meetings, |t| t.title.as_str());
-    let hint = if screen.pages.len() > 1 {
-        text.start_hint_tracks
-    } else {
-        text.start_hint
-    };
+    let hint =
+        crate::ui::keymap::hint_line(screen.bindings(), text, theme, area.width.saturating_sub(4));
     let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
         Line::from(format!(" {title} ")),
         Some(Line::from(format!(" {} ", hh_mm(now, &screen.ctx.tz)))),
-        Line::from(format!(" {hint} ")).style(theme.dim),
+        hint,
     );
 
     let meetings_rows = u16::try_from(page.meetings.len()).unwrap_or(u16::MAX) + 1;
