@@ -83,8 +83,7 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
 
     stage.send(b" q");
     stage.wait_exit();
-    dalalven.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
+    dalalven.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     dalalven.send(b"q");
     dalalven.wait_exit();
 

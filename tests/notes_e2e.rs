@@ -26,7 +26,10 @@ fn export(data: &std::path::Path, args: &[&str]) -> String {
 }
 
 fn only_run(data: &std::path::Path) -> String {
-    let mut runs = std::fs::read_dir(data.join("runs")).unwrap();
+    // Run folders only: a copy of unsaved changes may lie beside them.
+    let mut runs = std::fs::read_dir(data.join("runs"))
+        .unwrap()
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().is_dir()));
     let id = runs
         .next()
         .unwrap()
@@ -65,9 +68,9 @@ fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte
         |s| s.matches("Hela gruppen · Anna").count() == 2,
         "two saved notes",
     );
-    // A draft, then kill -9 at once after it had a second to be journalled.
+    // A draft, then kill -9 as soon as it is journalled.
     spar.type_keys("halvfärdig tanke");
-    std::thread::sleep(std::time::Duration::from_millis(1200));
+    common::pty::wait_for_journal(data.path(), "halvfärdig tanke");
     spar.signal("KILL");
     spar.wait_exit();
 
@@ -88,9 +91,7 @@ fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte
     );
     again.send(b"i");
     again.wait_for("halvfärdig tanke");
-    again.send(b"\x1b");
-    // A pause, or the terminal reads Esc q as Alt+q.
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    again.escape(|s| s.contains("Utkast sparat"), "the editor closed");
     again.send(b"q");
     again.wait_for("Avsluta ändå?");
     again.send(b"j");
@@ -235,4 +236,137 @@ fn sigterm_while_typing_keeps_the_draft() {
     again.wait_for("Utkast sparat");
     again.send(b"i");
     again.wait_for("precis innan");
+}
+
+/// Every journal line of every writer of the only run.
+fn journal_text(data: &std::path::Path) -> String {
+    let run = data.join("runs").join(only_run(data));
+    let mut text = String::new();
+    for entry in std::fs::read_dir(run).unwrap().flatten() {
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n != "run.ron")
+            && path.extension().is_some_and(|e| e == "ron")
+        {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    text
+}
+
+#[test]
+fn a_burst_of_80_notes_in_one_write_is_read_to_its_end() {
+    let data = tempfile::tempdir().unwrap();
+    let mut spar = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff"],
+        data.path(),
+        "sv_SE.UTF-8",
+        120,
+        40,
+    );
+    spar.wait_for("Tryck mellanslag");
+    spar.send(b"i");
+    spar.wait_for("Skriv här");
+    // 80 notes of 24 bytes each, Enter included: 1,920 bytes in one write.
+    let burst: String = (0..80)
+        .map(|i| format!("anteckning nummer {i:02} ab\r"))
+        .collect();
+    assert_eq!(burst.len(), 1920);
+    spar.send(burst.as_bytes());
+    common::pty::wait_for_journal(data.path(), "anteckning nummer 79 ab");
+    let journal = journal_text(data.path());
+    assert_eq!(journal.matches("NoteSaved").count(), 80, "{journal}");
+    spar.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
+    spar.send(b"q");
+    assert_eq!(spar.wait_exit(), 0);
+}
+
+#[test]
+fn sigquit_and_sigxfsz_are_like_sigterm_the_terminal_back_and_the_draft_journalled() {
+    for signal in ["QUIT", "XFSZ"] {
+        let data = tempfile::tempdir().unwrap();
+        let mut spar = Pty::spawn(
+            &["--as", "Anna", "run", "kickoff"],
+            data.path(),
+            "sv_SE.UTF-8",
+            100,
+            30,
+        );
+        spar.wait_for("Tryck mellanslag");
+        spar.send(b"i");
+        spar.wait_for("Skriv här");
+        spar.type_keys("halv tanke");
+        spar.wait_for("halv tanke");
+        spar.signal(signal);
+        assert_eq!(spar.wait_exit(), 0, "{signal}");
+        assert!(
+            !spar.alternate_screen(),
+            "{signal}: the terminal is given back"
+        );
+        assert!(!spar.cursor_hidden(), "{signal}");
+        assert!(
+            journal_text(data.path()).contains("halv tanke"),
+            "{signal}: the draft is on disk"
+        );
+    }
+}
+
+#[test]
+fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
+    let data = tempfile::tempdir().unwrap();
+    // The run and its header first, with no limit.
+    let mut first = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff"],
+        data.path(),
+        "en_GB.UTF-8",
+        100,
+        30,
+    );
+    first.wait_for("Press space");
+    first.send(b"q");
+    assert_eq!(first.wait_exit(), 0);
+    let id = only_run(data.path());
+    // Then a stage whose journal may not pass 1 KiB: the notes fill it, the next one fails and
+    // the kernel sends SIGXFSZ.
+    let mut spar = Pty::spawn_file_limit(
+        &["--as", "Anna", "run", "kickoff", "--resume", &id],
+        data.path(),
+        "en_GB.UTF-8",
+        2,
+        100,
+        30,
+    );
+    spar.wait_for("Press space");
+    spar.send(b"i");
+    spar.wait_for("Type here");
+    let mut last = String::new();
+    for i in 0..20 {
+        last = format!("note number {i}");
+        spar.type_keys(&last);
+        spar.send(b"\r");
+        let screen = spar.wait_until(
+            |s| {
+                s.contains(&format!("Anna · ")) && s.contains(&last)
+                    || s.contains("could not be saved")
+            },
+            "the note saved, or the process gone",
+        );
+        if screen.contains("could not be saved") {
+            break;
+        }
+    }
+    assert_eq!(spar.wait_exit(), 1);
+    let screen = spar.wait_for("could not be saved");
+    assert!(screen.contains("a copy is in"), "{screen}");
+    assert!(!spar.alternate_screen());
+    let copy = data.path().join("runs").join(
+        std::fs::read_dir(data.path().join("runs"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .find(|n| n.ends_with("-unsaved.txt"))
+            .expect("a copy beside the run"),
+    );
+    let kept = std::fs::read_to_string(copy).unwrap();
+    assert!(kept.contains(&last), "{kept}");
+    assert!(!journal_text(data.path()).contains(&last));
 }

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use common::pty::Pty;
 
 const LANG: &str = "en_GB.UTF-8";
@@ -12,18 +10,18 @@ const ACTION: &str = "Ask the council about wifi";
 
 /// Steps the stage forward with `n` until the position line shows `position`.
 fn advance_to(spar: &mut Pty, position: &str) -> String {
+    let line = |s: &str| s.lines().nth(1).unwrap_or("").to_string();
     for _ in 0..40 {
         let screen = spar.screen();
-        if screen.lines().nth(1).is_some_and(|l| l.contains(position)) {
+        if line(&screen).contains(position) {
             return screen;
         }
         spar.send(b"n");
-        std::thread::sleep(Duration::from_millis(60));
+        // The next place is on screen before the next key.
+        let before = line(&screen);
+        spar.wait_until(|s| line(s) != before, "the next place");
     }
-    spar.wait_until(
-        |s| s.lines().nth(1).is_some_and(|l| l.contains(position)),
-        position,
-    )
+    panic!("never reached {position}:\n{}", spar.screen())
 }
 
 /// A new run of the second meeting, at its recap item; returns the screen there.
@@ -48,15 +46,14 @@ fn an_action_is_recapped_until_the_review_marks_it_done() {
     kickoff.type_keys(ACTION);
     // Ctrl+T twice: note → decision → action; Tab to the owner.
     kickoff.send(b"\x14");
-    std::thread::sleep(Duration::from_millis(50));
+    kickoff.wait_for("Decision ·");
     kickoff.send(b"\x14");
-    std::thread::sleep(Duration::from_millis(50));
+    kickoff.wait_for("Action ·");
     kickoff.send(b"\t");
     kickoff.type_keys("Erik");
     kickoff.send(b"\r");
     kickoff.wait_for("Action → Erik");
-    kickoff.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
+    kickoff.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     kickoff.send(b"q");
     assert_eq!(kickoff.wait_exit(), 0);
 
@@ -120,8 +117,7 @@ fn review_searches_and_jumps_to_the_note() {
     kickoff.type_keys("Läsecirkel om källkritik");
     kickoff.send(b"\r");
     kickoff.wait_for("Läsecirkel om källkritik");
-    kickoff.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
+    kickoff.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     kickoff.send(b"q");
     assert_eq!(kickoff.wait_exit(), 0);
 

@@ -2,29 +2,35 @@
 //! before it is folded in), the other writers' journals (followed from where we last read), and
 //! the state folded from all of them in the order every process agrees on.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
-use crate::run::journal::{JournalTail, JournalWriter};
+use crate::run::journal::JournalTail;
 use crate::run::log::RunLog;
+use crate::run::saver::{Saver, Waker};
 use crate::run::state::RunState;
 use crate::run::store::{RunDir, RunHeader, new_writer_id};
 use crate::run::{Entry, Event, Millis, Role};
 use crate::text::clean_line;
+
+/// How long an append waits for the writer thread's confirmation before going on without it.
+const CONFIRM_WAIT: Duration = Duration::from_millis(100);
+/// How long the end of a process waits for what is in flight to reach the disk.
+pub const FINISH_WAIT: Duration = Duration::from_secs(2);
 
 ///
 /// The state itself is owned by the view that shows it; every method that may change it takes it.
 pub struct LiveRun {
     pub dir: RunDir,
     pub header: RunHeader,
-    writer: JournalWriter,
+    /// Our journal, written on its own thread.
+    saver: Saver,
     writer_id: Arc<str>,
     /// Everything folded so far, in order, so that a late event can be put in its place.
     log: RunLog,
     tails: HashMap<PathBuf, JournalTail>,
-    /// Events whose write failed, with the time they happened; retried in order.
-    pending: VecDeque<(Millis, Event)>,
     /// Why the last write failed, while it still fails.
     pub save_error: Option<String>,
     /// Damaged lines and other trouble in the journals, one line each, each reported once.
@@ -58,11 +64,10 @@ impl LiveRun {
         let mut live = LiveRun {
             dir,
             header,
-            writer,
+            saver: Saver::start(writer),
             writer_id: Arc::from(writer_id.as_str()),
             log: RunLog::new(),
             tails: HashMap::new(),
-            pending: VecDeque::new(),
             save_error: None,
             problems: Vec::new(),
             notices: Vec::new(),
@@ -90,54 +95,80 @@ impl LiveRun {
 
     /// Whether events are waiting to be written.
     pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
+        self.saver.in_flight_len() > 0
     }
 
     /// How many events wait to be written.
     pub fn pending_count(&self) -> usize {
-        self.pending.len()
+        self.saver.in_flight_len()
     }
 
     /// How many of them are notes (new or changed).
     pub fn pending_notes(&self) -> usize {
-        self.pending
-            .iter()
+        self.saver
+            .in_flight()
             .filter(|(_, ev)| matches!(ev, Event::NoteSaved { .. } | Event::NoteEdited { .. }))
             .count()
     }
 
-    /// Writes an event to our journal (durably) and folds it in. When the write fails the event
-    /// waits in memory and is retried by [`retry`](Self::retry); it is not folded in until it is
-    /// on disk, so nothing shows as done that is not saved. Returns whether it was saved.
-    pub fn append(&mut self, state: &mut RunState, ev: Event, now: Millis) -> bool {
-        self.pending.push_back((now, ev));
-        self.retry(state)
+    /// How the event loop is woken when the writer thread has news.
+    pub fn set_waker(&self, waker: Waker) {
+        self.saver.set_waker(waker);
     }
 
-    /// Writes what is waiting, in order; stops at the first failure. Returns whether nothing
-    /// is left waiting.
+    /// Hands an event to the writer thread and folds it in once it is on disk, so nothing shows
+    /// as done that is not saved. Waits a moment for the usual quick confirmation, so that keys
+    /// pressed in a row each see the last one's effect; a slow or failing disk is never waited
+    /// for longer (the confirmation arrives later, see [`retry`](Self::retry)). Returns whether
+    /// everything handed over is saved.
+    pub fn append(&mut self, state: &mut RunState, ev: Event, now: Millis) -> bool {
+        self.saver.submit(now, ev);
+        self.collect(state, CONFIRM_WAIT)
+    }
+
+    /// Folds in what the writer thread confirmed since the last call, without waiting. Returns
+    /// whether nothing is left waiting.
     pub fn retry(&mut self, state: &mut RunState) -> bool {
-        let mut saved = Vec::new();
-        let mut all = true;
-        while let Some((at, ev)) = self.pending.front().cloned() {
-            match self.writer.append(at, ev) {
-                Ok(record) => {
-                    self.pending.pop_front();
-                    self.save_error = None;
-                    saved.push(Entry {
-                        writer: self.writer_id.clone(),
-                        record,
-                    });
-                }
-                Err(e) => {
-                    self.save_error = Some(format!("{}: {e}", self.writer.path().display()));
-                    all = false;
-                    break;
-                }
-            }
+        self.collect(state, Duration::ZERO)
+    }
+
+    fn collect(&mut self, state: &mut RunState, wait: Duration) -> bool {
+        let collected = self.saver.collect(wait);
+        for why in collected.given_up {
+            self.report(why);
         }
+        let saved = collected
+            .written
+            .into_iter()
+            .map(|record| Entry {
+                writer: self.writer_id.clone(),
+                record,
+            })
+            .collect();
         self.log.add(state, saved);
-        all
+        self.save_error = self.saver.error.clone();
+        !self.has_pending()
+    }
+
+    /// At the end of the process: waits up to `wait` for what is in flight (a failing write is
+    /// tried once more) and returns the events that are still not saved, oldest first.
+    pub fn finish(&mut self, state: &mut RunState, wait: Duration) -> Vec<(Millis, Event)> {
+        let collected = self.saver.finish(wait);
+        let saved = collected
+            .written
+            .into_iter()
+            .map(|record| Entry {
+                writer: self.writer_id.clone(),
+                record,
+            })
+            .collect();
+        self.log.add(state, saved);
+        self.saver.in_flight().cloned().collect()
+    }
+
+    /// Our journal's path.
+    pub fn journal_path(&self) -> &std::path::Path {
+        self.saver.path()
     }
 
     /// Reads what the other writers (and a previous process of ours) added since the last call
@@ -214,5 +245,61 @@ impl LiveRun {
     /// The journal folder, for the watcher.
     pub fn folder(&self) -> PathBuf {
         self.dir.path().to_path_buf()
+    }
+
+    /// Keeps a copy of events that could not be saved beside the run folder,
+    /// `runs/<run>-<writer>-unsaved.txt`: one RON line per event, then the notes' texts as
+    /// written, for a person to put back. Written on a thread and given up after `wait`, so a
+    /// frozen file system cannot hold the process. Returns the file's path.
+    pub fn keep_unsaved(
+        &self,
+        unsaved: &[(Millis, Event)],
+        wait: Duration,
+    ) -> std::io::Result<PathBuf> {
+        let runs = self.dir.path().parent().unwrap_or(self.dir.path());
+        let path = runs.join(format!("{}-{}-unsaved.txt", self.dir.id(), self.writer_id));
+        let mut text = format!(
+            "# Not saved to {}; one event per line, then the notes' texts.\n",
+            self.journal_path().display()
+        );
+        for (at, ev) in unsaved {
+            let line = ron::to_string(&(at, ev)).unwrap_or_default();
+            text.push_str(&line);
+            text.push('\n');
+        }
+        for (_, ev) in unsaved {
+            if let Event::NoteSaved { text: note, .. }
+            | Event::NoteEdited { text: note, .. }
+            | Event::Draft { text: note, .. }
+            | Event::EditDraft { text: note, .. } = ev
+                && !note.is_empty()
+            {
+                text.push('\n');
+                text.push_str(note);
+                text.push('\n');
+            }
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let written = std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&target)
+                .and_then(|mut file| {
+                    use std::io::Write;
+                    file.write_all(text.as_bytes())?;
+                    file.sync_data()
+                });
+            let _ = tx.send(written);
+        });
+        match rx.recv_timeout(wait) {
+            Ok(Ok(())) => Ok(path),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "the file system does not answer",
+            )),
+        }
     }
 }

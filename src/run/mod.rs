@@ -8,6 +8,7 @@ pub mod journal;
 pub mod live;
 pub mod log;
 pub mod projection;
+pub mod saver;
 pub mod state;
 pub mod status;
 pub mod store;

@@ -27,6 +27,8 @@ pub enum Msg {
     Signal(Stop),
     /// New lines in the run's journals (from the watcher).
     Journals,
+    /// The writer thread has news: an event on disk, or a write failing.
+    Saved,
 }
 
 /// What a view says after handling a message.

@@ -82,7 +82,7 @@ impl App for ReviewApp {
                 self.review.on_paste(&text);
                 Flow::Continue
             }
-            Msg::Resize | Msg::Journals => Flow::Continue,
+            Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
             Msg::Signal(_) => Flow::Quit,
         }
     }
@@ -118,10 +118,11 @@ impl App for ReviewApp {
         }
     }
 
+    /// What the writer threads still hold is given its chance to reach the disk.
     fn shutdown(&mut self, _now: Millis) {
         for (run, live) in &mut self.live {
             if let Some(target) = self.review.view.runs.get_mut(*run) {
-                live.retry(&mut target.state);
+                live.finish(&mut target.state, crate::run::live::FINISH_WAIT);
             }
         }
     }

@@ -1,5 +1,5 @@
-//! Requests to stop that come from outside the keyboard: on Unix the signals SIGTERM, SIGHUP and
-//! SIGINT; on Windows the console's Ctrl+C, Ctrl+Break, window close, log-off and shut-down.
+//! Requests to stop that come from outside the keyboard: on Unix the signals SIGTERM, SIGHUP,
+//! SIGINT, SIGQUIT and SIGXFSZ; on Windows the console's Ctrl+C, Ctrl+Break, window close, log-off and shut-down.
 //! Each becomes one [`Msg::Signal`] in the event loop, which saves what is pending and leaves.
 
 use std::sync::mpsc::Sender;
@@ -10,7 +10,8 @@ use super::event_loop::Msg;
 /// leave); the kind is kept for messages and for tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
-    /// SIGTERM, or Windows logging off or shutting down.
+    /// SIGTERM, SIGQUIT, SIGXFSZ (a file grew past its limit: the journal cannot grow either),
+    /// or Windows logging off or shutting down.
     Terminate,
     /// SIGHUP, the terminal gone away, or the Windows console window closed.
     Hangup,
@@ -34,13 +35,16 @@ pub fn saved() {
 mod platform {
     use std::sync::mpsc::Sender;
 
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
 
     use super::Stop;
     use crate::tui::event_loop::Msg;
 
     pub fn spawn(tx: Sender<Msg>) -> anyhow::Result<()> {
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        // SIGQUIT and SIGXFSZ would otherwise end the process at once (with a core dump), the
+        // terminal raw and the draft unjournalled: they are handled like SIGTERM.
+        let mut signals =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGXFSZ])?;
         std::thread::spawn(move || {
             for signal in signals.forever() {
                 let stop = match signal {

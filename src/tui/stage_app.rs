@@ -93,13 +93,18 @@ pub fn run(
         live,
         pending,
         unsaved: Vec::new(),
+        farewell: None,
         tx: None,
         watch: None,
         polled_at: 0,
         journals_changed: false,
     };
     app.refresh_notice();
-    tui.run(&mut app)
+    tui.run(&mut app)?;
+    match app.farewell {
+        Some(message) => Err(anyhow::anyhow!(message)),
+        None => Ok(()),
+    }
 }
 
 /// The stage at the edge: performs what the stage asks (writing, the bell) and feeds it what
@@ -113,6 +118,8 @@ struct StageApp {
     /// Events that came before the new run could be created (its folder failed): written, in
     /// order, once it is.
     unsaved: Vec<(Millis, Event)>,
+    /// What could not be saved by the end, and where its copy went: said on stderr.
+    farewell: Option<String>,
     /// For the watcher, once the first frame is drawn (a new run is watched once created).
     tx: Option<Sender<Msg>>,
     /// Started after the first frame; kept alive while the view runs.
@@ -172,7 +179,12 @@ impl StageApp {
         self.live.as_mut()
     }
 
+    /// Watches the other writers' journals, and hears from our writer thread.
     fn start_watch(&mut self, live: &LiveRun, tx: Sender<Msg>, now: Millis) {
+        let saved = tx.clone();
+        live.set_waker(Box::new(move || {
+            let _ = saved.send(Msg::Saved);
+        }));
         let own = format!("{}.ron", live.writer_id());
         self.watch = Some(Watch::start(&live.folder(), &own, tx));
         self.polled_at = now;
@@ -214,7 +226,7 @@ impl StageApp {
         if let Some(live) = &self.live {
             self.stage.notice.save_error = live.save_error.clone();
             self.stage.notice.skipped = live.problems.len();
-            self.stage.notice.unsaved = live.pending_count();
+            self.stage.notice.unsaved = live.pending_count() + self.unsaved.len();
             self.stage.notice.unsaved_notes = live.pending_notes();
             self.stage.notice.copies = live.notices.len();
         }
@@ -235,6 +247,14 @@ impl App for StageApp {
             Msg::Resize => Flow::Continue,
             Msg::Journals => {
                 self.journals_changed = true;
+                Flow::Continue
+            }
+            Msg::Saved => {
+                if let Some(live) = self.live.as_mut() {
+                    live.retry(&mut self.stage.run);
+                    self.stage.after_fold();
+                }
+                self.refresh_notice();
                 Flow::Continue
             }
             Msg::Signal(_) => Flow::Quit,
@@ -270,9 +290,9 @@ impl App for StageApp {
 
     fn next_wake(&self, now: Millis) -> Millis {
         let wake = self.stage.next_wake(now);
-        // Retry a failing save every second.
-        let failing = self.live.as_ref().is_some_and(LiveRun::has_pending);
-        let wake = if failing || !self.unsaved.is_empty() {
+        // A new run whose folder could not be created is tried again every second; the writer
+        // thread retries a failing save by itself and wakes us with the outcome.
+        let wake = if !self.unsaved.is_empty() {
             wake.min(now + 1000)
         } else {
             wake
@@ -296,12 +316,32 @@ impl App for StageApp {
         self.refresh_notice();
     }
 
-    /// Quit, SIGTERM, SIGHUP: the draft being typed and anything waiting are written first.
+    /// Quit and every signal: the draft being typed and anything waiting are written first
+    /// (a failing write is tried once more); what still cannot be written is copied beside the
+    /// run, and the process says so on stderr.
     fn shutdown(&mut self, now: Millis) {
         let effects = self.stage.leaving();
         self.perform(effects, now);
-        if let Some(live) = self.live.as_mut() {
-            live.retry(&mut self.stage.run);
+        let text = self.stage.ctx.ui.text();
+        let Some(live) = self.live.as_mut() else {
+            // A new run whose folder could never be created: nowhere beside it to copy to.
+            if !self.unsaved.is_empty() {
+                let why = self.stage.notice.save_error.clone().unwrap_or_default();
+                let runs = self.pending.as_ref().map(|(data, _)| data.runs_dir());
+                let place = runs.map(|r| r.display().to_string()).unwrap_or_default();
+                self.farewell = Some(text.unsaved_lost(self.unsaved.len(), &place, &why));
+            }
+            return;
+        };
+        let unsaved = live.finish(&mut self.stage.run, crate::run::live::FINISH_WAIT);
+        if unsaved.is_empty() {
+            return;
         }
+        let journal = live.journal_path().display().to_string();
+        let kept = live.keep_unsaved(&unsaved, crate::run::live::FINISH_WAIT);
+        self.farewell = Some(match kept {
+            Ok(copy) => text.unsaved_copied(unsaved.len(), &journal, &copy.display().to_string()),
+            Err(e) => text.unsaved_lost(unsaved.len(), &journal, &e.to_string()),
+        });
     }
 }

@@ -33,7 +33,7 @@ impl App for StartApp {
                 }
             },
             Msg::Signal(_) => Flow::Quit,
-            Msg::Paste(_) | Msg::Resize | Msg::Journals => Flow::Continue,
+            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
         }
     }
 

@@ -3,17 +3,36 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{ChildKiller, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// What the reader thread has seen: the screen, every byte, and whether the program's side of
+/// the terminal is closed. Waiters sleep on the condition variable until it changes.
+struct Seen {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    closed: bool,
+}
+
+type Shared = Arc<(Mutex<Seen>, Condvar)>;
+
+/// Output that pauses this long has finished its frame.
+const SETTLE: Duration = Duration::from_millis(30);
+
+/// How long any wait lasts before the test fails with what the screen shows.
+const PATIENCE: Duration = Duration::from_secs(10);
 
 pub struct Pty {
-    child: Box<dyn Child + Send + Sync>,
+    killer: Box<dyn ChildKiller + Send + Sync>,
+    pid: u32,
+    exited: Receiver<u32>,
+    exit_code: Option<u32>,
     writer: Box<dyn Write + Send>,
     _master: Box<dyn MasterPty + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
+    seen: Shared,
 }
 
 impl Pty {
@@ -29,6 +48,37 @@ impl Pty {
         cols: u16,
         rows: u16,
     ) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_spar"));
+        cmd.args(args);
+        Pty::start(cmd, data_dir, env, cols, rows)
+    }
+
+    /// Like [`spawn`](Self::spawn), with no file allowed to grow past `blocks` 512-byte blocks
+    /// (`ulimit -f`): writes past it fail, and the process gets SIGXFSZ.
+    #[allow(dead_code)]
+    pub fn spawn_file_limit(
+        args: &[&str],
+        data_dir: &Path,
+        lang: &str,
+        blocks: u32,
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", "ulimit -f \"$0\" && exec \"$@\""]);
+        cmd.arg(blocks.to_string());
+        cmd.arg(env!("CARGO_BIN_EXE_spar"));
+        cmd.args(args);
+        Pty::start(cmd, data_dir, &[("LANG", lang)], cols, rows)
+    }
+
+    fn start(
+        mut cmd: CommandBuilder,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -37,8 +87,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_spar"));
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
         cmd.env("SPAR_DATA_DIR", data_dir);
@@ -48,34 +96,60 @@ impl Pty {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pair.slave.spawn_command(cmd).expect("start spar");
+        let mut child = pair.slave.spawn_command(cmd).expect("start spar");
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.try_into().expect("rows > 0"),
-            cols.try_into().expect("cols > 0"),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
+        let pid = child.process_id().expect("child pid");
+        let killer = child.clone_killer();
+        let (tx, exited) = mpsc::channel();
+        std::thread::spawn(move || {
+            if let Ok(status) = child.wait() {
+                let _ = tx.send(status.exit_code());
+            }
+        });
+        let seen: Shared = Arc::new((
+            Mutex::new(Seen {
+                parser: vt100::Parser::new(
+                    rows.try_into().expect("rows > 0"),
+                    cols.try_into().expect("cols > 0"),
+                    0,
+                ),
+                raw: Vec::new(),
+                closed: false,
+            }),
+            Condvar::new(),
+        ));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (p, r) = (parser.clone(), raw.clone());
+        let shared = seen.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                let n = reader.read(&mut buf).unwrap_or(0);
+                let (lock, changed) = &*shared;
+                let mut seen = lock.lock().unwrap();
                 if n == 0 {
-                    break;
+                    seen.closed = true;
+                    changed.notify_all();
+                    return;
                 }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
+                seen.parser.process(&buf[..n]);
+                seen.raw.extend_from_slice(&buf[..n]);
+                changed.notify_all();
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Pty {
-            child,
+            killer,
+            pid,
+            exited,
+            exit_code: None,
             writer,
             _master: pair.master,
-            parser,
-            raw,
+            seen,
         }
+    }
+
+    fn seen(&self) -> MutexGuard<'_, Seen> {
+        self.seen.0.lock().unwrap()
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
@@ -83,13 +157,10 @@ impl Pty {
         self.writer.flush().unwrap();
     }
 
-    /// Types text one key at a time, as a person would (a pause lets each key arrive alone).
+    /// Types text as one burst of keys, as a fast typist or a terminal's input buffer delivers
+    /// them (every key is read, however many arrive at once).
     pub fn type_keys(&mut self, text: &str) {
-        for c in text.chars() {
-            let mut buf = [0u8; 4];
-            self.send(c.encode_utf8(&mut buf).as_bytes());
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        self.send(text.as_bytes());
     }
 
     /// Pastes text as a terminal does with bracketed paste on.
@@ -100,25 +171,32 @@ impl Pty {
         self.send(&bytes);
     }
 
+    /// Esc, then waits until the screen shows `closed`: a key sent right after a lone Esc would
+    /// be read as Alt+key.
+    pub fn escape(&mut self, closed: impl Fn(&str) -> bool, what: &str) -> String {
+        self.send(b"\x1b");
+        self.wait_until(closed, what)
+    }
+
     pub fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
+        self.seen().parser.screen().contents()
     }
 
     pub fn alternate_screen(&self) -> bool {
-        self.parser.lock().unwrap().screen().alternate_screen()
+        self.seen().parser.screen().alternate_screen()
     }
 
     pub fn cursor_hidden(&self) -> bool {
-        self.parser.lock().unwrap().screen().hide_cursor()
+        self.seen().parser.screen().hide_cursor()
     }
 
     pub fn bracketed_paste(&self) -> bool {
-        self.parser.lock().unwrap().screen().bracketed_paste()
+        self.seen().parser.screen().bracketed_paste()
     }
 
     /// Every byte the program has written so far.
     pub fn raw(&self) -> Vec<u8> {
-        self.raw.lock().unwrap().clone()
+        self.seen().raw.clone()
     }
 
     /// Waits until the screen shows `text`; panics with the screen when it does not in 10 s.
@@ -126,33 +204,33 @@ impl Pty {
         self.wait_until(|s| s.contains(text), text)
     }
 
+    /// Waits until the screen satisfies `ok`, woken by each write of the program.
     pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
-        self.wait_until_within(ok, what, Duration::from_secs(10))
-    }
-
-    /// Like [`wait_until`](Self::wait_until), for something slower than 10 s may be (a file
-    /// that a sync tool carries to another folder).
-    pub fn wait_until_within(
-        &self,
-        ok: impl Fn(&str) -> bool,
-        what: &str,
-        limit: Duration,
-    ) -> String {
-        let deadline = Instant::now() + limit;
+        let deadline = Instant::now() + PATIENCE;
+        let (lock, changed) = &*self.seen;
+        let mut seen = lock.lock().unwrap();
         loop {
-            let screen = self.screen();
+            let screen = seen.parser.screen().contents();
             if ok(&screen) {
-                return screen;
+                // A frame arrives in several reads: the screen counts once the output settles
+                // (no new byte for a moment), so a half-drawn frame is never taken for it.
+                let written = seen.raw.len();
+                seen = changed.wait_timeout(seen, SETTLE).unwrap().0;
+                if seen.raw.len() == written {
+                    return seen.parser.screen().contents();
+                }
+                continue;
             }
-            if Instant::now() > deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || seen.closed {
                 panic!("timed out waiting for {what:?}; the screen shows:\n{screen}");
             }
-            std::thread::sleep(Duration::from_millis(20));
+            seen = changed.wait_timeout(seen, left).unwrap().0;
         }
     }
 
     pub fn pid(&self) -> u32 {
-        self.child.process_id().expect("child pid")
+        self.pid
     }
 
     /// Sends a signal by name ("KILL", "TERM", "HUP").
@@ -165,25 +243,70 @@ impl Pty {
         assert!(status.success(), "kill -{name} failed");
     }
 
-    /// Waits for the program to exit; returns its exit code.
+    /// Waits for the program to exit and for the last bytes it wrote; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait for spar") {
-                // Give the reader a moment to take the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
-                return status.exit_code();
-            }
-            if Instant::now() > deadline {
-                panic!("spar did not exit; the screen shows:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        if let Some(code) = self.exit_code {
+            return code;
         }
+        let code = self
+            .exited
+            .recv_timeout(PATIENCE)
+            .unwrap_or_else(|_| panic!("spar did not exit; the screen shows:\n{}", self.screen()));
+        self.exit_code = Some(code);
+        // Its side of the terminal closes with it: everything it wrote has been read then.
+        let deadline = Instant::now() + PATIENCE;
+        let (lock, changed) = &*self.seen;
+        let mut seen = lock.lock().unwrap();
+        while !seen.closed && Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            seen = changed.wait_timeout(seen, left).unwrap().0;
+        }
+        code
     }
 }
 
 impl Drop for Pty {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let _ = self.killer.kill();
     }
+}
+
+/// Waits until some journal under `data`'s runs holds `needle` (RON escapes non-ASCII text, so
+/// the needle is looked for as RON writes it): what a test waits for before a kill -9.
+#[allow(dead_code)]
+pub fn wait_for_journal(data: &Path, needle: &str) {
+    let escaped = ron::to_string(needle).expect("a string to RON");
+    let needle = escaped.trim_matches('"').to_string();
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if journals(&data.join("runs"))
+            .iter()
+            .any(|text| text.contains(&needle))
+        {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no journal under {} holds {needle:?}",
+            data.display()
+        );
+        // The file system offers no wake-up for another process's write: look again shortly.
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn journals(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(journals(&path));
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.extend(std::fs::read_to_string(&path).ok());
+        }
+    }
+    out
 }

@@ -1,0 +1,274 @@
+//! This process's journal, written on its own thread: a frozen or slow file system (NFS, SMB, a
+//! sync tool holding a lock) stalls the writes, never the countdown, the keys or the signals.
+//!
+//! [`Saver::submit`] hands an event to the thread and returns at once; the thread writes and
+//! fsyncs the events in order, retrying a failing write every second, and reports each outcome
+//! back ([`Saver::collect`]). Only a confirmed event counts as saved. An event that can never be
+//! written (larger than a journal line may be) is given up with a report instead of holding up
+//! every event after it.
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::journal::JournalWriter;
+use super::{Event, Millis, Record};
+
+/// A failing write is tried again this often.
+const RETRY_EVERY: Duration = Duration::from_secs(1);
+
+/// What the thread says about the oldest event not yet reported.
+#[derive(Debug)]
+enum Outcome {
+    /// On disk.
+    Written(Record),
+    /// Not written, retried in a second; the error says why.
+    Failed(String),
+    /// Refused for good (it can never be written); the event is left out.
+    GivenUp(String),
+}
+
+/// Called by the writer thread after each outcome, so the event loop wakes to collect it.
+pub type Waker = Box<dyn Fn() + Send>;
+
+/// The handle the event loop keeps: what was handed over and not yet confirmed, and the outcomes.
+pub struct Saver {
+    jobs: Option<Sender<(Millis, Event)>>,
+    outcomes: Receiver<Outcome>,
+    waker: Arc<Mutex<Option<Waker>>>,
+    /// Handed to the thread and not confirmed yet, oldest first.
+    in_flight: VecDeque<(Millis, Event)>,
+    path: PathBuf,
+    /// Why the writes fail, while they fail.
+    pub error: Option<String>,
+}
+
+/// What [`Saver::collect`] found.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Confirmed on disk, in the order they were submitted.
+    pub written: Vec<Record>,
+    /// Events given up for good, one line each.
+    pub given_up: Vec<String>,
+}
+
+impl Saver {
+    /// Starts the thread that owns `writer`.
+    pub fn start(writer: JournalWriter) -> Saver {
+        let (jobs, inbox) = mpsc::channel();
+        let (report, outcomes) = mpsc::channel();
+        let waker: Arc<Mutex<Option<Waker>>> = Arc::new(Mutex::new(None));
+        let path = writer.path().to_path_buf();
+        let wake = waker.clone();
+        std::thread::spawn(move || write_loop(writer, &inbox, &report, &wake));
+        Saver {
+            jobs: Some(jobs),
+            outcomes,
+            waker,
+            in_flight: VecDeque::new(),
+            path,
+            error: None,
+        }
+    }
+
+    /// How the event loop is woken when an outcome is ready.
+    pub fn set_waker(&self, waker: Waker) {
+        if let Ok(mut slot) = self.waker.lock() {
+            *slot = Some(waker);
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Hands `ev` to the writer thread; returns at once.
+    pub fn submit(&mut self, at: Millis, ev: Event) {
+        self.in_flight.push_back((at, ev.clone()));
+        let sent = self
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send((at, ev)).is_ok());
+        if !sent {
+            self.error = Some(format!("{}: the writer stopped", self.path.display()));
+        }
+    }
+
+    /// Events handed over and not confirmed, oldest first.
+    pub fn in_flight(&self) -> impl Iterator<Item = &(Millis, Event)> {
+        self.in_flight.iter()
+    }
+
+    pub fn in_flight_len(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// The outcomes reported so far; waits up to `wait` for the thread to confirm everything
+    /// handed over (zero: only what is there already).
+    pub fn collect(&mut self, wait: Duration) -> Collected {
+        let deadline = Instant::now() + wait;
+        let mut collected = Collected::default();
+        loop {
+            while let Ok(outcome) = self.outcomes.try_recv() {
+                self.take(outcome, &mut collected);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if self.in_flight.is_empty() || left.is_zero() {
+                return collected;
+            }
+            match self.outcomes.recv_timeout(left) {
+                Ok(outcome) => self.take(outcome, &mut collected),
+                Err(_) => return collected,
+            }
+        }
+    }
+
+    fn take(&mut self, outcome: Outcome, collected: &mut Collected) {
+        match outcome {
+            Outcome::Written(record) => {
+                self.in_flight.pop_front();
+                self.error = None;
+                collected.written.push(record);
+            }
+            Outcome::Failed(why) => self.error = Some(why),
+            Outcome::GivenUp(why) => {
+                self.in_flight.pop_front();
+                collected.given_up.push(why);
+            }
+        }
+    }
+
+    /// At the end: no more events; waits up to `wait` for those in flight (the thread tries a
+    /// failing one once more at once). What is still in flight afterwards is not saved.
+    pub fn finish(&mut self, wait: Duration) -> Collected {
+        self.jobs = None;
+        self.collect(wait)
+    }
+}
+
+fn write_loop(
+    mut writer: JournalWriter,
+    inbox: &Receiver<(Millis, Event)>,
+    report: &Sender<Outcome>,
+    waker: &Mutex<Option<Waker>>,
+) {
+    let tell = |outcome: Outcome| {
+        let sent = report.send(outcome).is_ok();
+        if let Ok(slot) = waker.lock()
+            && let Some(wake) = slot.as_ref()
+        {
+            wake();
+        }
+        sent
+    };
+    let mut queue: VecDeque<(Millis, Event)> = VecDeque::new();
+    let mut open = true;
+    loop {
+        if queue.is_empty() {
+            if !open {
+                return;
+            }
+            match inbox.recv() {
+                Ok(job) => queue.push_back(job),
+                Err(_) => return,
+            }
+        }
+        while let Ok(job) = inbox.try_recv() {
+            queue.push_back(job);
+        }
+        let Some((at, ev)) = queue.front().cloned() else {
+            continue;
+        };
+        match writer.append(at, ev) {
+            Ok(record) => {
+                queue.pop_front();
+                if !tell(Outcome::Written(record)) {
+                    return;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+                queue.pop_front();
+                let why = format!("{}: {e}; left out", writer.path().display());
+                if !tell(Outcome::GivenUp(why)) {
+                    return;
+                }
+            }
+            Err(e) => {
+                if !tell(Outcome::Failed(format!("{}: {e}", writer.path().display()))) {
+                    return;
+                }
+                // Wait a second before the next try; the end of the process (the sender
+                // dropped) cuts it short for one last try.
+                if open {
+                    match inbox.recv_timeout(RETRY_EVERY) {
+                        Ok(job) => queue.push_back(job),
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => open = false,
+                    }
+                } else {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::Place;
+
+    fn moved(item: usize) -> Event {
+        Event::Moved {
+            to: Place { item, step: 0 },
+        }
+    }
+
+    #[test]
+    fn events_are_confirmed_in_order_and_counted_until_then() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut saver = Saver::start(JournalWriter::create(dir.path(), "w").unwrap());
+        for i in 0..5 {
+            saver.submit(i, moved(i as usize));
+        }
+        let collected = saver.collect(Duration::from_secs(10));
+        let seqs: Vec<u64> = collected.written.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [1, 2, 3, 4, 5]);
+        assert_eq!(saver.in_flight_len(), 0);
+        assert_eq!(saver.error, None);
+    }
+
+    #[test]
+    fn an_event_too_large_to_write_is_given_up_and_the_next_ones_are_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut saver = Saver::start(JournalWriter::create(dir.path(), "w").unwrap());
+        let huge = Event::Draft {
+            at: Place::START,
+            group: None,
+            text: "x".repeat(crate::run::journal::MAX_LINE + 1),
+            by: "Anna".into(),
+        };
+        saver.submit(1, huge);
+        saver.submit(2, moved(1));
+        let collected = saver.collect(Duration::from_secs(10));
+        assert_eq!(collected.given_up.len(), 1, "{collected:?}");
+        assert_eq!(collected.written.len(), 1);
+        assert_eq!(saver.in_flight_len(), 0);
+    }
+
+    #[test]
+    fn the_waker_is_called_for_each_outcome() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut saver = Saver::start(JournalWriter::create(dir.path(), "w").unwrap());
+        let (tx, rx) = mpsc::channel();
+        saver.set_waker(Box::new(move || {
+            let _ = tx.send(());
+        }));
+        saver.submit(1, moved(1));
+        rx.recv_timeout(Duration::from_secs(10)).expect("woken");
+        assert_eq!(saver.collect(Duration::ZERO).written.len(), 1);
+    }
+}
