@@ -206,7 +206,18 @@ impl Pty {
 
     /// Waits until the screen satisfies `ok`, woken by each write of the program.
     pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
-        let deadline = Instant::now() + PATIENCE;
+        self.wait_until_within(ok, what, PATIENCE)
+    }
+
+    /// Like [`wait_until`](Self::wait_until), for something slower than 10 s may be (a file
+    /// that a sync tool carries to another folder).
+    pub fn wait_until_within(
+        &self,
+        ok: impl Fn(&str) -> bool,
+        what: &str,
+        limit: Duration,
+    ) -> String {
+        let deadline = Instant::now() + limit;
         let (lock, changed) = &*self.seen;
         let mut seen = lock.lock().unwrap();
         loop {
