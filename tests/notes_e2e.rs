@@ -322,6 +322,12 @@ fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
         30,
     );
     first.wait_for("Press space");
+    first.send(b"i");
+    first.wait_for("Type here");
+    first.type_keys("the first note");
+    first.send(b"\r");
+    first.wait_for("Whole group · Anna");
+    first.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     first.send(b"q");
     assert_eq!(first.wait_exit(), 0);
     let id = only_run(data.path());
