@@ -350,10 +350,7 @@ fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
         spar.type_keys(&last);
         spar.send(b"\r");
         let screen = spar.wait_until(
-            |s| {
-                s.contains(&format!("Anna · ")) && s.contains(&last)
-                    || s.contains("could not be saved")
-            },
+            |s| s.contains("Anna · ") && s.contains(&last) || s.contains("could not be saved"),
             "the note saved, or the process gone",
         );
         if screen.contains("could not be saved") {
