@@ -36,13 +36,23 @@ fn theme() -> Theme {
     Theme::new(ThemeName::Dark, false)
 }
 
-fn ctx<'a>(lang: Lang, theme: &'a Theme, session: &'a Session, group: Option<&'a str>) -> Ctx<'a> {
-    static UTC: std::sync::LazyLock<jiff::tz::TimeZone> =
-        std::sync::LazyLock::new(|| jiff::tz::TimeZone::UTC);
+/// The look of the views in each language: dark colours, UTC.
+fn ui(lang: Lang) -> &'static spar::ui::Ctx {
+    fn look(lang: Lang) -> spar::ui::Ctx {
+        spar::ui::Ctx {
+            lang,
+            theme: theme(),
+            tz: jiff::tz::TimeZone::UTC,
+        }
+    }
+    static SV: std::sync::LazyLock<spar::ui::Ctx> = std::sync::LazyLock::new(|| look(Lang::Sv));
+    static EN: std::sync::LazyLock<spar::ui::Ctx> = std::sync::LazyLock::new(|| look(Lang::En));
+    if lang == Lang::Sv { &SV } else { &EN }
+}
+
+fn ctx<'a>(lang: Lang, session: &'a Session, group: Option<&'a str>) -> Ctx<'a> {
     Ctx {
-        text: lang.text(),
-        theme,
-        tz: &UTC,
+        ui: ui(lang),
         session,
         group,
         here: None,
@@ -466,8 +476,7 @@ fn editor_screen(
     height: u16,
 ) -> (Buffer, Option<Position>) {
     let session = kickoff();
-    let theme = theme();
-    let ctx = ctx(lang, &theme, &session, e.group());
+    let ctx = ctx(lang, &session, e.group());
     render(width, height, |frame| {
         let h = editor::preferred_height(e, width).min(height);
         let area = Rect {
@@ -603,10 +612,9 @@ fn editor_snapshots() {
 #[test]
 fn every_kind_in_the_editor() {
     let session = kickoff();
-    let theme = theme();
     for lang in [Lang::Sv, Lang::En] {
         for (w, h) in SIZES {
-            let ctx = ctx(lang, &theme, &session, None);
+            let ctx = ctx(lang, &session, None);
             let (buffer, _) = render(w, h, |frame| {
                 let mut y = 0;
                 for kind in [Kind::Note, Kind::Decision, Kind::Action, Kind::Parking] {
@@ -759,8 +767,7 @@ fn panel_screen(
     selected: Option<&NoteId>,
 ) -> Buffer {
     let session = kickoff();
-    let theme = theme();
-    let ctx = ctx(lang, &theme, &session, None);
+    let ctx = ctx(lang, &session, None);
     let order = NoteOrder::new(notes, &session.groups, |_| true);
     let refs = Shown::new(notes, &order);
     render(w, h, |frame| {
@@ -920,9 +927,8 @@ fn breakout_snapshots() {
     let session = kickoff();
     let order = NoteOrder::new(&notes, &session.groups, |_| true);
     let refs = Shown::new(&notes, &order);
-    let theme = theme();
     for lang in [Lang::Sv, Lang::En] {
-        let ctx = ctx(lang, &theme, &session, Some("Grupp Dalälven"));
+        let ctx = ctx(lang, &session, Some("Grupp Dalälven"));
         for (w, h) in SIZES {
             // Narrow, the page shows the group notes go to; Dalälven is the second.
             let (buffer, _) = render(w, h, |frame| {
@@ -976,10 +982,9 @@ fn breakout_columns_are_the_sessions_groups_whatever_the_whole_group_writes() {
     // A whole-group note takes no column: the four groups keep theirs.
     assert_eq!(&columns[..4], &session.groups[..]);
     assert_eq!(columns.last(), Some(&"Grupp Orsa".to_string()));
-    let theme = theme();
     // Narrow: the page is the group notes go to, by name, with the whole group's band above.
     for group in ["Grupp Bergslagen", "Grupp Orsa"] {
-        let ctx = ctx(Lang::Sv, &theme, &session, Some(group));
+        let ctx = ctx(Lang::Sv, &session, Some(group));
         let (buffer, _) = render(80, 24, |frame| {
             panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
         });
@@ -990,7 +995,7 @@ fn breakout_columns_are_the_sessions_groups_whatever_the_whole_group_writes() {
         assert!(screen.contains(&format!("{group} ✎ · {i}/5")), "{screen}");
     }
     // Wide: every group has its column, and the whole group its band, marked where notes go.
-    let ctx = ctx(Lang::Sv, &theme, &session, None);
+    let ctx = ctx(Lang::Sv, &session, None);
     let (buffer, _) = render(200, 60, |frame| {
         panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
     });

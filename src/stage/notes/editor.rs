@@ -460,8 +460,8 @@ fn fields_rows(width: u16) -> u16 {
 ///
 /// The terminal's cursor is put where typing goes, right after a wide character or emoji.
 pub fn draw(frame: &mut Frame, area: Rect, editor: &NoteEditor, ctx: &Ctx) {
-    let text = ctx.text;
-    let theme = ctx.theme;
+    let text = ctx.ui.text();
+    let theme = &ctx.ui.theme;
     let mut title = vec![
         Span::raw(" "),
         Span::styled(
@@ -560,11 +560,11 @@ fn field(
     if rect.is_empty() {
         return None;
     }
-    frame.buffer_mut().set_style(rect, ctx.theme.text);
+    frame.buffer_mut().set_style(rect, ctx.ui.theme.text);
     frame.render_widget(area, rect);
     if area.is_empty() {
         let hint = fit::truncate(placeholder, usize::from(rect.width));
-        frame.render_widget(Paragraph::new(hint).style(ctx.theme.dim), rect);
+        frame.render_widget(Paragraph::new(hint).style(ctx.ui.theme.dim), rect);
     }
     // `screen_cursor` is in display columns of the wrapped text, so a wide character or an emoji
     // before the cursor counts two; the scroll offset is the one this render chose.
@@ -593,12 +593,12 @@ fn action_fields(
     editor: &NoteEditor,
     ctx: &Ctx,
 ) -> Vec<(Field, Option<Position>)> {
-    let text = ctx.text;
+    let text = ctx.ui.text();
     let label = |name: &str, field: Field| {
         let style = if editor.focus == field {
-            ctx.theme.accent.add_modifier(Modifier::BOLD)
+            ctx.ui.theme.accent.add_modifier(Modifier::BOLD)
         } else {
-            ctx.theme.dim
+            ctx.ui.theme.dim
         };
         Span::styled(format!("{name}: "), style)
     };
@@ -672,15 +672,15 @@ fn hint_line(editor: &NoteEditor, ctx: &Ctx, width: u16) -> Line<'static> {
         .filter(|b| b.action != EditorAction::NextField || editor.kind == Kind::Action);
     for binding in bindings {
         let label = binding.keys[0].to_string();
-        let full = (binding.describe)(ctx.text);
+        let full = (binding.describe)(ctx.ui.text());
         let words = full.split([',', ':']).next().unwrap_or(full);
         let len = fit::width(&label) + fit::width(words) + 3;
         if used + len > usize::from(width) {
             break;
         }
         used += len;
-        spans.push(Span::styled(format!(" {label}"), ctx.theme.accent));
-        spans.push(Span::styled(format!(" {words} "), ctx.theme.dim));
+        spans.push(Span::styled(format!(" {label}"), ctx.ui.theme.accent));
+        spans.push(Span::styled(format!(" {words} "), ctx.ui.theme.dim));
     }
     Line::from(spans)
 }

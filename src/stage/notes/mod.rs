@@ -16,21 +16,16 @@ pub mod panel;
 
 pub use editor::{EditorOutcome, Field, Kind, NoteEditor, SaveRequest};
 
-use jiff::tz::TimeZone;
-
 use crate::i18n::Text;
 use crate::run::Place;
 use crate::run::state::Note;
 use crate::session::Session;
-use crate::ui::theme::Theme;
 
 /// What the notes views need besides the notes.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
-    pub text: &'static Text,
-    pub theme: &'a Theme,
-    /// Local time, for the time a note was written.
-    pub tz: &'a TimeZone,
+    /// Language, colours and time zone (for the time a note was written).
+    pub ui: &'a crate::ui::Ctx,
     /// The run's session: its groups, in order, and its agenda.
     pub session: &'a Session,
     /// Where new notes go (`None`: the whole group); its breakout column is marked.

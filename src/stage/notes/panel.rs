@@ -53,7 +53,7 @@ pub fn draw_notes(
     scroll: usize,
     selected: Option<&NoteId>,
 ) {
-    let title = Span::styled(ctx.text.notes.to_string(), ctx.theme.title);
+    let title = Span::styled(ctx.ui.text().notes.to_string(), ctx.ui.theme.title);
     column(frame, area, vec![title], notes, ctx, scroll, selected, true);
 }
 
@@ -88,14 +88,14 @@ pub fn draw_breakout(
     }
     let header = |group: Option<&str>, page: Option<(usize, usize)>| {
         let mut spans = vec![Span::styled(
-            group_name(ctx.text, group).to_string(),
-            ctx.theme.title,
+            group_name(ctx.ui.text(), group).to_string(),
+            ctx.ui.theme.title,
         )];
         if group == ctx.group {
-            spans.push(Span::styled(" ✎".to_string(), ctx.theme.accent));
+            spans.push(Span::styled(" ✎".to_string(), ctx.ui.theme.accent));
         }
         if let Some((n, total)) = page {
-            spans.push(Span::styled(format!(" · {n}/{total}"), ctx.theme.dim));
+            spans.push(Span::styled(format!(" · {n}/{total}"), ctx.ui.theme.dim));
         }
         spans
     };
@@ -141,7 +141,7 @@ pub fn draw_breakout(
         for (i, group) in columns.iter().enumerate() {
             if i > 0 {
                 let rule = vec![
-                    Line::from(Span::styled("│", ctx.theme.border));
+                    Line::from(Span::styled("│", ctx.ui.theme.border));
                     usize::from(area.height)
                 ];
                 frame.render_widget(Paragraph::new(rule), rects[2 * i - 1]);
@@ -209,17 +209,17 @@ fn column(
 
     let mut counts = Vec::new();
     if window.older > 0 {
-        counts.push(ctx.text.older_notes(window.older));
+        counts.push(ctx.ui.text().older_notes(window.older));
     }
     if window.newer > 0 {
-        counts.push(ctx.text.newer_notes(window.newer));
+        counts.push(ctx.ui.text().newer_notes(window.newer));
     }
     let header = rule(title, &counts.join(" · "), width, ctx);
 
     let mut lines = vec![header];
     if shown.is_empty() {
-        let none = format!("  {}", ctx.text.notes_none_yet);
-        lines.push(Line::from(Span::styled(none, ctx.theme.dim)));
+        let none = format!("  {}", ctx.ui.text().notes_none_yet);
+        lines.push(Line::from(Span::styled(none, ctx.ui.theme.dim)));
     }
     let mut previous_group = None;
     for note in window.visible.iter().map(|&pos| shown.get(pos)) {
@@ -261,11 +261,11 @@ fn rule(mut spans: Vec<Span<'static>>, counts: &str, width: usize, ctx: &Ctx) ->
     let fill = width.saturating_sub(title_width + 1 + tail);
     spans.push(Span::styled(
         format!(" {}", "─".repeat(fill)),
-        ctx.theme.border,
+        ctx.ui.theme.border,
     ));
     if counts_width > 0 {
-        spans.push(Span::styled(counts, ctx.theme.dim));
-        spans.push(Span::styled("─", ctx.theme.border));
+        spans.push(Span::styled(counts, ctx.ui.theme.dim));
+        spans.push(Span::styled("─", ctx.ui.theme.border));
     }
     Line::from(spans)
 }
@@ -278,15 +278,15 @@ fn note_lines(
     with_group: bool,
     selected: bool,
 ) -> Vec<Line<'static>> {
-    let theme = ctx.theme;
+    let theme = &ctx.ui.theme;
     let mut mark = Vec::new();
     if with_group {
-        mark.push(group_name(ctx.text, note.group.as_deref()).to_string());
+        mark.push(group_name(ctx.ui.text(), note.group.as_deref()).to_string());
     }
     mark.push(note.by.clone());
-    mark.push(hh_mm(note.written, ctx.tz));
+    mark.push(hh_mm(note.written, &ctx.ui.tz));
     if note.edited.is_some() {
-        mark.push(ctx.text.edited.to_string());
+        mark.push(ctx.ui.text().edited.to_string());
     }
     let body_width = width.saturating_sub(2).max(1);
     let mark = fit::truncate(&mark.join(" · "), body_width);
@@ -301,7 +301,7 @@ fn note_lines(
     ])];
 
     let kind_style = theme.accent.add_modifier(Modifier::BOLD);
-    let kind = kind_mark(ctx.text, &note.kind, note.done);
+    let kind = kind_mark(ctx.ui.text(), &note.kind, note.done);
     let mut segments: Vec<(&str, Style)> = Vec::new();
     let separator = if matches!(note.kind, crate::run::NoteKind::Action { .. }) {
         "\n"

@@ -18,9 +18,7 @@ use crate::stage::notes::{Ctx, editor, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let ctx = Ctx {
-        text: stage.ctx.ui.text(),
-        theme: &stage.ctx.ui.theme,
-        tz: &stage.ctx.ui.tz,
+        ui: &stage.ctx.ui,
         session: &stage.run.session,
         group: stage.target().1,
         here: Some(stage.view_place()),
