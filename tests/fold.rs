@@ -364,3 +364,74 @@ fn marking_an_action_done_later_does_not_make_a_run_live_again() {
         RunStatus::Live
     );
 }
+
+mod hostile {
+    //! Item 20: a journal may hold any `at` and `seconds` (a hostile or broken writer); folding
+    //! them and showing the result saturates, never panics or wraps.
+
+    use super::*;
+    use proptest::prelude::*;
+    use spar::run::timer::format_countdown;
+
+    fn any_time() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            Just(i64::MIN),
+            Just(i64::MAX),
+            Just(0),
+            NINE - 10 * MIN..NINE + 10 * MIN,
+            any::<i64>(),
+        ]
+    }
+
+    fn any_place() -> impl Strategy<Value = Place> {
+        (0usize..6, 0usize..4).prop_map(|(item, step)| Place { item, step })
+    }
+
+    fn any_event() -> impl Strategy<Value = Event> {
+        prop_oneof![
+            any_place().prop_map(|to| Event::Moved { to }),
+            any_place().prop_map(|at| Event::TimerStarted { at }),
+            any_place().prop_map(|at| Event::TimerPaused { at }),
+            (
+                any_place(),
+                prop_oneof![Just(i64::MIN), Just(i64::MAX), any::<i64>()]
+            )
+                .prop_map(|(at, seconds)| Event::TimerAdjusted { at, seconds }),
+            Just(Event::Ended),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn folding_arbitrary_records_never_panics(
+            records in prop::collection::vec((any_time(), any_event()), 0..24),
+            now in any_time(),
+        ) {
+            let mut entries: Vec<Entry> = records
+                .into_iter()
+                .enumerate()
+                .map(|(i, (at, ev))| Entry {
+                    writer: Arc::from("w"),
+                    record: Record { at, seq: i as u64 + 1, ev },
+                })
+                .collect();
+            entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            let state = RunState::fold(session(), &entries);
+            for item in 0..state.session.agenda.len() {
+                let _ = state.spent_ms(item, now);
+                let _ = state.planned_ms(item);
+                for step in 0..state.steps(item) {
+                    if let Some(t) = state.timebox(Place { item, step }) {
+                        let _ = t.phase(now);
+                        let _ = t.next_change(now);
+                        let _ = format_countdown(t.remaining_ms(now));
+                    }
+                }
+            }
+            let start = planned_start(NINE, state.started_at);
+            let p = project(&state, start, now);
+            let _ = p.delta_minutes();
+        }
+    }
+}

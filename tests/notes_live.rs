@@ -745,3 +745,54 @@ fn check(room: &Room, showed: (Place, Option<String>)) -> Result<(), TestCaseErr
     prop_assert_eq!((place, group), showed);
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------------------
+// 20. Hostile times and adjustments in a journal: the stage folds and draws them, never panics.
+
+fn hostile_time() -> impl Strategy<Value = Millis> {
+    prop_oneof![
+        Just(i64::MIN),
+        Just(i64::MAX),
+        NINE - 3_600_000..NINE + 3_600_000,
+        any::<i64>(),
+    ]
+}
+
+fn hostile_event() -> impl Strategy<Value = Event> {
+    let place = (0usize..13, 0usize..16).prop_map(|(item, step)| Place { item, step });
+    prop_oneof![
+        place.clone().prop_map(|to| Event::Moved { to }),
+        place.clone().prop_map(|at| Event::TimerStarted { at }),
+        place.clone().prop_map(|at| Event::TimerPaused { at }),
+        (
+            place,
+            prop_oneof![Just(i64::MIN), Just(i64::MAX), any::<i64>()]
+        )
+            .prop_map(|(at, seconds)| Event::TimerAdjusted { at, seconds }),
+        Just(Event::Ended),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn a_hostile_journal_is_shown_without_a_panic(
+        events in prop::collection::vec((hostile_time(), hostile_event()), 0..16),
+        now in hostile_time(),
+    ) {
+        let mut room = Room::new();
+        let stage = room.open("Fia", Role::Facilitator, None);
+        let join = room.open("Sam", Role::NoteTaker, None);
+        for (at, ev) in events {
+            room.now = at;
+            room.write(stage, ev);
+        }
+        room.now = now;
+        room.pass(0);
+        for who in [stage, join] {
+            let _ = room.stage(who).next_wake(now);
+            room.screen(who, 80, 24);
+            room.screen(who, 200, 60);
+        }
+    }
+}

@@ -18,7 +18,7 @@ pub struct Projection {
 impl Projection {
     /// Whole minutes behind (positive) or ahead (negative) of the plan, rounded to nearest.
     pub fn delta_minutes(&self) -> i64 {
-        let delta = self.projected_end - self.planned_end;
+        let delta = self.projected_end.saturating_sub(self.planned_end);
         (delta as f64 / 60_000.0).round() as i64
     }
 }
@@ -26,21 +26,29 @@ impl Projection {
 /// `planned_start` is when the meeting was planned to begin (see [`planned_start`]).
 pub fn project(state: &RunState, planned_start: Millis, now: Millis) -> Projection {
     let items = state.session.agenda.len();
-    let planned_total: i64 = (0..items)
+    // Saturating throughout: a hostile journal may hold any time and any adjustment.
+    let planned_total = (0..items)
         .map(|i| i64::from(state.session.agenda[i].minutes) * 60_000)
-        .sum();
-    let planned_end = planned_start + planned_total;
+        .fold(0i64, i64::saturating_add);
+    let planned_end = planned_start.saturating_add(planned_total);
     let projected_end = if let Some(ended) = state.ended_at {
         ended
     } else if state.started_at.is_none() {
-        let adjusted: i64 = (0..items).map(|i| state.planned_ms(i)).sum();
-        now.max(planned_start) + adjusted
+        let adjusted = (0..items)
+            .map(|i| state.planned_ms(i))
+            .fold(0i64, i64::saturating_add);
+        now.max(planned_start).saturating_add(adjusted)
     } else {
         let current = state.place.item;
-        let rest: i64 = (current..items)
-            .map(|i| (state.planned_ms(i) - state.spent_ms(i, now)).max(0))
-            .sum();
-        now + rest
+        let rest = (current..items)
+            .map(|i| {
+                state
+                    .planned_ms(i)
+                    .saturating_sub(state.spent_ms(i, now))
+                    .max(0)
+            })
+            .fold(0i64, i64::saturating_add);
+        now.saturating_add(rest)
     };
     Projection {
         planned_end,
@@ -54,8 +62,13 @@ pub fn project(state: &RunState, planned_start: Millis, now: Millis) -> Projecti
 pub fn planned_start(session_start_of_day: Millis, first_started: Option<Millis>) -> Millis {
     const HOUR: Millis = 3_600_000;
     match first_started {
-        Some(started) if (started - session_start_of_day).abs() > HOUR => {
-            started - started % 60_000
+        Some(started)
+            if started
+                .saturating_sub(session_start_of_day)
+                .saturating_abs()
+                > HOUR =>
+        {
+            started.saturating_sub(started.rem_euclid(60_000))
         }
         _ => session_start_of_day,
     }

@@ -176,7 +176,7 @@ impl RunState {
     pub fn spent_ms(&self, item: usize, now: Millis) -> i64 {
         let closed = self.spent_ms.get(item).copied().unwrap_or(0);
         if item == self.place.item && self.ended_at.is_none() {
-            closed + self.open_visit_ms(now)
+            closed.saturating_add(self.open_visit_ms(now))
         } else {
             closed
         }
@@ -189,16 +189,17 @@ impl RunState {
             .agenda
             .get(item)
             .map_or(0, |i| i64::from(i.minutes) * 60_000);
-        let adjust: i64 = self
-            .timers
-            .get(item)
-            .map_or(0, |t| t.iter().map(|t| t.adjust_ms).sum());
-        (base + adjust).max(0)
+        let adjust = self.timers.get(item).map_or(0, |t| {
+            t.iter()
+                .map(|t| t.adjust_ms)
+                .fold(0i64, i64::saturating_add)
+        });
+        base.saturating_add(adjust).max(0)
     }
 
     fn open_visit_ms(&self, now: Millis) -> i64 {
         match self.started_at {
-            Some(started) => (now - self.arrived.max(started)).max(0),
+            Some(started) => now.saturating_sub(self.arrived.max(started)).max(0),
             None => 0,
         }
     }
@@ -368,7 +369,7 @@ impl RunState {
         }
         let visit = self.open_visit_ms(at);
         if let Some(spent) = self.spent_ms.get_mut(self.place.item) {
-            *spent += visit;
+            *spent = spent.saturating_add(visit);
         }
     }
 

@@ -44,16 +44,19 @@ impl Timebox {
     }
 
     pub fn total_ms(&self) -> i64 {
-        (self.planned_ms + self.adjust_ms).max(0)
+        self.planned_ms.saturating_add(self.adjust_ms).max(0)
     }
 
     pub fn elapsed_ms(&self, now: Millis) -> i64 {
-        self.counted_ms + self.running_since.map_or(0, |since| (now - since).max(0))
+        let running = self
+            .running_since
+            .map_or(0, |since| now.saturating_sub(since).max(0));
+        self.counted_ms.saturating_add(running)
     }
 
     /// Time left; negative in overtime.
     pub fn remaining_ms(&self, now: Millis) -> i64 {
-        self.total_ms() - self.elapsed_ms(now)
+        self.total_ms().saturating_sub(self.elapsed_ms(now))
     }
 
     pub fn is_running(&self) -> bool {
@@ -84,7 +87,9 @@ impl Timebox {
 
     pub fn pause(&mut self, now: Millis) {
         if let Some(since) = self.running_since.take() {
-            self.counted_ms += (now - since).max(0);
+            self.counted_ms = self
+                .counted_ms
+                .saturating_add(now.saturating_sub(since).max(0));
         }
     }
 
@@ -95,7 +100,7 @@ impl Timebox {
         // The countdown shows whole seconds of the remaining time (see `shown_seconds`), so it
         // changes each time the remaining time crosses a multiple of 1000 ms.
         let to_next = self.remaining_ms(now).rem_euclid(1000);
-        Some(now + if to_next == 0 { 1000 } else { to_next })
+        Some(now.saturating_add(if to_next == 0 { 1000 } else { to_next }))
     }
 }
 
@@ -107,7 +112,7 @@ fn low_threshold_ms(total: i64) -> i64 {
 /// appears at zero), and the elapsed overtime rounded down after it.
 pub fn shown_seconds(remaining_ms: i64) -> i64 {
     if remaining_ms > 0 {
-        (remaining_ms + 999) / 1000
+        remaining_ms.saturating_add(999) / 1000
     } else {
         remaining_ms / 1000
     }
@@ -117,7 +122,7 @@ pub fn shown_seconds(remaining_ms: i64) -> i64 {
 pub fn format_countdown(remaining_ms: i64) -> String {
     let secs = shown_seconds(remaining_ms);
     let sign = if secs < 0 { "+" } else { "" };
-    let secs = secs.abs();
+    let secs = secs.saturating_abs();
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     if h > 0 {
         format!("{sign}{h}:{m:02}:{s:02}")

@@ -757,7 +757,7 @@ impl Stage {
     /// A draft that falls due is in the wake set too, so it is journalled on time with no
     /// timebox running (lobby, paused, a join).
     pub fn next_wake(&self, now: Millis) -> Millis {
-        let next_minute = |t: Millis| now + 60_000 - t.rem_euclid(60_000);
+        let next_minute = |t: Millis| now.saturating_add(60_000 - t.rem_euclid(60_000));
         let clock = next_minute(now);
         // The projected end moves with "now" while the clock stands still between items.
         let projected = next_minute(self.projection(now).projected_end);
