@@ -11,7 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// The grapheme clusters of `s`, control characters left out (a terminal would act on them).
-pub fn graphemes(s: &str) -> Vec<&str> {
+fn graphemes(s: &str) -> Vec<&str> {
     s.graphemes(true)
         .filter(|g| !g.chars().any(char::is_control))
         .collect()

@@ -1,6 +1,9 @@
-//! The kit every screen draws with: wall-clock formatting, fitting text to columns, popups, the
-//! screen frame, the theme and the key-binding type. Screens (`stage`, `review`, `start`, `notes`)
-//! and the exports depend on this module; it depends on none of them.
+//! The kit every screen draws with: the one context (`Ctx`: language, theme, time zone), clock
+//! and date formats (`clock`, also used by the exports), fitting and wrapping text so that no word
+//! is cut without "…" (`fit`), popups (`popup`), the screen frame (`frame`), the colours (`theme`),
+//! the key type with its binding tables' lookup, help columns and hint bar (`keymap`), and how
+//! notes are labelled (`labels`). The screens (`stage`, `review`, `start`) and the exports depend
+//! on this module; it depends on none of them.
 
 use jiff::tz::TimeZone;
 

@@ -16,6 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{run_heading, scroll_to, selected_run};
 use crate::review::app::Review;
@@ -63,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         .collect();
     // Columns: marker 2, time 6, title, bar, planned and actual, the difference in words.
     let delta_width = (0..items)
-        .map(|i| delta_words(review, planned[i], spent[i]).0.chars().count())
+        .map(|i| delta_words(review, planned[i], spent[i]).0.width())
         .max()
         .unwrap_or(0);
     let title_width = (width / 4).clamp(12, 34);
@@ -75,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         .max(1);
 
     let numbers = format!("{:>n$}{:>n$}", text.planned, text.actual, n = NUMBER);
-    let left = width.saturating_sub(numbers.chars().count() + 2 + delta_width);
+    let left = width.saturating_sub(numbers.width() + 2 + delta_width);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(fit(text.chart_title, left), theme.title),

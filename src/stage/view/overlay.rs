@@ -82,7 +82,7 @@ pub fn overview(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize, n
         lines.push(Line::from(Span::styled(line, style)));
     }
     // Keep the selection in view in a short window.
-    let visible = usize::from(popup.height.saturating_sub(2));
+    let visible = usize::from(block.inner(popup).height);
     let scroll = (selected + 2).saturating_sub(visible);
     frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines)
