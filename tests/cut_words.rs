@@ -227,17 +227,20 @@ fn no_view_cuts_a_word_without_an_ellipsis_at_80_by_24() {
 
 #[test]
 fn the_check_sees_a_cut_word_and_lets_an_ellipsis_pass() {
-    let words: HashSet<String> = ["planerat", "faktiskt", "min", "vad", "det", "är"]
-        .into_iter()
-        .map(String::from)
-        .collect();
-    let screen = "│ planerat faktis │\n│ 14 m │\n│ vad det… fakt… 09:00 │\n";
+    let words: HashSet<String> = [
+        "planerat", "faktiskt", "min", "vad", "det", "är", "ctrl", "shift", "z", "redo",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    let screen = "│ planerat faktis │\n│ 14 m │\n│ vad det… fakt… 09:00 │\n│ Ctrl+Shift+Zredo │\n";
     assert_eq!(
         literals("let a = \"ett två\"; // \"inte\"\nf('n', r#\"tre \"fyra\"\"#);"),
         ["ett två", "n", "tre \"fyra\""]
     );
     let found = cut_words(screen, &words);
-    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found.len(), 3, "{found:?}");
     assert!(found[0].contains("faktis"), "{found:?}");
     assert!(found[1].contains("\"m\""), "{found:?}");
+    assert!(found[2].contains("Zredo"), "{found:?}");
 }
