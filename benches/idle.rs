@@ -61,7 +61,9 @@ fn main() {
         .map(String::from)
         .to_vec(),
         env: vec![("SPAR_DATA_DIR", root.join("data").to_string_lossy().into())],
-        keys: b" ",
+        // Space starts the countdown; `1` answers the late-start question (keep the planned
+        // times) when the session's start time has passed, and does nothing otherwise.
+        keys: b" 1",
     }];
     match find("TERMDOWN", "termdown") {
         Some(path) => programs.push(Program {

@@ -229,7 +229,8 @@ fn export(setup: &Setup, id: &str, format: &str) -> f64 {
 fn polling_join(setup: &Setup, seconds: u64) {
     println!("stage (new run, countdown running, 120x40) while a note-taker's terminal follows:");
     let (_, stage) = setup.first_frame(&["run", "idle", "--new"], 120, 40);
-    stage.send(b" ");
+    // `1` answers the late-start question when the session's start time has passed.
+    stage.send(b" 1");
     std::thread::sleep(Duration::from_secs(2));
     let id = newest_run(&setup.data);
     let report = |what: &str, stage: &Term| {

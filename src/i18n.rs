@@ -215,6 +215,22 @@ pub struct Text {
     pub recap_actions: &'static str,
     pub recap_nothing: &'static str,
     pub no_actions: &'static str,
+    // The stage: countdown, projection, fit (issue 11).
+    pub key_fit: &'static str,
+    pub key_focus: &'static str,
+    pub key_scroll: &'static str,
+    pub key_scroll_page: &'static str,
+    pub key_go_to_item: &'static str,
+    pub key_undo_fit: &'static str,
+    pub key_apply_fit: &'static str,
+    pub key_keep_plan: &'static str,
+    pub key_move_plan: &'static str,
+    pub key_cancel: &'static str,
+    pub fit_nothing: &'static str,
+    pub fit_cannot: &'static str,
+    pub col_new: &'static str,
+    pub meeting_over: &'static str,
+    pub late_start_title: &'static str,
 }
 
 pub static SV: Text = Text {
@@ -379,10 +395,26 @@ pub static SV: Text = Text {
     search_typing: "skriv för att söka",
     search_hint: "Skriv för att söka i anteckningar, ansvariga och frågor i alla träffar",
     search_nothing: "Inget hittades",
-    chart_title: "Planerat och faktiskt per punkt",
+    chart_title: "Planerat och faktiskt per punkt och fråga",
     recap_actions: "Öppna åtgärder från tidigare träffar",
     recap_nothing: "Inget är öppet från tidigare träffar",
     no_actions: "Inga åtgärder än",
+    // The stage: countdown, projection, fit (issue 11).
+    key_fit: "passa in resten i planerat slut",
+    key_focus: "bara frågan och nedräkningen",
+    key_scroll: "bläddra",
+    key_scroll_page: "en sida i taget",
+    key_go_to_item: "gå till punkten",
+    key_undo_fit: "ångra anpassningen",
+    key_apply_fit: "använd den nya planen",
+    key_keep_plan: "behåll tiderna",
+    key_move_plan: "flytta planen till nu",
+    key_cancel: "avbryt",
+    fit_nothing: "I tid: inget att passa in",
+    fit_cannot: "Inget kvar att korta: raster och föredrag behåller sin tid",
+    col_new: "ny plan",
+    meeting_over: "Träffen är slut",
+    late_start_title: "Sen start",
 };
 
 pub static EN: Text = Text {
@@ -547,10 +579,26 @@ pub static EN: Text = Text {
     search_typing: "type to search",
     search_hint: "Type to search notes, owners and questions in every meeting",
     search_nothing: "Nothing found",
-    chart_title: "Planned and actual per item",
+    chart_title: "Planned and actual per item and question",
     recap_actions: "Open action items from earlier meetings",
     recap_nothing: "Nothing open from earlier meetings",
     no_actions: "No action items yet",
+    // The stage: countdown, projection, fit (issue 11).
+    key_fit: "fit the rest into the planned end",
+    key_focus: "only the question and the countdown",
+    key_scroll: "scroll",
+    key_scroll_page: "a page at a time",
+    key_go_to_item: "go to the item",
+    key_undo_fit: "undo the fit",
+    key_apply_fit: "use the new plan",
+    key_keep_plan: "keep the planned times",
+    key_move_plan: "move the plan to now",
+    key_cancel: "cancel",
+    fit_nothing: "On time: nothing to fit",
+    fit_cannot: "Nothing left to shorten: breaks and talks keep their time",
+    col_new: "new plan",
+    meeting_over: "The meeting is over",
+    late_start_title: "Late start",
 };
 
 /// Words of the note editor and the notes on the stage (`crate::stage::notes`).
@@ -954,6 +1002,147 @@ impl Text {
         match self.lang {
             Lang::Sv => format!("För lång anteckning (högst {limit_kib} KiB): dela upp den"),
             Lang::En => format!("Note too long (at most {limit_kib} KiB): split it up"),
+        }
+    }
+}
+
+/// Words of the stage with times and numbers in them: the projection, a late start, the end.
+impl Text {
+    /// A stretch of time in whole minutes: "20 min", "14 tim 15 min" / "14 h 15 min".
+    pub fn span(&self, minutes: i64) -> String {
+        let (h, m) = (minutes / 60, minutes % 60);
+        match (self.lang, h) {
+            (_, 0) => self.minutes(m),
+            (Lang::Sv, _) => format!("{h} tim {m} min"),
+            (Lang::En, _) => format!("{h} h {m} min"),
+        }
+    }
+
+    /// "planerad start 09:00" / "planned start 09:00".
+    pub fn planned_start_at(&self, time: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("planerad start {time}"),
+            Lang::En => format!("planned start {time}"),
+        }
+    }
+
+    /// "planerad start 09:00, för 20 min sedan" / "planned start 09:00, 20 min ago".
+    pub fn planned_start_passed(&self, time: &str, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("planerad start {time}, för {} sedan", self.span(minutes)),
+            Lang::En => format!("planned start {time}, {} ago", self.span(minutes)),
+        }
+    }
+
+    /// "började 20 min sent" / "started 20 min late".
+    pub fn started_late(&self, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("började {} sent", self.span(minutes)),
+            Lang::En => format!("started {} late", self.span(minutes)),
+        }
+    }
+
+    /// "planen flyttad till 09:20" / "plan moved to 09:20".
+    pub fn plan_moved(&self, time: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("planen flyttad till {time}"),
+            Lang::En => format!("plan moved to {time}"),
+        }
+    }
+
+    /// The question when the first timebox starts late.
+    pub fn late_start_question(&self, minutes: i64, planned: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "Träffen börjar {} efter planerad start {planned}.",
+                self.span(minutes)
+            ),
+            Lang::En => format!(
+                "The meeting starts {} after its planned start, {planned}.",
+                self.span(minutes)
+            ),
+        }
+    }
+
+    /// "Behåll tiderna: träffen ligger 20 min efter" / "Keep the planned times: the meeting runs 20 min late".
+    pub fn keep_plan_means(&self, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "behåll tiderna: träffen ligger {} efter",
+                self.span(minutes)
+            ),
+            Lang::En => format!(
+                "keep the planned times: the meeting runs {} late",
+                self.span(minutes)
+            ),
+        }
+    }
+
+    /// "Flytta planen: start 09:20, slut 12:20" / "Move the plan: start 09:20, end 12:20".
+    pub fn move_plan_means(&self, start: &str, end: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("flytta planen: start {start}, slut {end}"),
+            Lang::En => format!("move the plan: start {start}, end {end}"),
+        }
+    }
+
+    /// "slutade 12:14" / "ended 12:14".
+    pub fn ended_at(&self, time: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("slutade {time}"),
+            Lang::En => format!("ended {time}"),
+        }
+    }
+
+    /// "Anteckningarna som dokument: spar export ID" / "The notes as a document: spar export ID".
+    pub fn export_hint(&self, run_id: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Anteckningarna som dokument: spar export {run_id}"),
+            Lang::En => format!("The notes as a document: spar export {run_id}"),
+        }
+    }
+
+    /// The facilitator's countdown on a note-taker's screen that shows another question:
+    /// "Processledaren: fråga 1 · 8:41" / "Facilitator: question 1 · 8:41".
+    pub fn facilitator_at(&self, place: &str, clock: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Processledaren: {place} · {clock}"),
+            Lang::En => format!("Facilitator: {place} · {clock}"),
+        }
+    }
+
+    /// "fråga 2" / "question 2".
+    pub fn question_word(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("fråga {n}"),
+            Lang::En => format!("question {n}"),
+        }
+    }
+
+    /// "punkt 3, fråga 1" / "item 3, question 1": where the facilitator is, in a phrase.
+    pub fn place_word(&self, item: usize, question: Option<usize>) -> String {
+        match (self.lang, question) {
+            (Lang::Sv, Some(q)) => format!("punkt {item}, fråga {q}"),
+            (Lang::Sv, None) => format!("punkt {item}"),
+            (Lang::En, Some(q)) => format!("item {item}, question {q}"),
+            (Lang::En, None) => format!("item {item}"),
+        }
+    }
+
+    /// "Passa in resten i planerat slut 12:00" / "Fit the rest into the planned end 12:00".
+    pub fn fit_title(&self, end: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Passa in resten i planerat slut {end}"),
+            Lang::En => format!("Fit the rest into the planned end {end}"),
+        }
+    }
+
+    /// "med den nya planen: beräknat slut 12:00, i tid" / "with the new plan: projected end 12:00, on time".
+    pub fn fit_result(&self, end: &str, delta_minutes: i64) -> String {
+        let schedule = self.schedule(delta_minutes);
+        match self.lang {
+            Lang::Sv => format!("med den nya planen: beräknat slut {end}, {schedule}"),
+            Lang::En => format!("with the new plan: projected end {end}, {schedule}"),
         }
     }
 }

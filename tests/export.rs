@@ -588,18 +588,20 @@ fn a_run_in_progress_and_one_not_started() {
     };
     let md = export::markdown(&run, Lang::Sv, &tz());
     assert!(md.contains("Hösten 2020 · 09:02– (pågår)"), "{md}");
-    // Started two minutes late, the welcome ran 18 of its 10 minutes: ten minutes behind.
+    // Started two minutes late, the welcome ran 18 of its 10 minutes: ten minutes behind; then
+    // five minutes at the check-in's first turn without its timebox started use up the item's
+    // two untimed minutes and three more.
     assert!(
         md.contains("| 09:00 | Välkommen · Välkomna till Dalaspåret | 10 min | 18 min |"),
         "{md}"
     );
     assert!(
-        md.contains("Planerat slut 12:00 · beräknat slut 12:10, 10 min efter"),
+        md.contains("Planerat slut 12:00 · beräknat slut 12:13, 13 min efter"),
         "{md}"
     );
     let en = export::markdown(&run, Lang::En, &tz());
     assert!(
-        en.contains("Planned end 12:00 · projected end 12:10, 10 min behind"),
+        en.contains("Planned end 12:00 · projected end 12:13, 13 min behind"),
         "{en}"
     );
 

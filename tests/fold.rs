@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use spar::run::projection::{planned_start, project};
+use spar::run::fit::propose;
+use spar::run::projection::{asks_about_late_start, planned_start, project};
 use spar::run::state::RunState;
 use spar::run::timer::Phase;
 use spar::run::{Entry, Event, NoteKind, Place, Record};
@@ -50,6 +51,7 @@ fn session() -> Arc<Session> {
 }
 
 /// Builds entries of one writer with increasing sequence numbers.
+#[derive(Clone)]
 struct Script {
     entries: Vec<Entry>,
 }
@@ -249,14 +251,221 @@ fn time_before_the_first_timer_does_not_count() {
     assert_eq!(state.spent_ms(0, NINE + 3 * MIN), 3 * MIN);
 }
 
+/// The planned start of `state` when the session's start on the day of the run is 09:00.
+fn projected(state: &RunState, now: i64) -> spar::run::projection::Projection {
+    project(state, planned_start(NINE, state), now)
+}
+
+/// Welcome done on time at 09:10, the discussion's first question started then.
+fn in_the_discussion() -> Script {
+    Script::new()
+        .at(0, start(0, 0))
+        .at(10, pause(0, 0))
+        .at(10, moved(1, 0))
+        .at(10, start(1, 0))
+}
+
 #[test]
-fn a_rehearsal_far_from_the_planned_start_is_planned_from_its_own_start() {
-    assert_eq!(planned_start(NINE, Some(NINE + 10 * MIN)), NINE);
+fn an_overrun_inside_an_item_moves_the_end() {
+    // The first question (15 min) runs one minute over; `n` to the second, not started yet.
+    let state = in_the_discussion()
+        .at(26, pause(1, 0))
+        .at(26, moved(1, 1))
+        .fold();
+    let p = projected(&state, NINE + 26 * MIN);
+    // 09:26 + 15 (second question) + 10 (break) + 10 (closing).
+    assert_eq!(p.projected_end, NINE + 61 * MIN);
+    assert_eq!(p.delta_minutes(), 1);
+    // Its actual time is recorded per question.
+    assert_eq!(state.spent_at(place(1, 0), NINE + 26 * MIN), 16 * MIN);
+    assert_eq!(state.spent_at(place(1, 1), NINE + 28 * MIN), 2 * MIN);
+    assert_eq!(state.spent_ms(1, NINE + 28 * MIN), 18 * MIN);
+}
+
+#[test]
+fn a_skipped_question_drops_out_of_the_projection() {
+    // The first question ends on time; its second question is skipped for the break.
+    let state = in_the_discussion()
+        .at(25, pause(1, 0))
+        .at(25, moved(2, 0))
+        .fold();
+    let p = projected(&state, NINE + 25 * MIN);
+    assert_eq!(p.projected_end, NINE + 45 * MIN);
+    assert_eq!(p.delta_minutes(), -15);
+    assert_eq!(state.spent_at(place(1, 1), NINE + 25 * MIN), 0);
+}
+
+#[test]
+fn a_question_running_now_counts_what_is_left_of_it_never_less_than_zero() {
+    let state = in_the_discussion().fold();
+    // Five minutes into the first question: 10 + 15 + 20 left.
     assert_eq!(
-        planned_start(NINE, Some(NINE + 300 * MIN + 5_000)),
-        NINE + 300 * MIN
+        projected(&state, NINE + 15 * MIN).projected_end,
+        NINE + 60 * MIN
     );
-    assert_eq!(planned_start(NINE, None), NINE);
+    // Four minutes over it: the overrun has already happened.
+    assert_eq!(
+        projected(&state, NINE + 29 * MIN).projected_end,
+        NINE + 64 * MIN
+    );
+}
+
+#[test]
+fn equal_times_read_on_time() {
+    // Started 40 seconds after 09:00: the end is 10:00:40, which the clock shows as 10:00.
+    let mut s = Script::new();
+    s.push("facilitator", NINE + 40_000, start(0, 0));
+    let state = s.fold();
+    let p = projected(&state, NINE + 3 * MIN);
+    assert_eq!(p.projected_end, NINE + 60 * MIN + 40_000);
+    assert_eq!(p.delta_minutes(), 0);
+}
+
+fn started_late(minutes: i64, choice: Option<bool>) -> RunState {
+    let mut s = Script::new();
+    if let Some(moved) = choice {
+        s = s.at(
+            minutes,
+            Event::LateStart {
+                planned: NINE,
+                moved,
+            },
+        );
+    }
+    s.at(minutes, start(0, 0)).fold()
+}
+
+#[test]
+fn five_minutes_late_does_not_ask_and_runs_five_minutes_late() {
+    let state = Script::new().fold();
+    assert!(!asks_about_late_start(
+        &state,
+        NINE,
+        NINE + 5 * MIN + 30_000
+    ));
+    let state = started_late(5, None);
+    assert_eq!(projected(&state, NINE + 5 * MIN).delta_minutes(), 5);
+}
+
+#[test]
+fn twenty_minutes_late_asks_and_the_choice_is_kept_or_moves_the_plan() {
+    assert!(asks_about_late_start(
+        &Script::new().fold(),
+        NINE,
+        NINE + 20 * MIN
+    ));
+    let kept = started_late(20, Some(false));
+    assert!(!asks_about_late_start(&kept, NINE, NINE + 20 * MIN));
+    let p = projected(&kept, NINE + 20 * MIN);
+    assert_eq!((p.planned_end, p.delta_minutes()), (NINE + 60 * MIN, 20));
+    let moved = started_late(20, Some(true));
+    let p = projected(&moved, NINE + 20 * MIN);
+    assert_eq!(p.planned_start, NINE + 20 * MIN);
+    assert_eq!((p.planned_end, p.delta_minutes()), (NINE + 80 * MIN, 0));
+    assert_eq!(
+        moved.late_start.map(|l| (l.planned, l.moved)),
+        Some((NINE, true))
+    );
+}
+
+#[test]
+fn seventy_minutes_late_is_never_re_planned_silently() {
+    let unasked = started_late(70, None);
+    assert_eq!(projected(&unasked, NINE + 71 * MIN).delta_minutes(), 70);
+    let kept = started_late(70, Some(false));
+    assert_eq!(projected(&kept, NINE + 70 * MIN).delta_minutes(), 70);
+    let moved = started_late(70, Some(true));
+    assert_eq!(projected(&moved, NINE + 70 * MIN).delta_minutes(), 0);
+}
+
+#[test]
+fn a_run_on_another_day_than_its_file_is_planned_on_its_own_day() {
+    // The session file says 2020-09-17; the run is held a year later. The planned start is 09:00
+    // on the day of the run, so the lobby speaks of minutes, not of days.
+    let tz = jiff::tz::TimeZone::UTC;
+    let year_later = NINE + 365 * 24 * 60 * MIN;
+    let created = year_later - 40 * MIN;
+    let start_of_day = spar::ui::clock::at_time_of_day(created, "09:00", &tz);
+    assert_eq!(
+        start_of_day,
+        year_later - (year_later % (24 * 60 * MIN)) + 9 * 60 * MIN
+    );
+    let state = Script::new().fold();
+    let early = project(
+        &state,
+        planned_start(start_of_day, &state),
+        start_of_day - 10 * MIN,
+    );
+    assert_eq!(early.delta_minutes(), 0);
+    let late = project(
+        &state,
+        planned_start(start_of_day, &state),
+        start_of_day + 20 * MIN,
+    );
+    assert_eq!(late.delta_minutes(), 20);
+}
+
+#[test]
+fn fit_the_rest_shortens_what_is_ahead_keeps_the_break_and_can_be_undone() {
+    // The welcome ran 18 minutes: 8 late, with the discussion (15 + 15), a break and a closing
+    // ahead.
+    let s = Script::new()
+        .at(0, start(0, 0))
+        .at(18, pause(0, 0))
+        .at(18, moved(1, 0));
+    let state = s.fold();
+    let now = NINE + 18 * MIN;
+    assert_eq!(projected(&state, now).delta_minutes(), 8);
+    let proposal = propose(&state, planned_start(NINE, &state), now).unwrap();
+    assert_eq!(proposal.projected_end, NINE + 60 * MIN);
+    assert_eq!(
+        proposal.change_at(place(2, 0)),
+        0,
+        "the break keeps its time"
+    );
+    let cut: i64 = proposal.changes.iter().map(|c| -c.seconds).sum();
+    assert_eq!(cut, 8 * 60);
+    assert!(proposal.changes.iter().all(|c| c.seconds < 0));
+
+    let fitted = s
+        .clone()
+        .at(
+            18,
+            Event::Fitted {
+                changes: proposal.changes.clone(),
+            },
+        )
+        .fold();
+    assert_eq!(projected(&fitted, now).delta_minutes(), 0);
+    assert_eq!(fitted.fits.len(), 1);
+    let undone = s
+        .at(
+            18,
+            Event::Fitted {
+                changes: proposal.changes,
+            },
+        )
+        .at(19, Event::FitUndone)
+        .fold();
+    assert_eq!(projected(&undone, NINE + 19 * MIN).delta_minutes(), 9);
+    assert!(undone.fits.is_empty());
+}
+
+#[test]
+fn fit_proposes_nothing_on_time_and_never_below_one_minute() {
+    let state = Script::new().at(0, start(0, 0)).fold();
+    assert_eq!(propose(&state, NINE, NINE + 5 * MIN), None);
+    // Two hours late: everything ahead goes to one minute, the break stays.
+    let late = Script::new()
+        .at(0, start(0, 0))
+        .at(130, pause(0, 0))
+        .at(130, moved(1, 0))
+        .fold();
+    let proposal = propose(&late, NINE, NINE + 130 * MIN).unwrap();
+    assert_eq!(proposal.change_at(place(1, 0)), -14 * 60);
+    assert_eq!(proposal.change_at(place(1, 1)), -14 * 60);
+    assert_eq!(proposal.change_at(place(2, 0)), 0);
+    assert_eq!(proposal.change_at(place(3, 0)), -9 * 60);
 }
 
 #[test]
@@ -398,6 +607,22 @@ mod hostile {
             )
                 .prop_map(|(at, seconds)| Event::TimerAdjusted { at, seconds }),
             Just(Event::Ended),
+            (any_time(), any::<bool>())
+                .prop_map(|(planned, moved)| Event::LateStart { planned, moved }),
+            prop::collection::vec(
+                (
+                    any_place(),
+                    prop_oneof![Just(i64::MIN), Just(i64::MAX), any::<i64>()]
+                ),
+                0..4
+            )
+            .prop_map(|changes| Event::Fitted {
+                changes: changes
+                    .into_iter()
+                    .map(|(at, seconds)| spar::run::Retimed { at, seconds })
+                    .collect(),
+            }),
+            Just(Event::FitUndone),
         ]
     }
 
@@ -429,9 +654,15 @@ mod hostile {
                     }
                 }
             }
-            let start = planned_start(NINE, state.started_at);
+            let start = planned_start(NINE, &state);
             let p = project(&state, start, now);
             let _ = p.delta_minutes();
+            let _ = propose(&state, start, now);
+            for item in 0..state.session.agenda.len() {
+                for step in 0..state.steps(item) {
+                    let _ = state.spent_at(Place { item, step }, now);
+                }
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
         40,
     );
     stage.wait_for("Press space");
-    stage.send(b" ");
+    stage.start_first_timebox();
     stage.wait_for("RUNNING");
 
     let mut siljan = Pty::spawn(

@@ -52,7 +52,7 @@ fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte
         40,
     );
     spar.wait_for("Tryck mellanslag");
-    spar.send(b" ");
+    spar.start_first_timebox();
     spar.send(b"n");
     spar.wait_for("Tur 1 av 15");
     spar.send(b"i");
@@ -166,7 +166,7 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
         40,
     );
     spar.wait_for("Press space");
-    spar.send(b" ");
+    spar.start_first_timebox();
     spar.wait_for("osc52");
     spar.wait_for("damaged line");
     spar.send(b" q");

@@ -23,7 +23,7 @@ fn start_extend_advance_and_quit() {
     let data = data_dir();
     let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 120, 40);
     spar.wait_for("Press space to start the first item");
-    spar.send(b" ");
+    spar.start_first_timebox();
     spar.wait_for("RUNNING · time left of 10 min");
     spar.send(b"+");
     spar.wait_for("time left of 11 min");
@@ -69,7 +69,7 @@ fn kill_9_mid_run_and_resume_to_the_same_screen() {
     let data = data_dir();
     let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 80, 24);
     spar.wait_for("Tryck mellanslag");
-    spar.send(b" ");
+    spar.start_first_timebox();
     spar.wait_for("PÅGÅR");
     for _ in 0..3 {
         spar.send(b"n");
@@ -151,7 +151,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let data = data_dir();
         let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "en_GB.UTF-8", 80, 24);
         spar.wait_for("Press space");
-        spar.send(b" ");
+        spar.start_first_timebox();
         spar.wait_for("RUNNING");
         assert!(spar.alternate_screen());
         spar.signal(signal);

@@ -1,5 +1,7 @@
-//! Snapshots of every stage view at 80×24 and 120×40 in Swedish and English, and buffer checks
-//! for what lives in the colour.
+//! Snapshots of every stage view, item kind and timer state at 80×24, 120×40 and 200×60 in
+//! Swedish and English; a scan of every rendered frame for glyphs outside the allowed set and for
+//! words cut without "…"; and buffer checks for what lives in the colour and in the countdown's
+//! size.
 
 use std::sync::Arc;
 
@@ -18,13 +20,20 @@ const MIN: i64 = 60_000;
 /// 2020-09-17 09:00 UTC: the kickoff's planned start, with the views in UTC.
 const NINE: Millis = 1_600_333_200_000;
 
-fn kickoff() -> Arc<Session> {
-    let text = include_str!("../sessions/kickoff.ron");
-    Arc::new(spar::session::parse::parse_session(text).expect("kickoff parses"))
+const KICKOFF: &str = include_str!("../sessions/kickoff.ron");
+/// The second meeting: it opens with a recap of the first.
+const SECOND: &str = include_str!("../sessions/digitala-samhallet.ron");
+
+fn session(text: &str) -> Arc<Session> {
+    Arc::new(spar::session::parse::parse_session(text).expect("session parses"))
 }
 
 fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
-    let session = kickoff();
+    stage_of(KICKOFF, spar::run::Role::Facilitator, lang, events)
+}
+
+fn stage_of(file: &str, role: spar::run::Role, lang: Lang, events: &[(i64, Event)]) -> Stage {
+    let session = session(file);
     let entries: Vec<Entry> = events
         .iter()
         .enumerate()
@@ -48,8 +57,17 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
         track: Some("Dalaspåret".into()),
         start_of_day: NINE,
         author: "Anna".into(),
-        recap: Vec::new(),
-        role: spar::run::Role::Facilitator,
+        recap: vec![spar::run::catalog::RecapEntry {
+            meeting: 1,
+            meeting_title: "Kick off".into(),
+            kind: spar::run::NoteKind::Action {
+                owner: "Erik".into(),
+                due: Some("2020-10-01".into()),
+            },
+            text: "Fråga kommunen om wifi i filialerna".into(),
+            group: None,
+        }],
+        role,
     };
     Stage::new(run, ctx, false, NINE)
 }
@@ -80,109 +98,274 @@ fn at(item: usize, step: usize) -> Place {
     Place { item, step }
 }
 
-/// A view state: its name, the events that lead to it, the minute it is looked at, and a key
-/// pressed then.
-type Case = (&'static str, Vec<(i64, Event)>, i64, Option<Action>);
+/// A view state: its name, the session file, the role, the events that lead to it, the minute
+/// it is looked at, and keys pressed then.
+struct Case {
+    name: &'static str,
+    file: &'static str,
+    role: spar::run::Role,
+    events: Vec<(i64, Event)>,
+    minute: i64,
+    actions: Vec<Action>,
+}
 
-/// Every view state.
-fn cases() -> Vec<Case> {
+fn case(name: &'static str, events: Vec<(i64, Event)>, minute: i64, actions: &[Action]) -> Case {
+    Case {
+        name,
+        file: KICKOFF,
+        role: spar::run::Role::Facilitator,
+        events,
+        minute,
+        actions: actions.to_vec(),
+    }
+}
+
+/// The facilitator at `item`, `step`, its timebox started at `minute` after a meeting that began
+/// on time.
+fn running_at(item: usize, step: usize, minute: i64) -> Vec<(i64, Event)> {
     use Event::*;
     vec![
-        ("lobby", vec![], -5, None),
-        ("ready", vec![(0, Moved { to: at(3, 0) })], 0, None),
-        ("running", vec![(0, TimerStarted { at: at(0, 0) })], 3, None),
-        ("low", vec![(0, TimerStarted { at: at(0, 0) })], 9, None),
-        ("over", vec![(0, TimerStarted { at: at(0, 0) })], 12, None),
-        (
+        (0, TimerStarted { at: at(0, 0) }),
+        (minute, Moved { to: at(item, step) }),
+        (minute, TimerStarted { at: at(item, step) }),
+    ]
+}
+
+/// Every view state: each timer state, each item kind, each overlay and mode.
+fn cases() -> Vec<Case> {
+    use Event::*;
+    let started = vec![(0, TimerStarted { at: at(0, 0) })];
+    let mut all = vec![
+        case("lobby", vec![], -5, &[]),
+        case("lobby_late", vec![], 20, &[]),
+        case("late_start", vec![], 20, &[Action::ToggleTimer]),
+        case("ready", vec![(0, Moved { to: at(3, 0) })], 0, &[]),
+        case("running", started.clone(), 3, &[]),
+        case("low", started.clone(), 9, &[]),
+        case("over", started.clone(), 12, &[]),
+        case(
             "paused",
             vec![
                 (0, TimerStarted { at: at(0, 0) }),
                 (4, TimerPaused { at: at(0, 0) }),
             ],
             6,
-            None,
+            &[],
         ),
-        (
-            "round",
+        case(
+            "over_paused",
             vec![
                 (0, TimerStarted { at: at(0, 0) }),
-                (10, Moved { to: at(1, 2) }),
-                (10, TimerStarted { at: at(1, 2) }),
+                (12, TimerPaused { at: at(0, 0) }),
             ],
-            10,
-            None,
+            13,
+            &[],
         ),
-        (
-            "talk",
-            vec![
-                (0, TimerStarted { at: at(0, 0) }),
-                (27, Moved { to: at(2, 0) }),
-                (27, TimerStarted { at: at(2, 0) }),
-            ],
-            40,
-            None,
-        ),
-        (
-            "question",
-            vec![
-                (0, TimerStarted { at: at(0, 0) }),
-                (60, Moved { to: at(3, 1) }),
-                (60, TimerStarted { at: at(3, 1) }),
-            ],
-            62,
-            None,
-        ),
-        (
-            "break",
-            vec![
-                (0, TimerStarted { at: at(0, 0) }),
-                (75, Moved { to: at(4, 0) }),
-                (75, TimerStarted { at: at(4, 0) }),
-            ],
-            80,
-            None,
-        ),
-        (
+        case("round", running_at(1, 2, 10), 10, &[]),
+        case("talk", running_at(2, 0, 27), 40, &[]),
+        case("question", running_at(3, 1, 60), 62, &[]),
+        case("break", running_at(4, 0, 75), 80, &[]),
+        case("long_title_talk", running_at(5, 0, 85), 90, &[]),
+        case("breakout", running_at(6, 1, 100), 104, &[]),
+        case("feedback_round", running_at(8, 0, 140), 141, &[]),
+        case("reflection", running_at(10, 0, 165), 166, &[]),
+        case("closing", running_at(11, 0, 175), 176, &[]),
+        case("focus", running_at(3, 0, 57), 60, &[Action::Focus]),
+        case(
             "facilitator_notes",
             vec![],
             0,
-            Some(Action::ToggleFacilitatorNotes),
+            &[Action::ToggleFacilitatorNotes],
         ),
-        (
+        case(
             "overview",
             vec![
                 (0, TimerStarted { at: at(0, 0) }),
                 (14, Moved { to: at(1, 0) }),
             ],
             20,
-            Some(Action::Overview),
+            &[Action::Overview],
         ),
-        ("help", vec![], 0, Some(Action::Help)),
-        ("groups", vec![], 0, Some(Action::ChooseGroup)),
-        (
-            "confirm_quit",
-            vec![(0, TimerStarted { at: at(0, 0) })],
-            1,
-            Some(Action::Quit),
+        case(
+            "fit",
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (18, TimerPaused { at: at(0, 0) }),
+                (18, Moved { to: at(1, 0) }),
+            ],
+            18,
+            &[Action::Fit],
         ),
-    ]
+        case("help", vec![], 0, &[Action::Help]),
+        case(
+            "help_scrolled",
+            vec![],
+            0,
+            &[Action::Help, Action::PageDown, Action::Down],
+        ),
+        case("groups", vec![], 0, &[Action::ChooseGroup]),
+        case("confirm_quit", started.clone(), 1, &[Action::Quit]),
+        case(
+            "ended",
+            vec![
+                (0, TimerStarted { at: at(0, 0) }),
+                (190, Moved { to: at(11, 0) }),
+                (194, Ended),
+            ],
+            200,
+            &[],
+        ),
+    ];
+    all.push(Case {
+        file: SECOND,
+        ..case("recap", running_at(2, 0, 27), 29, &[])
+    });
+    all.push(Case {
+        role: spar::run::Role::NoteTaker,
+        ..case(
+            "join_stepped_away",
+            running_at(3, 0, 57),
+            60,
+            &[Action::Next],
+        )
+    });
+    all
+}
+
+/// Renders every case at every size in both languages: `(case name, lang, size, buffer)`.
+fn every_frame() -> Vec<(String, Buffer)> {
+    let mut frames = Vec::new();
+    for c in cases() {
+        for lang in [Lang::Sv, Lang::En] {
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                let mut stage = stage_of(c.file, c.role, lang, &c.events);
+                let now = NINE + c.minute * MIN;
+                for action in &c.actions {
+                    stage.update(*action, now);
+                }
+                let lang = if lang == Lang::Sv { "sv" } else { "en" };
+                frames.push((
+                    format!("{}_{lang}_{w}x{h}", c.name),
+                    render(&stage, now, w, h),
+                ));
+            }
+        }
+    }
+    frames
 }
 
 #[test]
-fn every_view_at_both_sizes_in_both_languages() {
-    for (name, events, minute, action) in cases() {
-        for lang in [Lang::Sv, Lang::En] {
-            for (w, h) in [(80, 24), (120, 40)] {
-                let mut stage = stage(lang, &events);
-                let now = NINE + minute * MIN;
-                if let Some(action) = action {
-                    stage.update(action, now);
-                }
-                let screen = text_of(&render(&stage, now, w, h));
-                let lang = if lang == Lang::Sv { "sv" } else { "en" };
-                insta::assert_snapshot!(format!("{name}_{lang}_{w}x{h}"), screen);
+fn every_view_at_every_size_in_both_languages() {
+    for (name, buffer) in every_frame() {
+        insta::assert_snapshot!(name, text_of(&buffer));
+    }
+}
+
+/// Words of the session files and of the interface, to tell a cut word from a whole one.
+fn known_words() -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    let mut add = |text: &str| {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if !word.is_empty() {
+                words.insert(word.to_lowercase());
             }
         }
+    };
+    add(KICKOFF);
+    add(SECOND);
+    add(include_str!("../src/i18n.rs"));
+    add(include_str!("../sessions/dalasparet.ron"));
+    add("Tab Shift Ctrl Alt Enter Esc PageUp PageDown PgUp PgDn Del space");
+    words
+}
+
+/// Glyphs a frame may hold besides letters, digits and ASCII: typography, arrows, the frame's
+/// box drawing, and the countdown's blocks and quadrants. No octants, sextants or braille.
+/// (✎ marks the group notes go to in the notes panel.)
+const ALLOWED: &str = "–—’”“…·•→←↑↓▶▼▲╭╮╰╯─│┌┐└┘├┤✓×✎";
+
+#[test]
+fn no_frame_has_a_stray_glyph_or_a_word_cut_without_an_ellipsis() {
+    let known = known_words();
+    let mut problems = Vec::new();
+    for (name, buffer) in every_frame() {
+        let screen = text_of(&buffer);
+        for (y, line) in screen.lines().enumerate() {
+            for c in line.chars() {
+                let fine = c.is_ascii()
+                    || c.is_alphanumeric() && (c as u32) < 0x2000
+                    || ALLOWED.contains(c)
+                    || view::COUNTDOWN_GLYPHS.contains(c);
+                if !fine {
+                    problems.push(format!("{name} row {y}: glyph {c:?} (U+{:04X})", c as u32));
+                }
+            }
+            // A word is cut when it is not a word of the texts but begins one of them, and no
+            // "…" follows it.
+            let mut rest = line;
+            while let Some(start) = rest.find(|c: char| c.is_alphabetic()) {
+                rest = &rest[start..];
+                let end = rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len());
+                let word = rest[..end].to_lowercase();
+                // A word touching a popup's edge is covered by it, not cut.
+                let ellipsis = rest[end..].starts_with(['…', '│', '╭', '╰']);
+                rest = &rest[end..];
+                if word.chars().count() < 3 || ellipsis || known.contains(&word) {
+                    continue;
+                }
+                if known.iter().any(|k| k.starts_with(&word)) {
+                    problems.push(format!("{name} row {y}: {word:?} cut without …"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Rows of the countdown's digits: rows holding a block or quadrant glyph.
+fn countdown_rows(buffer: &Buffer) -> usize {
+    text_of(buffer)
+        .lines()
+        .filter(|l| {
+            l.chars()
+                .any(|c| c != ' ' && view::COUNTDOWN_GLYPHS.contains(c))
+        })
+        .count()
+}
+
+#[test]
+fn the_countdown_fills_the_room_on_every_item_kind() {
+    for (name, buffer) in every_frame() {
+        let kind_of_stage = [
+            "running",
+            "low",
+            "over",
+            "paused",
+            "ready",
+            "round",
+            "talk",
+            "question",
+            "break",
+            "breakout",
+            "reflection",
+            "closing",
+            "recap",
+        ];
+        if !kind_of_stage
+            .iter()
+            .any(|k| name.starts_with(&format!("{k}_")))
+        {
+            continue;
+        }
+        let rows = countdown_rows(&buffer);
+        let least = match (buffer.area.width, buffer.area.height) {
+            (200, 60) => 14,
+            (120, 40) => 8,
+            _ => 4,
+        };
+        assert!(rows >= least, "{name}: {rows} rows of digits, want {least}");
     }
 }
 
@@ -260,4 +443,149 @@ fn no_color_draws_no_colour_at_all() {
             cell
         );
     }
+}
+
+/// The effects' events, for the key tests.
+fn events(effects: Vec<spar::stage::Effect>) -> Vec<Event> {
+    effects
+        .into_iter()
+        .filter_map(|e| match e {
+            spar::stage::Effect::Append(ev) => Some(ev),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_late_start_asks_once_and_journals_the_choice_before_the_start() {
+    let mut s = stage(Lang::Sv, &[]);
+    // Three minutes late: no question.
+    assert_eq!(
+        events(s.update(Action::ToggleTimer, NINE + 3 * MIN)),
+        vec![Event::TimerStarted { at: at(0, 0) }]
+    );
+    let mut s2 = stage(Lang::Sv, &[]);
+    let late = NINE + 20 * MIN;
+    assert!(events(s2.update(Action::ToggleTimer, late)).is_empty());
+    assert_eq!(s2.overlay, spar::stage::Overlay::LateStart);
+    assert_eq!(
+        events(s2.update(Action::MovePlan, late)),
+        vec![
+            Event::LateStart {
+                planned: NINE,
+                moved: true
+            },
+            Event::TimerStarted { at: at(0, 0) }
+        ]
+    );
+    // Esc starts nothing.
+    let mut s3 = stage(Lang::Sv, &[]);
+    s3.update(Action::ToggleTimer, late);
+    assert!(events(s3.update(Action::Back, late)).is_empty());
+    assert_eq!(s3.overlay, spar::stage::Overlay::None);
+}
+
+#[test]
+fn fit_is_proposed_applied_as_one_event_and_undone_from_the_overview() {
+    use Event::*;
+    let history = [
+        (0, TimerStarted { at: at(0, 0) }),
+        (18, TimerPaused { at: at(0, 0) }),
+        (18, Moved { to: at(1, 0) }),
+    ];
+    let now = NINE + 18 * MIN;
+    let mut s = stage(Lang::En, &history);
+    s.update(Action::Fit, now);
+    let changes = match &s.overlay {
+        spar::stage::Overlay::Fit {
+            proposal: Some(p), ..
+        } => p.changes.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        events(s.update(Action::Confirm, now)),
+        vec![Fitted {
+            changes: changes.clone()
+        }]
+    );
+    // With the fit folded in, `u` in the overview takes it back.
+    let mut with_fit = history.to_vec();
+    with_fit.push((18, Fitted { changes }));
+    let mut s = stage(Lang::En, &with_fit);
+    assert_eq!(s.projection(now).delta_minutes(), 0);
+    s.update(Action::Overview, now);
+    let u =
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('u'));
+    assert_eq!(events(s.on_key(u, now)), vec![FitUndone]);
+    // Without a fit standing, `u` there does nothing and is not offered.
+    let mut s = stage(Lang::En, &history);
+    s.update(Action::Overview, now);
+    assert!(events(s.on_key(u, now)).is_empty());
+}
+
+#[test]
+fn help_scrolls_and_closes_only_on_esc_or_question_mark() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let mut s = stage(Lang::Sv, &[]);
+    s.update(Action::Help, NINE);
+    s.on_key(KeyEvent::from(KeyCode::Down), NINE);
+    assert_eq!(s.overlay, spar::stage::Overlay::Help { scroll: 1 });
+    s.on_key(KeyEvent::from(KeyCode::PageDown), NINE);
+    s.on_key(KeyEvent::from(KeyCode::Up), NINE);
+    assert_eq!(s.overlay, spar::stage::Overlay::Help { scroll: 10 });
+    s.on_key(KeyEvent::from(KeyCode::Esc), NINE);
+    assert_eq!(s.overlay, spar::stage::Overlay::None);
+}
+
+#[test]
+fn after_the_end_the_timebox_keys_do_nothing_and_are_not_offered() {
+    use Event::*;
+    let mut s = stage(Lang::En, &[(0, TimerStarted { at: at(0, 0) }), (30, Ended)]);
+    for key in [' ', 'n', 'p', '+', 'F'] {
+        let press = ratatui::crossterm::event::KeyEvent::from(
+            ratatui::crossterm::event::KeyCode::Char(key),
+        );
+        assert!(events(s.on_key(press, NINE + 31 * MIN)).is_empty(), "{key}");
+    }
+    let hints = text_of(&render(&s, NINE + 31 * MIN, 120, 40));
+    let bar = hints.lines().last().unwrap();
+    assert!(!bar.contains("start / pause") && bar.contains("? help") && bar.contains("q quit"));
+    assert!(
+        hints.contains("spar export 20200917-0900-kickoff-abcd"),
+        "{hints}"
+    );
+}
+
+#[test]
+fn the_hint_bar_follows_the_mode_with_help_and_quit_at_80_columns() {
+    let mut s = stage(Lang::Sv, &[]);
+    let bar = |s: &Stage| {
+        text_of(&render(s, NINE, 80, 24))
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(bar(&s).contains("? hjälp") && bar(&s).contains("q avsluta"));
+    s.update(Action::Write, NINE);
+    let editing = bar(&s);
+    assert!(
+        !editing.contains("space") && !editing.contains("n → nästa"),
+        "{editing}"
+    );
+    assert!(
+        editing.contains("F1 hjälp") && editing.contains("Ctrl+C avsluta"),
+        "{editing}"
+    );
+    let f1 = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::F(1));
+    s.on_key(f1, NINE);
+    assert_eq!(s.overlay, spar::stage::Overlay::Help { scroll: 0 });
+    s.update(Action::Back, NINE);
+    s.editor_open = false;
+    s.update(Action::Overview, NINE);
+    let overview = bar(&s);
+    assert!(
+        overview.contains("Esc stäng") && overview.contains("q avsluta"),
+        "{overview}"
+    );
 }

@@ -81,7 +81,7 @@ fn notes_cross_a_syncthing_folder_both_ways() {
         60,
     );
     stage.wait_for("Press space");
-    stage.send(b" ");
+    stage.start_first_timebox();
     stage.wait_for("RUNNING");
     let run = only_run(&pair.a.folder);
     let run_a = pair.a.folder.join("runs").join(&run);

@@ -181,7 +181,7 @@ fn run_by_track_and_number_on_the_stage() {
         30,
     );
     stage.wait_for("Ideas from everyone");
-    stage.send(b" ");
+    stage.start_first_timebox();
     stage.wait_for("RUNNING");
     stage.send(b"n");
     // The structure included by id: its invitation stays above each step.

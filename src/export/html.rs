@@ -41,6 +41,7 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bo
 thead th { border-bottom-width: 2px; }
 tfoot td { font-weight: 600; border-bottom: 0; }
 .num { text-align: right; white-space: nowrap; }
+tr.question td { color: #555; font-style: italic; }
 .time { white-space: nowrap; }
 ul.notes { margin: .25rem 0 1rem; padding-left: 1.25rem; }
 ul.notes > li { margin: .3rem 0; }
@@ -267,6 +268,15 @@ fn meeting(out: &mut String, s: &Summary, level: usize, prefix: &str) {
             "</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             row.planned, row.actual
         );
+        for q in &row.questions {
+            out.push_str("<tr class=\"question\"><td></td><td>");
+            push_escaped(out, &q.text);
+            let _ = writeln!(
+                out,
+                "</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                q.planned, q.actual
+            );
+        }
     }
     let _ = write!(
         out,

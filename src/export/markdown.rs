@@ -135,6 +135,11 @@ fn meeting(out: &mut String, s: &Summary, level: usize) {
         out.push_str(" | ");
         push_escaped(out, &row.item, false);
         let _ = writeln!(out, " | {} | {} |", row.planned, row.actual);
+        for q in &row.questions {
+            out.push_str("| | _");
+            push_escaped(out, &q.text, false);
+            let _ = writeln!(out, "_ | {} | {} |", q.planned, q.actual);
+        }
     }
     let _ = write!(
         out,

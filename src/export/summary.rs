@@ -13,7 +13,7 @@ use super::{RunDoc, capitalize};
 use crate::i18n::{Lang, Text};
 use crate::run::projection::{planned_start, project};
 use crate::run::state::Note;
-use crate::run::{Millis, NoteKind};
+use crate::run::{Millis, NoteKind, Place};
 use crate::session::{ItemKind, Step, Track};
 use crate::text::clean_line;
 use crate::text::cleaned_line;
@@ -60,6 +60,14 @@ pub(crate) struct AgendaRow {
     pub start: String,
     /// "Föredrag · Digitalisering vet en väl vad det är".
     pub item: String,
+    pub planned: String,
+    pub actual: String,
+    /// The item's discussion questions, each with its own planned and actual minutes.
+    pub questions: Vec<QuestionRow>,
+}
+
+pub(crate) struct QuestionRow {
+    pub text: String,
     pub planned: String,
     pub actual: String,
 }
@@ -139,19 +147,30 @@ impl<'a> Summary<'a> {
 
         // The agenda: planned start of each item, planned and actual minutes.
         let start_of_day = start_of_day(doc.started, &session.start, tz);
-        let start = planned_start(start_of_day, state.started_at);
+        let start = planned_start(start_of_day, state);
         let mut planned_at = start;
         let mut actual_total = 0;
         let mut agenda = Vec::with_capacity(session.agenda.len());
         for (i, item) in session.agenda.iter().enumerate() {
             let spent = state.spent_ms(i, doc.now);
             actual_total += spent;
+            let questions = item
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(step, q)| QuestionRow {
+                    text: clean_line(&q.text),
+                    planned: text.minutes(i64::from(q.minutes)),
+                    actual: actual_minutes(text, state.spent_at(Place { item: i, step }, doc.now)),
+                })
+                .collect();
             agenda.push(AgendaRow {
                 number: i + 1,
                 start: hh_mm(planned_at, tz),
                 item: item_name(text, &item.kind, &item.title),
                 planned: text.minutes(i64::from(item.minutes)),
                 actual: actual_minutes(text, spent),
+                questions,
             });
             planned_at += i64::from(item.minutes) * 60_000;
         }

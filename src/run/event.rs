@@ -106,6 +106,27 @@ pub enum Event {
     },
     /// The facilitator ended the meeting.
     Ended,
+    /// The first timebox started more than five minutes after the planned start (`planned`), and
+    /// the facilitator chose how the plan reads from here: kept (the meeting runs late) or moved
+    /// to begin at this event's minute.
+    LateStart {
+        planned: Millis,
+        moved: bool,
+    },
+    /// `F`: the remaining timeboxes shortened to fit the planned end, applied as one event so that
+    /// a fit is never half applied. Each change is added to its timebox like a `+`/`-`.
+    Fitted {
+        changes: Vec<Retimed>,
+    },
+    /// `u` in the agenda overview: the latest fit that still stands is taken back.
+    FitUndone,
+}
+
+/// One timebox of a fit: `seconds` more (negative: fewer) than it had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retimed {
+    pub at: Place,
+    pub seconds: i64,
 }
 
 /// One journal line: when, the writer's own sequence number, and what happened.

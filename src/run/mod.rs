@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod event;
+pub mod fit;
 pub mod journal;
 pub mod live;
 pub mod log;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::timer::Timebox;
-use super::{Entry, Event, Millis, NoteId, NoteKind, Place};
+use super::{Entry, Event, Millis, NoteId, NoteKind, Place, Retimed};
 use crate::session::Session;
 use crate::text::{clean, clean_line};
 
@@ -38,6 +38,16 @@ pub struct Draft {
     pub edit: Option<NoteId>,
 }
 
+/// The facilitator's answer to a late start: keep the planned times, or move the plan to `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LateStart {
+    /// The planned start the meeting was late against.
+    pub planned: Millis,
+    /// When the choice was made (the first timebox started right after).
+    pub at: Millis,
+    pub moved: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunState {
     pub session: Arc<Session>,
@@ -48,10 +58,14 @@ pub struct RunState {
     /// The meeting starts when its first timebox starts; time spent before does not count.
     pub started_at: Option<Millis>,
     pub ended_at: Option<Millis>,
-    /// When the facilitator arrived at the current item.
+    /// When the facilitator arrived at the current place.
     arrived: Millis,
-    /// Time spent on each item in finished visits.
-    spent_ms: Vec<i64>,
+    /// Time spent at each place in finished visits: `spent[item][step]`.
+    spent: Vec<Vec<i64>>,
+    /// How the facilitator chose to read the plan after a late start, if they were asked.
+    pub late_start: Option<LateStart>,
+    /// The fits (`F`) that stand, oldest first; `u` in the overview takes back the last.
+    pub fits: Vec<Vec<Retimed>>,
     pub notes: Vec<Note>,
     note_index: HashMap<NoteId, usize>,
     /// The latest draft of each writer (journal), never of a name: two processes with one
@@ -73,7 +87,7 @@ pub struct RunState {
 
 impl RunState {
     pub fn new(session: Arc<Session>) -> RunState {
-        let timers = (0..session.agenda.len())
+        let timers: Vec<Vec<Timebox>> = (0..session.agenda.len())
             .map(|item| {
                 session
                     .steps(item)
@@ -82,7 +96,7 @@ impl RunState {
                     .collect()
             })
             .collect();
-        let spent_ms = vec![0; session.agenda.len()];
+        let spent = timers.iter().map(|t| vec![0; t.len()]).collect();
         RunState {
             session,
             place: Place::START,
@@ -90,7 +104,9 @@ impl RunState {
             started_at: None,
             ended_at: None,
             arrived: 0,
-            spent_ms,
+            spent,
+            late_start: None,
+            fits: Vec::new(),
             notes: Vec::new(),
             note_index: HashMap::new(),
             drafts: HashMap::new(),
@@ -172,14 +188,27 @@ impl RunState {
         self.timebox(place).is_some()
     }
 
-    /// Time spent on an item so far: every visit since the meeting started, until it ended.
-    pub fn spent_ms(&self, item: usize, now: Millis) -> i64 {
-        let closed = self.spent_ms.get(item).copied().unwrap_or(0);
-        if item == self.place.item && self.ended_at.is_none() {
+    /// Time spent at one place (a question, a turn, a whole item) so far: every visit of the
+    /// facilitator since the meeting started, until it ended. This is a question's actual time.
+    pub fn spent_at(&self, place: Place, now: Millis) -> i64 {
+        let closed = self
+            .spent
+            .get(place.item)
+            .and_then(|s| s.get(place.step))
+            .copied()
+            .unwrap_or(0);
+        if place == self.place && self.ended_at.is_none() {
             closed.saturating_add(self.open_visit_ms(now))
         } else {
             closed
         }
+    }
+
+    /// Time spent on an item so far: the time spent at each of its places.
+    pub fn spent_ms(&self, item: usize, now: Millis) -> i64 {
+        (0..self.steps(item))
+            .map(|step| self.spent_at(Place { item, step }, now))
+            .fold(0i64, i64::saturating_add)
     }
 
     /// Planned length of an item, with the `+`/`-` adjustments of its timeboxes.
@@ -240,11 +269,9 @@ impl RunState {
                     .insert(entry.writer.clone(), (clean_line(name), *role));
             }
             Event::Moved { to } => {
-                if self.contains(*to) {
-                    if to.item != self.place.item {
-                        self.close_visit(at);
-                        self.arrived = at;
-                    }
+                if self.contains(*to) && *to != self.place {
+                    self.close_visit(at);
+                    self.arrived = at;
                     self.place = *to;
                 }
             }
@@ -350,6 +377,30 @@ impl RunState {
                     self.put_draft(&entry.writer, draft);
                 }
             }
+            Event::LateStart { planned, moved } => {
+                if self.late_start.is_none() {
+                    self.late_start = Some(LateStart {
+                        planned: *planned,
+                        at,
+                        moved: *moved,
+                    });
+                }
+            }
+            Event::Fitted { changes } => {
+                // Only timeboxes this run has: a foreign journal's places change nothing.
+                let changes: Vec<Retimed> = changes
+                    .iter()
+                    .filter(|c| self.contains(c.at))
+                    .copied()
+                    .collect();
+                self.retime(&changes, 1);
+                self.fits.push(changes);
+            }
+            Event::FitUndone => {
+                if let Some(changes) = self.fits.pop() {
+                    self.retime(&changes, -1);
+                }
+            }
             Event::Ended => {
                 if self.ended_at.is_none() {
                     self.close_visit(at);
@@ -362,13 +413,18 @@ impl RunState {
         }
     }
 
-    /// Adds the time of the visit to the current item up to `at` to its spent time.
+    /// Adds the time of the visit to the current place up to `at` to its spent time.
     fn close_visit(&mut self, at: Millis) {
         if self.ended_at.is_some() {
             return;
         }
         let visit = self.open_visit_ms(at);
-        if let Some(spent) = self.spent_ms.get_mut(self.place.item) {
+        let place = self.place;
+        if let Some(spent) = self
+            .spent
+            .get_mut(place.item)
+            .and_then(|s| s.get_mut(place.step))
+        {
             *spent = spent.saturating_add(visit);
         }
     }
@@ -401,6 +457,16 @@ impl RunState {
             })
             .map(|(_, d)| d)
             .max_by_key(|d| d.written)
+    }
+
+    /// Adds each change of a fit to its timebox (`sign` -1 takes it back).
+    fn retime(&mut self, changes: &[Retimed], sign: i64) {
+        for change in changes {
+            if let Some(t) = self.timer_mut(change.at) {
+                let seconds = change.seconds.saturating_mul(sign);
+                t.adjust_ms = t.adjust_ms.saturating_add(seconds.saturating_mul(1000));
+            }
+        }
     }
 
     fn note_mut(&mut self, id: &NoteId) -> Option<&mut Note> {

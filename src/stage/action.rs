@@ -40,6 +40,18 @@ pub enum Action {
     Confirm,
     /// Close an overlay, or answer no.
     Back,
+    /// In help: a page up or down.
+    PageUp,
+    PageDown,
+    /// `F`: propose to fit the rest of the meeting into its planned end.
+    Fit,
+    /// `u` in the overview: take back the latest fit.
+    UndoFit,
+    /// `z`: only the question and the countdown on screen, or everything again.
+    Focus,
+    /// After a late start: keep the planned times, or move the plan to start now.
+    KeepPlan,
+    MovePlan,
 }
 
 impl Action {
@@ -51,7 +63,11 @@ impl Action {
             | Action::MoreTime
             | Action::LessTime
             | Action::ToggleFacilitatorNotes
-            | Action::ToggleBell => role == Role::Facilitator,
+            | Action::ToggleBell
+            | Action::Fit
+            | Action::UndoFit
+            | Action::KeepPlan
+            | Action::MovePlan => role == Role::Facilitator,
             Action::Follow => role == Role::NoteTaker,
             _ => true,
         }

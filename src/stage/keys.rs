@@ -38,15 +38,20 @@ pub static STAGE: &[Binding] = &[
     )
     .shown(2)
     .hint(),
+    // A note-taker who stepped away sees first how to follow again.
+    Binding::new(&[Key::char('f')], Action::Follow, |t| t.key_follow).hint(),
     Binding::new(&[Key::char('+')], Action::MoreTime, |t| t.key_more).hint(),
     Binding::new(&[Key::char('-')], Action::LessTime, |t| t.key_less).hint(),
     Binding::new(&[Key::char('i')], Action::Write, |t| t.key_write).hint(),
+    // One row in help for the pair.
     Binding::new(&[Key::plain(KeyCode::Up)], Action::SelectPrevious, |t| {
         t.key_select_note
-    }),
+    })
+    .label("↑↓"),
     Binding::new(&[Key::plain(KeyCode::Down)], Action::SelectNext, |t| {
         t.key_select_note
-    }),
+    })
+    .unlisted(),
     Binding::new(&[Key::plain(KeyCode::End)], Action::Newest, |t| {
         t.key_newest
     }),
@@ -68,43 +73,140 @@ pub static STAGE: &[Binding] = &[
     }),
     Binding::new(&[Key::char('g')], Action::ChooseGroup, |t| t.key_group),
     Binding::new(&[Key::char('o')], Action::Overview, |t| t.key_overview).hint(),
+    Binding::new(&[Key::char('F')], Action::Fit, |t| t.key_fit),
+    Binding::new(&[Key::char('z')], Action::Focus, |t| t.key_focus),
     Binding::new(&[Key::char('f')], Action::ToggleFacilitatorNotes, |t| {
         t.key_facilitator_notes
     }),
     Binding::new(&[Key::char('b')], Action::ToggleBell, |t| t.key_bell),
-    Binding::new(&[Key::char('f')], Action::Follow, |t| t.key_follow).hint(),
-    Binding::new(&[Key::char('?')], Action::Help, |t| t.key_help).hint(),
+    HELP,
     Binding::new(&[Key::char('q')], Action::Quit, |t| t.key_quit).hint(),
     CTRL_C,
 ];
 
-/// Keys in a list overlay (overview, group picker).
-pub static LIST: &[Binding] = &[
+/// `?` and F1 (which also works while the editor is open, where `?` is a letter).
+const HELP: Binding = Binding::new(
+    &[Key::char('?'), Key::plain(KeyCode::F(1))],
+    Action::Help,
+    |t| t.key_help,
+)
+.shown(1)
+.hint();
+
+/// What the stage itself answers while the note editor is open: every other key is the editor's.
+/// Esc is listed for the hint bar; the editor closes itself on it.
+pub static EDITOR_OPEN: &[Binding] = &[
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, |t| {
+        t.key_close_editor
+    })
+    .hint(),
+    Binding::new(&[Key::plain(KeyCode::F(1))], Action::Help, |t| t.key_help).hint(),
+    Binding::new(&[Key::ctrl('c')], Action::Quit, |t| t.key_quit).hint(),
+];
+
+/// `?` help: it scrolls on a small window.
+pub static HELP_OPEN: &[Binding] = &[
     Binding::new(
         &[Key::plain(KeyCode::Up), Key::char('k')],
         Action::Up,
-        |t| t.key_up,
+        |t| t.key_scroll,
     )
-    .shown(1)
+    .label("↑↓")
     .hint(),
     Binding::new(
         &[Key::plain(KeyCode::Down), Key::char('j')],
         Action::Down,
-        |t| t.key_down,
-    )
-    .shown(1)
+        |t| t.key_scroll,
+    ),
+    Binding::new(&[Key::plain(KeyCode::PageUp)], Action::PageUp, |t| {
+        t.key_scroll_page
+    })
+    .label("PgUp PgDn")
     .hint(),
+    Binding::new(&[Key::plain(KeyCode::PageDown)], Action::PageDown, |t| {
+        t.key_scroll_page
+    }),
+    Binding::new(
+        &[
+            Key::plain(KeyCode::Esc),
+            Key::char('?'),
+            Key::plain(KeyCode::F(1)),
+        ],
+        Action::Back,
+        |t| t.key_close,
+    )
+    .shown(2)
+    .hint(),
+    Binding::new(&[Key::char('q')], Action::Quit, |t| t.key_quit).hint(),
+    CTRL_C,
+];
+
+/// The agenda overview: a list, and the fit of the rest (`F`, `u`).
+pub static OVERVIEW: &[Binding] = &[
+    UP,
+    DOWN,
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Confirm, |t| {
+        t.key_go_to_item
+    })
+    .hint(),
+    Binding::new(&[Key::char('F')], Action::Fit, |t| t.key_fit).hint(),
+    Binding::new(&[Key::char('u')], Action::UndoFit, |t| t.key_undo_fit).hint(),
+    BACK,
+    QUIT,
+    CTRL_C,
+];
+
+/// `F`: the proposed fit beside the plan, applied on Enter.
+pub static FIT: &[Binding] = &[
+    UP,
+    DOWN,
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Confirm, |t| {
+        t.key_apply_fit
+    })
+    .hint(),
+    BACK,
+    QUIT,
+    CTRL_C,
+];
+
+/// The first timebox starts late: keep the planned times, or move the plan.
+pub static LATE_START: &[Binding] = &[
+    Binding::new(&[Key::char('1')], Action::KeepPlan, |t| t.key_keep_plan).hint(),
+    Binding::new(&[Key::char('2')], Action::MovePlan, |t| t.key_move_plan).hint(),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, |t| t.key_cancel).hint(),
+    QUIT,
+    CTRL_C,
+];
+
+const UP: Binding = Binding::new(
+    &[Key::plain(KeyCode::Up), Key::char('k')],
+    Action::Up,
+    |t| t.key_up,
+)
+.shown(1)
+.hint();
+const DOWN: Binding = Binding::new(
+    &[Key::plain(KeyCode::Down), Key::char('j')],
+    Action::Down,
+    |t| t.key_down,
+)
+.shown(1)
+.hint();
+const BACK: Binding =
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, |t| t.key_close).hint();
+/// `q` in an overlay quits the program (asking first while a timebox runs), as on the stage.
+const QUIT: Binding = Binding::new(&[Key::char('q')], Action::Quit, |t| t.key_quit).hint();
+
+/// Keys in the group picker.
+pub static LIST: &[Binding] = &[
+    UP,
+    DOWN,
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Confirm, |t| {
         t.key_choose
     })
     .hint(),
-    Binding::new(
-        &[Key::plain(KeyCode::Esc), Key::char('q')],
-        Action::Back,
-        |t| t.key_close,
-    )
-    .shown(1)
-    .hint(),
+    BACK,
+    QUIT,
     CTRL_C,
 ];
 
@@ -141,7 +243,16 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         for role in [Role::Facilitator, Role::NoteTaker] {
-            for table in [STAGE, LIST, CONFIRM] {
+            for table in [
+                STAGE,
+                LIST,
+                CONFIRM,
+                EDITOR_OPEN,
+                HELP_OPEN,
+                OVERVIEW,
+                FIT,
+                LATE_START,
+            ] {
                 let twice = bound_twice(for_role(table, role));
                 assert_eq!(twice, None, "bound twice for {role:?}");
             }

@@ -22,7 +22,8 @@ use crate::stage::notes::{EditorOutcome, NoteEditor};
 
 pub use action::Action;
 
-use crate::run::projection::{Projection, planned_start, project};
+use crate::run::fit::{Proposal, propose};
+use crate::run::projection::{Projection, asks_about_late_start, planned_start, project};
 use crate::run::state::RunState;
 use crate::run::timer::Phase;
 use crate::run::{Event, Millis, NoteId, NoteKind, Place, Role};
@@ -52,7 +53,10 @@ const DRAFT_DELAY: Millis = 500;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help,
+    /// `?`, scrolled down by this many rows.
+    Help {
+        scroll: u16,
+    },
     /// The agenda with planned and actual times; `selected` is an item index.
     Overview {
         selected: usize,
@@ -67,6 +71,14 @@ pub enum Overlay {
     ConfirmEnd,
     /// "N changes are not saved yet. Quit anyway?"
     ConfirmQuitUnsaved,
+    /// `F`: the proposed fit of the rest beside the plan (`None`: nothing to fit), over the
+    /// agenda with `selected` in view.
+    Fit {
+        proposal: Option<Proposal>,
+        selected: usize,
+    },
+    /// The first timebox is about to start late: keep the planned times or move the plan.
+    LateStart,
 }
 
 /// What `update` asks the loop to do.
@@ -113,6 +125,8 @@ pub struct Stage {
     /// The order of the notes on screen, for a place and a version of the notes
     /// ([`RunState::notes_changes`]): worked out when they change, not for every frame.
     note_order: RefCell<Option<(u64, Place, Arc<NoteOrder>)>>,
+    /// `z`: only the question and the countdown on screen.
+    pub focus: bool,
 }
 
 /// Trouble the stage must show without stopping the meeting.
@@ -153,6 +167,7 @@ impl Stage {
             last_deleted: None,
             own: None,
             note_order: RefCell::new(None),
+            focus: false,
         };
         stage.mark_overdue_as_rung(now);
         stage.group_item = stage.view_place().item;
@@ -249,31 +264,59 @@ impl Stage {
         }
     }
 
-    /// The key table in force: an open overlay takes the keys first.
+    /// The key table of the mode in force: an open overlay takes the keys first, then an open
+    /// editor, then the stage.
     pub fn bindings(&self) -> &'static [keys::Binding] {
         match self.overlay {
-            Overlay::None | Overlay::Help => keys::STAGE,
-            Overlay::Overview { .. } | Overlay::Groups { .. } => keys::LIST,
+            Overlay::None if self.editor_open => keys::EDITOR_OPEN,
+            Overlay::None => keys::STAGE,
+            Overlay::Help { .. } => keys::HELP_OPEN,
+            Overlay::Overview { .. } => keys::OVERVIEW,
+            Overlay::Fit { .. } => keys::FIT,
+            Overlay::Groups { .. } => keys::LIST,
             Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::ConfirmQuitUnsaved => {
                 keys::CONFIRM
             }
+            Overlay::LateStart => keys::LATE_START,
+        }
+    }
+
+    /// The bindings of the mode in force that this role has and that do something now: what
+    /// the keys answer and the hint bar shows.
+    pub fn active_bindings(&self) -> impl Iterator<Item = &'static keys::Binding> + '_ {
+        keys::for_role(self.bindings(), self.ctx.role).filter(|b| self.applies(b.action))
+    }
+
+    /// Whether an action does anything now: after the meeting ended there is no timebox to
+    /// start or move through; a note-taker follows again only after stepping away.
+    fn applies(&self, action: Action) -> bool {
+        let ended = self.run.ended_at.is_some();
+        match action {
+            Action::ToggleTimer
+            | Action::MoreTime
+            | Action::LessTime
+            | Action::Next
+            | Action::Previous
+            | Action::Fit => !ended,
+            Action::Follow => self.own.is_some(),
+            Action::UndoFit => !self.run.fits.is_empty(),
+            _ => true,
         }
     }
 
     pub fn on_key(&mut self, key: KeyEvent, now: Millis) -> Vec<Effect> {
         self.notice.flash = None;
         if self.editor_open && self.overlay == Overlay::None {
+            // F1 opens help over the editor; every other key is the editor's.
+            if lookup(keys::EDITOR_OPEN, key) == Some(Action::Help) {
+                self.overlay = Overlay::Help { scroll: 0 };
+                return Vec::new();
+            }
             return self.on_editor_key(key, now);
         }
-        match lookup(keys::for_role(self.bindings(), self.ctx.role), key) {
+        match lookup(self.active_bindings(), key) {
             Some(action) => self.update(action, now),
-            None => {
-                // Any other key closes help, so nobody is stuck in it.
-                if self.overlay == Overlay::Help {
-                    self.overlay = Overlay::None;
-                }
-                Vec::new()
-            }
+            None => Vec::new(),
         }
     }
 
@@ -438,11 +481,20 @@ impl Stage {
                     _ => Vec::new(),
                 };
             }
-            Overlay::Help if action == Action::Help => {
-                self.overlay = Overlay::None;
-                return Vec::new();
+            Overlay::Help { scroll } => return self.update_help(action, scroll),
+            Overlay::Fit { proposal, selected } => {
+                return self.update_fit(action, proposal, selected);
             }
-            Overlay::Help | Overlay::None => self.overlay = Overlay::None,
+            Overlay::LateStart => {
+                self.overlay = Overlay::None;
+                return match action {
+                    Action::KeepPlan => self.start_late(false),
+                    Action::MovePlan => self.start_late(true),
+                    Action::Quit => self.ask_quit(),
+                    _ => Vec::new(),
+                };
+            }
+            Overlay::None => {}
         }
         if self.ctx.role == Role::NoteTaker
             && let Some(effects) = self.update_note_taker(action)
@@ -466,10 +518,23 @@ impl Stage {
             Action::ToggleTimer => match self.run.current() {
                 Some(t) if t.is_running() => vec![Effect::Append(Event::TimerPaused { at: place })],
                 Some(_) if self.run.ended_at.is_none() => {
-                    vec![Effect::Append(Event::TimerStarted { at: place })]
+                    if asks_about_late_start(&self.run, self.ctx.start_of_day, now) {
+                        self.overlay = Overlay::LateStart;
+                        Vec::new()
+                    } else {
+                        vec![Effect::Append(Event::TimerStarted { at: place })]
+                    }
                 }
                 _ => Vec::new(),
             },
+            Action::Fit => {
+                self.open_fit(now);
+                Vec::new()
+            }
+            Action::Focus => {
+                self.focus = !self.focus;
+                Vec::new()
+            }
             Action::MoreTime => vec![Effect::Append(Event::TimerAdjusted {
                 at: place,
                 seconds: 60,
@@ -509,7 +574,7 @@ impl Stage {
                 Vec::new()
             }
             Action::Help => {
-                self.overlay = Overlay::Help;
+                self.overlay = Overlay::Help { scroll: 0 };
                 Vec::new()
             }
             Action::ToggleFacilitatorNotes => {
@@ -520,14 +585,7 @@ impl Stage {
                 self.bell_muted = !self.bell_muted;
                 Vec::new()
             }
-            Action::Quit => {
-                if self.run.current().is_some_and(|t| t.is_running()) && self.notice.unsaved == 0 {
-                    self.overlay = Overlay::ConfirmQuit;
-                    Vec::new()
-                } else {
-                    self.quit()
-                }
-            }
+            Action::Quit => self.ask_quit(),
             Action::Write => {
                 self.open_editor();
                 Vec::new()
@@ -596,10 +654,97 @@ impl Stage {
                 self.choose_group(next);
                 Vec::new()
             }
-            Action::Up | Action::Down | Action::Confirm | Action::Back | Action::Follow => {
-                Vec::new()
-            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Confirm
+            | Action::Back
+            | Action::Follow
+            | Action::UndoFit
+            | Action::KeepPlan
+            | Action::MovePlan => Vec::new(),
         }
+    }
+
+    /// `q`: asks first while a timebox runs (or, when changes wait to be written, about those).
+    fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.run.current().is_some_and(|t| t.is_running()) && self.notice.unsaved == 0 {
+            self.overlay = Overlay::ConfirmQuit;
+            Vec::new()
+        } else {
+            self.quit()
+        }
+    }
+
+    /// The first timebox starts after the late-start question: the choice, then the start.
+    fn start_late(&self, moved: bool) -> Vec<Effect> {
+        vec![
+            Effect::Append(Event::LateStart {
+                planned: self.ctx.start_of_day,
+                moved,
+            }),
+            Effect::Append(Event::TimerStarted { at: self.run.place }),
+        ]
+    }
+
+    /// `F`: what fitting the rest into the planned end would change, over the agenda.
+    fn open_fit(&mut self, now: Millis) {
+        let start = planned_start(self.ctx.start_of_day, &self.run);
+        self.overlay = Overlay::Fit {
+            proposal: propose(&self.run, start, now),
+            selected: self.run.place.item,
+        };
+    }
+
+    fn update_help(&mut self, action: Action, scroll: u16) -> Vec<Effect> {
+        const PAGE: u16 = 10;
+        let last = view::help_rows(self).saturating_sub(1);
+        let scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll.saturating_add(1).min(last),
+            Action::PageUp => scroll.saturating_sub(PAGE),
+            Action::PageDown => scroll.saturating_add(PAGE).min(last),
+            Action::Quit => {
+                self.overlay = Overlay::None;
+                return self.ask_quit();
+            }
+            _ => {
+                self.overlay = Overlay::None;
+                return Vec::new();
+            }
+        };
+        self.overlay = Overlay::Help { scroll };
+        Vec::new()
+    }
+
+    fn update_fit(
+        &mut self,
+        action: Action,
+        proposal: Option<Proposal>,
+        selected: usize,
+    ) -> Vec<Effect> {
+        let items = self.run.session.agenda.len();
+        let selected = match action {
+            Action::Up => selected.saturating_sub(1),
+            Action::Down => (selected + 1).min(items.saturating_sub(1)),
+            Action::Confirm => {
+                self.overlay = Overlay::None;
+                return proposal.map_or_else(Vec::new, |p| {
+                    vec![Effect::Append(Event::Fitted { changes: p.changes })]
+                });
+            }
+            Action::Quit => {
+                self.overlay = Overlay::None;
+                return self.ask_quit();
+            }
+            _ => {
+                self.overlay = Overlay::None;
+                return Vec::new();
+            }
+        };
+        self.overlay = Overlay::Fit { proposal, selected };
+        Vec::new()
     }
 
     /// What a note-taker's keys do differently: they move only their own view, never the
@@ -649,7 +794,7 @@ impl Stage {
         }
     }
 
-    fn update_overview(&mut self, action: Action, selected: usize, _now: Millis) -> Vec<Effect> {
+    fn update_overview(&mut self, action: Action, selected: usize, now: Millis) -> Vec<Effect> {
         let items = self.run.session.agenda.len();
         match action {
             Action::Up => {
@@ -671,7 +816,13 @@ impl Stage {
                     });
                 }
             }
-            Action::Back | Action::Overview | Action::Quit => self.overlay = Overlay::None,
+            Action::Fit => self.open_fit(now),
+            Action::UndoFit => return vec![Effect::Append(Event::FitUndone)],
+            Action::Quit => {
+                self.overlay = Overlay::None;
+                return self.ask_quit();
+            }
+            Action::Back | Action::Overview => self.overlay = Overlay::None,
             _ => {}
         }
         Vec::new()
@@ -698,7 +849,11 @@ impl Stage {
                 self.choose_group(group);
                 self.overlay = Overlay::None;
             }
-            Action::Back | Action::Quit => self.overlay = Overlay::None,
+            Action::Quit => {
+                self.overlay = Overlay::None;
+                return self.ask_quit();
+            }
+            Action::Back => self.overlay = Overlay::None,
             _ => {}
         }
         Vec::new()
@@ -770,7 +925,7 @@ impl Stage {
     }
 
     pub fn projection(&self, now: Millis) -> Projection {
-        let start = planned_start(self.ctx.start_of_day, self.run.started_at);
+        let start = planned_start(self.ctx.start_of_day, &self.run);
         project(&self.run, start, now)
     }
 }

@@ -200,6 +200,21 @@ pub fn lines(text: &str, width: usize, max_rows: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A styled line cut to `columns` with "…", keeping its styles.
+pub fn fit_spans(line: Line<'static>, columns: usize) -> Line<'static> {
+    let mut left = columns;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if left == 0 {
+            break;
+        }
+        let content = truncate(&span.content, left);
+        left = left.saturating_sub(width(&content));
+        spans.push(Span::styled(content, span.style));
+    }
+    Line::from(spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

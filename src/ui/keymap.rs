@@ -205,16 +205,27 @@ pub fn hint_line<'a, A: 'static>(
     theme: &Theme,
     width: u16,
 ) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for binding in bindings.into_iter().filter(|b| b.hint) {
-        let label = binding.keys_label();
-        let words = (binding.describe)(text);
-        let len = label.width() + words.width() + 4;
-        if used + len > usize::from(width) {
+    let hints: Vec<(String, &str)> = bindings
+        .into_iter()
+        .filter(|b| b.hint)
+        .map(|b| (b.keys_label(), (b.describe)(text)))
+        .collect();
+    let len = |(label, words): &(String, &str)| label.width() + words.width() + 3;
+    // The last two hints of every table are help and quit (or close): they are always shown,
+    // and the others fill the room left before them.
+    let kept = hints.len().saturating_sub(2);
+    let mut room = usize::from(width).saturating_sub(hints[kept..].iter().map(len).sum());
+    let mut shown = Vec::new();
+    for hint in &hints[..kept] {
+        if len(hint) > room {
             break;
         }
-        used += len;
+        room -= len(hint);
+        shown.push(hint);
+    }
+    shown.extend(&hints[kept..]);
+    let mut spans = Vec::new();
+    for (label, words) in shown {
         spans.push(Span::styled(format!(" {label}"), theme.accent));
         spans.push(Span::styled(format!(" {words} "), theme.dim));
     }

@@ -199,6 +199,21 @@ impl Pty {
         self.seen().raw.clone()
     }
 
+    /// Space on a stage that has not started yet: starts the first timebox. A stage started more
+    /// than five minutes after its session's planned time first asks how to read the plan (the
+    /// tests run at any time of day); this answers it with `1`, keep the planned times.
+    pub fn start_first_timebox(&mut self) {
+        self.send(b" ");
+        let asked = ["Late start", "Sen start"];
+        let screen = self.wait_until(
+            |s| asked.iter().any(|a| s.contains(a)) || s.contains("RUNNING") || s.contains("PÅGÅR"),
+            "the first timebox running, or the late-start question",
+        );
+        if asked.iter().any(|a| screen.contains(a)) {
+            self.send(b"1");
+        }
+    }
+
     /// Waits until the screen shows `text`; panics with the screen when it does not in 10 s.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(|s| s.contains(text), text)

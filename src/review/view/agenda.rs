@@ -1,5 +1,6 @@
-//! The agenda of one run as a bar chart: planned against actual minutes per item, overtime in
-//! its own colour and in words, and the planned against the actual (or projected) end.
+//! The agenda of one run as a bar chart: planned against actual minutes per item and per
+//! discussion question (each under its item), overtime in its own colour and in words, and the
+//! planned against the actual (or projected) end.
 //!
 //! ```text
 //! 1 Kick off — 2020-09-17 · avslutad                                   ← → genomförande 1/2
@@ -7,7 +8,8 @@
 //! Planerat och faktiskt per punkt                      planerat faktiskt
 //!   09:00 Välkomna till Dalaspåret  ██████████░░░░      10 min    8 min  2 min kortare
 //! ▶ 09:10 Incheckning               ███████████████▓▓▓  15 min   18 min  3 min övertid
-//!   09:25 Föredrag · Digitaliser…   ░░░░░░░░░░░░░░      30 min        –
+//!   09:25 Samtal efter föredr…      ░░░░░░░░░░░░░░      13 min        –
+//!           Vad väckte föredr…      ░░░░░░              6 min        –
 //! █ faktiskt  ░ planerat  ▓ övertid
 //! ```
 
@@ -20,9 +22,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{run_heading, scroll_to, selected_run};
 use crate::review::app::Review;
-use crate::run::Millis;
 use crate::run::catalog::SavedRun;
 use crate::run::projection::{planned_start, project};
+use crate::run::{Millis, Place};
+use crate::session::Step;
 use crate::text::clean_line;
 use crate::ui::clock::whole_minutes;
 use crate::ui::clock::{at_time_of_day, hh_mm};
@@ -63,8 +66,23 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         .map(|i| i64::from(session.agenda[i].minutes) * 60_000)
         .collect();
     // Columns: marker 2, time 6, title, bar, planned and actual, the difference in words.
+    let question_times = |i: usize| {
+        session
+            .steps(i)
+            .iter()
+            .enumerate()
+            .filter_map(|(step, s)| match s {
+                Step::Question(q) => Some((
+                    i64::from(q.minutes) * 60_000,
+                    state.spent_at(Place { item: i, step }, now),
+                )),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
     let delta_width = (0..items)
-        .map(|i| delta_words(review, planned[i], spent[i]).0.width())
+        .flat_map(|i| std::iter::once((planned[i], spent[i])).chain(question_times(i)))
+        .map(|(p, s)| delta_words(review, p, s).0.width())
         .max()
         .unwrap_or(0);
     let title_width = (width / 4).clamp(12, 34);
@@ -86,8 +104,9 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
     );
 
     let start_of_day = at_time_of_day(run.header.started, &session.start, tz);
-    let mut planned_at = planned_start(start_of_day, state.started_at);
+    let mut planned_at = planned_start(start_of_day, state);
     let mut lines = Vec::with_capacity(items);
+    let mut selected_line = 0;
     for (i, item) in session.agenda.iter().enumerate() {
         let selected = i == review.item;
         let marker = if selected { "▶ " } else { "  " };
@@ -123,11 +142,42 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         ));
         let (words, style) = delta_words(review, planned[i], spent[i]);
         spans.push(Span::styled(words, style));
+        if selected {
+            selected_line = lines.len();
+        }
         lines.push(Line::from(spans));
         planned_at += planned[i];
+        // Each discussion question under its item, with its own planned and actual minutes.
+        let questions = item.questions.iter().zip(question_times(i));
+        for (question, (planned, spent)) in questions {
+            let name = format!("  {}", clean_line(&question.text));
+            let mut spans = vec![
+                Span::raw(" ".repeat(2 + 6)),
+                Span::styled(fit(&truncate(&name, title_width), title_width), theme.dim),
+                Span::raw(" "),
+            ];
+            spans.extend(bar(review, planned, spent, scale, bar_width));
+            let actual = if spent > 0 {
+                text.minutes(whole_minutes(spent))
+            } else {
+                "–".to_string()
+            };
+            spans.push(Span::styled(
+                format!(
+                    "{:>n$}{:>n$}  ",
+                    text.minutes(i64::from(question.minutes)),
+                    actual,
+                    n = NUMBER
+                ),
+                theme.dim,
+            ));
+            let (words, style) = delta_words(review, planned, spent);
+            spans.push(Span::styled(words, style));
+            lines.push(Line::from(spans));
+        }
     }
     let height = usize::from(chart.height);
-    let scroll = scroll_to(review.item, lines.len(), height);
+    let scroll = scroll_to(selected_line, lines.len(), height);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), chart);
 
@@ -150,7 +200,7 @@ fn ends_line(review: &Review, run: &SavedRun, now: Millis) -> Line<'static> {
     let tz = &review.ctx.tz;
     let state = &run.state;
     let start_of_day = at_time_of_day(run.header.started, &state.session.start, tz);
-    let p = project(state, planned_start(start_of_day, state.started_at), now);
+    let p = project(state, planned_start(start_of_day, state), now);
     let planned = Span::styled(
         format!("{} {}", text.planned_end, hh_mm(p.planned_end, tz)),
         theme.text,

@@ -1,33 +1,25 @@
-//! The big countdown: as large as the space allows, in the colour of its phase, with the phase
-//! also in words beneath it (colour is never the only signal).
+//! The big countdown: as large as the space allows ([`big_digits`]), centred, in the colour of
+//! its phase, with the phase also in words directly beneath it (colour is never the only signal).
 //!
 //! ```text
-//!   ██  ████      ████  ████
-//!  ███  █   █  █  █   █ █
-//!   ██    ██      ████  ████
-//!   ██  ██     █     █     █
-//!  ████ █████     ████  ████
-//!        PÅGÅR · tid kvar av 15 min
+//!  ▄██▄    ▄█▄   ▄▄  ▄██▄  ███▀
+//!  █  █     █        █  █  █▄▄
+//!  █  █     █    ▄▄  █  █     █
+//!  ▀██▀    ▀▀▀   ▀▀  ▀██▀  ▀▀▀
+//!     PÅGÅR · tid kvar av 15 min
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
-use tui_big_text::{BigText, PixelSize};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::big_digits;
+use crate::ui::fit::truncate;
 
 use crate::i18n::Text;
 use crate::run::Millis;
 use crate::run::timer::{Phase, Timebox, format_countdown};
 use crate::ui::theme::Theme;
-
-/// Glyphs are 8×8 pixels; these are the cell sizes of one glyph at each pixel size, largest first.
-const SIZES: [(PixelSize, u16, u16); 4] = [
-    (PixelSize::Full, 8, 8),
-    (PixelSize::HalfHeight, 8, 4),
-    (PixelSize::Quadrant, 4, 4),
-    (PixelSize::Octant, 4, 2),
-];
 
 pub fn phase_words(text: &Text, phase: Phase) -> &'static str {
     match phase {
@@ -51,6 +43,8 @@ pub fn status_line(text: &Text, timebox: &Timebox, now: Millis) -> String {
     }
 }
 
+/// Draws the countdown in the largest size that fits `area`, centred, with its phase in words
+/// on the row directly under the digits. Every cell of `area` is written.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -59,45 +53,44 @@ pub fn draw(
     theme: &Theme,
     now: Millis,
 ) {
-    let phase = timebox.phase(now);
-    let style = theme.phase(phase);
+    let style = theme.phase(timebox.phase(now));
     let digits = format_countdown(timebox.remaining_ms(now));
-    let glyphs = digits.chars().count() as u16;
-    let [big, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let size = SIZES
-        .iter()
-        .find(|(_, w, h)| glyphs * w <= big.width && *h <= big.height);
-    match size {
-        Some(&(pixel_size, _, h)) => {
-            let top = big.y + (big.height - h) / 2;
+    let words = status_line(text, timebox, now);
+    frame.render_widget(Clear, area);
+    if area.height == 0 {
+        return;
+    }
+    // Sized for the timebox's full time too, so the digits do not grow at 9:59.
+    let widest = [digits.as_str(), &format_countdown(timebox.total_ms())]
+        .into_iter()
+        .max_by_key(|d| big_digits::size(d, (1, 1)).0)
+        .unwrap_or_default()
+        .to_string();
+    let scale = big_digits::scale(&widest, area.width, area.height - 1);
+    let (width, height) = scale.map_or((0, 1), |s| big_digits::size(&digits, s));
+    let top = area.y + (area.height - 1 - height.min(area.height - 1)) / 2;
+    let label = Rect {
+        y: (top + height).min(area.bottom() - 1),
+        height: 1,
+        ..area
+    };
+    match scale {
+        Some(scale) => {
             let at = Rect {
+                x: area.x + (area.width - width.min(area.width)) / 2,
                 y: top,
-                height: h,
-                ..big
-            };
-            let widget = BigText::builder()
-                .pixel_size(pixel_size)
-                .style(style)
-                .lines(vec![Line::from(digits)])
-                .centered()
-                .build();
-            frame.render_widget(widget, at);
+                width,
+                height,
+            }
+            .intersection(area);
+            big_digits::render(&digits, scale, at, style, frame.buffer_mut());
         }
+        // Too little room for big digits: the countdown in plain digits, above its words.
         None => {
-            let at = Rect {
-                y: big.y + big.height.saturating_sub(1) / 2,
-                height: 1.min(big.height),
-                ..big
-            };
-            frame.render_widget(
-                Paragraph::new(Line::from(digits).style(style)).centered(),
-                at,
-            );
+            let at = Rect { y: top, ..label };
+            frame.render_widget(Paragraph::new(digits).style(style).centered(), at);
         }
     }
-    let words = status_line(text, timebox, now);
-    frame.render_widget(
-        Paragraph::new(Line::from(words).style(style)).centered(),
-        status,
-    );
+    let words = truncate(&words, usize::from(area.width));
+    frame.render_widget(Paragraph::new(words).style(style).centered(), label);
 }

@@ -16,7 +16,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
-use crate::ui::fit::{self, fit};
+use crate::ui::fit::lines as wrap_lines;
+use crate::ui::fit::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let text = stage.ctx.ui.text();
@@ -50,19 +51,21 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(fit::truncate(
-            &when.join(" · "),
-            usize::from(when_area.width),
-        ))
-        .style(theme.accent),
+        Paragraph::new(truncate(&when.join(" · "), usize::from(area.width))).style(theme.accent),
         when_area,
     );
-    let summary_lines = fit::lines(
+    let summary_lines = wrap_lines(
         &session.summary,
         usize::from(summary.width),
         usize::from(summary.height),
     );
-    let summary_text = Paragraph::new(summary_lines).style(theme.dim);
+    let summary_text = Paragraph::new(
+        summary_lines
+            .into_iter()
+            .map(Line::from)
+            .collect::<Vec<_>>(),
+    )
+    .style(theme.dim);
     frame.render_widget(summary_text, summary);
 
     let [agenda, prework] =
@@ -73,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     for item in &session.agenda {
         lines.push(Line::from(vec![
             Span::styled(format!("{:<6}", hh_mm(at, &stage.ctx.ui.tz)), theme.dim),
-            Span::styled(fit(&item.title, title_width), theme.text),
+            Span::styled(crate::ui::fit::fit(&item.title, title_width), theme.text),
             Span::styled(
                 format!("{:>7}", text.minutes(i64::from(item.minutes))),
                 theme.dim,
@@ -83,26 +86,32 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     }
     frame.render_widget(Paragraph::new(lines), agenda);
 
+    // Titles wrap under their bullet; a link too long for the column ends in "…".
+    let width = usize::from(prework.width.saturating_sub(2));
+    let mut lines = vec![Line::from(Span::styled(text.prework, theme.title))];
+    for link in &session.prework {
+        for (i, line) in wrap_lines(&link.title, width.saturating_sub(2), 2)
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::from(Span::styled(
+                format!("{bullet}{line}"),
+                theme.text,
+            )));
+        }
+        lines.push(Line::from(Span::styled(
+            format!("  {}", truncate(&link.url, width.saturating_sub(2))),
+            theme.accent,
+        )));
+    }
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(theme.border)
         .padding(ratatui::widgets::Padding::left(1));
-    let width = usize::from(block.inner(prework).width);
-    let mut lines = vec![Line::from(Span::styled(text.prework, theme.title))];
-    for link in &session.prework {
-        let title = format!("• {}", link.title);
-        lines.extend(fit::wrap(&[(&title, theme.text)], width));
-        // A link is one word: cut with "…" when it is wider than the column.
-        let url = format!("  {}", link.url);
-        lines.push(Line::from(Span::styled(
-            fit::truncate(&url, width),
-            theme.accent,
-        )));
-    }
-    let paragraph = Paragraph::new(lines).block(block);
-    frame.render_widget(paragraph, prework);
+    frame.render_widget(Paragraph::new(lines).block(block), prework);
     frame.render_widget(
-        Paragraph::new(text.lobby_hint)
+        Paragraph::new(truncate(text.lobby_hint, usize::from(hint.width)))
             .style(theme.accent)
             .centered(),
         hint,

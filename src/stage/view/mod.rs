@@ -11,6 +11,7 @@
 //! └ space starta / pausa · n nästa · … ─────────────────────┘  hints
 //! ```
 
+mod big_digits;
 mod countdown;
 mod help;
 mod lobby;
@@ -19,10 +20,15 @@ mod overlay;
 mod recap;
 mod stage_main;
 
+pub use help::rows as help_rows;
+
 use ratatui::Frame;
 
 use super::{Overlay, Stage};
 use crate::run::Millis;
+
+/// The glyphs the big countdown draws with, besides text: what a scan of every frame allows.
+pub const COUNTDOWN_GLYPHS: &str = big_digits::GLYPHS;
 
 pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     let area = frame.area();
@@ -32,8 +38,14 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     stage_main::draw(frame, area, stage, now);
     match &stage.overlay {
         Overlay::None => {}
-        Overlay::Help => help::draw(frame, area, stage),
-        Overlay::Overview { selected } => overlay::overview(frame, area, stage, *selected, now),
+        Overlay::Help { scroll } => help::draw(frame, area, stage, *scroll),
+        Overlay::Overview { selected } => {
+            overlay::overview(frame, area, stage, *selected, None, now)
+        }
+        Overlay::Fit { proposal, selected } => {
+            overlay::overview(frame, area, stage, *selected, Some(proposal), now)
+        }
+        Overlay::LateStart => overlay::late_start(frame, area, stage, now),
         Overlay::Groups { selected } => overlay::groups(frame, area, stage, *selected),
         Overlay::ConfirmQuit => {
             overlay::confirm(frame, area, stage, stage.ctx.ui.text().quit_running)

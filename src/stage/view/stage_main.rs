@@ -21,20 +21,29 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::countdown;
 use crate::run::Millis;
 use crate::run::Role;
+use crate::run::projection::minutes_between;
 use crate::session::{Item, ItemKind, Step};
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
-use crate::ui::fit;
+use crate::ui::fit::{fit_spans, lines as wrap_lines};
+use crate::ui::fit::{truncate, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
+    if stage.focus {
+        draw_focus(frame, area, stage, now);
+        return;
+    }
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
+    let clock = format!(" {} ", hh_mm(now, &stage.ctx.ui.tz));
+    // The title never runs into the clock: it ends in "…" first.
+    let title_room = usize::from(area.width).saturating_sub(width(&clock) + 8);
     let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
-        Line::from(format!(" {} ", heading(stage))),
-        Some(Line::from(format!(" {} ", hh_mm(now, &stage.ctx.ui.tz)))),
+        Line::from(format!(" {} ", truncate(&heading(stage), title_room))),
+        Some(Line::from(clock)),
         hint_line(stage, area.width.saturating_sub(4)),
     );
 
@@ -45,10 +54,13 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         Constraint::Length(1),
     ])
     .areas(inner);
+    let columns = usize::from(inner.width);
     let lobby = stage.run.started_at.is_none()
         && stage.view_place() == crate::run::Place::START
         && !stage.editor_open;
-    if lobby {
+    if stage.run.ended_at.is_some() && stage.ctx.role == Role::Facilitator {
+        draw_over(frame, middle, stage, now);
+    } else if lobby {
         let [position, title, rest] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -62,19 +74,114 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         draw_content(frame, content, stage, now);
         super::notes::draw(frame, notes, stage);
     }
-    let next_text = fit::truncate(&next_line(stage), usize::from(next.width));
-    frame.render_widget(Paragraph::new(next_text).style(theme.dim), next);
-    frame.render_widget(Paragraph::new(projection_line(stage, now)), projection);
+    if stage.run.ended_at.is_none() {
+        frame.render_widget(
+            Paragraph::new(truncate(&next_line(stage), columns)).style(theme.dim),
+            next,
+        );
+    }
+    // After the end the middle of the screen says when it ended.
+    if stage.run.ended_at.is_none() || stage.ctx.role == Role::NoteTaker {
+        frame.render_widget(
+            Paragraph::new(fit_spans(projection_line(stage, now), columns)),
+            projection,
+        );
+    }
     match &stage.notice.save_error {
         Some(error) => {
             let line = format!("{}: {error}", text.not_saved_retrying);
             frame.render_widget(
-                Paragraph::new(crate::text::clean_line(&line)).style(theme.error),
+                Paragraph::new(truncate(&crate::text::clean_line(&line), columns))
+                    .style(theme.error),
                 status,
             );
         }
-        None => frame.render_widget(Paragraph::new(status_line(stage)).style(theme.dim), status),
+        None => frame.render_widget(
+            Paragraph::new(truncate(&status_line(stage), columns)).style(theme.dim),
+            status,
+        ),
     }
+}
+
+/// `z`: only the question (or, without one, the item's title) and the countdown, for the moments
+/// the room should see nothing else.
+///
+/// ```text
+///        Vad väckte föredraget hos dig?
+///
+///     ▄██▄    ▄█▄   ▄▄  ▄██▄  ███▀
+///     █  █     █        █  █  █▄▄
+///     ▀██▀    ▀▀▀   ▀▀  ▀██▀  ▀▀▀
+///        PÅGÅR · tid kvar av 6 min
+/// ```
+fn draw_focus(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
+    let theme = &stage.ctx.ui.theme;
+    let text = stage.ctx.ui.text();
+    if area.width < 4 || area.height < 4 {
+        return;
+    }
+    let inner = area.inner(ratatui::layout::Margin::new(2, 1));
+    let place = stage.view_place();
+    let session = &stage.run.session;
+    let words = match session.steps(place.item).get(place.step) {
+        Some(Step::Question(q)) => q.text.clone(),
+        Some(Step::Turn {
+            prompt: Some(p), ..
+        }) => (*p).to_string(),
+        _ => session
+            .agenda
+            .get(place.item)
+            .map_or_else(String::new, |i| i.title.clone()),
+    };
+    let most = (inner.height / 3).max(1);
+    let lines = wrap_lines(&words, usize::from(inner.width), usize::from(most));
+    let [question, gap, timer] = Layout::vertical([
+        Constraint::Length(u16::try_from(lines.len()).unwrap_or(most)),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let _ = gap;
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.text.add_modifier(ratatui::style::Modifier::BOLD))
+            .centered(),
+        question,
+    );
+    if let Some(timebox) = stage.run.current() {
+        countdown::draw(frame, timer, timebox, text, theme, now);
+    }
+}
+
+/// After the last item: the meeting is over, when it ended against the plan, and where the
+/// notes go from here.
+///
+/// ```text
+///                    Träffen är slut
+///    slutade 12:14 · planerat slut 12:00, 14 min efter
+///   Anteckningarna som dokument: spar export 20200917-…
+/// ```
+fn draw_over(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
+    let text = stage.ctx.ui.text();
+    let theme = &stage.ctx.ui.theme;
+    let columns = usize::from(area.width);
+    let lines = vec![
+        Line::from(Span::styled(text.meeting_over, theme.title)),
+        Line::from(""),
+        fit_spans(projection_line(stage, now), columns),
+        Line::from(""),
+        Line::from(Span::styled(
+            truncate(&text.export_hint(&stage.ctx.run_id), columns),
+            theme.accent,
+        )),
+    ];
+    let height = u16::try_from(lines.len()).unwrap_or(0);
+    let at = Rect {
+        y: area.y + area.height.saturating_sub(height) / 2,
+        height: height.min(area.height),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).centered(), at);
 }
 
 /// The stage beside the notes on a wide window, above them on a narrow one or for a breakout
@@ -98,7 +205,7 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
         let content_share = match (stage.editor_open, recap) {
             (true, _) => 45,
             (false, true) => 70,
-            (false, false) => 55,
+            (false, false) => 60,
         };
         let [content, notes] = Layout::vertical([
             Constraint::Percentage(content_share),
@@ -147,13 +254,21 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
     if let Some(size) = item.group_size {
         where_.push(text.group_size(size));
     }
-    let where_ = fit::truncate(&where_.join(" · "), usize::from(position.width));
-    frame.render_widget(Paragraph::new(where_).style(theme.dim), position);
-    let title_text = fit::truncate(&item.title, usize::from(title.width));
-    frame.render_widget(Paragraph::new(title_text).style(theme.title), title);
+    let columns = usize::from(position.width);
+    frame.render_widget(
+        Paragraph::new(truncate(&where_.join(" · "), columns)).style(theme.dim),
+        position,
+    );
+    let lines = wrap_lines(&item.title, columns, usize::from(title.height));
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).style(theme.title),
+        title,
+    );
 }
 
-/// Where we are, the question large, the countdown, and the facilitator's notes when shown.
+/// Where we are, the question large, the countdown in all the room that is left, and the
+/// facilitator's notes when shown. The question wraps to as many lines as leave the countdown
+/// its smallest size; a recap's list shares the room with the countdown.
 fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
@@ -165,33 +280,50 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         .get(place.step)
         .copied()
         .unwrap_or(Step::Whole(item.minutes));
+    let columns = usize::from(inner.width);
 
     let question = match step {
         Step::Question(q) => Some(q.text.as_str()),
         Step::Turn { prompt, .. } => prompt,
         Step::Whole(_) => None,
     };
-    let question_lines = question.map_or(0, |q| {
-        wrapped_height(q, inner.width).min(if inner.height >= 14 { 4 } else { 2 })
-    });
+    let detail_text = detail_line(stage, step, now);
+    let spacious = inner.height >= 16;
+    let title_lines = wrap_lines(&item.title, columns, if spacious { 2 } else { 1 }).len();
     // The invitation stays on screen through every step of its item.
-    let invitation = item.invitation.as_deref();
-    let invitation_lines = invitation.map_or(0, |i| {
-        wrapped_height(i, inner.width).min(if inner.height >= 14 { 2 } else { 1 })
-    });
+    let invitation = item
+        .invitation
+        .as_deref()
+        .map(|i| wrap_lines(i, columns, if spacious { 2 } else { 1 }));
+    let invitation_lines = invitation.as_ref().map_or(0, Vec::len);
     let facilitator = item
         .notes
         .as_deref()
         .filter(|_| stage.show_facilitator_notes);
     let facilitator_lines = facilitator.map_or(0, |n| {
-        wrapped_height(n, inner.width.saturating_sub(2)).min(6) + 2
+        let most = usize::from(inner.height / 3).saturating_sub(2).max(1);
+        wrap_lines(n, columns.saturating_sub(4), most).len() + 2
     });
+    // The smallest countdown: four rows of digits and the words under them; a note-taker's is
+    // two lines of text.
+    let countdown_rows = if stage.ctx.role == Role::NoteTaker {
+        2
+    } else {
+        5
+    };
+    let fixed = 1
+        + title_lines
+        + usize::from(!detail_text.is_empty())
+        + invitation_lines
+        + usize::from(spacious)
+        + facilitator_lines
+        + countdown_rows;
+    let question_room = usize::from(inner.height).saturating_sub(fixed).max(1);
+    let question_lines = question.map(|q| wrap_lines(q, columns, question_room));
+    let question_height = question_lines.as_ref().map_or(0, Vec::len);
 
-    // On a short window the question and the countdown come before everything else.
-    let detail_text = detail_line(stage, step, now);
-    let spacious = inner.height >= 14;
-    // A recap item lists what earlier meetings left open, above a smaller countdown.
     let recap = item.kind == ItemKind::Recap;
+    let as_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     let [
         position,
         title,
@@ -199,68 +331,48 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         invitation_area,
         _,
         question_area,
-        recap_area,
-        timer,
+        rest,
         notes_area,
     ] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(as_u16(title_lines)),
         Constraint::Length(u16::from(!detail_text.is_empty())),
-        Constraint::Length(invitation_lines),
+        Constraint::Length(as_u16(invitation_lines)),
         Constraint::Length(u16::from(spacious)),
-        Constraint::Length(question_lines),
-        if recap {
-            Constraint::Fill(1)
-        } else {
-            Constraint::Length(0)
-        },
-        match (recap, spacious) {
-            (false, _) => Constraint::Min(2),
-            (true, true) => Constraint::Length(5),
-            (true, false) => Constraint::Length(3),
-        },
-        Constraint::Length(facilitator_lines),
+        Constraint::Length(as_u16(question_height)),
+        Constraint::Fill(1),
+        Constraint::Length(as_u16(facilitator_lines)),
     ])
     .areas(inner);
     draw_heading_lines(frame, position, title, stage);
-    if recap {
-        super::recap::draw(frame, recap_area, stage);
-    }
-    let detail_text = fit::truncate(&detail_text, usize::from(detail.width));
-    frame.render_widget(Paragraph::new(detail_text).style(theme.accent), detail);
-    if let Some(invitation) = invitation {
-        let lines = fit::lines(
-            invitation,
-            usize::from(invitation_area.width),
-            usize::from(invitation_area.height),
-        );
-        let paragraph = Paragraph::new(lines).style(theme.accent).centered();
+    let timer = if recap {
+        // The recap's list above, the same countdown below in at least half the room.
+        let countdown = (rest.height / 2)
+            .max(as_u16(countdown_rows))
+            .min(rest.height);
+        let [list, timer] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(countdown)]).areas(rest);
+        super::recap::draw(frame, list, stage);
+        timer
+    } else {
+        rest
+    };
+    frame.render_widget(
+        Paragraph::new(truncate(&detail_text, columns)).style(theme.accent),
+        detail,
+    );
+    if let Some(lines) = invitation {
+        let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.accent)
+            .centered();
         frame.render_widget(paragraph, invitation_area);
     }
-    if let Some(q) = question {
-        let lines = fit::lines(
-            q,
-            usize::from(question_area.width),
-            usize::from(question_area.height),
-        );
-        let paragraph = Paragraph::new(lines)
-            .style(theme.text.add_modifier(ratatui::style::Modifier::BOLD))
-            .centered();
-        frame.render_widget(paragraph, question_area);
+    if let Some(lines) = question_lines {
+        let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        frame.render_widget(paragraph.centered(), question_area);
     }
-    if stage.run.ended_at.is_some() {
-        let ended = Paragraph::new(text.meeting_ended)
-            .style(theme.title)
-            .centered();
-        frame.render_widget(
-            ended,
-            Rect {
-                y: timer.y + timer.height / 2,
-                height: 1,
-                ..timer
-            },
-        );
-    } else if let Some(timebox) = stage.run.current() {
+    if let Some(timebox) = stage.run.current() {
         if stage.ctx.role == Role::NoteTaker {
             draw_following(frame, timer, stage, timebox, now);
         } else {
@@ -272,9 +384,11 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
             .border_type(BorderType::Rounded)
             .border_style(theme.border)
             .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
-        let inside = block.inner(notes_area);
-        let lines = fit::lines(notes, usize::from(inside.width), usize::from(inside.height));
-        let paragraph = Paragraph::new(lines).style(theme.dim).block(block);
+        let most = usize::from(notes_area.height.saturating_sub(2));
+        let lines = wrap_lines(notes, usize::from(notes_area.width.saturating_sub(4)), most);
+        let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.dim)
+            .block(block.padding(ratatui::widgets::Padding::horizontal(1)));
         frame.render_widget(paragraph, notes_area);
     }
 }
@@ -297,13 +411,28 @@ fn draw_following(
     let style = theme.phase(timebox.phase(now));
     let clock = crate::run::timer::format_countdown(timebox.remaining_ms(now));
     let status = countdown::status_line(text, timebox, now);
-    let following = if stage.own.is_none() {
-        Span::styled(text.following, theme.dim)
-    } else {
-        Span::styled(text.not_following, theme.low)
+    let columns = usize::from(area.width);
+    let (first, following) = match stage.own {
+        None => (
+            format!("{clock} · {status}"),
+            Span::styled(truncate(text.following, columns), theme.dim),
+        ),
+        // Stepped away: the countdown is the facilitator's, of another question.
+        Some(_) => {
+            let place = stage.run.place;
+            let question = (stage.run.steps(place.item) > 1).then_some(place.step + 1);
+            let at = match question {
+                Some(q) if place.item == stage.view_place().item => text.question_word(q),
+                _ => text.place_word(place.item + 1, question),
+            };
+            (
+                format!("{} · {status}", text.facilitator_at(&at, &clock)),
+                Span::styled(truncate(text.not_following, columns), theme.low),
+            )
+        }
     };
     let lines = vec![
-        Line::from(Span::styled(format!("{clock} · {status}"), style)),
+        Line::from(Span::styled(truncate(&first, columns), style)),
         Line::from(following),
     ];
     frame.render_widget(Paragraph::new(lines), area);
@@ -373,36 +502,74 @@ fn next_line(stage: &Stage) -> String {
     }
 }
 
-/// "planerat slut 11:30 · beräknat slut 11:44, 14 min efter": coloured by how late we are.
+/// "planerat slut 11:30 · beräknat slut 11:44, 14 min efter", coloured by how late we are; with
+/// how the plan was read after a late start. Before the start: the planned start and how long
+/// ago it was. After the end: when it ended against the plan.
 fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
+    let tz = &stage.ctx.ui.tz;
+    let run = &stage.run;
     let p = stage.projection(now);
     let delta = p.delta_minutes();
-    let style = match delta {
+    let late_style = |minutes: i64| match minutes {
         d if d > 5 => theme.over,
         d if d > 0 => theme.low,
         _ => theme.running,
     };
-    Line::from(vec![
-        Span::styled(
-            format!(
-                "{} {} · ",
-                text.planned_end,
-                hh_mm(p.planned_end, &stage.ctx.ui.tz)
+    let planned_end = format!("{} {}", text.planned_end, hh_mm(p.planned_end, tz));
+    if let Some(ended) = run.ended_at {
+        return Line::from(vec![
+            Span::styled(
+                format!("{} · ", text.ended_at(&hh_mm(ended, tz))),
+                theme.text,
             ),
-            theme.text,
-        ),
+            Span::styled(
+                format!("{planned_end}, {}", text.schedule(delta)),
+                late_style(delta),
+            ),
+        ]);
+    }
+    if run.started_at.is_none() {
+        let late = minutes_between(p.planned_start, now);
+        let start = hh_mm(p.planned_start, tz);
+        let start = if late > 0 {
+            text.planned_start_passed(&start, late)
+        } else {
+            text.planned_start_at(&start)
+        };
+        return Line::from(vec![
+            Span::styled(format!("{start} · "), late_style(late)),
+            Span::styled(planned_end, theme.text),
+        ]);
+    }
+    let mut spans = vec![
+        Span::styled(format!("{planned_end} · "), theme.text),
         Span::styled(
             format!(
                 "{} {}, {}",
                 text.projected_end,
-                hh_mm(p.projected_end, &stage.ctx.ui.tz),
+                hh_mm(p.projected_end, tz),
                 text.schedule(delta)
             ),
-            style,
+            late_style(delta),
         ),
-    ])
+    ];
+    match run.late_start {
+        Some(late) if late.moved => spans.push(Span::styled(
+            format!(" · {}", text.plan_moved(&hh_mm(p.planned_start, tz))),
+            theme.dim,
+        )),
+        Some(late) => spans.push(Span::styled(
+            format!(
+                " · {}",
+                text.started_late(minutes_between(late.planned, late.at))
+            ),
+            theme.dim,
+        )),
+        None => {}
+    }
+    Line::from(spans)
 }
 
 /// Where notes go, and whether the bell is muted.
@@ -430,13 +597,12 @@ fn status_line(stage: &Stage) -> String {
     parts.join(" · ")
 }
 
-/// The hint bar of the keys this role has in force.
+/// The hint bar of the mode in force: the keys this role has that do something now.
 fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
-    let bindings = crate::stage::keys::for_role(stage.bindings(), stage.ctx.role);
-    crate::ui::keymap::hint_line(bindings, stage.ctx.ui.text(), &stage.ctx.ui.theme, width)
-}
-
-/// Lines a text takes when wrapped at `width` (a close estimate: words are not split).
-fn wrapped_height(text: &str, width: u16) -> u16 {
-    u16::try_from(fit::rows(text, usize::from(width))).unwrap_or(u16::MAX)
+    crate::ui::keymap::hint_line(
+        stage.active_bindings(),
+        stage.ctx.ui.text(),
+        &stage.ctx.ui.theme,
+        width,
+    )
 }
