@@ -59,13 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         usize::from(summary.width),
         usize::from(summary.height),
     );
-    let summary_text = Paragraph::new(
-        summary_lines
-            .into_iter()
-            .map(Line::from)
-            .collect::<Vec<_>>(),
-    )
-    .style(theme.dim);
+    let summary_text = Paragraph::new(summary_lines).style(theme.dim);
     frame.render_widget(summary_text, summary);
 
     let [agenda, prework] =

@@ -143,7 +143,7 @@ fn draw_focus(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     .areas(inner);
     let _ = gap;
     frame.render_widget(
-        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        Paragraph::new(lines)
             .style(theme.text.add_modifier(ratatui::style::Modifier::BOLD))
             .centered(),
         question,
@@ -260,10 +260,7 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
         position,
     );
     let lines = wrap_lines(&item.title, columns, usize::from(title.height));
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).style(theme.title),
-        title,
-    );
+    frame.render_widget(Paragraph::new(lines).style(theme.title), title);
 }
 
 /// Where we are, the question large, the countdown in all the room that is left, and the
@@ -362,14 +359,12 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         detail,
     );
     if let Some(lines) = invitation {
-        let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-            .style(theme.accent)
-            .centered();
+        let paragraph = Paragraph::new(lines).style(theme.accent).centered();
         frame.render_widget(paragraph, invitation_area);
     }
     if let Some(lines) = question_lines {
-        let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-            .style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        let paragraph =
+            Paragraph::new(lines).style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
         frame.render_widget(paragraph.centered(), question_area);
     }
     if let Some(timebox) = stage.run.current() {
@@ -386,7 +381,7 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
             .title(Line::from(format!(" {} ", text.facilitator_notes)).style(theme.dim));
         let most = usize::from(notes_area.height.saturating_sub(2));
         let lines = wrap_lines(notes, usize::from(notes_area.width.saturating_sub(4)), most);
-        let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        let paragraph = Paragraph::new(lines)
             .style(theme.dim)
             .block(block.padding(ratatui::widgets::Padding::horizontal(1)));
         frame.render_widget(paragraph, notes_area);
