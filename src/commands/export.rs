@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::{catalog, data_dir, store_error};
 use crate::cli::{Format, Global};
+use crate::error::BadInput;
 use crate::export::{self, RunDoc};
 use crate::i18n::Lang;
 use crate::run::state::RunState;
@@ -83,8 +84,11 @@ pub fn run(
         export::run(&folded.doc(now), format, lang, &tz)
     };
     match output {
-        Some(path) => crate::fsx::write_atomic(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+        Some(path) => {
+            check_target(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+            crate::fsx::write_atomic(path, text.as_bytes())
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(text.as_bytes())?;
@@ -92,6 +96,16 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `-o` replaces a regular file (atomically, by a rename) or makes a new one; anything else there
+/// — a symlink, a FIFO, a device, a folder — is refused rather than renamed over.
+fn check_target(path: &Path) -> Result<(), &'static str> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_file() => Ok(()),
+        Ok(_) => Err("not a regular file; write to standard output to send it elsewhere"),
+        Err(_) => Ok(()),
+    }
 }
 
 /// The format a file's name asks for: HTML for `.html` and `.htm`, else Markdown.

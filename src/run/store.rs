@@ -85,6 +85,9 @@ pub enum StoreError {
     },
     #[error("{}: the run header is larger than {} MiB", path.display(), MAX_HEADER >> 20)]
     HeaderTooLarge { path: PathBuf },
+    /// Missing, not a regular file (a folder, a FIFO, a device) or not UTF-8 text.
+    #[error("{}: not a readable run header: {why}", path.display())]
+    HeaderUnreadable { path: PathBuf, why: &'static str },
     #[error("`{id}` is not a valid run id (letters, digits, `-` and `_` only)")]
     BadRunId { id: String },
     #[error("no run `{id}` in {}", runs_dir.display())]
@@ -107,6 +110,7 @@ impl StoreError {
             self,
             StoreError::BadHeader { .. }
                 | StoreError::HeaderTooLarge { .. }
+                | StoreError::HeaderUnreadable { .. }
                 | StoreError::BadRunId { .. }
                 | StoreError::UnknownRun { .. }
                 | StoreError::AmbiguousRun { .. }
@@ -362,11 +366,25 @@ impl RunDir {
     /// Reads and parses `run.ron`.
     pub fn header(&self) -> Result<RunHeader, StoreError> {
         let path = self.header_path();
+        let unreadable = |why| StoreError::HeaderUnreadable {
+            path: path.clone(),
+            why,
+        };
+        // Looked at before it is opened: opening a FIFO named run.ron would block for ever.
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => {}
+            Ok(_) => return Err(unreadable("not a regular file")),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(unreadable("missing")),
+            Err(e) => return Err(StoreError::io("read", &path, e)),
+        }
         let file = fs::File::open(&path).map_err(|e| StoreError::io("read", &path, e))?;
         let mut text = String::new();
         file.take(MAX_HEADER + 1)
             .read_to_string(&mut text)
-            .map_err(|e| StoreError::io("read", &path, e))?;
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::InvalidData => unreadable("not UTF-8 text"),
+                _ => StoreError::io("read", &path, e),
+            })?;
         if text.len() as u64 > MAX_HEADER {
             return Err(StoreError::HeaderTooLarge { path });
         }

@@ -1,0 +1,125 @@
+//! Bad input in the data folder and in `-o`: one line naming what and where, exit 2; never a
+//! hang (a FIFO named run.ron), never a rename over a device, a symlink or a FIFO.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const RUN: &str = "20200917-0900-kickoff-abcd";
+
+/// Runs spar with its data in `data`, killed (and the test failed) if it hangs.
+fn spar(data: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_spar"))
+        .args(args)
+        .env("SPAR_DATA_DIR", data)
+        .env("LANG", "en_GB.UTF-8")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    // The process is waited for by polling: std offers no wait with a time limit.
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("spar {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn one_line_exit_2(out: &Output, what: &str) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{what}: {err}");
+    assert_eq!(err.lines().count(), 1, "{what}: {err}");
+    err
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_run_header_that_is_not_a_readable_file_is_bad_input_everywhere() {
+    let cases: [(&str, fn(&Path)); 4] = [
+        ("a FIFO", |p| mkfifo(p)),
+        ("a folder", |p| std::fs::create_dir(p).unwrap()),
+        ("missing", |_| {}),
+        ("not UTF-8", |p| {
+            std::fs::write(p, b"(session: \xff\xfe)").unwrap()
+        }),
+    ];
+    for (what, make) in cases {
+        let data = tempfile::tempdir().unwrap();
+        let run = data.path().join("runs").join(RUN);
+        std::fs::create_dir_all(&run).unwrap();
+        make(&run.join("run.ron"));
+        for args in [vec!["export", RUN], vec!["join", RUN]] {
+            let out = spar(data.path(), &args);
+            let err = one_line_exit_2(&out, what);
+            assert!(err.contains("run.ron"), "{what}: {err}");
+        }
+        // The list of runs says what is wrong with this one, and does not hang.
+        let out = spar(data.path(), &["runs"]);
+        assert!(out.status.code().is_some(), "{what}");
+    }
+}
+
+#[test]
+fn export_refuses_to_rename_over_what_is_not_a_regular_file() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.md");
+    mkfifo(&fifo);
+    let target = dir.path().join("target.md");
+    std::fs::write(&target, "keep me").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let folder = dir.path().join("folder.md");
+    std::fs::create_dir(&folder).unwrap();
+    for path in [
+        &fifo,
+        &link,
+        &folder,
+        &std::path::PathBuf::from("/dev/null"),
+    ] {
+        let out = spar(
+            data.path(),
+            &["export", "--track", "-o", path.to_str().unwrap()],
+        );
+        let err = one_line_exit_2(&out, &path.display().to_string());
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A regular file is replaced as before.
+    let out = spar(
+        data.path(),
+        &["export", "--track", "-o", target.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+#[test]
+fn spar_run_without_a_terminal_leaves_no_run_behind() {
+    let data = tempfile::tempdir().unwrap();
+    let out = spar(data.path(), &["run", "kickoff", "--new"]);
+    assert_ne!(out.status.code(), Some(0));
+    let runs = data.path().join("runs");
+    let left = std::fs::read_dir(&runs).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "a run was created without a terminal");
+}
