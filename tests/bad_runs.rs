@@ -42,9 +42,12 @@ fn mkfifo(path: &Path) {
     assert!(status.success());
 }
 
+/// Puts something at a path.
+type Make = fn(&Path);
+
 #[test]
 fn a_run_header_that_is_not_a_readable_file_is_bad_input_everywhere() {
-    let cases: [(&str, fn(&Path)); 4] = [
+    let cases: [(&str, Make); 4] = [
         ("a FIFO", |p| mkfifo(p)),
         ("a folder", |p| std::fs::create_dir(p).unwrap()),
         ("missing", |_| {}),
