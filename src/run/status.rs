@@ -16,7 +16,7 @@ pub enum RunStatus {
 pub fn status(state: &RunState, started: Millis, now: Millis) -> RunStatus {
     if state.ended_at.is_some() {
         RunStatus::Ended
-    } else if now - state.last_activity.max(started) > ABANDONED_AFTER {
+    } else if now.saturating_sub(state.last_activity.max(started)) > ABANDONED_AFTER {
         RunStatus::Abandoned
     } else {
         RunStatus::Live

@@ -346,7 +346,7 @@ impl Stage {
         match outcome {
             EditorOutcome::Unchanged => Vec::new(),
             EditorOutcome::Edited => {
-                let due = now + DRAFT_DELAY;
+                let due = now.saturating_add(DRAFT_DELAY);
                 self.draft_due = Some(self.draft_due.map_or(due, |d| d.min(due)));
                 // Emptied: the editor targets the question on screen again.
                 self.settle();

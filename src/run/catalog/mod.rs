@@ -327,7 +327,7 @@ impl SavedRun {
     pub fn length_ms(&self) -> Option<Millis> {
         let started = self.state.started_at?;
         let end = self.state.ended_at.unwrap_or(self.state.last_event);
-        Some((end - started).max(0))
+        Some(end.saturating_sub(started).max(0))
     }
 
     /// When the meeting began: its first timebox, else when the run was created.

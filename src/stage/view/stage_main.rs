@@ -468,7 +468,7 @@ fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
                 .run
                 .current()
                 .map_or(0, |t| t.remaining_ms(now).max(0));
-            text.back_at(&hh_mm(now + left, &stage.ctx.ui.tz))
+            text.back_at(&hh_mm(now.saturating_add(left), &stage.ctx.ui.tz))
         }
         _ => String::new(),
     }
