@@ -414,7 +414,7 @@ pub static SV: Text = Text {
     fit_cannot: "Inget kvar att korta: raster och föredrag behåller sin tid",
     col_new: "ny plan",
     meeting_over: "Träffen är slut",
-    late_start_title: "Sen start",
+    late_start_title: "Starttid",
 };
 
 pub static EN: Text = Text {
@@ -598,7 +598,7 @@ pub static EN: Text = Text {
     fit_cannot: "Nothing left to shorten: breaks and talks keep their time",
     col_new: "new plan",
     meeting_over: "The meeting is over",
-    late_start_title: "Late start",
+    late_start_title: "Start time",
 };
 
 /// Words of the note editor and the notes on the stage (`crate::stage::notes`).
@@ -1034,11 +1034,14 @@ impl Text {
         }
     }
 
-    /// "började 20 min sent" / "started 20 min late".
+    /// "började 20 min sent" / "started 20 min late"; negative minutes: "tidigt" / "early".
     pub fn started_late(&self, minutes: i64) -> String {
-        match self.lang {
-            Lang::Sv => format!("började {} sent", self.span(minutes)),
-            Lang::En => format!("started {} late", self.span(minutes)),
+        let span = self.span(minutes.abs());
+        match (self.lang, minutes < 0) {
+            (Lang::Sv, false) => format!("började {span} sent"),
+            (Lang::Sv, true) => format!("började {span} tidigt"),
+            (Lang::En, false) => format!("started {span} late"),
+            (Lang::En, true) => format!("started {span} early"),
         }
     }
 
@@ -1050,31 +1053,31 @@ impl Text {
         }
     }
 
-    /// The question when the first timebox starts late.
+    /// The question when the first timebox starts more than five minutes off its planned start
+    /// (negative minutes: before it).
     pub fn late_start_question(&self, minutes: i64, planned: &str) -> String {
-        match self.lang {
-            Lang::Sv => format!(
-                "Träffen börjar {} efter planerad start {planned}.",
-                self.span(minutes)
-            ),
-            Lang::En => format!(
-                "The meeting starts {} after its planned start, {planned}.",
-                self.span(minutes)
-            ),
+        let span = self.span(minutes.abs());
+        match (self.lang, minutes < 0) {
+            (Lang::Sv, false) => format!("Träffen börjar {span} efter planerad start {planned}."),
+            (Lang::Sv, true) => format!("Träffen börjar {span} före planerad start {planned}."),
+            (Lang::En, false) => {
+                format!("The meeting starts {span} after its planned start, {planned}.")
+            }
+            (Lang::En, true) => {
+                format!("The meeting starts {span} before its planned start, {planned}.")
+            }
         }
     }
 
-    /// "Behåll tiderna: träffen ligger 20 min efter" / "Keep the planned times: the meeting runs 20 min late".
+    /// "behåll tiderna: träffen ligger 20 min efter" / "keep the planned times: the meeting runs
+    /// 20 min late" (negative minutes: "före" / "ahead").
     pub fn keep_plan_means(&self, minutes: i64) -> String {
-        match self.lang {
-            Lang::Sv => format!(
-                "behåll tiderna: träffen ligger {} efter",
-                self.span(minutes)
-            ),
-            Lang::En => format!(
-                "keep the planned times: the meeting runs {} late",
-                self.span(minutes)
-            ),
+        let span = self.span(minutes.abs());
+        match (self.lang, minutes < 0) {
+            (Lang::Sv, false) => format!("behåll tiderna: träffen ligger {span} efter"),
+            (Lang::Sv, true) => format!("behåll tiderna: träffen ligger {span} före"),
+            (Lang::En, false) => format!("keep the planned times: the meeting runs {span} late"),
+            (Lang::En, true) => format!("keep the planned times: the meeting runs {span} ahead"),
         }
     }
 

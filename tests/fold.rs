@@ -369,6 +369,29 @@ fn twenty_minutes_late_asks_and_the_choice_is_kept_or_moves_the_plan() {
 }
 
 #[test]
+fn a_start_long_before_the_plan_asks_too() {
+    // A rehearsal the night before: nine hours early is not "540 min ahead" without asking.
+    let state = Script::new().fold();
+    assert!(asks_about_late_start(&state, NINE, NINE - 9 * 60 * MIN));
+    assert!(!asks_about_late_start(&state, NINE, NINE - 5 * MIN));
+    let mut s = Script::new();
+    s.push(
+        "facilitator",
+        NINE - 9 * 60 * MIN,
+        Event::LateStart {
+            planned: NINE,
+            moved: true,
+        },
+    );
+    s.push("facilitator", NINE - 9 * 60 * MIN, start(0, 0));
+    let moved = s.fold();
+    assert_eq!(
+        projected(&moved, NINE - 9 * 60 * MIN + MIN).delta_minutes(),
+        0
+    );
+}
+
+#[test]
 fn seventy_minutes_late_is_never_re_planned_silently() {
     let unasked = started_late(70, None);
     assert_eq!(projected(&unasked, NINE + 71 * MIN).delta_minutes(), 70);

@@ -16,7 +16,8 @@ use super::state::RunState;
 
 pub const MINUTE: Millis = 60_000;
 
-/// A late start asks the facilitator how to read the plan when it is more than this many minutes.
+/// A start this many minutes or more off the planned start (late, or early: a rehearsal at
+/// night) asks the facilitator how to read the plan.
 pub const ASK_AFTER_LATE_MINUTES: i64 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +55,12 @@ pub fn planned_start(start_of_day: Millis, state: &RunState) -> Millis {
     }
 }
 
-/// Whether starting the first timebox at `now` must first ask how to read the plan.
+/// Whether starting the first timebox at `now` must first ask how to read the plan: more than five
+/// minutes after the planned start, or before it.
 pub fn asks_about_late_start(state: &RunState, start_of_day: Millis, now: Millis) -> bool {
     state.started_at.is_none()
         && state.late_start.is_none()
-        && minutes_between(start_of_day, now) > ASK_AFTER_LATE_MINUTES
+        && minutes_between(start_of_day, now).abs() > ASK_AFTER_LATE_MINUTES
 }
 
 pub fn project(state: &RunState, planned_start: Millis, now: Millis) -> Projection {

@@ -200,11 +200,11 @@ impl Pty {
     }
 
     /// Space on a stage that has not started yet: starts the first timebox. A stage started more
-    /// than five minutes after its session's planned time first asks how to read the plan (the
+    /// than five minutes off its session's planned time first asks how to read the plan (the
     /// tests run at any time of day); this answers it with `1`, keep the planned times.
     pub fn start_first_timebox(&mut self) {
         self.send(b" ");
-        let asked = ["Late start", "Sen start"];
+        let asked = ["Start time", "Starttid"];
         let screen = self.wait_until(
             |s| asked.iter().any(|a| s.contains(a)) || s.contains("RUNNING") || s.contains("PÅGÅR"),
             "the first timebox running, or the late-start question",
