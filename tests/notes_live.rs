@@ -55,8 +55,12 @@ struct Room {
 
 impl Room {
     fn new() -> Room {
+        Room::with(kickoff())
+    }
+
+    fn with(session: Arc<Session>) -> Room {
         Room {
-            session: kickoff(),
+            session,
             terminals: Vec::new(),
             entries: Vec::new(),
             now: NINE,
@@ -794,5 +798,21 @@ proptest! {
             room.screen(who, 80, 24);
             room.screen(who, 200, 60);
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 18. A session title with bidi and zero-width characters reaches the stage heading clean.
+
+#[test]
+fn a_hostile_session_title_is_shown_clean() {
+    let mut session = (*kickoff()).clone();
+    session.title = "Kick\u{202e}ffo\u{200b} off\u{1b}[2J\u{9b}".into();
+    let mut room = Room::with(Arc::new(session));
+    let stage = room.open("Fia", Role::Facilitator, None);
+    let screen = room.screen(stage, 120, 40);
+    assert!(screen.contains("Kickffo off[2J"), "{screen}");
+    for bad in ['\u{202e}', '\u{200b}', '\u{1b}', '\u{9b}'] {
+        assert!(!screen.contains(bad), "{bad:?} on screen");
     }
 }

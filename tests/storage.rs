@@ -1168,3 +1168,22 @@ fn write_atomic_replaces_a_file_whole() {
     assert_eq!(names, ["run.ron"], "no temporary file is left behind");
     assert!(spar::fsx::write_atomic(&dir.path().join("missing/run.ron"), b"x").is_err());
 }
+
+#[test]
+fn file_names_in_a_run_folder_reach_reports_cleaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().to_path_buf());
+    let run = data
+        .create_run(header("kickoff", 1_600_333_200_000))
+        .unwrap();
+    fs::write(
+        run.path().join("evil\u{1b}[31m\u{202e}\u{9b}x\u{200b}.ron"),
+        b"x",
+    )
+    .unwrap();
+    let (_, problems) = run.journals().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    for bad in ['\u{1b}', '\u{202e}', '\u{9b}', '\u{200b}'] {
+        assert!(!problems[0].contains(bad), "{:?}", problems[0]);
+    }
+}

@@ -550,9 +550,10 @@ impl RunDir {
         }
     }
 
-    /// `runs/<id>/<name>`, as problems name files.
+    /// `runs/<id>/<name>`, as problems name files: a file name may hold escape sequences or
+    /// bidi controls, and the problem reaches a terminal.
     fn display(&self, name: &str) -> String {
-        format!("runs/{}/{name}", self.id)
+        format!("runs/{}/{}", self.id, crate::text::clean_line(name))
     }
 }
 

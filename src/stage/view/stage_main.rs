@@ -434,11 +434,13 @@ fn draw_following(
 }
 
 /// "Dalaspåret · Kick off".
+/// Cleaned here, where it reaches the terminal: a session file may hold bidi or zero-width
+/// characters in its title.
 fn heading(stage: &Stage) -> String {
-    let title = &stage.run.session.title;
+    let title = crate::text::clean_line(&stage.run.session.title);
     match &stage.ctx.track {
-        Some(track) => format!("{track} · {title}"),
-        None => title.clone(),
+        Some(track) => format!("{} · {title}", crate::text::clean_line(track)),
+        None => title,
     }
 }
 
