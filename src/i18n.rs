@@ -1149,3 +1149,802 @@ impl Text {
         }
     }
 }
+
+/// Words of `spar check` and of the sessions and tracks a command names
+/// (`crate::session::problem`): what can be wrong with a session file, in each language.
+impl Text {
+    /// `path:line:col: varning: …` / `… warning: …`.
+    pub fn warning_prefix(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "varning: ",
+            Lang::En => "warning: ",
+        }
+    }
+
+    /// "(and 3 more; spar check shows them all)" after the first error of a catalog.
+    pub fn and_more_errors(&self, first: &str, more: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("{first} (och {more} till; spar check visar alla)"),
+            Lang::En => format!("{first} (and {more} more; spar check shows them all)"),
+        }
+    }
+
+    /// `spar run --resume RUN SESSION` with a run of another session.
+    pub fn run_of_other_session(&self, run: &str, of: &str, wanted: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("genomförandet {run} hör till träffen {of}, inte {wanted}"),
+            Lang::En => format!("run {run} is a run of {of}, not of {wanted}"),
+        }
+    }
+
+    /// `spar run SESSION` off a terminal when the session has a run to resume.
+    pub fn unfinished_run(&self, run: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "det finns ett oavslutat genomförande {run}: använd --resume {run} eller --new"
+            ),
+            Lang::En => format!("an unfinished run {run} exists: use --resume {run} or --new"),
+        }
+    }
+
+    /// `spar review RUN` of a run that is listed but cannot be read.
+    pub fn run_unreadable(&self, run: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("genomförandet {run} går inte att läsa"),
+            Lang::En => format!("run {run} cannot be read"),
+        }
+    }
+
+    /// `spar join` when no run is live.
+    pub fn no_live_run(&self, runs_dir: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "inget pågående genomförande i {runs_dir}: träffen börjar när processledaren startar första punkten eller skriver en anteckning (`spar run TRÄFF`)"
+            ),
+            Lang::En => format!(
+                "no live run in {runs_dir}: a run begins when the facilitator starts the first item or writes a note (`spar run SESSION`)"
+            ),
+        }
+    }
+
+    /// `spar join --group NAME` with a group the run's session does not have.
+    pub fn no_such_group(&self, run: &str, name: &str, groups: &[String]) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "genomförandet {run} har ingen grupp ”{name}”; dess grupper: {}",
+                groups.join(", ")
+            ),
+            Lang::En => format!(
+                "run {run} has no group \"{name}\"; its groups: {}",
+                groups.join(", ")
+            ),
+        }
+    }
+
+    /// A run named on the command line that is not there or cannot be read; the store's own
+    /// (English) words for failures of the file system.
+    pub fn store_error(&self, err: &crate::run::store::StoreError) -> String {
+        use crate::run::store::StoreError as E;
+        let some = |items: &[String]| {
+            const SHOWN: usize = 5;
+            let shown = items
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            match (items.len().saturating_sub(SHOWN), self.lang) {
+                (0, _) => shown,
+                (more, Lang::Sv) => format!("{shown} och {more} till"),
+                (more, Lang::En) => format!("{shown} and {more} more"),
+            }
+        };
+        match (self.lang, err) {
+            (Lang::En, _) => err.to_string(),
+            (Lang::Sv, E::UnknownRun { id, runs_dir }) => {
+                format!("inget genomförande ”{id}” i {}", runs_dir.display())
+            }
+            (Lang::Sv, E::BadRunId { id }) => format!(
+                "”{id}” är inget id för ett genomförande (bara bokstäver, siffror, - och _)"
+            ),
+            (
+                Lang::Sv,
+                E::AmbiguousRun {
+                    prefix,
+                    runs_dir,
+                    candidates,
+                },
+            ) => format!(
+                "”{prefix}” passar flera genomföranden i {}: {}",
+                runs_dir.display(),
+                some(candidates)
+            ),
+            (
+                Lang::Sv,
+                E::BadHeader {
+                    path,
+                    line,
+                    column,
+                    message,
+                },
+            ) => format!(
+                "{}:{line}:{column}: genomförandets huvud går inte att läsa: {message}",
+                path.display()
+            ),
+            (Lang::Sv, E::HeaderTooLarge { path }) => format!(
+                "{}: genomförandets huvud är större än {} MiB",
+                path.display(),
+                crate::run::store::MAX_HEADER >> 20
+            ),
+            (Lang::Sv, E::NoDataDir) => "ingen datamapp: systemet har ingen för den här användaren; använd --data-dir eller SPAR_DATA_DIR".into(),
+            (Lang::Sv, other) => other.to_string(),
+        }
+    }
+
+    /// A problem with a session file or a named session, in this language.
+    pub fn problem(&self, p: &crate::session::problem::Problem) -> String {
+        match self.lang {
+            Lang::Sv => problem_sv(p),
+            Lang::En => problem_en(p),
+        }
+    }
+}
+
+/// A meeting's length: [`Text::span`], but whole hours without "0 min" ("4 h", "4 tim").
+fn hours(lang: Lang, minutes: u64) -> String {
+    let minutes = i64::try_from(minutes).unwrap_or(i64::MAX);
+    match (lang, minutes / 60, minutes % 60) {
+        (Lang::Sv, h, 0) if h > 0 => format!("{h} tim"),
+        (Lang::En, h, 0) if h > 0 => format!("{h} h"),
+        _ => lang.text().span(minutes),
+    }
+}
+
+fn problem_en(p: &crate::session::problem::Problem) -> String {
+    use crate::session::problem::{
+        Expected, FileKind, IoWhy, ItemName, Problem as P, StepName, VariantKind,
+    };
+    let q = |s: &str| format!("\"{s}\"");
+    let item = |i: &ItemName| match i {
+        ItemName::Numbered(n) => format!("item {n}"),
+        ItemName::Titled(t) => format!("item {}", q(t)),
+    };
+    let step = |s: &StepName| {
+        let what = if s.question {
+            "question"
+        } else {
+            "instruction"
+        };
+        (format!("{what} {}", s.n), what)
+    };
+    let kind = |k: &FileKind| match k {
+        FileKind::Session => "session",
+        FileKind::Track => "track",
+        FileKind::Structure => "structure",
+    };
+    let one_of = |alts: &[String]| match alts {
+        [] => "there are none".to_string(),
+        [a] => format!("expected {a}"),
+        [a, b] => format!("expected {a} or {b}"),
+        [rest @ .., last] => format!("expected one of {}, or {last}", rest.join(", ")),
+    };
+    let in_outer = |o: &Option<String>| o.as_ref().map_or(String::new(), |o| format!(" in {o}"));
+    match p {
+        P::NoSuchPath => "no such file or folder".into(),
+        P::CannotRead(IoWhy::PermissionDenied) => "cannot read: permission denied".into(),
+        P::CannotRead(IoWhy::Other(why)) => format!("cannot read: {why}"),
+        P::NoSessionFiles => "no session files (*.ron) in this folder".into(),
+        P::TooLarge(Some(size)) => format!("file is too large ({size}; at most 1 MiB)"),
+        P::TooLarge(None) => "file is too large (at most 1 MiB)".into(),
+        P::FileEmpty => "file is empty".into(),
+        P::Utf16 => "file is UTF-16 text; save it as UTF-8".into(),
+        P::Binary => "binary file (it has NUL bytes), not a session file".into(),
+        P::NotUtf8 => "not valid UTF-8 text (save the file as UTF-8)".into(),
+        P::OnlyComments => "file has only comments, no Session(…), Track(…) or Structure(…)".into(),
+        P::EndOfFile => {
+            "unexpected end of file (is it cut off, or is a bracket not closed?)".into()
+        }
+        P::ExpectedList => "expected a list in [ ]".into(),
+        P::ExpectedCommaOrBracket => "expected \",\" or \"]\"".into(),
+        P::ExpectedComma => "expected a comma".into(),
+        P::ExpectedMap => "expected a map in { }".into(),
+        P::ExpectedColon => "expected \":\"".into(),
+        P::ExpectedBrace => "expected \"}\"".into(),
+        P::ExpectedWholeNumber => "expected a whole number".into(),
+        P::NumberOutOfRange => {
+            "number out of range: expected a whole number from 0 to 4294967295".into()
+        }
+        P::InvalidDigit(d) => format!("invalid digit {} in a number", q(d)),
+        P::ExpectedNumber => "expected a number".into(),
+        P::Underscore => "unexpected underscore in a number".into(),
+        P::ExpectedBool => "expected true or false".into(),
+        P::ExpectedText => "expected text in double quotes".into(),
+        P::TextNotClosed => "text is not closed: a closing \" is missing".into(),
+        P::ExpectedChar => "expected a character in single quotes".into(),
+        P::InvalidEscape => {
+            "invalid escape in text (write \\\\ for a backslash, \\\" for a quote)".into()
+        }
+        P::ExpectedParen => "expected \"(\"".into(),
+        P::ExpectedParenOr(name) => format!("expected \"(\" or \"{name}(\""),
+        P::ExpectedFileKind(None) => "expected Session(…), Track(…) or Structure(…)".into(),
+        P::ExpectedFileKind(Some(found)) => {
+            format!("expected Session(…), Track(…) or Structure(…), found {found}(…)")
+        }
+        P::ExpectedNamed(name) => format!("expected \"{name}(\""),
+        P::ExpectedStruct { expected, found } => {
+            format!("expected {expected}(…), found {found}(…)")
+        }
+        P::ExpectedCloseParen => "expected \")\"".into(),
+        P::ExpectedFieldName => "expected a field name".into(),
+        P::ExpectedUnit => "expected ()".into(),
+        P::ExpectedOption => "expected a value or None".into(),
+        P::UnexpectedChar(c) => format!("unexpected character {}", q(c)),
+        P::CommentNotClosed => "comment is not closed: a closing */ is missing".into(),
+        P::Trailing(k) => {
+            let what = match k {
+                FileKind::Session => "Session",
+                FileKind::Track => "Track",
+                FileKind::Structure => "Structure",
+            };
+            format!("unexpected text after the end of the {what}")
+        }
+        P::WrongType { expected, found } => {
+            let expected = match expected {
+                Expected::WholeNumber => "a whole number",
+                Expected::Text => "text in double quotes",
+                Expected::List => "a list in [ ]",
+                Expected::Other(other) => other,
+            };
+            format!("expected {expected}, found {found}")
+        }
+        P::UnknownVariant {
+            kind,
+            found,
+            expected,
+        } => {
+            let what = match kind {
+                VariantKind::ItemKind => "item kind",
+                VariantKind::Turns => "kind of turns",
+                VariantKind::AgendaEntry => "agenda entry",
+                VariantKind::Step => "kind of step",
+                VariantKind::GroupSize => "group size",
+                VariantKind::Other => "variant",
+            };
+            format!("unknown {what} {}, {}", q(found), one_of(expected))
+        }
+        P::UnknownField {
+            found,
+            outer,
+            expected,
+        } => format!(
+            "unknown field {}{}, {}",
+            q(found),
+            in_outer(outer),
+            one_of(expected)
+        ),
+        P::MissingField { field, outer } => {
+            format!("missing field {}{}", q(field), in_outer(outer))
+        }
+        P::DuplicateField { field, outer } => {
+            format!("field {} appears twice{}", q(field), in_outer(outer))
+        }
+        P::TooDeep(n) => format!("brackets nested too deeply (at most {n} levels)"),
+        P::UnknownExtension(name) => format!("unknown RON extension {}", q(name)),
+        P::Ron(words) => words.clone(),
+        P::Found(inner, found) => format!("{}, found {found}", problem_en(inner)),
+        P::IncludesElsewhere(id) => format!(
+            "the session includes structure {}, which is in another file",
+            q(id)
+        ),
+
+        P::TrackRefEmpty => "the track is empty: name the id of the session's track".into(),
+        P::TitleEmpty => "the title is empty".into(),
+        P::BadStart(s) => format!("start {} is not a time as HH:MM, e.g. 09:00", q(s)),
+        P::BadDate(d) => format!(
+            "date {} is not a real date as YYYY-MM-DD, e.g. 2020-09-17",
+            q(d)
+        ),
+        P::GroupNoName(n) => format!("group {n} has no name"),
+        P::GroupTwice(g) => format!("group {} is named twice", q(g)),
+        P::AgendaEmpty => "the agenda is empty".into(),
+        P::NoSuchStructure(id) => format!("no structure has id {}", q(id)),
+        P::MeetingTooLong { total, max } => format!(
+            "the items add up to {}, more than the {} a meeting can last",
+            hours(Lang::En, *total),
+            hours(Lang::En, *max)
+        ),
+        P::MeetingLong { total, max } => format!(
+            "the items add up to {}, a long meeting (more than {})",
+            hours(Lang::En, *total),
+            hours(Lang::En, *max)
+        ),
+        P::MeetingShort { total, min } => {
+            format!("the items add up to only {total} min, a short meeting (less than {min} min)")
+        }
+        P::ItemNoTitle(n) => format!("item {n} has no title"),
+        P::ItemZero(i) => format!("{} has 0 minutes", item(i)),
+        P::ItemTooLong {
+            item: i,
+            minutes,
+            max,
+        } => format!(
+            "{} has {minutes} minutes; an item can have at most {max}",
+            item(i)
+        ),
+        P::TalkNoSpeaker(i) => format!("{} is a talk with no speaker", item(i)),
+        P::InvitationEmpty(i) => format!("the invitation of {} is empty", item(i)),
+        P::BadGroupSize { item: i, max } => format!(
+            "the group size of {} is not a size: write Of(3) for trios or Between(5, 7), from 1 to {max}",
+            item(i)
+        ),
+        P::StepsOver {
+            item: i,
+            sum,
+            minutes,
+        } => format!(
+            "the questions of {} add up to {sum} min, more than its {minutes} min",
+            item(i)
+        ),
+        P::StepsUnderHalf {
+            item: i,
+            sum,
+            minutes,
+        } => format!(
+            "the questions of {} add up to {sum} min, less than half of its {minutes} min",
+            item(i)
+        ),
+        P::StepsAndRound(i) => format!(
+            "{} has both questions and a round; the stage would show only the round",
+            item(i)
+        ),
+        P::RoundZero(i) => format!("the round of {} has 0 minutes for each turn", item(i)),
+        P::RoundTurnTooLong { item: i, each, max } => format!(
+            "the round of {} has {each} minutes for each turn; a turn can have at most {max}",
+            item(i)
+        ),
+        P::RoundNoGroups(i) => format!(
+            "the round of {} goes through the groups, but the session has no groups",
+            item(i)
+        ),
+        P::RoundNobody(i) => format!("the round of {} names nobody", item(i)),
+        P::TurnNoName { item: i, n } => {
+            format!("turn {n} of the round of {} has no name", item(i))
+        }
+        P::RoundSeats { item: i, n, max } => format!(
+            "the round of {} has {n} seats; a group can have 1 to {max}",
+            item(i)
+        ),
+        P::RoundOver {
+            item: i,
+            total,
+            turns,
+            each,
+            minutes,
+        } => format!(
+            "the round of {} takes {total} min ({turns} turns × {each} min), more than its {minutes} min",
+            item(i)
+        ),
+        P::StepEmpty { step: s, item: i } => format!("{} of {} is empty", step(s).0, item(i)),
+        P::StepRepeatMark {
+            step: s,
+            item: i,
+            mark,
+        } => format!(
+            "{} of {} has {mark}, which only a step inside Repeat(…) can have",
+            step(s).0,
+            item(i)
+        ),
+        P::StepZero { step: s, item: i } => {
+            format!("{} of {} has 0 minutes", step(s).0, item(i))
+        }
+        P::StepTooLong {
+            step: s,
+            item: i,
+            minutes,
+            max,
+        } => {
+            let (name, what) = step(s);
+            format!(
+                "{name} of {} has {minutes} minutes; a {what} can have at most {max}",
+                item(i)
+            )
+        }
+        P::RepeatInRepeat(i) => format!(
+            "{} has a Repeat inside a Repeat; write the inner steps out",
+            item(i)
+        ),
+        P::RepeatTimes {
+            item: i,
+            times,
+            max,
+        } => format!(
+            "a Repeat of {} has times: {times}; write 2 to {max}",
+            item(i)
+        ),
+        P::RepeatNoSteps(i) => format!("a Repeat of {} has no steps", item(i)),
+        P::GoalEmpty(n) => format!("goal {n} is empty"),
+        P::NoMeetings => "the track lists no meetings".into(),
+        P::MeetingTwice(id) => format!("meeting {} is listed twice", q(id)),
+        P::IdEmpty(k) => format!("the {} id is empty", kind(k)),
+        P::IdChars(id) => format!(
+            "id {} may only have letters, digits, \"-\", \"_\" and \".\" in it",
+            q(id)
+        ),
+        P::IdNumber(id) => format!(
+            "id {} is a number; numbers name meetings by their place in the track",
+            q(id)
+        ),
+        P::LinkNoTitle(n) => format!("link {n} of the pre-work has no title"),
+        P::LinkNotWeb(url) => format!(
+            "link {} is not a web address starting with https:// or http://",
+            q(url)
+        ),
+
+        P::IdUsed { kind: k, id, by } => {
+            format!("{} id {} is already used by {by}", kind(k), q(id))
+        }
+        P::UnknownTrack { id, known } if known.is_empty() => {
+            format!("unknown track {}; there are no track files", q(id))
+        }
+        P::UnknownTrack { id, known } => {
+            format!(
+                "unknown track {}; known tracks: {}",
+                q(id),
+                known.join(", ")
+            )
+        }
+        P::NotAmongMeetings {
+            session,
+            track,
+            path,
+        } => format!(
+            "session {} is not among the meetings of track {} ({path})",
+            q(session),
+            q(track)
+        ),
+        P::MeetingNoSession(id) => format!("meeting {}: no session has this id", q(id)),
+        P::MeetingOtherTrack {
+            id,
+            track,
+            listed_in,
+        } => format!(
+            "meeting {} belongs to track {}, not {}",
+            q(id),
+            q(track),
+            q(listed_in)
+        ),
+
+        P::NoMeetingNoTrack(name) => {
+            format!("there is no meeting {}: no track is loaded", q(name))
+        }
+        P::NoMeetingInTrack { name, track, count } => format!(
+            "there is no meeting {} in track {}: it has {count} (1–{count})",
+            q(name),
+            q(track)
+        ),
+        P::UnknownSession { name, known } if known.is_empty() => {
+            format!("unknown session {}; there are no sessions", q(name))
+        }
+        P::UnknownSession { name, known } => format!(
+            "unknown session {}; known sessions: {}",
+            q(name),
+            known.join(", ")
+        ),
+    }
+}
+
+fn problem_sv(p: &crate::session::problem::Problem) -> String {
+    use crate::session::problem::{
+        Expected, FileKind, IoWhy, ItemName, Problem as P, StepName, VariantKind,
+    };
+    let q = |s: &str| format!("”{s}”");
+    // "punkten ”Samtal”" / "punkt 3".
+    let item = |i: &ItemName| match i {
+        ItemName::Numbered(n) => format!("punkt {n}"),
+        ItemName::Titled(t) => format!("punkten {}", q(t)),
+    };
+    let step = |s: &StepName| {
+        let what = if s.question { "fråga" } else { "instruktion" };
+        format!("{what} {}", s.n)
+    };
+    // "träffens" and "en annan träff": Swedish nouns differ in gender.
+    let kind = |k: &FileKind| match k {
+        FileKind::Session => ("träffens", "en annan träff"),
+        FileKind::Track => ("spårets", "ett annat spår"),
+        FileKind::Structure => ("strukturens", "en annan struktur"),
+    };
+    let one_of = |alts: &[String]| match alts {
+        [] => "här finns inget att välja".to_string(),
+        [a] => format!("här kan stå {a}"),
+        [a, b] => format!("här kan stå {a} eller {b}"),
+        [rest @ .., last] => format!("här kan stå {} eller {last}", rest.join(", ")),
+    };
+    let in_outer = |o: &Option<String>| o.as_ref().map_or(String::new(), |o| format!(" i {o}"));
+    match p {
+        P::NoSuchPath => "filen eller mappen finns inte".into(),
+        P::CannotRead(IoWhy::PermissionDenied) => "kan inte läsas: behörighet saknas".into(),
+        P::CannotRead(IoWhy::Other(why)) => format!("kan inte läsas: {why}"),
+        P::NoSessionFiles => "mappen har inga träffiler (*.ron)".into(),
+        P::TooLarge(Some(size)) => {
+            format!("filen är för stor ({}; högst 1 MiB)", size.replace('.', ","))
+        }
+        P::TooLarge(None) => "filen är för stor (högst 1 MiB)".into(),
+        P::FileEmpty => "filen är tom".into(),
+        P::Utf16 => "filen är UTF-16-text; spara den som UTF-8".into(),
+        P::Binary => "binärfil (den har NUL-byte), ingen träffil".into(),
+        P::NotUtf8 => "ogiltig UTF-8-text (spara filen som UTF-8)".into(),
+        P::OnlyComments => {
+            "filen har bara kommentarer, ingen Session(…), Track(…) eller Structure(…)".into()
+        }
+        P::EndOfFile => {
+            "filen tar slut för tidigt (är den avklippt, eller saknas en slutparentes?)".into()
+        }
+        P::ExpectedList => "här ska stå en lista inom [ ]".into(),
+        P::ExpectedCommaOrBracket => "här ska stå ”,” eller ”]”".into(),
+        P::ExpectedComma => "här saknas ett kommatecken".into(),
+        P::ExpectedMap => "här ska stå en tabell inom { }".into(),
+        P::ExpectedColon => "här ska stå ”:”".into(),
+        P::ExpectedBrace => "här ska stå ”}”".into(),
+        P::ExpectedWholeNumber => "här ska stå ett heltal".into(),
+        P::NumberOutOfRange => {
+            "talet är för stort: här ska stå ett heltal från 0 till 4294967295".into()
+        }
+        P::InvalidDigit(d) => format!("ogiltig siffra {} i ett tal", q(d)),
+        P::ExpectedNumber => "här ska stå ett tal".into(),
+        P::Underscore => "oväntat understreck i ett tal".into(),
+        P::ExpectedBool => "här ska stå true eller false".into(),
+        P::ExpectedText => "här ska stå text inom raka citattecken (\")".into(),
+        P::TextNotClosed => "texten är inte avslutad: ett avslutande \" saknas".into(),
+        P::ExpectedChar => "här ska stå ett tecken inom enkla citattecken".into(),
+        P::InvalidEscape => {
+            "ogiltig escape-sekvens i texten (skriv \\\\ för ett omvänt snedstreck, \\\" för ett citattecken)"
+                .into()
+        }
+        P::ExpectedParen => "här ska stå ”(”".into(),
+        P::ExpectedParenOr(name) => format!("här ska stå ”(” eller ”{name}(”"),
+        P::ExpectedFileKind(None) => {
+            "filen ska börja med Session(…), Track(…) eller Structure(…)".into()
+        }
+        P::ExpectedFileKind(Some(found)) => format!(
+            "filen ska börja med Session(…), Track(…) eller Structure(…), inte {found}(…)"
+        ),
+        P::ExpectedNamed(name) => format!("här ska stå ”{name}(”"),
+        P::ExpectedStruct { expected, found } => {
+            format!("här ska stå {expected}(…), inte {found}(…)")
+        }
+        P::ExpectedCloseParen => "här ska stå ”)”".into(),
+        P::ExpectedFieldName => "här ska stå ett fältnamn".into(),
+        P::ExpectedUnit => "här ska stå ()".into(),
+        P::ExpectedOption => "här ska stå ett värde eller None".into(),
+        P::UnexpectedChar(c) => format!("oväntat tecken {}", q(c)),
+        P::CommentNotClosed => "kommentaren är inte avslutad: ett avslutande */ saknas".into(),
+        P::Trailing(k) => {
+            let what = match k {
+                FileKind::Session => "Session",
+                FileKind::Track => "Track",
+                FileKind::Structure => "Structure",
+            };
+            format!("oväntad text efter slutet av {what}(…)")
+        }
+        P::WrongType { expected, found } => {
+            let expected = match expected {
+                Expected::WholeNumber => "ett heltal",
+                Expected::Text => "text inom raka citattecken (\")",
+                Expected::List => "en lista inom [ ]",
+                Expected::Other(other) => other,
+            };
+            format!("här ska stå {expected}, inte {found}")
+        }
+        P::UnknownVariant {
+            kind,
+            found,
+            expected,
+        } => {
+            let what = match kind {
+                VariantKind::ItemKind => "okänd sorts punkt",
+                VariantKind::Turns => "okänd sorts turer",
+                VariantKind::AgendaEntry => "okänd rad i agendan",
+                VariantKind::Step => "okänd sorts steg",
+                VariantKind::GroupSize => "okänd gruppstorlek",
+                VariantKind::Other => "okänt värde",
+            };
+            format!("{what} {}; {}", q(found), one_of(expected))
+        }
+        P::UnknownField {
+            found,
+            outer,
+            expected,
+        } => format!(
+            "okänt fält {}{}; {}",
+            q(found),
+            in_outer(outer),
+            one_of(expected)
+        ),
+        P::MissingField { field, outer } => {
+            format!("fältet {} saknas{}", q(field), in_outer(outer))
+        }
+        P::DuplicateField { field, outer } => {
+            format!("fältet {} står två gånger{}", q(field), in_outer(outer))
+        }
+        P::TooDeep(n) => format!("för många parenteser i varandra (högst {n} nivåer)"),
+        P::UnknownExtension(name) => format!("okänt RON-tillägg {}", q(name)),
+        P::Ron(words) => words.clone(),
+        P::Found(inner, found) => format!("{}, inte {found}", problem_sv(inner)),
+        P::IncludesElsewhere(id) => format!(
+            "träffen tar med strukturen {}, som finns i en annan fil",
+            q(id)
+        ),
+
+        P::TrackRefEmpty => "spåret är tomt: skriv id för träffens spår".into(),
+        P::TitleEmpty => "titeln är tom".into(),
+        P::BadStart(s) => format!(
+            "starttiden {} är ingen tid som TT:MM, till exempel 09:00",
+            q(s)
+        ),
+        P::BadDate(d) => format!(
+            "datumet {} är inget riktigt datum som ÅÅÅÅ-MM-DD, till exempel 2020-09-17",
+            q(d)
+        ),
+        P::GroupNoName(n) => format!("grupp {n} har inget namn"),
+        P::GroupTwice(g) => format!("gruppen {} står två gånger", q(g)),
+        P::AgendaEmpty => "agendan är tom".into(),
+        P::NoSuchStructure(id) => format!("ingen struktur har id {}", q(id)),
+        P::MeetingTooLong { total, max } => format!(
+            "punkterna tar sammanlagt {}, mer än de {} en träff kan vara",
+            hours(Lang::Sv, *total),
+            hours(Lang::Sv, *max)
+        ),
+        P::MeetingLong { total, max } => format!(
+            "punkterna tar sammanlagt {}, en lång träff (mer än {})",
+            hours(Lang::Sv, *total),
+            hours(Lang::Sv, *max)
+        ),
+        P::MeetingShort { total, min } => format!(
+            "punkterna tar sammanlagt bara {total} min, en kort träff (mindre än {min} min)"
+        ),
+        P::ItemNoTitle(n) => format!("punkt {n} har ingen titel"),
+        P::ItemZero(i) => format!("{} har 0 minuter", item(i)),
+        P::ItemTooLong { item: i, minutes, max } => format!(
+            "{} har {minutes} minuter; en punkt kan ha högst {max}",
+            item(i)
+        ),
+        P::TalkNoSpeaker(i) => format!("{} är ett föredrag utan talare", item(i)),
+        P::InvitationEmpty(i) => format!("inbjudan i {} är tom", item(i)),
+        P::BadGroupSize { item: i, max } => format!(
+            "gruppstorleken i {} är ingen storlek: skriv Of(3) för tre och tre eller Between(5, 7), från 1 till {max}",
+            item(i)
+        ),
+        P::StepsOver { item: i, sum, minutes } => format!(
+            "frågorna i {} tar sammanlagt {sum} min, mer än punktens {minutes} min",
+            item(i)
+        ),
+        P::StepsUnderHalf { item: i, sum, minutes } => format!(
+            "frågorna i {} tar sammanlagt {sum} min, mindre än hälften av punktens {minutes} min",
+            item(i)
+        ),
+        P::StepsAndRound(i) => format!(
+            "{} har både frågor och en runda; scenen skulle bara visa rundan",
+            item(i)
+        ),
+        P::RoundZero(i) => format!("rundan i {} har 0 minuter per tur", item(i)),
+        P::RoundTurnTooLong { item: i, each, max } => format!(
+            "rundan i {} har {each} minuter per tur; en tur kan ha högst {max}",
+            item(i)
+        ),
+        P::RoundNoGroups(i) => format!(
+            "rundan i {} går igenom grupperna, men träffen har inga grupper",
+            item(i)
+        ),
+        P::RoundNobody(i) => format!("rundan i {} nämner ingen", item(i)),
+        P::TurnNoName { item: i, n } => format!("tur {n} i rundan i {} har inget namn", item(i)),
+        P::RoundSeats { item: i, n, max } => format!(
+            "rundan i {} har {n} platser; en grupp kan ha 1 till {max}",
+            item(i)
+        ),
+        P::RoundOver {
+            item: i,
+            total,
+            turns,
+            each,
+            minutes,
+        } => format!(
+            "rundan i {} tar {total} min ({turns} turer × {each} min), mer än punktens {minutes} min",
+            item(i)
+        ),
+        P::StepEmpty { step: s, item: i } => format!("{} i {} är tom", step(s), item(i)),
+        P::StepRepeatMark {
+            step: s,
+            item: i,
+            mark,
+        } => format!(
+            "{} i {} har {mark}, som bara ett steg inuti Repeat(…) kan ha",
+            step(s),
+            item(i)
+        ),
+        P::StepZero { step: s, item: i } => format!("{} i {} har 0 minuter", step(s), item(i)),
+        P::StepTooLong {
+            step: s,
+            item: i,
+            minutes,
+            max,
+        } => {
+            let what = if s.question { "en fråga" } else { "en instruktion" };
+            format!(
+                "{} i {} har {minutes} minuter; {what} kan ha högst {max}",
+                step(s),
+                item(i)
+            )
+        }
+        P::RepeatInRepeat(i) => format!(
+            "{} har en Repeat inuti en Repeat; skriv ut de inre stegen",
+            item(i)
+        ),
+        P::RepeatTimes { item: i, times, max } => format!(
+            "en Repeat i {} har times: {times}; skriv 2 till {max}",
+            item(i)
+        ),
+        P::RepeatNoSteps(i) => format!("en Repeat i {} har inga steg", item(i)),
+        P::GoalEmpty(n) => format!("mål {n} är tomt"),
+        P::NoMeetings => "spåret har inga träffar".into(),
+        P::MeetingTwice(id) => format!("träffen {} står två gånger", q(id)),
+        P::IdEmpty(k) => format!("{} id är tomt", kind(k).0),
+        P::IdChars(id) => format!(
+            "id {} får bara innehålla bokstäver, siffror, ”-”, ”_” och ”.”",
+            q(id)
+        ),
+        P::IdNumber(id) => format!(
+            "id {} är ett tal; tal står för träffarnas plats i spåret",
+            q(id)
+        ),
+        P::LinkNoTitle(n) => format!("länk {n} i förarbetet har ingen titel"),
+        P::LinkNotWeb(url) => format!(
+            "länken {} är ingen webbadress som börjar med https:// eller http://",
+            q(url)
+        ),
+
+        P::IdUsed { kind: k, id, by } => {
+            format!("id {} används redan av {} i {by}", q(id), kind(k).1)
+        }
+        P::UnknownTrack { id, known } if known.is_empty() => {
+            format!("okänt spår {}; det finns inga spårfiler", q(id))
+        }
+        P::UnknownTrack { id, known } => {
+            format!("okänt spår {}; kända spår: {}", q(id), known.join(", "))
+        }
+        P::NotAmongMeetings {
+            session,
+            track,
+            path,
+        } => format!(
+            "träffen {} står inte bland träffarna i spåret {} ({path})",
+            q(session),
+            q(track)
+        ),
+        P::MeetingNoSession(id) => format!("träffen {}: ingen träff har detta id", q(id)),
+        P::MeetingOtherTrack {
+            id,
+            track,
+            listed_in,
+        } => format!(
+            "träffen {} hör till spåret {}, inte {}",
+            q(id),
+            q(track),
+            q(listed_in)
+        ),
+
+        P::NoMeetingNoTrack(name) => {
+            format!("det finns ingen träff {}: inget spår är inläst", q(name))
+        }
+        P::NoMeetingInTrack { name, track, count } => format!(
+            "det finns ingen träff {} i spåret {}: det har {count} (1–{count})",
+            q(name),
+            q(track)
+        ),
+        P::UnknownSession { name, known } if known.is_empty() => {
+            format!("okänd träff {}; det finns inga träffar", q(name))
+        }
+        P::UnknownSession { name, known } => {
+            format!("okänd träff {}; kända träffar: {}", q(name), known.join(", "))
+        }
+    }
+}

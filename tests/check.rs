@@ -123,6 +123,19 @@ fn generated(name: &str) -> Option<Vec<u8>> {
 /// temporary folder shown as `{generated}`. The exit code is 2 if any line is an error, else 0.
 #[test]
 fn bad_input_gives_exact_messages() {
+    bad_cases_give(&[], "tests/bad_input", ": warning: ");
+}
+
+/// The same cases under `--lang sv`, against `tests/bad_input_sv/` (one `.expected` file for
+/// each of `tests/bad_input/`).
+#[test]
+fn bad_input_gives_exact_messages_in_swedish() {
+    bad_cases_give(&["--lang", "sv"], "tests/bad_input_sv", ": varning: ");
+}
+
+/// Runs `spar ARGS check` over every case of `tests/bad_input/` and compares standard error
+/// with the case's file in `expected_dir`; the exit code is 2 unless every line is a warning.
+fn bad_cases_give(args: &[&str], expected_dir: &str, warning: &str) {
     let dir = root().join("tests/bad_input");
     let tmp = tempfile::tempdir().unwrap();
     let mut names: Vec<String> = fs::read_dir(&dir)
@@ -136,7 +149,9 @@ fn bad_input_gives_exact_messages() {
     assert!(names.len() >= 10, "{names:?}");
     let mut failures = Vec::new();
     for name in &names {
-        let mut expected = fs::read_to_string(dir.join(format!("{name}.expected"))).unwrap();
+        let expected_file = root().join(expected_dir).join(format!("{name}.expected"));
+        let mut expected = fs::read_to_string(&expected_file)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_file.display()));
         let path = match generated(name) {
             Some(bytes) => {
                 let path = tmp.path().join(format!("{name}.ron"));
@@ -149,10 +164,12 @@ fn bad_input_gives_exact_messages() {
             }
             None => format!("tests/bad_input/{name}"),
         };
-        let out = spar(&["check", &path]);
+        let mut all = args.to_vec();
+        all.extend(["check", &path]);
+        let out = spar(&all);
         no_panic(&out);
         let stderr = text(&out.stderr);
-        let code = if expected.lines().any(|l| !l.contains(": warning: ")) {
+        let code = if expected.lines().any(|l| !l.contains(warning)) {
             2
         } else {
             0
@@ -287,24 +304,28 @@ fn sessions_are_found_by_id_or_place() {
     assert_eq!(catalog.find("6").unwrap().id, "synas-i-kommunen");
     assert_eq!(catalog.position("begrepp"), Some(3));
     assert_eq!(
-        catalog.find("7").unwrap_err().0,
+        catalog.find("7").unwrap_err().to_string(),
         "there is no meeting \"7\" in track \"dalasparet\": it has 6 (1–6)"
     );
     assert_eq!(
-        catalog.find("0").unwrap_err().0,
+        catalog.find("0").unwrap_err().to_string(),
         "there is no meeting \"0\" in track \"dalasparet\": it has 6 (1–6)"
     );
     assert_eq!(
-        catalog.find("kick").unwrap_err().0,
+        catalog.find("kick").unwrap_err().to_string(),
         "unknown session \"kick\"; known sessions: kickoff, digitala-samhallet, begrepp, \
          digitala-uppdraget, larande-organisation, synas-i-kommunen"
+    );
+    assert_eq!(
+        catalog.find("7").unwrap_err().render(spar::i18n::Lang::Sv),
+        "det finns ingen träff ”7” i spåret ”dalasparet”: det har 6 (1–6)"
     );
     assert!(catalog.find("99999999999999999999999").is_err());
     assert!(
         catalog
             .find("x\u{1b}[2J")
             .unwrap_err()
-            .0
+            .to_string()
             .chars()
             .all(|c| !c.is_control())
     );

@@ -14,13 +14,14 @@ use crate::session::load::{Layer, Outcome, assemble};
 
 pub fn run(global: &Global, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let outcome = check(&global.sessions, paths);
+    let lang = Lang::resolve(global.lang);
     {
         let mut stderr = std::io::stderr().lock();
         for finding in &outcome.findings {
-            let _ = writeln!(stderr, "{finding}");
+            let _ = writeln!(stderr, "{}", finding.render(lang));
         }
     }
-    let text = Lang::resolve(global.lang).text();
+    let text = lang.text();
     let summary = text.files_checked(outcome.files, outcome.errors(), outcome.warnings());
     super::list::write_out(&format!("{summary}\n"))?;
     Ok(if outcome.errors() > 0 {

@@ -18,19 +18,19 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     // session; there is just nothing to recap.
     let catalog = catalog(global).unwrap_or_default();
     let now = now_ms();
+    let lang = Lang::resolve(global.lang);
     let (dir, view) = match run {
         Some(id) => (data.find(id).map_err(store_error)?, None),
         None => {
             let view = track_view(&data, &catalog, now);
-            (latest_live(&data, &view)?, Some(view))
+            (latest_live(lang, &data, &view)?, Some(view))
         }
     };
     let header = dir.header().map_err(store_error)?;
     let group = match group {
-        Some(name) => resolve_group(&header.session.groups, name, dir.id())?,
+        Some(name) => resolve_group(lang, &header.session.groups, name, dir.id())?,
         None => None,
     };
-    let lang = Lang::resolve(global.lang);
     let mut tui = Tui::start()?;
     stage_app::run(
         &mut tui,
@@ -50,20 +50,25 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
 }
 
 /// The live run that changed last, or a clear message that there is none.
-fn latest_live(data: &DataDir, view: &TrackView) -> anyhow::Result<RunDir> {
+fn latest_live(lang: Lang, data: &DataDir, view: &TrackView) -> anyhow::Result<RunDir> {
     view.latest_live()
         .map(|run| run.dir.clone())
         .ok_or_else(|| {
-            BadInput(format!(
-                "no live run in {}: a run begins when the facilitator starts the first item or writes a note (`spar run SESSION`)",
-                data.runs_dir().display()
-            ))
+            BadInput::Said(
+                lang.text()
+                    .no_live_run(&data.runs_dir().display().to_string()),
+            )
             .into()
         })
 }
 
 /// A group of the session by name, any case; "whole group" / "hela gruppen" is the plenary.
-fn resolve_group(groups: &[String], name: &str, run: &str) -> anyhow::Result<Option<String>> {
+fn resolve_group(
+    lang: Lang,
+    groups: &[String],
+    name: &str,
+    run: &str,
+) -> anyhow::Result<Option<String>> {
     let wanted = name.trim().to_lowercase();
     if ["hela gruppen", "whole group", "plenary", "plenum"].contains(&wanted.as_str()) {
         return Ok(None);
@@ -72,11 +77,5 @@ fn resolve_group(groups: &[String], name: &str, run: &str) -> anyhow::Result<Opt
         .iter()
         .find(|g| g.to_lowercase() == wanted)
         .map(|g| Some(g.clone()))
-        .ok_or_else(|| {
-            BadInput(format!(
-                "run {run} has no group \"{name}\"; its groups: {}",
-                groups.join(", ")
-            ))
-            .into()
-        })
+        .ok_or_else(|| BadInput::Said(lang.text().no_such_group(run, name, groups)).into())
 }

@@ -93,7 +93,7 @@ pub fn seat(global: &Global, lang: Lang, role: Role) -> Seat {
 /// Store errors that mean "you named something that is not there" exit with 2.
 pub fn store_error(err: StoreError) -> anyhow::Error {
     if err.is_bad_input() {
-        BadInput(err.to_string()).into()
+        BadInput::Store(err).into()
     } else {
         err.into()
     }

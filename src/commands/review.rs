@@ -25,10 +25,10 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
             None => {
                 // Listed as unreadable: say why, as `spar run --resume` would.
                 let why = dir.header().err().map_or_else(
-                    || format!("run {} cannot be read", dir.id()),
-                    |e| e.to_string(),
+                    || BadInput::Said(review.ctx.lang.text().run_unreadable(dir.id())),
+                    BadInput::Store,
                 );
-                return Err(BadInput(why).into());
+                return Err(why.into());
             }
         }
     }

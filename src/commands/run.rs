@@ -38,11 +38,10 @@ pub fn run(
             let dir = data.find(id).map_err(store_error)?;
             let header = dir.header().map_err(store_error)?;
             if header.session.id != session.id {
-                return Err(BadInput(format!(
-                    "run {} is a run of {}, not of {}",
+                return Err(BadInput::Said(lang.text().run_of_other_session(
                     dir.id(),
-                    header.session.id,
-                    session.id
+                    &header.session.id,
+                    &session.id,
                 ))
                 .into());
             }
@@ -94,12 +93,7 @@ pub fn create(
 fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        return Err(BadInput(format!(
-            "an unfinished run {} exists: use --resume {} or --new",
-            dir.id(),
-            dir.id()
-        ))
-        .into());
+        return Err(BadInput::Said(lang.text().unfinished_run(dir.id())).into());
     }
     let tz = jiff::tz::TimeZone::system();
     let text = lang.text();

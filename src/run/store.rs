@@ -29,7 +29,7 @@ use crate::session::{Session, Track};
 /// The header file of a run folder.
 pub const HEADER_FILE: &str = "run.ron";
 /// A header larger than this is not read (a session snapshot is a few kilobytes).
-const MAX_HEADER: u64 = 16 << 20;
+pub const MAX_HEADER: u64 = 16 << 20;
 /// Damaged lines reported one by one per journal; the rest are counted in one more problem.
 const MAX_PROBLEMS_PER_JOURNAL: usize = 20;
 

@@ -12,7 +12,8 @@ use std::fs;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
-use super::parse::{Content, FileKind, Pos, Seg, file_kind, parse_content, quote};
+use super::parse::{Content, FileKind, Pos, Seg, clean, file_kind, parse_content};
+use super::problem::{self, IoWhy, Problem};
 use super::shipped;
 use super::source::{SessionFile, StructureFile};
 use super::validate::{self, Finding, Issue};
@@ -106,14 +107,14 @@ impl Layer {
 pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Finding> {
     let shown = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
-        ErrorKind::NotFound => Finding::error(&shown, None, "no such file or folder"),
-        _ => Finding::error(&shown, None, format!("cannot read: {}", io_words(&e))),
+        ErrorKind::NotFound => Finding::error(&shown, None, Problem::NoSuchPath),
+        _ => Finding::error(&shown, None, Problem::CannotRead(io_words(&e))),
     })?;
     if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
     let entries = fs::read_dir(path)
-        .map_err(|e| Finding::error(&shown, None, format!("cannot read: {}", io_words(&e))))?;
+        .map_err(|e| Finding::error(&shown, None, Problem::CannotRead(io_words(&e))))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -125,11 +126,7 @@ pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Finding> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(Finding::error(
-            &shown,
-            None,
-            "no session files (*.ron) in this folder",
-        ));
+        return Err(Finding::error(&shown, None, Problem::NoSessionFiles));
     }
     Ok(files)
 }
@@ -138,8 +135,8 @@ pub fn files_in(path: &Path) -> Result<Vec<PathBuf>, Finding> {
 pub fn read_file(path: &Path) -> Result<String, Finding> {
     let shown = path.display().to_string();
     let cannot = |e: std::io::Error| match e.kind() {
-        ErrorKind::NotFound => Finding::error(&shown, None, "no such file or folder"),
-        _ => Finding::error(&shown, None, format!("cannot read: {}", io_words(&e))),
+        ErrorKind::NotFound => Finding::error(&shown, None, Problem::NoSuchPath),
+        _ => Finding::error(&shown, None, Problem::CannotRead(io_words(&e))),
     };
     let file = fs::File::open(path).map_err(cannot)?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -157,15 +154,8 @@ pub fn read_file(path: &Path) -> Result<String, Finding> {
 }
 
 fn too_large(path: &str, len: Option<u64>) -> Finding {
-    let size = match len {
-        Some(len) => format!("{:.1} MB", len as f64 / 1_000_000.0),
-        None => return Finding::error(path, None, "file is too large (at most 1 MiB)"),
-    };
-    Finding::error(
-        path,
-        None,
-        format!("file is too large ({size}; at most 1 MiB)"),
-    )
+    let size = len.map(|len| format!("{:.1} MB", len as f64 / 1_000_000.0));
+    Finding::error(path, None, Problem::TooLarge(size))
 }
 
 /// The text of a file's bytes: refuses empty, binary and non-UTF-8 files and drops a leading
@@ -175,21 +165,13 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Finding> {
         return Err(too_large(path, Some(bytes.len() as u64)));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Finding::error(path, None, "file is empty"));
+        return Err(Finding::error(path, None, Problem::FileEmpty));
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(Finding::error(
-            path,
-            None,
-            "file is UTF-16 text; save it as UTF-8",
-        ));
+        return Err(Finding::error(path, None, Problem::Utf16));
     }
     if bytes.contains(&0) {
-        return Err(Finding::error(
-            path,
-            None,
-            "binary file (it has NUL bytes), not a session file",
-        ));
+        return Err(Finding::error(path, None, Problem::Binary));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -198,7 +180,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Finding> {
             return Err(Finding::error(
                 path,
                 Some(Pos::after(good)),
-                "not valid UTF-8 text (save the file as UTF-8)",
+                Problem::NotUtf8,
             ));
         }
     };
@@ -228,15 +210,15 @@ fn read_and_parse(path: &Path) -> Result<Loaded, Finding> {
 }
 
 /// An I/O error in a few plain words, without "(os error 13)".
-fn io_words(e: &std::io::Error) -> String {
+fn io_words(e: &std::io::Error) -> IoWhy {
     match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::PermissionDenied => IoWhy::PermissionDenied,
         _ => {
             let text = e.to_string();
-            match text.find(" (os error") {
+            IoWhy::Other(match text.find(" (os error") {
                 Some(at) => text[..at].to_lowercase(),
                 None => text.to_lowercase(),
-            }
+            })
         }
     }
 }
@@ -286,11 +268,10 @@ impl Catalog {
     pub fn track_named(&self, id: &str) -> Result<&Track, BadInput> {
         self.track_by_id(id).ok_or_else(|| {
             let known: Vec<&str> = self.tracks.iter().map(|(t, _)| t.id.as_str()).collect();
-            BadInput(format!(
-                "unknown track {}; known tracks: {}",
-                quote(id),
-                known.join(", ")
-            ))
+            BadInput::Problem(Problem::UnknownTrack {
+                id: clean(id),
+                known: known.into_iter().map(String::from).collect(),
+            })
         })
     }
 
@@ -325,10 +306,9 @@ impl Catalog {
         }
         match &self.track {
             Some(track) => self.find_in(&track.id, name),
-            None if is_number(name) => Err(BadInput(format!(
-                "there is no meeting {}: no track is loaded",
-                quote(name)
-            ))),
+            None if is_number(name) => {
+                Err(BadInput::Problem(Problem::NoMeetingNoTrack(clean(name))))
+            }
             None => Err(self.unknown(name)),
         }
     }
@@ -342,37 +322,30 @@ impl Catalog {
         if is_number(name) {
             return match name.parse::<usize>() {
                 Ok(i) if (1..=n).contains(&i) => Ok(meetings[i - 1]),
-                _ => Err(BadInput(format!(
-                    "there is no meeting {} in track {}: it has {n} (1–{n})",
-                    quote(name),
-                    quote(&found.id)
-                ))),
+                _ => Err(BadInput::Problem(Problem::NoMeetingInTrack {
+                    name: clean(name),
+                    track: clean(&found.id),
+                    count: n,
+                })),
             };
         }
         if let Some(session) = self.get(name) {
             if session.track == found.id {
                 return Ok(session);
             }
-            return Err(BadInput(format!(
-                "session {} belongs to track {}, not {}",
-                quote(name),
-                quote(&session.track),
-                quote(&found.id)
-            )));
+            return Err(BadInput::Problem(Problem::MeetingOtherTrack {
+                id: clean(name),
+                track: clean(&session.track),
+                listed_in: clean(&found.id),
+            }));
         }
         Err(self.unknown(name))
     }
 
     fn unknown(&self, name: &str) -> BadInput {
-        let known: Vec<&str> = self.sessions.iter().map(|s| s.id.as_str()).collect();
-        BadInput(if known.is_empty() {
-            format!("unknown session {}; there are no sessions", quote(name))
-        } else {
-            format!(
-                "unknown session {}; known sessions: {}",
-                quote(name),
-                known.join(", ")
-            )
+        BadInput::Problem(Problem::UnknownSession {
+            name: clean(name),
+            known: self.sessions.iter().map(|s| s.id.clone()).collect(),
         })
     }
 }
@@ -414,14 +387,10 @@ pub fn load_catalog(extra_dirs: &[PathBuf]) -> Result<Catalog, BadInput> {
     let mut errors = outcome.findings.iter().filter(|f| f.is_error());
     match errors.next() {
         None => Ok(outcome.catalog),
-        Some(first) => {
-            let more = errors.count();
-            Err(BadInput(if more == 0 {
-                first.to_string()
-            } else {
-                format!("{first} (and {more} more; spar check shows them all)")
-            }))
-        }
+        Some(first) => Err(BadInput::Findings {
+            first: first.clone(),
+            more: errors.count(),
+        }),
     }
 }
 
@@ -529,20 +498,20 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
     let mut structures: HashMap<&str, usize> = HashMap::new();
     for (i, slot) in slots.iter().enumerate() {
         let (id, what, map) = match &slot.loaded.content {
-            Content::Session(s) => (s.id.as_str(), "session", &mut sessions),
-            Content::Track(t) => (t.id.as_str(), "track", &mut tracks),
-            Content::Structure(s) => (s.id.as_str(), "structure", &mut structures),
+            Content::Session(s) => (s.id.as_str(), problem::FileKind::Session, &mut sessions),
+            Content::Track(t) => (t.id.as_str(), problem::FileKind::Track, &mut tracks),
+            Content::Structure(s) => (s.id.as_str(), problem::FileKind::Structure, &mut structures),
         };
         match map.get(id) {
             Some(&j) if slots[j].layer == slot.layer => {
                 if slot.report {
                     findings.extend(slot.findings(vec![Issue::error(
                         &[Seg::Field("id")],
-                        format!(
-                            "{what} id {} is already used by {}",
-                            quote(id),
-                            slots[j].loaded.path
-                        ),
+                        Problem::IdUsed {
+                            kind: what,
+                            id: clean(id),
+                            by: slots[j].loaded.path.clone(),
+                        },
                     )]));
                 }
             }
@@ -580,17 +549,9 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
                 let known: Vec<&str> = known.into_keys().collect();
                 Some(Issue::error(
                     &[Seg::Field("track")],
-                    if known.is_empty() {
-                        format!(
-                            "unknown track {}; there are no track files",
-                            quote(&s.track)
-                        )
-                    } else {
-                        format!(
-                            "unknown track {}; known tracks: {}",
-                            quote(&s.track),
-                            known.join(", ")
-                        )
+                    Problem::UnknownTrack {
+                        id: clean(&s.track),
+                        known: known.into_iter().map(String::from).collect(),
                     },
                 ))
             }
@@ -602,12 +563,11 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
                 (!listed).then(|| {
                     Issue::warning(
                         &[Seg::Field("id")],
-                        format!(
-                            "session {} is not among the meetings of track {} ({})",
-                            quote(&s.id),
-                            quote(&s.track),
-                            track_slot.loaded.path
-                        ),
+                        Problem::NotAmongMeetings {
+                            session: clean(&s.id),
+                            track: clean(&s.track),
+                            path: track_slot.loaded.path.clone(),
+                        },
                     )
                 })
             }
@@ -627,18 +587,14 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
             let at = [Seg::Field("meetings"), Seg::Index(m)];
             match sessions.get(id.as_str()).and_then(|&j| slots[j].session()) {
                 None if broken.contains(id) => {}
-                None => issues.push(Issue::error(
-                    &at,
-                    format!("meeting {}: no session has this id", quote(id)),
-                )),
+                None => issues.push(Issue::error(&at, Problem::MeetingNoSession(clean(id)))),
                 Some(s) if s.track != t.id => issues.push(Issue::error(
                     &at,
-                    format!(
-                        "meeting {} belongs to track {}, not {}",
-                        quote(id),
-                        quote(&s.track),
-                        quote(&t.id)
-                    ),
+                    Problem::MeetingOtherTrack {
+                        id: clean(id),
+                        track: clean(&s.track),
+                        listed_in: clean(&t.id),
+                    },
                 )),
                 Some(_) => {}
             }

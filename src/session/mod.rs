@@ -4,6 +4,7 @@
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod problem;
 pub mod shipped;
 pub mod source;
 pub mod validate;

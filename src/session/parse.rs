@@ -9,6 +9,7 @@ use std::fmt;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
+use super::problem::{self, Expected, Problem, VariantKind};
 use super::source::{SessionFile, StructureFile};
 use super::{Session, Track};
 
@@ -42,10 +43,7 @@ pub fn parse_session(text: &str) -> Result<Session, ParseError> {
     if let Some((_, id)) = file.includes().next() {
         return Err(ParseError {
             pos: None,
-            message: format!(
-                "the session includes structure {}, which is in another file",
-                quote(id)
-            ),
+            message: Problem::IncludesElsewhere(clean(id)),
         });
     }
     Ok(file.expand(|_| None))
@@ -90,7 +88,7 @@ impl fmt::Display for Pos {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub pos: Option<Pos>,
-    pub message: String,
+    pub message: Problem,
 }
 
 /// What a file starts with, after comments and blank lines.
@@ -120,7 +118,7 @@ pub fn parse_content(text: &str) -> Result<Content, ParseError> {
     match file_kind(text) {
         FileKind::Empty => Err(ParseError {
             pos: None,
-            message: "file has only comments, no Session(…), Track(…) or Structure(…)".to_string(),
+            message: Problem::OnlyComments,
         }),
         FileKind::Track => parse_track(text)
             .map(Content::Track)
@@ -202,8 +200,7 @@ pub fn describe(err: &SpannedError, text: &str, what: &str) -> ParseError {
         // RON points before the blanks ahead of the value; point at the value itself.
         if let Some((at, found)) = token_at(text, pos) {
             pos = at;
-            message.push_str(", found ");
-            message.push_str(&clean(found));
+            message = Problem::Found(Box::new(message), clean(found));
         }
     }
     ParseError {
@@ -278,149 +275,119 @@ fn token_at(text: &str, pos: Pos) -> Option<(Pos, &str)> {
     }
 }
 
-fn message(code: &RonError, what: &str) -> String {
+fn message(code: &RonError, what: &str) -> Problem {
     match code {
-        RonError::Eof => {
-            "unexpected end of file (is it cut off, or is a bracket not closed?)".to_string()
-        }
-        RonError::ExpectedArray => "expected a list in [ ]".to_string(),
-        RonError::ExpectedArrayEnd => "expected \",\" or \"]\"".to_string(),
-        RonError::ExpectedComma => "expected a comma".to_string(),
-        RonError::ExpectedMap => "expected a map in { }".to_string(),
-        RonError::ExpectedMapColon => "expected \":\"".to_string(),
-        RonError::ExpectedMapEnd => "expected \"}\"".to_string(),
-        RonError::ExpectedInteger => "expected a whole number".to_string(),
-        RonError::IntegerOutOfBounds => {
-            "number out of range: expected a whole number from 0 to 4294967295".to_string()
-        }
+        RonError::Eof => Problem::EndOfFile,
+        RonError::ExpectedArray => Problem::ExpectedList,
+        RonError::ExpectedArrayEnd => Problem::ExpectedCommaOrBracket,
+        RonError::ExpectedComma => Problem::ExpectedComma,
+        RonError::ExpectedMap => Problem::ExpectedMap,
+        RonError::ExpectedMapColon => Problem::ExpectedColon,
+        RonError::ExpectedMapEnd => Problem::ExpectedBrace,
+        RonError::ExpectedInteger => Problem::ExpectedWholeNumber,
+        RonError::IntegerOutOfBounds => Problem::NumberOutOfRange,
         RonError::InvalidIntegerDigit { digit, .. } => {
-            format!("invalid digit {} in a number", quote(&digit.to_string()))
+            Problem::InvalidDigit(clean(&digit.to_string()))
         }
-        RonError::ExpectedFloat => "expected a number".to_string(),
-        RonError::UnderscoreAtBeginning | RonError::FloatUnderscore => {
-            "unexpected underscore in a number".to_string()
-        }
-        RonError::ExpectedBoolean => "expected true or false".to_string(),
-        RonError::ExpectedString => "expected text in double quotes".to_string(),
-        RonError::ExpectedStringEnd => "text is not closed: a closing \" is missing".to_string(),
-        RonError::ExpectedChar => "expected a character in single quotes".to_string(),
-        RonError::InvalidEscape(_) => {
-            "invalid escape in text (write \\\\ for a backslash, \\\" for a quote)".to_string()
-        }
-        RonError::ExpectedStructLike => "expected \"(\"".to_string(),
-        RonError::ExpectedNamedStructLike("") => "expected \"(\"".to_string(),
+        RonError::ExpectedFloat => Problem::ExpectedNumber,
+        RonError::UnderscoreAtBeginning | RonError::FloatUnderscore => Problem::Underscore,
+        RonError::ExpectedBoolean => Problem::ExpectedBool,
+        RonError::ExpectedString => Problem::ExpectedText,
+        RonError::ExpectedStringEnd => Problem::TextNotClosed,
+        RonError::ExpectedChar => Problem::ExpectedChar,
+        RonError::InvalidEscape(_) => Problem::InvalidEscape,
+        RonError::ExpectedStructLike => Problem::ExpectedParen,
+        RonError::ExpectedNamedStructLike("") => Problem::ExpectedParen,
         RonError::ExpectedNamedStructLike(name) => {
             if *name == what {
                 // The file's first word is none of the kinds a file can be.
-                "expected Session(…), Track(…) or Structure(…)".to_string()
+                Problem::ExpectedFileKind(None)
             } else {
-                format!("expected \"(\" or \"{name}(\"")
+                Problem::ExpectedParenOr(clean(name))
             }
         }
-        RonError::ExpectedStructName(name) => format!("expected \"{}(\"", clean(name)),
+        RonError::ExpectedStructName(name) => Problem::ExpectedNamed(clean(name)),
         RonError::ExpectedDifferentStructName { expected, found } if *expected == what => {
             // The file's first word: a file can be any of three kinds.
-            format!(
-                "expected Session(…), Track(…) or Structure(…), found {}(…)",
-                clean(found)
-            )
+            Problem::ExpectedFileKind(Some(clean(found)))
         }
-        RonError::ExpectedDifferentStructName { expected, found } => {
-            format!("expected {expected}(…), found {}(…)", clean(found))
-        }
+        RonError::ExpectedDifferentStructName { expected, found } => Problem::ExpectedStruct {
+            expected: clean(expected),
+            found: clean(found),
+        },
         RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => {
-            "expected \")\"".to_string()
+            Problem::ExpectedCloseParen
         }
-        RonError::ExpectedIdentifier => "expected a field name".to_string(),
-        RonError::ExpectedUnit => "expected ()".to_string(),
-        RonError::ExpectedOption => "expected a value or None".to_string(),
-        RonError::UnexpectedChar(c) => {
-            format!("unexpected character {}", quote(&c.to_string()))
-        }
-        RonError::UnclosedBlockComment => {
-            "comment is not closed: a closing */ is missing".to_string()
-        }
-        RonError::TrailingCharacters => format!("unexpected text after the end of the {what}"),
-        RonError::Utf8Error(_) => "not valid UTF-8 text".to_string(),
-        RonError::InvalidValueForType { expected, found } => {
-            format!(
-                "expected {}, found {}",
-                friendly_type(expected),
-                clean(found)
-            )
-        }
+        RonError::ExpectedIdentifier => Problem::ExpectedFieldName,
+        RonError::ExpectedUnit => Problem::ExpectedUnit,
+        RonError::ExpectedOption => Problem::ExpectedOption,
+        RonError::UnexpectedChar(c) => Problem::UnexpectedChar(clean(&c.to_string())),
+        RonError::UnclosedBlockComment => Problem::CommentNotClosed,
+        RonError::TrailingCharacters => Problem::Trailing(match what {
+            "Track" => problem::FileKind::Track,
+            "Structure" => problem::FileKind::Structure,
+            _ => problem::FileKind::Session,
+        }),
+        RonError::Utf8Error(_) => Problem::NotUtf8,
+        RonError::InvalidValueForType { expected, found } => Problem::WrongType {
+            expected: match expected.as_str() {
+                "u8" | "u16" | "u32" | "u64" | "usize" => Expected::WholeNumber,
+                "a string" => Expected::Text,
+                "a sequence" => Expected::List,
+                other => Expected::Other(clean(other)),
+            },
+            found: clean(found),
+        },
         RonError::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => {
-            let what = match outer.as_deref() {
-                Some("ItemKind") => "item kind",
-                Some("Turns") => "kind of turns",
-                Some("agenda entry") => "agenda entry",
-                Some("step") => "kind of step",
-                Some("GroupSize") => "group size",
-                _ => "variant",
-            };
-            format!("unknown {what} {}, {}", quote(found), one_of(expected))
-        }
+        } => Problem::UnknownVariant {
+            kind: match outer.as_deref() {
+                Some("ItemKind") => VariantKind::ItemKind,
+                Some("Turns") => VariantKind::Turns,
+                Some("agenda entry") => VariantKind::AgendaEntry,
+                Some("step") => VariantKind::Step,
+                Some("GroupSize") => VariantKind::GroupSize,
+                _ => VariantKind::Other,
+            },
+            found: clean(found),
+            expected: names(expected),
+        },
         RonError::NoSuchStructField {
             expected,
             found,
             outer,
-        } => format!(
-            "unknown field {}{}, {}",
-            quote(found),
-            in_outer(outer),
-            one_of(expected)
-        ),
-        RonError::MissingStructField { field, outer } => {
-            format!("missing field {}{}", quote(field), in_outer(outer))
-        }
-        RonError::DuplicateStructField { field, outer } => {
-            format!("field {} appears twice{}", quote(field), in_outer(outer))
-        }
-        RonError::ExceededRecursionLimit => {
-            format!("brackets nested too deeply (at most {RECURSION_LIMIT} levels)")
-        }
-        RonError::NoSuchExtension(name) => format!("unknown RON extension {}", quote(name)),
-        RonError::Message(text) => clean(text),
+        } => Problem::UnknownField {
+            found: clean(found),
+            outer: outer.as_deref().map(clean),
+            expected: names(expected),
+        },
+        RonError::MissingStructField { field, outer } => Problem::MissingField {
+            field: clean(field),
+            outer: outer.as_deref().map(clean),
+        },
+        RonError::DuplicateStructField { field, outer } => Problem::DuplicateField {
+            field: clean(field),
+            outer: outer.as_deref().map(clean),
+        },
+        RonError::ExceededRecursionLimit => Problem::TooDeep(RECURSION_LIMIT),
+        RonError::NoSuchExtension(name) => Problem::UnknownExtension(clean(name)),
+        RonError::Message(text) => Problem::Ron(clean(text)),
         other => {
             // Variants added to RON later: its own words, first letter in lower case.
             let text = clean(&other.to_string());
             let mut chars = text.chars();
-            match chars.next() {
+            Problem::Ron(match chars.next() {
                 Some(first) => first.to_lowercase().chain(chars).collect(),
                 None => "cannot read this file".to_string(),
-            }
+            })
         }
     }
 }
 
-fn in_outer(outer: &Option<String>) -> String {
-    match outer {
-        Some(name) => format!(" in {}", clean(name)),
-        None => String::new(),
-    }
-}
-
-fn friendly_type(expected: &str) -> String {
-    match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number".to_string(),
-        "a string" => "text in double quotes".to_string(),
-        "a sequence" => "a list in [ ]".to_string(),
-        other => clean(other),
-    }
-}
-
-/// "expected a", "expected a or b", "expected one of a, b, or c".
-fn one_of(alts: &[&str]) -> String {
-    match alts {
-        [] => "there are none".to_string(),
-        [a] => format!("expected {a}"),
-        [a, b] => format!("expected {a} or {b}"),
-        [rest @ .., last] => format!("expected one of {}, or {last}", rest.join(", ")),
-    }
+fn names(alts: &[&str]) -> Vec<String> {
+    alts.iter().map(|a| clean(a)).collect()
 }
 
 /// Text from a file, fit to be shown in a one-line message: in quotes, without control
@@ -881,13 +848,17 @@ Session(
         assert_eq!(err.pos, at(3, 5));
         assert!(
             err.message
+                .to_string()
                 .starts_with("unknown field \"minuts\" in Session, expected one of id,"),
             "{}",
             err.message
         );
         let err = parse_content("Track(id: \"a\", title: \"b\", meetings: []) x").unwrap_err();
         assert_eq!(err.pos, at(1, 42));
-        assert_eq!(err.message, "unexpected text after the end of the Track");
+        assert_eq!(
+            err.message.to_string(),
+            "unexpected text after the end of the Track"
+        );
     }
 
     #[test]

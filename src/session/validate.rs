@@ -8,7 +8,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::parse::{Locator, Pos, Seg, quote};
+use crate::i18n::Lang;
+
+use super::parse::{Locator, Pos, Seg, clean};
+use super::problem::{FileKind, ItemName, Problem, StepName};
 use super::source::{
     Entry, ItemFile, MAX_REPEAT, MAX_SEATS, REPEAT_MARK, SessionFile, StepFile, StructureFile,
     TurnsFile,
@@ -37,20 +40,21 @@ pub struct Finding {
     pub path: String,
     pub pos: Option<Pos>,
     pub severity: Severity,
-    pub message: String,
+    /// Boxed: a problem is large, and a finding travels in `Result`s.
+    pub message: Box<Problem>,
 }
 
 impl Finding {
-    pub fn error(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, pos: Option<Pos>, message: Problem) -> Self {
         Finding {
             path: path.into(),
             pos,
             severity: Severity::Error,
-            message: message.into(),
+            message: Box::new(message),
         }
     }
 
-    pub fn warning(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<String>, pos: Option<Pos>, message: Problem) -> Self {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(path, pos, message)
@@ -60,21 +64,28 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// `path:line:col: message`, `path:line:col: warning: message`, or `path: message`, in a
+    /// language; never with a control character in it.
+    pub fn render(&self, lang: Lang) -> String {
+        let text = lang.text();
+        let mut line = crate::text::cleaned_line(&self.path).into_owned();
+        if let Some(pos) = self.pos {
+            line.push_str(&format!(":{pos}"));
+        }
+        line.push_str(": ");
+        if self.severity == Severity::Warning {
+            line.push_str(text.warning_prefix());
+        }
+        line.push_str(&crate::text::cleaned_line(&text.problem(&self.message)));
+        line
+    }
 }
 
 impl fmt::Display for Finding {
-    /// `path:line:col: message`, `path:line:col: warning: message`, or `path: message`; never
-    /// with a control character in it.
+    /// In English; the commands render in the user's language ([`Finding::render`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::text::cleaned_line(&self.path))?;
-        if let Some(pos) = self.pos {
-            write!(f, ":{pos}")?;
-        }
-        f.write_str(": ")?;
-        if self.severity == Severity::Warning {
-            f.write_str("warning: ")?;
-        }
-        f.write_str(&crate::text::cleaned_line(&self.message))
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -83,11 +94,11 @@ impl fmt::Display for Finding {
 pub struct Issue {
     pub severity: Severity,
     pub at: Vec<Seg>,
-    pub message: String,
+    pub message: Problem,
 }
 
 impl Issue {
-    pub fn error(at: &[Seg], message: String) -> Self {
+    pub fn error(at: &[Seg], message: Problem) -> Self {
         Issue {
             severity: Severity::Error,
             at: at.to_vec(),
@@ -95,7 +106,7 @@ impl Issue {
         }
     }
 
-    pub fn warning(at: &[Seg], message: String) -> Self {
+    pub fn warning(at: &[Seg], message: Problem) -> Self {
         Issue {
             severity: Severity::Warning,
             at: at.to_vec(),
@@ -121,7 +132,7 @@ pub fn locate(path: &str, text: &str, issues: Vec<Issue>) -> Vec<Finding> {
                 path: path.to_string(),
                 pos,
                 severity: issue.severity,
-                message: issue.message,
+                message: Box::new(issue.message),
             }
         })
         .collect()
@@ -135,33 +146,24 @@ pub fn session_issues<'a>(
     structure: impl Fn(&str) -> Option<&'a StructureFile>,
 ) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_id(&s.id, "session", &mut out);
+    check_id(&s.id, FileKind::Session, &mut out);
     if s.track.trim().is_empty() {
-        out.push(Issue::error(
-            &[Field("track")],
-            "the track is empty: name the id of the session's track".into(),
-        ));
+        out.push(Issue::error(&[Field("track")], Problem::TrackRefEmpty));
     }
     if s.title.trim().is_empty() {
-        out.push(Issue::error(&[Field("title")], "the title is empty".into()));
+        out.push(Issue::error(&[Field("title")], Problem::TitleEmpty));
     }
     if !is_time(&s.start) {
         out.push(Issue::error(
             &[Field("start")],
-            format!(
-                "start {} is not a time as HH:MM, e.g. 09:00",
-                quote(&s.start)
-            ),
+            Problem::BadStart(clean(&s.start)),
         ));
     }
     if let Some(date) = &s.date {
         if !is_date(date) {
             out.push(Issue::error(
                 &[Field("date")],
-                format!(
-                    "date {} is not a real date as YYYY-MM-DD, e.g. 2020-09-17",
-                    quote(date)
-                ),
+                Problem::BadDate(clean(date)),
             ));
         }
     }
@@ -171,20 +173,14 @@ pub fn session_issues<'a>(
     for (g, group) in s.groups.iter().enumerate() {
         let at = [Field("groups"), Index(g)];
         if group.trim().is_empty() {
-            out.push(Issue::error(&at, format!("group {} has no name", g + 1)));
+            out.push(Issue::error(&at, Problem::GroupNoName(g + 1)));
         } else if !seen.insert(group.trim().to_lowercase()) {
-            out.push(Issue::error(
-                &at,
-                format!("group {} is named twice", quote(group)),
-            ));
+            out.push(Issue::error(&at, Problem::GroupTwice(clean(group))));
         }
     }
 
     if s.agenda.is_empty() {
-        out.push(Issue::error(
-            &[Field("agenda")],
-            "the agenda is empty".into(),
-        ));
+        out.push(Issue::error(&[Field("agenda")], Problem::AgendaEmpty));
     }
     let mut total = 0u64;
     for (i, entry) in s.agenda.iter().enumerate() {
@@ -203,7 +199,7 @@ pub fn session_issues<'a>(
                 }
                 None => out.push(Issue::error(
                     &[Field("agenda"), Index(i)],
-                    format!("no structure has id {}", quote(id)),
+                    Problem::NoSuchStructure(clean(id)),
                 )),
             },
         }
@@ -214,27 +210,26 @@ pub fn session_issues<'a>(
         if total > MAX_MEETING_MINUTES {
             out.push(Issue::error(
                 &at,
-                format!(
-                    "the items add up to {}, more than the {} a meeting can last",
-                    hours(total),
-                    hours(MAX_MEETING_MINUTES)
-                ),
+                Problem::MeetingTooLong {
+                    total,
+                    max: MAX_MEETING_MINUTES,
+                },
             ));
         } else if total > LONG_MEETING_MINUTES {
             out.push(Issue::warning(
                 &at,
-                format!(
-                    "the items add up to {}, a long meeting (more than {})",
-                    hours(total),
-                    hours(LONG_MEETING_MINUTES)
-                ),
+                Problem::MeetingLong {
+                    total,
+                    max: LONG_MEETING_MINUTES,
+                },
             ));
         } else if total < SHORT_MEETING_MINUTES {
             out.push(Issue::warning(
                 &at,
-                format!(
-                    "the items add up to only {total} min, a short meeting (less than {SHORT_MEETING_MINUTES} min)"
-                ),
+                Problem::MeetingShort {
+                    total,
+                    min: SHORT_MEETING_MINUTES,
+                },
             ));
         }
     }
@@ -245,15 +240,12 @@ pub fn session_issues<'a>(
 /// and is no meeting, so its length is not checked against a meeting's.
 pub fn structure_issues(s: &StructureFile) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_id(&s.id, "structure", &mut out);
+    check_id(&s.id, FileKind::Structure, &mut out);
     if s.title.trim().is_empty() {
-        out.push(Issue::error(&[Field("title")], "the title is empty".into()));
+        out.push(Issue::error(&[Field("title")], Problem::TitleEmpty));
     }
     if s.agenda.is_empty() {
-        out.push(Issue::error(
-            &[Field("agenda")],
-            "the agenda is empty".into(),
-        ));
+        out.push(Issue::error(&[Field("agenda")], Problem::AgendaEmpty));
     }
     for (i, item) in s.agenda.iter().enumerate() {
         item_issues(item, i, None, &mut out);
@@ -272,29 +264,33 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
     let name = if item.title.trim().is_empty() {
         out.push(Issue::error(
             &at(&[Field("title")]),
-            format!("item {} has no title", i + 1),
+            Problem::ItemNoTitle(i + 1),
         ));
-        format!("item {}", i + 1)
+        ItemName::Numbered(i + 1)
     } else {
-        format!("item {}", quote(&item.title))
+        ItemName::Titled(clean(&item.title))
     };
     let minutes = u64::from(item.minutes);
     if minutes == 0 {
         out.push(Issue::error(
             &at(&[Field("minutes")]),
-            format!("{name} has 0 minutes"),
+            Problem::ItemZero(name.clone()),
         ));
     } else if minutes > MAX_TIMEBOX_MINUTES {
         out.push(Issue::error(
             &at(&[Field("minutes")]),
-            format!("{name} has {minutes} minutes; an item can have at most {MAX_TIMEBOX_MINUTES}"),
+            Problem::ItemTooLong {
+                item: name.clone(),
+                minutes,
+                max: MAX_TIMEBOX_MINUTES,
+            },
         ));
     }
     if let ItemKind::Talk { speaker, .. } = &item.kind {
         if speaker.trim().is_empty() {
             out.push(Issue::error(
                 &at(&[Field("kind"), Field("speaker")]),
-                format!("{name} is a talk with no speaker"),
+                Problem::TalkNoSpeaker(name.clone()),
             ));
         }
     }
@@ -305,7 +301,7 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
     {
         out.push(Issue::error(
             &at(&[Field("invitation")]),
-            format!("the invitation of {name} is empty"),
+            Problem::InvitationEmpty(name.clone()),
         ));
     }
     if let Some(size) = item.group_size {
@@ -316,9 +312,10 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
         if bad {
             out.push(Issue::error(
                 &at(&[Field("group_size")]),
-                format!(
-                    "the group size of {name} is not a size: write Of(3) for trios or Between(5, 7), from 1 to {MAX_SEATS}"
-                ),
+                Problem::BadGroupSize {
+                    item: name.clone(),
+                    max: MAX_SEATS,
+                },
             ));
         }
     }
@@ -337,16 +334,22 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
         if sum > minutes {
             out.push(Issue::error(
                 &at(&[Field("questions")]),
-                format!("the questions of {name} add up to {sum} min, more than its {minutes} min"),
+                Problem::StepsOver {
+                    item: name.clone(),
+                    sum,
+                    minutes,
+                },
             ));
         } else if matches!(item.kind, ItemKind::Discussion | ItemKind::Breakout)
             && sum * 2 < minutes
         {
             out.push(Issue::warning(
                 &at(&[Field("questions")]),
-                format!(
-                    "the questions of {name} add up to {sum} min, less than half of its {minutes} min"
-                ),
+                Problem::StepsUnderHalf {
+                    item: name.clone(),
+                    sum,
+                    minutes,
+                },
             ));
         }
     }
@@ -360,23 +363,23 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
         if !item.questions.is_empty() {
             out.push(Issue::error(
                 &rat(&[]),
-                format!(
-                    "{name} has both questions and a round; the stage would show only the round"
-                ),
+                Problem::StepsAndRound(name.clone()),
             ));
         }
         let each = u64::from(round.minutes_each);
         if each == 0 {
             out.push(Issue::error(
                 &rat(&[Field("minutes_each")]),
-                format!("the round of {name} has 0 minutes for each turn"),
+                Problem::RoundZero(name.clone()),
             ));
         } else if each > MAX_TIMEBOX_MINUTES {
             out.push(Issue::error(
                 &rat(&[Field("minutes_each")]),
-                format!(
-                    "the round of {name} has {each} minutes for each turn; a turn can have at most {MAX_TIMEBOX_MINUTES}"
-                ),
+                Problem::RoundTurnTooLong {
+                    item: name.clone(),
+                    each,
+                    max: MAX_TIMEBOX_MINUTES,
+                },
             ));
         }
         let turns = match &round.turns {
@@ -385,9 +388,7 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
                     if groups.is_empty() {
                         out.push(Issue::error(
                             &rat(&[Field("turns")]),
-                            format!(
-                                "the round of {name} goes through the groups, but the session has no groups"
-                            ),
+                            Problem::RoundNoGroups(name.clone()),
                         ));
                     }
                     groups.len()
@@ -399,14 +400,17 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
                 if names.is_empty() {
                     out.push(Issue::error(
                         &rat(&[Field("turns")]),
-                        format!("the round of {name} names nobody"),
+                        Problem::RoundNobody(name.clone()),
                     ));
                 }
                 for (n, who) in names.iter().enumerate() {
                     if who.trim().is_empty() {
                         out.push(Issue::error(
                             &rat(&[Field("turns"), Index(0), Index(n)]),
-                            format!("turn {} of the round of {name} has no name", n + 1),
+                            Problem::TurnNoName {
+                                item: name.clone(),
+                                n: n + 1,
+                            },
                         ));
                     }
                 }
@@ -416,9 +420,11 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
                 if *n == 0 || *n > MAX_SEATS {
                     out.push(Issue::error(
                         &rat(&[Field("turns")]),
-                        format!(
-                            "the round of {name} has {n} seats; a group can have 1 to {MAX_SEATS}"
-                        ),
+                        Problem::RoundSeats {
+                            item: name.clone(),
+                            n: *n,
+                            max: MAX_SEATS,
+                        },
                     ));
                 }
                 (*n).min(MAX_SEATS) as usize
@@ -428,9 +434,13 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
         if total > minutes {
             out.push(Issue::error(
                 &rat(&[]),
-                format!(
-                    "the round of {name} takes {total} min ({turns} turns × {each} min), more than its {minutes} min"
-                ),
+                Problem::RoundOver {
+                    item: name.clone(),
+                    total,
+                    turns,
+                    each,
+                    minutes,
+                },
             ));
         }
     }
@@ -441,7 +451,7 @@ fn item_issues(item: &ItemFile, i: usize, groups: Option<&[String]>, out: &mut V
 fn steps_issues(
     steps: &[StepFile],
     at: &[Seg],
-    name: &str,
+    name: &ItemName,
     in_repeat: bool,
     number: &mut usize,
     out: &mut Vec<Issue>,
@@ -456,37 +466,47 @@ fn steps_issues(
             StepFile::Question { text, minutes } | StepFile::Instruction { text, minutes } => {
                 *number += 1;
                 let n = *number;
-                let what = if matches!(step, StepFile::Question { .. }) {
-                    "question"
-                } else {
-                    "instruction"
+                let what = StepName {
+                    question: matches!(step, StepFile::Question { .. }),
+                    n,
                 };
                 if text.trim().is_empty() {
                     out.push(Issue::error(
                         &qat("text"),
-                        format!("{what} {n} of {name} is empty"),
+                        Problem::StepEmpty {
+                            step: what,
+                            item: name.clone(),
+                        },
                     ));
                 }
                 if !in_repeat && text.contains(REPEAT_MARK) {
                     out.push(Issue::error(
                         &qat("text"),
-                        format!(
-                            "{what} {n} of {name} has {REPEAT_MARK}, which only a step inside Repeat(…) can have"
-                        ),
+                        Problem::StepRepeatMark {
+                            step: what,
+                            item: name.clone(),
+                            mark: REPEAT_MARK,
+                        },
                     ));
                 }
                 let m = u64::from(*minutes);
                 if m == 0 {
                     out.push(Issue::error(
                         &qat("minutes"),
-                        format!("{what} {n} of {name} has 0 minutes"),
+                        Problem::StepZero {
+                            step: what,
+                            item: name.clone(),
+                        },
                     ));
                 } else if m > MAX_TIMEBOX_MINUTES {
                     out.push(Issue::error(
                         &qat("minutes"),
-                        format!(
-                            "{what} {n} of {name} has {m} minutes; a {what} can have at most {MAX_TIMEBOX_MINUTES}"
-                        ),
+                        Problem::StepTooLong {
+                            step: what,
+                            item: name.clone(),
+                            minutes: m,
+                            max: MAX_TIMEBOX_MINUTES,
+                        },
                     ));
                 }
             }
@@ -494,19 +514,23 @@ fn steps_issues(
                 if in_repeat {
                     out.push(Issue::error(
                         &at_index(at, q),
-                        format!("{name} has a Repeat inside a Repeat; write the inner steps out"),
+                        Problem::RepeatInRepeat(name.clone()),
                     ));
                 }
                 if *times < 2 || *times > MAX_REPEAT {
                     out.push(Issue::error(
                         &qat("times"),
-                        format!("a Repeat of {name} has times: {times}; write 2 to {MAX_REPEAT}"),
+                        Problem::RepeatTimes {
+                            item: name.clone(),
+                            times: *times,
+                            max: MAX_REPEAT,
+                        },
                     ));
                 }
                 if steps.is_empty() {
                     out.push(Issue::error(
                         &qat("steps"),
-                        format!("a Repeat of {name} has no steps"),
+                        Problem::RepeatNoSteps(name.clone()),
                     ));
                 }
                 let mut inner = at.to_vec();
@@ -526,60 +550,45 @@ fn at_index(at: &[Seg], i: usize) -> Vec<Seg> {
 /// The rules of one track file.
 pub fn track_issues(t: &Track) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_id(&t.id, "track", &mut out);
+    check_id(&t.id, FileKind::Track, &mut out);
     if t.title.trim().is_empty() {
-        out.push(Issue::error(&[Field("title")], "the title is empty".into()));
+        out.push(Issue::error(&[Field("title")], Problem::TitleEmpty));
     }
     for (g, goal) in t.goals.iter().enumerate() {
         if goal.trim().is_empty() {
             out.push(Issue::error(
                 &[Field("goals"), Index(g)],
-                format!("goal {} is empty", g + 1),
+                Problem::GoalEmpty(g + 1),
             ));
         }
     }
     check_links(&t.prework, &mut out);
     if t.meetings.is_empty() {
-        out.push(Issue::error(
-            &[Field("meetings")],
-            "the track lists no meetings".into(),
-        ));
+        out.push(Issue::error(&[Field("meetings")], Problem::NoMeetings));
     }
     let mut seen = HashSet::new();
     for (m, id) in t.meetings.iter().enumerate() {
         if !seen.insert(id.as_str()) {
             out.push(Issue::error(
                 &[Field("meetings"), Index(m)],
-                format!("meeting {} is listed twice", quote(id)),
+                Problem::MeetingTwice(clean(id)),
             ));
         }
     }
     out
 }
 
-fn check_id(id: &str, what: &str, out: &mut Vec<Issue>) {
+fn check_id(id: &str, what: FileKind, out: &mut Vec<Issue>) {
     let at = [Field("id")];
     if id.trim().is_empty() {
-        out.push(Issue::error(&at, format!("the {what} id is empty")));
+        out.push(Issue::error(&at, Problem::IdEmpty(what)));
     } else if !id
         .chars()
         .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
     {
-        out.push(Issue::error(
-            &at,
-            format!(
-                "id {} may only have letters, digits, \"-\", \"_\" and \".\" in it",
-                quote(id)
-            ),
-        ));
-    } else if what == "session" && id.chars().all(|c| c.is_ascii_digit()) {
-        out.push(Issue::error(
-            &at,
-            format!(
-                "id {} is a number; numbers name meetings by their place in the track",
-                quote(id)
-            ),
-        ));
+        out.push(Issue::error(&at, Problem::IdChars(clean(id))));
+    } else if what == FileKind::Session && id.chars().all(|c| c.is_ascii_digit()) {
+        out.push(Issue::error(&at, Problem::IdNumber(clean(id))));
     }
 }
 
@@ -588,27 +597,15 @@ fn check_links(links: &[Link], out: &mut Vec<Issue>) {
         if link.title.trim().is_empty() {
             out.push(Issue::error(
                 &[Field("prework"), Index(l), Field("title")],
-                format!("link {} of the pre-work has no title", l + 1),
+                Problem::LinkNoTitle(l + 1),
             ));
         }
         if !is_web_address(&link.url) {
             out.push(Issue::error(
                 &[Field("prework"), Index(l), Field("url")],
-                format!(
-                    "link {} is not a web address starting with https:// or http://",
-                    quote(&link.url)
-                ),
+                Problem::LinkNotWeb(clean(&link.url)),
             ));
         }
-    }
-}
-
-/// "2 h 30 min", "4 h", "45 min".
-fn hours(minutes: u64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
     }
 }
 
@@ -730,16 +727,36 @@ mod tests {
 
     #[test]
     fn finding_lines() {
-        let f = Finding::warning("a.ron", Some(Pos { line: 2, col: 3 }), "bad\nthing");
-        assert_eq!(f.to_string(), "a.ron:2:3: warning: bad thing");
-        let f = Finding::error("dir", None, "no session files");
-        assert_eq!(f.to_string(), "dir: no session files");
+        let f = Finding::warning(
+            "a\n.ron",
+            Some(Pos { line: 2, col: 3 }),
+            Problem::GroupTwice("A".into()),
+        );
+        assert_eq!(
+            f.to_string(),
+            "a .ron:2:3: warning: group \"A\" is named twice"
+        );
+        assert_eq!(
+            f.render(Lang::Sv),
+            "a .ron:2:3: varning: gruppen ”A” står två gånger"
+        );
+        let f = Finding::error("dir", None, Problem::NoSessionFiles);
+        assert_eq!(
+            f.to_string(),
+            "dir: no session files (*.ron) in this folder"
+        );
     }
 
     #[test]
     fn hours_read_well() {
-        assert_eq!(hours(45), "45 min");
-        assert_eq!(hours(240), "4 h");
-        assert_eq!(hours(270), "4 h 30 min");
+        let long = |total| Problem::MeetingLong { total, max: 240 };
+        assert_eq!(
+            long(270).to_string(),
+            "the items add up to 4 h 30 min, a long meeting (more than 4 h)"
+        );
+        assert_eq!(
+            long(300).render(Lang::Sv),
+            "punkterna tar sammanlagt 5 tim, en lång träff (mer än 4 tim)"
+        );
     }
 }

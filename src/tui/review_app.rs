@@ -54,7 +54,7 @@ impl ReviewApp {
                     self.live.insert(run, live);
                 }
                 Err(e) => {
-                    self.review.save_error = Some(crate::error::one_line(&e));
+                    self.review.save_error = Some(crate::error::one_line(&e, self.review.ctx.lang));
                     return;
                 }
             }
