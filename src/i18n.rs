@@ -1207,6 +1207,18 @@ impl Text {
         }
     }
 
+    /// `spar export -o PATH` where PATH is a folder, a link or a device.
+    pub fn not_a_regular_file(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "{path}: ingen vanlig fil; skriv till standard ut för att skicka den någon annanstans"
+            ),
+            Lang::En => {
+                format!("{path}: not a regular file; write to standard output to send it elsewhere")
+            }
+        }
+    }
+
     /// `spar join --group NAME` with a group the run's session does not have.
     pub fn no_such_group(&self, run: &str, name: &str, groups: &[String]) -> String {
         match self.lang {

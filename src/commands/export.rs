@@ -85,7 +85,10 @@ pub fn run(
     };
     match output {
         Some(path) => {
-            check_target(path).map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+            if !can_replace(path) {
+                let words = lang.text().not_a_regular_file(&path.display().to_string());
+                return Err(BadInput::Said(words).into());
+            }
             crate::fsx::write_atomic(path, text.as_bytes())
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?
         }
@@ -100,12 +103,8 @@ pub fn run(
 
 /// `-o` replaces a regular file (atomically, by a rename) or makes a new one; anything else there
 /// — a symlink, a FIFO, a device, a folder — is refused rather than renamed over.
-fn check_target(path: &Path) -> Result<(), &'static str> {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_file() => Ok(()),
-        Ok(_) => Err("not a regular file; write to standard output to send it elsewhere"),
-        Err(_) => Ok(()),
-    }
+fn can_replace(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).map_or(true, |meta| meta.file_type().is_file())
 }
 
 /// The format a file's name asks for: HTML for `.html` and `.htm`, else Markdown.
