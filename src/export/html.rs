@@ -10,13 +10,14 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::summary::{GroupPart, LinkPart, Listed, Summary, due_of, owner_of, track_order};
+use super::summary::{LinkPart, Listed, Marker, Summary, due_of, owner_of};
+use super::walk::{self, Block, List, Para, Writer};
 use super::{RunDoc, capacity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::run::NoteKind;
 use crate::run::state::Note;
 use crate::session::Track;
-use crate::text::{clean, clean_line, cleaned, is_unsafe};
+use crate::text::{cleaned, is_unsafe};
 
 const STYLE: &str = r#"
 :root { color-scheme: light dark; --fg: #1c1e21; --muted: #5d636b; --line: #d5d9de; --accent: #1d5a94; --bg: #fff; --soft: #f3f5f7; }
@@ -75,391 +76,315 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--lin
 
 /// A run's summary as one self-contained HTML file.
 pub fn html(doc: &RunDoc, lang: Lang, tz: &TimeZone) -> String {
-    let summary = Summary::build(doc, lang, tz);
-    let mut out = String::with_capacity(capacity(std::slice::from_ref(doc)) * 3 / 2);
-    open_document(&mut out, lang, &summary.title, "run");
-    meeting(&mut out, &summary, 1, "");
-    out.push_str("<footer>");
-    push_escaped(&mut out, &summary.footer);
-    out.push_str("</footer>\n");
-    close_document(&mut out);
-    out
+    let mut w = Html::new(lang, capacity(std::slice::from_ref(doc)) * 3 / 2);
+    walk::run(&mut w, doc, lang, tz);
+    w.out
 }
 
 /// The whole track as one self-contained HTML file: an overview of the meetings, every
 /// meeting's summary in track order, then every action item of the track.
 pub fn track_html(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZone) -> String {
-    let text = lang.text();
-    let order = track_order(track, runs);
-    let summaries: Vec<Summary> = order
-        .iter()
-        .map(|&i| Summary::build(&runs[i], lang, tz))
-        .collect();
-    let mut out = String::with_capacity(capacity(runs) * 3 / 2);
-    let title = track.map_or_else(|| text.all_meetings.to_string(), |t| clean_line(&t.title));
-    open_document(&mut out, lang, &title, "track");
-
-    out.push_str("<header>\n<h1>");
-    push_escaped(&mut out, &title);
-    out.push_str("</h1>\n");
-    if let Some(track) = track {
-        if !track.description.trim().is_empty() {
-            out.push_str("<p class=\"text\">");
-            push_escaped(&mut out, clean(&track.description).trim());
-            out.push_str("</p>\n");
-        }
-        if !track.goals.is_empty() {
-            let _ = write!(out, "<h2>{}</h2>\n<ul>\n", text.goals);
-            for goal in &track.goals {
-                out.push_str("<li class=\"text\">");
-                push_escaped(&mut out, clean(goal).trim());
-                out.push_str("</li>\n");
-            }
-            out.push_str("</ul>\n");
-        }
-        if !track.prework.is_empty() {
-            let _ = writeln!(out, "<h2>{}</h2>", text.prework);
-            links(&mut out, &LinkPart::all(&track.prework));
-        }
-    }
-    let _ = write!(out, "<nav>\n<h2>{}</h2>\n", text.meetings);
-    if summaries.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">{}</p>", text.none_yet);
-    } else {
-        out.push_str("<ol>\n");
-        for (n, summary) in summaries.iter().enumerate() {
-            let _ = write!(out, "<li><a href=\"#m{}\">", n + 1);
-            push_escaped(&mut out, &summary.title);
-            out.push_str("</a> <span class=\"meta\">· ");
-            push_escaped(&mut out, &summary.span);
-            out.push_str(" · ");
-            out.push_str(&text.notes_count(summary.note_count));
-            out.push_str("</span></li>\n");
-        }
-        out.push_str("</ol>\n");
-    }
-    out.push_str("</nav>\n</header>\n");
-
-    for (n, summary) in summaries.iter().enumerate() {
-        meeting(&mut out, summary, 2, &format!("m{}", n + 1));
-    }
-
-    let _ = write!(
-        out,
-        "<section class=\"all-actions\" id=\"actions\">\n<h2>{}</h2>\n",
-        text.all_actions
-    );
-    let count: usize = summaries.iter().map(|s| s.actions.len()).sum();
-    if count == 0 {
-        let _ = writeln!(out, "<p class=\"empty\">{}</p>", text.none_yet);
-    } else {
-        let _ = write!(
-            out,
-            "<div class=\"scroll\"><table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            text.action, text.owner, text.due, text.meeting_column, text.action_status
-        );
-        for summary in &summaries {
-            for listed in &summary.actions {
-                action_row(&mut out, summary, listed, true);
-            }
-        }
-        out.push_str("</tbody>\n</table></div>\n");
-    }
-    out.push_str("</section>\n");
-    close_document(&mut out);
-    out
+    let mut w = Html::new(lang, capacity(runs) * 3 / 2);
+    walk::track(&mut w, track, runs, lang, tz);
+    w.out
 }
 
-/// A list of links; only web addresses are made links.
-fn links(out: &mut String, links: &[LinkPart]) {
-    out.push_str("<ul class=\"prework\">\n");
-    for link in links {
-        out.push_str("<li>");
-        if link.is_web() {
-            out.push_str("<a href=\"");
-            push_escaped(out, &link.url);
-            out.push_str("\">");
-            push_escaped(out, &link.title);
-            out.push_str("</a>");
-        } else {
-            push_escaped(out, &link.title);
-            out.push_str(": ");
-            push_escaped(out, &link.url);
+/// Writes the parts as HTML elements.
+struct Html {
+    out: String,
+    lang: Lang,
+    /// The anchor of the meeting being written: the prefix of its ids.
+    anchor: String,
+}
+
+impl Html {
+    fn new(lang: Lang, capacity: usize) -> Html {
+        Html {
+            out: String::with_capacity(capacity),
+            lang,
+            anchor: String::new(),
         }
-        out.push_str("</li>\n");
     }
-    out.push_str("</ul>\n");
-}
 
-fn open_document(out: &mut String, lang: Lang, title: &str, class: &str) {
-    let code = match lang {
-        Lang::Sv => "sv",
-        Lang::En => "en",
-    };
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\" />\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-         <meta name=\"generator\" content=\"spar\" />\n<title>"
-    );
-    push_escaped(out, title);
-    let _ = write!(
-        out,
-        "</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"{class}\">\n"
-    );
-}
-
-fn close_document(out: &mut String) {
-    out.push_str("</main>\n</body>\n</html>\n");
-}
-
-/// One meeting as an `<article>`, its title at heading `level`; `prefix` keeps the ids of
-/// several meetings in one file apart.
-fn meeting(out: &mut String, s: &Summary, level: usize, prefix: &str) {
-    let text = s.text;
-    let id = |name: &str| {
-        if prefix.is_empty() {
+    /// An id in the meeting being written, unique in the document.
+    fn id(&self, name: &str) -> String {
+        if self.anchor.is_empty() {
             name.to_string()
         } else {
-            format!("{prefix}-{name}")
+            format!("{}-{name}", self.anchor)
         }
-    };
-    if prefix.is_empty() {
-        out.push_str("<article class=\"meeting\">\n<header>\n");
-    } else {
+    }
+}
+
+impl Writer for Html {
+    fn begin_document(&mut self, title: &str, class: &'static str) {
+        let code = match self.lang {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        };
+        let out = &mut self.out;
         let _ = write!(
             out,
-            "<article class=\"meeting\" id=\"{prefix}\">\n<header>\n"
+            "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\" />\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+             <meta name=\"generator\" content=\"spar\" />\n<title>"
         );
-    }
-    heading(out, level, &s.title);
-    out.push_str("<p class=\"meta\">");
-    push_escaped(out, &s.meta);
-    out.push_str("</p>\n");
-    if !s.about.is_empty() {
-        out.push_str("<p class=\"text\">");
-        push_escaped(out, &s.about);
-        out.push_str("</p>\n");
-    }
-    if !s.prework.is_empty() {
-        heading(out, level + 1, text.prework);
-        links(out, &s.prework);
-    }
-    out.push_str("</header>\n");
-
-    // Agenda
-    let _ = writeln!(out, "<section class=\"agenda\" id=\"{}\">", id("agenda"));
-    heading(out, level + 1, text.agenda);
-    let _ = write!(
-        out,
-        "<div class=\"scroll\"><table>\n<thead><tr><th class=\"time\">{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        text.export_start, text.export_item, text.export_planned, text.export_actual
-    );
-    for row in &s.agenda {
+        push_escaped(out, title);
         let _ = write!(
             out,
-            "<tr><td class=\"time\">{}</td><td><a href=\"#{}\">",
-            row.start,
-            id(&format!("item-{}", row.number))
+            "</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"{class}\">\n"
         );
-        push_escaped(out, &row.item);
-        let _ = writeln!(
-            out,
-            "</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            row.planned, row.actual
-        );
-        for q in &row.questions {
-            out.push_str("<tr class=\"question\"><td></td><td>");
-            push_escaped(out, &q.text);
-            let _ = writeln!(
-                out,
-                "</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                q.planned, q.actual
-            );
-        }
     }
-    let _ = write!(
-        out,
-        "</tbody>\n<tfoot><tr><td></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot>\n</table></div>\n",
-        text.export_total, s.total_planned, s.total_actual
-    );
-    out.push_str("<p class=\"ends\">");
-    push_escaped(out, &s.ends);
-    out.push_str("</p>\n</section>\n");
 
-    // Items, questions, groups, notes
-    for item in &s.items {
-        let _ = writeln!(
-            out,
-            "<section class=\"item\" id=\"{}\">",
-            id(&format!("item-{}", item.number))
-        );
-        heading(out, level + 1, &item.heading);
-        out.push_str("<p class=\"detail\">");
-        push_escaped(out, &item.detail);
-        out.push_str("</p>\n");
-        if let Some(invitation) = &item.invitation {
-            let _ = write!(
-                out,
-                "<p class=\"invitation\"><strong>{}:</strong> ",
-                text.invitation()
-            );
-            push_escaped(out, invitation);
-            out.push_str("</p>\n");
+    fn end_document(&mut self, footer: Option<&str>) {
+        if let Some(footer) = footer {
+            self.out.push_str("<footer>");
+            push_escaped(&mut self.out, footer);
+            self.out.push_str("</footer>\n");
         }
-        if let Some(prompt) = &item.prompt {
-            out.push_str("<blockquote class=\"prompt\">");
-            push_escaped(out, prompt);
-            out.push_str("</blockquote>\n");
-        }
-        for step in &item.steps {
-            let group_level = match &step.heading {
-                Some(h) => {
-                    heading(out, level + 2, h);
-                    level + 3
+        self.out.push_str("</main>\n</body>\n</html>\n");
+    }
+
+    fn begin(&mut self, block: Block) {
+        match block {
+            Block::Header => self.out.push_str("<header>\n"),
+            Block::Nav => self.out.push_str("<nav>\n"),
+            Block::Meeting { anchor } => {
+                self.anchor = anchor.to_string();
+                if anchor.is_empty() {
+                    self.out.push_str("<article class=\"meeting\">\n");
+                } else {
+                    let _ = writeln!(self.out, "<article class=\"meeting\" id=\"{anchor}\">");
                 }
-                None => level + 2,
-            };
-            if step.heading.is_some() && step.groups.is_empty() {
-                let _ = writeln!(out, "<p class=\"empty\">{}</p>", text.no_notes);
             }
-            groups(out, s, &step.groups, group_level);
+            Block::Section { class, id: None } => {
+                let _ = writeln!(self.out, "<section class=\"{class}\">");
+            }
+            Block::Section {
+                class,
+                id: Some(name),
+            } => {
+                let id = self.id(name);
+                let _ = writeln!(self.out, "<section class=\"{class}\" id=\"{id}\">");
+            }
         }
-        out.push_str("</section>\n");
-    }
-    if !s.other.is_empty() {
-        out.push_str("<section class=\"other\">\n");
-        heading(out, level + 1, text.other_notes);
-        groups(out, s, &s.other, level + 2);
-        out.push_str("</section>\n");
     }
 
-    // Decisions, actions, parking lot
-    let _ = writeln!(
-        out,
-        "<section class=\"decisions\" id=\"{}\">",
-        id("decisions")
-    );
-    heading(out, level + 1, text.decisions);
-    listed(out, s, &s.decisions);
-    let _ = write!(
-        out,
-        "</section>\n<section class=\"actions\" id=\"{}\">\n",
-        id("actions")
-    );
-    heading(out, level + 1, text.actions);
-    if s.actions.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">{}</p>", text.none_yet);
-    } else {
-        let _ = write!(
-            out,
-            "<div class=\"scroll\"><table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            text.action, text.owner, text.due, text.action_status
-        );
-        for action in &s.actions {
-            action_row(out, s, action, false);
+    fn end(&mut self, block: Block) {
+        self.out.push_str(match block {
+            Block::Header => "</header>\n",
+            Block::Nav => "</nav>\n",
+            Block::Meeting { .. } => {
+                self.anchor.clear();
+                "</article>\n"
+            }
+            Block::Section { .. } => "</section>\n",
+        });
+    }
+
+    fn heading(&mut self, level: usize, title: &str) {
+        let level = level.clamp(1, 6);
+        let _ = write!(self.out, "<h{level}>");
+        push_escaped(&mut self.out, title);
+        let _ = writeln!(self.out, "</h{level}>");
+    }
+
+    fn paragraph(&mut self, kind: Para, text: &str) {
+        let (open, close) = match kind {
+            Para::Meta => ("<p class=\"meta\">", "</p>\n"),
+            Para::Ends => ("<p class=\"ends\">", "</p>\n"),
+            Para::Detail => ("<p class=\"detail\">", "</p>\n"),
+            Para::Prompt => ("<blockquote class=\"prompt\">", "</blockquote>\n"),
+            Para::Empty => ("<p class=\"empty\">", "</p>\n"),
+            Para::Text => ("<p class=\"text\">", "</p>\n"),
+        };
+        self.out.push_str(open);
+        if kind == Para::Text {
+            push_escaped(&mut self.out, cleaned(text).trim());
+        } else {
+            push_escaped(&mut self.out, text);
         }
-        out.push_str("</tbody>\n</table></div>\n");
+        self.out.push_str(close);
     }
-    let _ = write!(
-        out,
-        "</section>\n<section class=\"parking\" id=\"{}\">\n",
-        id("parking")
-    );
-    heading(out, level + 1, text.parking_lot);
-    listed(out, s, &s.parking);
-    out.push_str("</section>\n</article>\n");
-}
 
-fn heading(out: &mut String, level: usize, title: &str) {
-    let level = level.clamp(1, 6);
-    let _ = write!(out, "<h{level}>");
-    push_escaped(out, title);
-    let _ = writeln!(out, "</h{level}>");
-}
+    fn begin_list(&mut self, list: List) {
+        self.out.push_str(match list {
+            List::Goals => "<ul>\n",
+            List::Meetings => "<ol>\n",
+            List::Notes => "<ul class=\"notes\">\n",
+        });
+    }
 
-fn groups(out: &mut String, s: &Summary, groups: &[GroupPart], level: usize) {
-    for group in groups {
-        heading(out, level, &group.name);
-        out.push_str("<ul class=\"notes\">\n");
-        for note in &group.notes {
-            note_item(out, s, note, None);
+    fn end_list(&mut self, list: List) {
+        self.out.push_str(match list {
+            List::Goals | List::Notes => "</ul>\n",
+            List::Meetings => "</ol>\n",
+        });
+    }
+
+    fn goal(&mut self, goal: &str) {
+        self.out.push_str("<li class=\"text\">");
+        push_escaped(&mut self.out, cleaned(goal).trim());
+        self.out.push_str("</li>\n");
+    }
+
+    /// A list of links; only web addresses are made links.
+    fn links(&mut self, links: &[LinkPart]) {
+        let out = &mut self.out;
+        out.push_str("<ul class=\"prework\">\n");
+        for link in links {
+            out.push_str("<li>");
+            if link.is_web() {
+                out.push_str("<a href=\"");
+                push_escaped(out, &link.url);
+                out.push_str("\">");
+                push_escaped(out, &link.title);
+                out.push_str("</a>");
+            } else {
+                push_escaped(out, &link.title);
+                out.push_str(": ");
+                push_escaped(out, &link.url);
+            }
+            out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
-}
 
-/// `<li class="note decision"><strong class="kind">Beslut</strong>: <span class="text">…</span>
-/// <span class="by">— Anna, 10:02</span></li>`.
-fn note_item(out: &mut String, s: &Summary, note: &Note, item: Option<&str>) {
-    let class = match &note.kind {
-        NoteKind::Note => "note",
-        NoteKind::Decision => "note decision",
-        NoteKind::Action { .. } if note.done => "note action done",
-        NoteKind::Action { .. } => "note action",
-        NoteKind::Parking => "note parking",
-    };
-    let _ = write!(out, "<li class=\"{class}\">");
-    // In the lists of decisions and parked questions (those with `item`) the heading says it.
-    if let Some(marker) = s
-        .marker(note)
-        .filter(|_| item.is_none() || matches!(note.kind, NoteKind::Action { .. }))
-    {
-        out.push_str("<strong class=\"kind\">");
-        out.push_str(marker.label);
-        out.push_str("</strong>");
-        if let Some(detail) = &marker.detail {
-            out.push_str(" (");
-            push_escaped(out, detail);
-            out.push(')');
-        }
-        out.push_str(": ");
+    fn invitation(&mut self, label: &str, invitation: &str) {
+        let _ = write!(
+            self.out,
+            "<p class=\"invitation\"><strong>{label}:</strong> "
+        );
+        push_escaped(&mut self.out, invitation);
+        self.out.push_str("</p>\n");
     }
-    out.push_str("<span class=\"text\">");
-    push_escaped(out, cleaned(&note.text).trim());
-    out.push_str("</span> <span class=\"by\">— ");
-    if let Some(item) = item.filter(|i| !i.is_empty()) {
-        push_escaped(out, item);
+
+    fn meeting_entry(&mut self, number: usize, summary: &Summary) {
+        let out = &mut self.out;
+        let _ = write!(out, "<li><a href=\"#m{number}\">");
+        push_escaped(out, &summary.title);
+        out.push_str("</a> <span class=\"meta\">· ");
+        push_escaped(out, &summary.span);
         out.push_str(" · ");
+        out.push_str(&summary.text.notes_count(summary.note_count));
+        out.push_str("</span></li>\n");
     }
-    push_escaped(out, &s.byline(note));
-    out.push_str("</span></li>\n");
-}
 
-fn listed(out: &mut String, s: &Summary, list: &[Listed]) {
-    if list.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">{}</p>", s.text.none_yet);
-        return;
+    /// `<li class="note decision"><strong class="kind">Beslut</strong>: <span class="text">…</span>
+    /// <span class="by">— Anna, 10:02</span></li>`.
+    fn note(&mut self, note: &Note, marker: Option<&Marker>, item: Option<&str>, byline: &str) {
+        let class = match &note.kind {
+            NoteKind::Note => "note",
+            NoteKind::Decision => "note decision",
+            NoteKind::Action { .. } if note.done => "note action done",
+            NoteKind::Action { .. } => "note action",
+            NoteKind::Parking => "note parking",
+        };
+        let out = &mut self.out;
+        let _ = write!(out, "<li class=\"{class}\">");
+        if let Some(marker) = marker {
+            out.push_str("<strong class=\"kind\">");
+            out.push_str(marker.label);
+            out.push_str("</strong>");
+            if let Some(detail) = &marker.detail {
+                out.push_str(" (");
+                push_escaped(out, detail);
+                out.push(')');
+            }
+            out.push_str(": ");
+        }
+        out.push_str("<span class=\"text\">");
+        push_escaped(out, cleaned(&note.text).trim());
+        out.push_str("</span> <span class=\"by\">— ");
+        if let Some(item) = item {
+            push_escaped(out, item);
+            out.push_str(" · ");
+        }
+        push_escaped(out, byline);
+        out.push_str("</span></li>\n");
     }
-    out.push_str("<ul class=\"notes\">\n");
-    for entry in list {
-        note_item(out, s, entry.note, Some(&entry.item));
-    }
-    out.push_str("</ul>\n");
-}
 
-fn action_row(out: &mut String, s: &Summary, listed: &Listed, with_meeting: bool) {
-    let NoteKind::Action { owner, due } = &listed.note.kind else {
-        return;
-    };
-    out.push_str(if listed.note.done {
-        "<tr class=\"done\"><td class=\"text\">"
-    } else {
-        "<tr><td class=\"text\">"
-    });
-    push_escaped(out, cleaned(&listed.note.text).trim());
-    out.push_str("</td><td>");
-    push_escaped(out, &owner_of(owner));
-    out.push_str("</td><td class=\"time\">");
-    push_escaped(out, &due_of(due.as_deref()));
-    out.push_str("</td><td>");
-    if with_meeting {
-        push_escaped(out, &s.title);
+    fn agenda(&mut self, s: &Summary) {
+        let text = s.text;
+        let _ = write!(
+            self.out,
+            "<div class=\"scroll\"><table>\n<thead><tr><th class=\"time\">{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+            text.export_start, text.export_item, text.export_planned, text.export_actual
+        );
+        for row in &s.agenda {
+            let id = self.id(&format!("item-{}", row.number));
+            let _ = write!(
+                self.out,
+                "<tr><td class=\"time\">{}</td><td><a href=\"#{id}\">",
+                row.start
+            );
+            push_escaped(&mut self.out, &row.item);
+            let _ = writeln!(
+                self.out,
+                "</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                row.planned, row.actual
+            );
+            for q in &row.questions {
+                self.out.push_str("<tr class=\"question\"><td></td><td>");
+                push_escaped(&mut self.out, &q.text);
+                let _ = writeln!(
+                    self.out,
+                    "</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    q.planned, q.actual
+                );
+            }
+        }
+        let _ = write!(
+            self.out,
+            "</tbody>\n<tfoot><tr><td></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot>\n</table></div>\n",
+            text.export_total, s.total_planned, s.total_actual
+        );
+    }
+
+    fn begin_actions(&mut self, text: &Text, with_meeting: bool) {
+        self.out
+            .push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+        let mut columns = vec![text.action, text.owner, text.due];
+        if with_meeting {
+            columns.push(text.meeting_column);
+        }
+        columns.push(text.action_status);
+        for column in columns {
+            let _ = write!(self.out, "<th>{column}</th>");
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+    }
+
+    fn action(&mut self, s: &Summary, listed: &Listed, with_meeting: bool) {
+        let NoteKind::Action { owner, due } = &listed.note.kind else {
+            return;
+        };
+        let out = &mut self.out;
+        out.push_str(if listed.note.done {
+            "<tr class=\"done\"><td class=\"text\">"
+        } else {
+            "<tr><td class=\"text\">"
+        });
+        push_escaped(out, cleaned(&listed.note.text).trim());
         out.push_str("</td><td>");
+        push_escaped(out, &owner_of(owner));
+        out.push_str("</td><td class=\"time\">");
+        push_escaped(out, &due_of(due.as_deref()));
+        out.push_str("</td><td>");
+        if with_meeting {
+            push_escaped(out, &s.title);
+            out.push_str("</td><td>");
+        }
+        out.push_str("<span class=\"status\">");
+        out.push_str(s.status(listed.note));
+        out.push_str("</span></td></tr>\n");
     }
-    out.push_str("<span class=\"status\">");
-    out.push_str(s.status(listed.note));
-    out.push_str("</span></td></tr>\n");
+
+    fn end_actions(&mut self) {
+        self.out.push_str("</tbody>\n</table></div>\n");
+    }
+
+    fn meeting_footer(&mut self, _footer: &str) {}
 }
 
 /// Escapes text for HTML element content and attribute values; drops what must never reach a

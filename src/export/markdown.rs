@@ -10,9 +10,10 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::summary::{GroupPart, LinkPart, Listed, Summary, due_of, owner_of, track_order};
+use super::summary::{LinkPart, Listed, Marker, Summary, due_of, owner_of};
+use super::walk::{self, Block, List, Para, Writer};
 use super::{RunDoc, capacity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::run::NoteKind;
 use crate::run::state::Note;
 use crate::session::Track;
@@ -20,287 +21,240 @@ use crate::text::{clean_line, cleaned, is_unsafe};
 
 /// A run's summary as Markdown.
 pub fn markdown(doc: &RunDoc, lang: Lang, tz: &TimeZone) -> String {
-    let summary = Summary::build(doc, lang, tz);
-    let mut out = String::with_capacity(capacity(std::slice::from_ref(doc)));
-    meeting(&mut out, &summary, 1);
-    out.push_str("---\n\n*");
-    push_escaped(&mut out, &summary.footer, false);
-    out.push_str("*\n");
-    out
+    let mut w = Markdown::with_capacity(capacity(std::slice::from_ref(doc)));
+    walk::run(&mut w, doc, lang, tz);
+    w.out
 }
 
 /// The whole track as Markdown: an overview of the meetings, every meeting's summary in track
 /// order, then every action item of the track.
 pub fn track_markdown(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZone) -> String {
-    let text = lang.text();
-    let order = track_order(track, runs);
-    let summaries: Vec<Summary> = order
-        .iter()
-        .map(|&i| Summary::build(&runs[i], lang, tz))
-        .collect();
-    let mut out = String::with_capacity(capacity(runs));
+    let mut w = Markdown::with_capacity(capacity(runs));
+    walk::track(&mut w, track, runs, lang, tz);
+    w.out
+}
 
-    out.push_str("# ");
-    match track {
-        Some(track) => push_escaped(&mut out, &clean_line(&track.title), false),
-        None => out.push_str(text.all_meetings),
-    }
-    out.push_str("\n\n");
-    if let Some(track) = track {
-        if !track.description.trim().is_empty() {
-            push_lines(&mut out, &track.description, "");
-            out.push_str("\n\n");
+/// Writes the parts as Markdown blocks, each followed by an empty line.
+struct Markdown {
+    out: String,
+}
+
+impl Markdown {
+    fn with_capacity(capacity: usize) -> Markdown {
+        Markdown {
+            out: String::with_capacity(capacity),
         }
-        if !track.goals.is_empty() {
-            let _ = write!(out, "## {}\n\n", text.goals);
-            for goal in &track.goals {
-                out.push_str("- ");
-                push_lines(&mut out, goal, "  ");
-                out.push('\n');
+    }
+}
+
+impl Writer for Markdown {
+    fn begin_document(&mut self, _title: &str, _class: &'static str) {}
+
+    fn end_document(&mut self, footer: Option<&str>) {
+        match footer {
+            Some(footer) => {
+                self.out.push_str("---\n\n*");
+                push_escaped(&mut self.out, footer, false);
+                self.out.push_str("*\n");
+            }
+            // The last block needs no empty line after it.
+            None => {
+                if self.out.ends_with("\n\n") {
+                    self.out.pop();
+                }
+            }
+        }
+    }
+
+    fn begin(&mut self, _block: Block) {}
+
+    /// The list of meetings (or the note that there are none) is followed by an empty line of
+    /// its own; other blocks are not marked.
+    fn end(&mut self, block: Block) {
+        if matches!(block, Block::Nav) {
+            self.out.push('\n');
+        }
+    }
+
+    fn heading(&mut self, level: usize, title: &str) {
+        for _ in 0..level.min(6) {
+            self.out.push('#');
+        }
+        self.out.push(' ');
+        push_escaped(&mut self.out, title, false);
+        self.out.push_str("\n\n");
+    }
+
+    fn paragraph(&mut self, kind: Para, text: &str) {
+        let out = &mut self.out;
+        match kind {
+            Para::Meta | Para::Ends => push_escaped(out, text, false),
+            Para::Detail | Para::Empty => {
+                out.push('*');
+                push_escaped(out, text, false);
+                out.push('*');
+            }
+            Para::Prompt => {
+                out.push_str("> ");
+                push_escaped(out, text, false);
+            }
+            Para::Text => {
+                push_lines(out, text, "");
+            }
+        }
+        out.push_str("\n\n");
+    }
+
+    fn begin_list(&mut self, _list: List) {}
+
+    fn end_list(&mut self, list: List) {
+        if list != List::Meetings {
+            self.out.push('\n');
+        }
+    }
+
+    fn goal(&mut self, goal: &str) {
+        self.out.push_str("- ");
+        push_lines(&mut self.out, goal, "  ");
+        self.out.push('\n');
+    }
+
+    /// "- title: address", the address left bare so that readers link it.
+    fn links(&mut self, links: &[LinkPart]) {
+        let out = &mut self.out;
+        for link in links {
+            out.push_str("- ");
+            push_escaped(out, &link.title, false);
+            out.push_str(": ");
+            if link.is_web() {
+                out.push('<');
+                out.push_str(&link.url.replace(['<', '>', ' '], ""));
+                out.push('>');
+            } else {
+                push_escaped(out, &link.url, false);
             }
             out.push('\n');
         }
-        if !track.prework.is_empty() {
-            let _ = write!(out, "## {}\n\n", text.prework);
-            links(&mut out, &LinkPart::all(&track.prework));
-        }
-    }
-
-    let _ = write!(out, "## {}\n\n", text.meetings);
-    if summaries.is_empty() {
-        let _ = write!(out, "*{}*\n\n", text.none_yet);
-    }
-    for (n, summary) in summaries.iter().enumerate() {
-        let _ = write!(out, "{}. ", n + 1);
-        push_escaped(&mut out, &summary.title, true);
-        out.push_str(" · ");
-        push_escaped(&mut out, &summary.span, false);
-        out.push_str(" · ");
-        out.push_str(&text.notes_count(summary.note_count));
         out.push('\n');
     }
-    out.push('\n');
 
-    for summary in &summaries {
-        meeting(&mut out, summary, 2);
-        out.push('*');
-        push_escaped(&mut out, &summary.footer, false);
-        out.push_str("*\n\n");
+    fn invitation(&mut self, label: &str, invitation: &str) {
+        let _ = write!(self.out, "**{label}:** ");
+        push_escaped(&mut self.out, invitation, false);
+        self.out.push_str("\n\n");
     }
 
-    let _ = write!(out, "## {}\n\n", text.all_actions);
-    let count: usize = summaries.iter().map(|s| s.actions.len()).sum();
-    if count == 0 {
-        let _ = writeln!(out, "*{}*", text.none_yet);
-    } else {
-        let _ = write!(
-            out,
-            "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |\n",
-            text.action, text.owner, text.due, text.meeting_column, text.action_status
-        );
-        for summary in &summaries {
-            for listed in &summary.actions {
-                action_row(&mut out, summary, listed, true);
-            }
-        }
-    }
-    out
-}
-
-/// One meeting, its title at heading `level`.
-fn meeting(out: &mut String, s: &Summary, level: usize) {
-    let text = s.text;
-    heading(out, level, &s.title);
-    push_escaped(out, &s.meta, false);
-    out.push_str("\n\n");
-    if !s.about.is_empty() {
-        push_escaped(out, &s.about, true);
-        out.push_str("\n\n");
-    }
-    if !s.prework.is_empty() {
-        heading(out, level + 1, text.prework);
-        links(out, &s.prework);
-    }
-
-    // Agenda
-    heading(out, level + 1, text.agenda);
-    let _ = write!(
-        out,
-        "| {} | {} | {} | {} |\n| --- | --- | ---: | ---: |\n",
-        text.export_start, text.export_item, text.export_planned, text.export_actual
-    );
-    for row in &s.agenda {
-        out.push_str("| ");
-        out.push_str(&row.start);
-        out.push_str(" | ");
-        push_escaped(out, &row.item, false);
-        let _ = writeln!(out, " | {} | {} |", row.planned, row.actual);
-        for q in &row.questions {
-            out.push_str("| | _");
-            push_escaped(out, &q.text, false);
-            let _ = writeln!(out, "_ | {} | {} |", q.planned, q.actual);
-        }
-    }
-    let _ = write!(
-        out,
-        "| | **{}** | **{}** | **{}** |\n\n",
-        text.export_total, s.total_planned, s.total_actual
-    );
-    push_escaped(out, &s.ends, false);
-    out.push_str("\n\n");
-
-    // Items, questions, groups, notes
-    for item in &s.items {
-        heading(out, level + 1, &item.heading);
-        out.push('*');
-        push_escaped(out, &item.detail, false);
-        out.push_str("*\n\n");
-        if let Some(invitation) = &item.invitation {
-            let _ = write!(out, "**{}:** ", text.invitation());
-            push_escaped(out, invitation, false);
-            out.push_str("\n\n");
-        }
-        if let Some(prompt) = &item.prompt {
-            out.push_str("> ");
-            push_escaped(out, prompt, false);
-            out.push_str("\n\n");
-        }
-        for step in &item.steps {
-            let group_level = match &step.heading {
-                Some(h) => {
-                    heading(out, level + 2, h);
-                    level + 3
-                }
-                None => level + 2,
-            };
-            if step.heading.is_some() && step.groups.is_empty() {
-                let _ = write!(out, "*{}*\n\n", text.no_notes);
-            }
-            groups(out, s, &step.groups, group_level);
-        }
-    }
-    if !s.other.is_empty() {
-        heading(out, level + 1, text.other_notes);
-        groups(out, s, &s.other, level + 2);
-    }
-
-    // Decisions, actions, parking lot
-    heading(out, level + 1, text.decisions);
-    listed(out, s, &s.decisions);
-    heading(out, level + 1, text.actions);
-    if s.actions.is_empty() {
-        let _ = write!(out, "*{}*\n\n", text.none_yet);
-    } else {
-        let _ = write!(
-            out,
-            "| {} | {} | {} | {} |\n| --- | --- | --- | --- |\n",
-            text.action, text.owner, text.due, text.action_status
-        );
-        for action in &s.actions {
-            action_row(out, s, action, false);
-        }
+    fn meeting_entry(&mut self, number: usize, summary: &Summary) {
+        let out = &mut self.out;
+        let _ = write!(out, "{number}. ");
+        push_escaped(out, &summary.title, true);
+        out.push_str(" · ");
+        push_escaped(out, &summary.span, false);
+        out.push_str(" · ");
+        out.push_str(&summary.text.notes_count(summary.note_count));
         out.push('\n');
     }
-    heading(out, level + 1, text.parking_lot);
-    listed(out, s, &s.parking);
-}
 
-/// A list of links, "- title: address", the address left bare so that readers link it.
-fn links(out: &mut String, links: &[LinkPart]) {
-    for link in links {
+    /// `- **Beslut**: the text\` / `  its next line — *Anna, 10:02*`.
+    fn note(&mut self, note: &Note, marker: Option<&Marker>, item: Option<&str>, byline: &str) {
+        let out = &mut self.out;
         out.push_str("- ");
-        push_escaped(out, &link.title, false);
-        out.push_str(": ");
-        if link.is_web() {
-            out.push('<');
-            out.push_str(&link.url.replace(['<', '>', ' '], ""));
-            out.push('>');
+        if let Some(marker) = marker {
+            out.push_str("**");
+            out.push_str(marker.label);
+            out.push_str("**");
+            if let Some(detail) = &marker.detail {
+                out.push_str(" (");
+                push_escaped(out, detail, false);
+                out.push(')');
+            }
+            out.push_str(": ");
+        }
+        if push_lines(out, &note.text, "  ") {
+            out.push(' ');
+        }
+        out.push_str("— *");
+        if let Some(item) = item {
+            push_escaped(out, item, false);
+            out.push_str(" · ");
+        }
+        push_escaped(out, byline, false);
+        out.push_str("*\n");
+    }
+
+    fn agenda(&mut self, s: &Summary) {
+        let text = s.text;
+        let out = &mut self.out;
+        let _ = write!(
+            out,
+            "| {} | {} | {} | {} |\n| --- | --- | ---: | ---: |\n",
+            text.export_start, text.export_item, text.export_planned, text.export_actual
+        );
+        for row in &s.agenda {
+            out.push_str("| ");
+            out.push_str(&row.start);
+            out.push_str(" | ");
+            push_escaped(out, &row.item, false);
+            let _ = writeln!(out, " | {} | {} |", row.planned, row.actual);
+            for q in &row.questions {
+                out.push_str("| | _");
+                push_escaped(out, &q.text, false);
+                let _ = writeln!(out, "_ | {} | {} |", q.planned, q.actual);
+            }
+        }
+        let _ = write!(
+            out,
+            "| | **{}** | **{}** | **{}** |\n\n",
+            text.export_total, s.total_planned, s.total_actual
+        );
+    }
+
+    fn begin_actions(&mut self, text: &Text, with_meeting: bool) {
+        if with_meeting {
+            let _ = write!(
+                self.out,
+                "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |\n",
+                text.action, text.owner, text.due, text.meeting_column, text.action_status
+            );
         } else {
-            push_escaped(out, &link.url, false);
+            let _ = write!(
+                self.out,
+                "| {} | {} | {} | {} |\n| --- | --- | --- | --- |\n",
+                text.action, text.owner, text.due, text.action_status
+            );
         }
-        out.push('\n');
     }
-    out.push('\n');
-}
 
-fn heading(out: &mut String, level: usize, title: &str) {
-    for _ in 0..level.min(6) {
-        out.push('#');
-    }
-    out.push(' ');
-    push_escaped(out, title, false);
-    out.push_str("\n\n");
-}
-
-fn groups(out: &mut String, s: &Summary, groups: &[GroupPart], level: usize) {
-    for group in groups {
-        heading(out, level, &group.name);
-        for note in &group.notes {
-            note_item(out, s, note, None);
-        }
-        out.push('\n');
-    }
-}
-
-/// `- **Beslut**: the text\` / `  its next line — *Anna, 10:02*`.
-fn note_item(out: &mut String, s: &Summary, note: &Note, item: Option<&str>) {
-    out.push_str("- ");
-    // In the lists of decisions and parked questions (those with `item`) the heading says it.
-    if let Some(marker) = s
-        .marker(note)
-        .filter(|_| item.is_none() || matches!(note.kind, NoteKind::Action { .. }))
-    {
-        out.push_str("**");
-        out.push_str(marker.label);
-        out.push_str("**");
-        if let Some(detail) = &marker.detail {
-            out.push_str(" (");
-            push_escaped(out, detail, false);
-            out.push(')');
-        }
-        out.push_str(": ");
-    }
-    if push_lines(out, &note.text, "  ") {
-        out.push(' ');
-    }
-    out.push_str("— *");
-    if let Some(item) = item.filter(|i| !i.is_empty()) {
-        push_escaped(out, item, false);
-        out.push_str(" · ");
-    }
-    push_escaped(out, &s.byline(note), false);
-    out.push_str("*\n");
-}
-
-fn listed(out: &mut String, s: &Summary, list: &[Listed]) {
-    if list.is_empty() {
-        let _ = write!(out, "*{}*\n\n", s.text.none_yet);
-        return;
-    }
-    for entry in list {
-        note_item(out, s, entry.note, Some(&entry.item));
-    }
-    out.push('\n');
-}
-
-/// `| Boka lokal | Per | 2020-10-01 | (Kick off — 2020-09-17 |) öppen |`.
-fn action_row(out: &mut String, s: &Summary, listed: &Listed, with_meeting: bool) {
-    let NoteKind::Action { owner, due } = &listed.note.kind else {
-        return;
-    };
-    out.push_str("| ");
-    push_escaped(out, &clean_line(listed.note.text.trim()), false);
-    out.push_str(" | ");
-    push_escaped(out, &owner_of(owner), false);
-    out.push_str(" | ");
-    push_escaped(out, &due_of(due.as_deref()), false);
-    out.push_str(" | ");
-    if with_meeting {
-        push_escaped(out, &s.title, false);
+    /// `| Boka lokal | Per | 2020-10-01 | (Kick off — 2020-09-17 |) öppen |`.
+    fn action(&mut self, s: &Summary, listed: &Listed, with_meeting: bool) {
+        let NoteKind::Action { owner, due } = &listed.note.kind else {
+            return;
+        };
+        let out = &mut self.out;
+        out.push_str("| ");
+        push_escaped(out, &clean_line(listed.note.text.trim()), false);
         out.push_str(" | ");
+        push_escaped(out, &owner_of(owner), false);
+        out.push_str(" | ");
+        push_escaped(out, &due_of(due.as_deref()), false);
+        out.push_str(" | ");
+        if with_meeting {
+            push_escaped(out, &s.title, false);
+            out.push_str(" | ");
+        }
+        out.push_str(s.status(listed.note));
+        out.push_str(" |\n");
     }
-    out.push_str(s.status(listed.note));
-    out.push_str(" |\n");
+
+    fn end_actions(&mut self) {
+        self.out.push('\n');
+    }
+
+    fn meeting_footer(&mut self, footer: &str) {
+        self.out.push('*');
+        push_escaped(&mut self.out, footer, false);
+        self.out.push_str("*\n\n");
+    }
 }
 
 /// Writes multi-line text as the content of a list item (or a paragraph): its lines joined by

@@ -1,7 +1,8 @@
 //! `spar export`: a run's summary, or the whole track's, as Markdown or as one self-contained
 //! HTML file.
 //!
-//! What a summary says is built once (`summary`) and written by either writer; both are pure
+//! What a summary says is built once (`summary`), walked once (`walk`: which parts, in what
+//! order) and written by a writer per format (`markdown`, `html`); all are pure
 //! functions of the run state, the language and the time zone: no files, no clock. All text that
 //! came from people (notes, names, groups) or from session files is cleaned of control and bidi
 //! characters and escaped for the format, so no note can change the document's structure.
@@ -25,6 +26,7 @@
 mod html;
 mod markdown;
 mod summary;
+mod walk;
 
 use jiff::tz::TimeZone;
 
