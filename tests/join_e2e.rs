@@ -117,3 +117,77 @@ fn join_without_a_live_run_says_so() {
     assert!(err.contains("no live run"), "{err}");
     assert_eq!(err.lines().count(), 1);
 }
+
+/// Items 1, 2, 8 and 9 end to end: in a breakout, a note-taker's note keeps the question it was
+/// started on when the facilitator moves on (and says so), the panels are the groups by name
+/// whatever the whole group writes, an idle draft is journalled with no timebox running, and a
+/// paste too long to save is refused at the editor.
+#[test]
+fn a_breakout_with_a_join_notes_land_where_they_were_started() {
+    let data = tempfile::tempdir().unwrap();
+    let mut stage = Pty::spawn(
+        &["--as", "Fia", "run", "kickoff"],
+        data.path(),
+        "en_GB.UTF-8",
+        120,
+        40,
+    );
+    stage.wait_for("Press space");
+    // The agenda overview: down to item 7, the breakout.
+    stage.send(b"o");
+    stage.wait_for("Gruppsamtal");
+    for _ in 0..6 {
+        stage.send(b"\x1b[B");
+    }
+    stage.send(b"\r");
+    stage.wait_for("Item 7 of 12");
+    // The facilitator writes for the whole group: the four group columns stay.
+    stage.send(b"i");
+    stage.wait_for("Type here");
+    stage.type_keys("Five minutes left");
+    stage.send(b"\r");
+    stage.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
+    let screen = stage.wait_for("Five minutes left");
+    for group in [
+        "Grupp Siljan",
+        "Grupp Dalälven",
+        "Grupp Bergslagen",
+        "Grupp Västerdalarna",
+    ] {
+        assert!(screen.contains(group), "{group}:\n{screen}");
+    }
+
+    let mut join = Pty::spawn(
+        &["--as", "Sam", "join", "--group", "Grupp Siljan"],
+        data.path(),
+        "en_GB.UTF-8",
+        80,
+        24,
+    );
+    let screen = join.wait_for("Following the facilitator");
+    assert!(screen.contains("Grupp Siljan ✎ · 1/4"), "{screen}");
+    // An idle draft is on disk, with no timebox running.
+    join.type_keys("about question one");
+    common::pty::wait_for_journal(data.path(), "about question one");
+    // The facilitator moves on; the note keeps its question, and the editor says so.
+    stage.send(b"n");
+    stage.wait_for("Question 2 of 2");
+    join.wait_for("for Question 1, not the question shown");
+    join.send(b"\r");
+    common::pty::wait_for_journal(data.path(), "(item:6,step:0),group:Some(\"Grupp Siljan\")");
+    // The next note goes to the question on screen.
+    join.type_keys("about question two");
+    join.send(b"\r");
+    common::pty::wait_for_journal(data.path(), "(item:6,step:1),group:Some(\"Grupp Siljan\")");
+    let screen = join.wait_for("about question two");
+    assert!(screen.contains("Grupp Siljan ✎ · 1/4"), "{screen}");
+    // A paste too long to save is refused where it is typed.
+    join.paste(&"x".repeat(300 * 1024));
+    join.wait_for("Note too long");
+
+    join.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
+    join.send(b"q");
+    assert_eq!(join.wait_exit(), 0);
+    stage.send(b"q");
+    assert_eq!(stage.wait_exit(), 0);
+}

@@ -297,17 +297,19 @@ impl Drop for Pty {
     }
 }
 
-/// Waits until some journal under `data`'s runs holds `needle` (RON escapes non-ASCII text, so
-/// the needle is looked for as RON writes it): what a test waits for before a kill -9.
+/// Waits until some journal under `data`'s runs holds `needle`, as it is or as RON writes it in
+/// a string: what a test waits for before a kill -9.
 #[allow(dead_code)]
 pub fn wait_for_journal(data: &Path, needle: &str) {
+    let needle_raw = needle;
     let escaped = ron::to_string(needle).expect("a string to RON");
     let needle = escaped.trim_matches('"').to_string();
     let deadline = Instant::now() + PATIENCE;
     loop {
-        if journals(&data.join("runs"))
+        let texts = journals(&data.join("runs"));
+        if texts
             .iter()
-            .any(|text| text.contains(&needle))
+            .any(|t| t.contains(&needle) || t.contains(needle_raw))
         {
             return;
         }
