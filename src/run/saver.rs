@@ -164,6 +164,7 @@ fn write_loop(
         }
         sent
     };
+    let opened = file_id(writer.path());
     let mut queue: VecDeque<(Millis, Event)> = VecDeque::new();
     let mut open = true;
     loop {
@@ -182,7 +183,18 @@ fn write_loop(
         let Some((at, ev)) = queue.front().cloned() else {
             continue;
         };
-        match writer.append(at, ev) {
+        // A journal deleted or replaced under us (its folder removed, a sync tool's rename)
+        // takes writes that nobody will ever read: never "saved" then, but said.
+        let written = writer.append(at, ev).and_then(|record| {
+            if names_the_same_file(writer.path(), opened) {
+                Ok(record)
+            } else {
+                Err(io::Error::other(
+                    "the journal was removed or replaced while spar wrote to it",
+                ))
+            }
+        });
+        match written {
             Ok(record) => {
                 queue.pop_front();
                 if !tell(Outcome::Written(record)) {
@@ -214,6 +226,25 @@ fn write_loop(
             }
         }
     }
+}
+
+/// Which file a path names (device and inode), where the platform says.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|_| (0, 0))
+}
+
+/// Whether `path` still names the file opened as `opened` (on Windows: whether it exists; an
+/// open file there cannot be deleted or replaced anyway).
+fn names_the_same_file(path: &Path, opened: Option<(u64, u64)>) -> bool {
+    let now = file_id(path);
+    now.is_some() && now == opened
 }
 
 #[cfg(test)]
@@ -270,5 +301,28 @@ mod tests {
         saver.submit(1, moved(1));
         rx.recv_timeout(Duration::from_secs(10)).expect("woken");
         assert_eq!(saver.collect(Duration::ZERO).written.len(), 1);
+    }
+
+    #[test]
+    fn a_journal_removed_under_the_writer_is_never_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = JournalWriter::create(dir.path(), "w").unwrap();
+        let path = writer.path().to_path_buf();
+        let mut saver = Saver::start(writer);
+        saver.submit(1, moved(1));
+        assert_eq!(saver.collect(Duration::from_secs(10)).written.len(), 1);
+        std::fs::remove_file(&path).unwrap();
+        saver.submit(2, moved(2));
+        let (tx, rx) = mpsc::channel();
+        saver.set_waker(Box::new(move || {
+            let _ = tx.send(());
+        }));
+        rx.recv_timeout(Duration::from_secs(10))
+            .expect("an outcome");
+        let collected = saver.collect(Duration::ZERO);
+        assert!(collected.written.is_empty());
+        assert_eq!(saver.in_flight_len(), 1);
+        let error = saver.error.clone().unwrap_or_default();
+        assert!(error.contains("removed or replaced"), "{error}");
     }
 }
