@@ -5,7 +5,7 @@
 //! the stage's wake-ups while a note-taker's terminal follows the run by polling.
 //!
 //! `cargo bench --bench outside` (OUTSIDE_NOTES=0,1000,10000,100000 and IDLE_SECONDS=20 by
-//! default; OUTSIDE_SKIP_POLL=1 leaves out the polling join).
+//! default; OUTSIDE_SKIP_POLL=1 leaves out the polling join, OUTSIDE_KEEP=1 keeps the runs).
 
 #[path = "../tests/common/interleaved.rs"]
 mod interleaved;
@@ -160,7 +160,11 @@ fn main() {
         println!();
         polling_join(&setup, seconds);
     }
-    let _ = std::fs::remove_dir_all(&root);
+    if std::env::var("OUTSIDE_KEEP").is_ok() {
+        println!("kept the runs in {} (for profiling)", root.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }
 
 /// Keystroke to echoed frame in the editor at 200×60: 100 letters typed 25 ms apart (in notes

@@ -8,7 +8,6 @@
 //! at most once — and not at all when the whole batch is newer than what was folded, which is
 //! the usual case for a live run and always the case when a run is opened.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::Entry;
@@ -17,7 +16,8 @@ use super::state::RunState;
 #[derive(Debug, Default)]
 pub struct RunLog {
     entries: Vec<Entry>,
-    seen: HashSet<(Arc<str>, u64)>,
+    /// The sequence numbers added so far, per writer (a handful of writers, so a list).
+    seen: Vec<(Arc<str>, SeqSet)>,
     folds: u64,
 }
 
@@ -29,10 +29,7 @@ impl RunLog {
     /// Adds a batch of entries, in any order (duplicates of entries already added are dropped),
     /// and brings `state` up to date with them. Returns whether anything was new.
     pub fn add(&mut self, state: &mut RunState, batch: Vec<Entry>) -> bool {
-        let mut batch: Vec<Entry> = batch
-            .into_iter()
-            .filter(|e| self.seen.insert((e.writer.clone(), e.record.seq)))
-            .collect();
+        let mut batch: Vec<Entry> = batch.into_iter().filter(|e| self.first_time(e)).collect();
         if batch.is_empty() {
             return false;
         }
@@ -55,6 +52,20 @@ impl RunLog {
             self.folds += 1;
         }
         true
+    }
+
+    /// Whether `entry` was not added before (and now it is).
+    fn first_time(&mut self, entry: &Entry) -> bool {
+        let writer = &entry.writer;
+        let at = self
+            .seen
+            .iter()
+            .position(|(w, _)| Arc::ptr_eq(w, writer) || w == writer);
+        let i = at.unwrap_or_else(|| {
+            self.seen.push((writer.clone(), SeqSet::default()));
+            self.seen.len() - 1
+        });
+        self.seen[i].1.insert(entry.record.seq)
     }
 
     /// Merges a sorted batch that starts before the last entry into the sorted entries.
@@ -85,5 +96,69 @@ impl RunLog {
     /// and once more for every batch that had an entry older than the last one folded.
     pub fn folds(&self) -> u64 {
         self.folds
+    }
+}
+
+/// A set of sequence numbers as sorted, disjoint, non-touching ranges: a journal's numbers run
+/// 1, 2, 3, … so the set is almost always one range, and a look-up hashes nothing.
+#[derive(Debug, Default)]
+struct SeqSet {
+    /// Inclusive `(first, last)` ranges, sorted, with gaps between them.
+    ranges: Vec<(u64, u64)>,
+}
+
+impl SeqSet {
+    /// Adds `seq`; returns whether it was new.
+    fn insert(&mut self, seq: u64) -> bool {
+        // The first range that ends at or after `seq`: the only one that can hold it.
+        let i = self.ranges.partition_point(|&(_, last)| last < seq);
+        let after = self.ranges.get(i).copied();
+        if after.is_some_and(|(first, _)| first <= seq) {
+            return false;
+        }
+        let joins_before = i > 0 && seq.checked_sub(1) == Some(self.ranges[i - 1].1);
+        let joins_after = after.is_some_and(|(first, _)| seq.checked_add(1) == Some(first));
+        match (joins_before, joins_after) {
+            (true, true) => {
+                self.ranges[i - 1].1 = self.ranges[i].1;
+                self.ranges.remove(i);
+            }
+            (true, false) => self.ranges[i - 1].1 = seq,
+            (false, true) => self.ranges[i].0 = seq,
+            (false, false) => self.ranges.insert(i, (seq, seq)),
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SeqSet;
+
+    #[test]
+    fn a_seq_set_holds_each_number_once_in_any_order() {
+        let mut set = SeqSet::default();
+        let order = [
+            5,
+            1,
+            3,
+            2,
+            9,
+            4,
+            8,
+            6,
+            7,
+            0,
+            u64::MAX,
+            u64::MAX - 1,
+            3,
+            9,
+            u64::MAX,
+        ];
+        let mut plain = std::collections::BTreeSet::new();
+        for seq in order {
+            assert_eq!(set.insert(seq), plain.insert(seq), "{seq}");
+        }
+        assert_eq!(set.ranges, [(0, 9), (u64::MAX - 1, u64::MAX)]);
     }
 }

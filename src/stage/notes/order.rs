@@ -25,15 +25,15 @@ impl NoteOrder {
         let mut shown: Vec<usize> = (0..notes.len())
             .filter(|&i| !notes[i].deleted && here(&notes[i]))
             .collect();
-        let key = |i: usize| {
+        // Each note's rank is worked out once, not in every comparison.
+        shown.sort_by_cached_key(|&i| {
             let n = &notes[i];
             (
                 crate::session::group_rank(n.group.as_deref(), groups),
                 n.written,
                 &n.id,
             )
-        };
-        shown.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        });
         let mut newest: Vec<usize> = (0..shown.len()).collect();
         let time = |p: usize| (notes[shown[p]].written, &notes[shown[p]].id);
         newest.sort_by(|&a, &b| time(b).cmp(&time(a)));
