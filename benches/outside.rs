@@ -62,6 +62,15 @@ impl Setup {
         let ms = at.duration_since(term.started).as_secs_f64() * 1000.0;
         (ms, term)
     }
+
+    /// Like [`first_frame`](Self::first_frame), with the CPU time the process had used by then
+    /// (user + system, all threads, in ms): on a busy machine the wall clock also counts the
+    /// time spent waiting for a core.
+    fn first_frame_cpu(&self, rest: &[&str], cols: u16, rows: u16) -> (f64, f64, Term) {
+        let (ms, term) = self.first_frame(rest, cols, rows);
+        let cpu = pty::cpu_seconds(term.pid).unwrap_or(f64::NAN) * 1000.0;
+        (ms, cpu, term)
+    }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -109,9 +118,10 @@ fn main() {
     );
     println!();
     println!(
-        "{:>7} | {:>12} | {:>10} | {:>13} | {:>9} | {:>9} | {:>11} | {:>16} | {:>9} | {:>9}",
+        "{:>7} | {:>12} | {:>8} | {:>10} | {:>13} | {:>9} | {:>9} | {:>11} | {:>16} | {:>9} | {:>9}",
         "notes",
         "resume frame",
+        "its CPU",
         "join frame",
         "RSS / peak MB",
         "wakeups/s",
@@ -126,10 +136,11 @@ fn main() {
         let base = now_ms() - n as i64 * interleaved::STEP - 5_000;
         let id = interleaved::write_run_from(base, &setup.data, &session, n);
         let resume = ["run", "idle", "--resume", id.as_str()];
-        let mut frames = Vec::new();
+        let (mut frames, mut cpus) = (Vec::new(), Vec::new());
         for _ in 0..3 {
-            let (ms, term) = setup.first_frame(&resume, 200, 60);
+            let (ms, cpu, term) = setup.first_frame_cpu(&resume, 200, 60);
             frames.push(ms);
+            cpus.push(cpu);
             term.kill();
         }
         let mut joins = Vec::new();
@@ -148,8 +159,9 @@ fn main() {
         let md = export(&setup, &id, "md");
         let html = export(&setup, &id, "html");
         println!(
-            "{n:>7} | {:>9.1} ms | {:>7.1} ms | {rss:>6.1} / {peak:>4.1} | {:>9.2} | {:>7.3} % | {:>11.1} | {p50:>7.2} / {p99:>6.2} | {md:>6.1} ms | {html:>6.1} ms",
+            "{n:>7} | {:>9.1} ms | {:>5.0} ms | {:>7.1} ms | {rss:>6.1} / {peak:>4.1} | {:>9.2} | {:>7.3} % | {:>11.1} | {p50:>7.2} / {p99:>6.2} | {md:>6.1} ms | {html:>6.1} ms",
             median(frames),
+            median(cpus),
             median(joins),
             quiet.wakeups,
             quiet.cpu,
