@@ -12,7 +12,7 @@ use crate::run::log::RunLog;
 use crate::run::saver::{Saver, Waker};
 use crate::run::state::RunState;
 use crate::run::store::{RunDir, RunHeader, new_writer_id};
-use crate::run::{Entry, Event, Millis, Role};
+use crate::run::{Entry, Event, Millis, Record, Role};
 use crate::text::clean_line;
 
 /// How long an append waits for the writer thread's confirmation before going on without it.
@@ -137,15 +137,7 @@ impl LiveRun {
         for why in collected.given_up {
             self.report(why);
         }
-        let saved = collected
-            .written
-            .into_iter()
-            .map(|record| Entry {
-                writer: self.writer_id.clone(),
-                record,
-            })
-            .collect();
-        self.log.add(state, saved);
+        self.fold_written(state, collected.written);
         self.save_error = self.saver.error.clone();
         !self.has_pending()
     }
@@ -154,8 +146,13 @@ impl LiveRun {
     /// tried once more) and returns the events that are still not saved, oldest first.
     pub fn finish(&mut self, state: &mut RunState, wait: Duration) -> Vec<(Millis, Event)> {
         let collected = self.saver.finish(wait);
-        let saved = collected
-            .written
+        self.fold_written(state, collected.written);
+        self.saver.in_flight().cloned().collect()
+    }
+
+    /// Folds in our own records, now on disk.
+    fn fold_written(&mut self, state: &mut RunState, written: Vec<Record>) {
+        let saved = written
             .into_iter()
             .map(|record| Entry {
                 writer: self.writer_id.clone(),
@@ -163,7 +160,6 @@ impl LiveRun {
             })
             .collect();
         self.log.add(state, saved);
-        self.saver.in_flight().cloned().collect()
     }
 
     /// Our journal's path.

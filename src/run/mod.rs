@@ -1,6 +1,7 @@
 //! A run: one time a meeting is held. Stored as a folder of append-only journals (`journal`,
 //! `store`); its state is a pure fold of their events (`state`), with timeboxes (`timer`) and the
-//! projected end (`projection`) derived from it.
+//! projected end (`projection`) derived from it. `live` is a run being written and followed by
+//! this process; `catalog` is the read model of all the track's saved runs.
 
 pub mod catalog;
 pub mod event;
