@@ -116,6 +116,8 @@ pub struct Text {
     pub notes: &'static str,
     pub note: &'static str,
     pub notes_none_yet: &'static str,
+    /// `spar join` before the facilitator's first event has created the run.
+    pub waiting_for_facilitator: &'static str,
     pub editing: &'static str,
     pub note_placeholder: &'static str,
     pub owner_placeholder: &'static str,
@@ -296,6 +298,7 @@ pub static SV: Text = Text {
     notes: "Anteckningar",
     note: "Anteckning",
     notes_none_yet: "Inga anteckningar än",
+    waiting_for_facilitator: "Väntar på att processledaren startar träffen …",
     editing: "ändras",
     note_placeholder: "Skriv här. Enter sparar, Alt+Enter ger ny rad.",
     owner_placeholder: "namn",
@@ -480,6 +483,7 @@ pub static EN: Text = Text {
     notes: "Notes",
     note: "Note",
     notes_none_yet: "No notes yet",
+    waiting_for_facilitator: "Waiting for the facilitator to start the meeting …",
     editing: "editing",
     note_placeholder: "Type here. Enter saves, Alt+Enter breaks the line.",
     owner_placeholder: "name",
@@ -1195,7 +1199,7 @@ impl Text {
         }
     }
 
-    /// `spar join` when no run is live.
+    /// `spar join` off a terminal when no run is live (on a terminal it waits for one).
     pub fn no_live_run(&self, runs_dir: &str) -> String {
         match self.lang {
             Lang::Sv => format!(

@@ -18,12 +18,8 @@ fn a_polling_join_and_the_stage_see_each_others_notes_with_no_countdown_running(
         40,
     );
     stage.wait_for("Press space");
-    // The run begins with the facilitator's first note (opening the lobby creates none).
-    let mut stage = stage;
-    stage.send(b"i");
-    stage.type_keys("Välkomna");
-    stage.send(b"\r");
-    stage.wait_for("· Fia ·");
+    // The note-taker joins early, while the facilitator is still in the lobby (which creates no
+    // run): the join waits for the run.
     let mut join = Pty::spawn_env(
         &["--as", "Sam", "join"],
         data.path(),
@@ -31,7 +27,15 @@ fn a_polling_join_and_the_stage_see_each_others_notes_with_no_countdown_running(
         100,
         30,
     );
+    join.wait_for("Waiting for the facilitator to start the meeting");
+    // The run begins with the facilitator's first note, and the join opens it.
+    let mut stage = stage;
+    stage.send(b"i");
+    stage.type_keys("Välkomna");
+    stage.send(b"\r");
+    stage.wait_for("· Fia ·");
     join.wait_for("Following the facilitator");
+    join.wait_for("Välkomna");
 
     // Nothing runs on either screen: the join reads the journals by itself, a second apart.
     stage.type_keys("Från scenen");

@@ -104,6 +104,7 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
     }
 }
 
+/// Off a terminal there is no waiting screen: a join with no live run says so.
 #[test]
 fn join_without_a_live_run_says_so() {
     let data = tempfile::tempdir().unwrap();
@@ -190,4 +191,51 @@ fn a_breakout_with_a_join_notes_land_where_they_were_started() {
     assert_eq!(join.wait_exit(), 0);
     stage.send(b"q");
     assert_eq!(stage.wait_exit(), 0);
+}
+
+/// A note-taker who joins while the facilitator is still in the lobby waits, in Swedish, and
+/// their group is kept once the facilitator's first event begins the run.
+#[test]
+fn a_join_before_the_first_event_waits_and_keeps_its_group() {
+    let data = tempfile::tempdir().unwrap();
+    let mut stage = Pty::spawn(
+        &["--as", "Fia", "run", "kickoff"],
+        data.path(),
+        "sv_SE.UTF-8",
+        120,
+        40,
+    );
+    stage.wait_for("mellanslag");
+    let mut join = Pty::spawn(
+        &["--as", "Sam", "join", "--group", "grupp siljan"],
+        data.path(),
+        "sv_SE.UTF-8",
+        80,
+        24,
+    );
+    join.wait_for("Väntar på att processledaren startar träffen");
+    join.wait_for("q avsluta");
+
+    stage.start_first_timebox();
+    join.wait_for("Följer processledaren");
+    join.type_keys("Siljan först");
+    join.send(b"\r");
+    stage.wait_for("Grupp Siljan · Sam");
+}
+
+/// Waiting can be left: q ends the join with nothing written.
+#[test]
+fn a_waiting_join_quits_on_q() {
+    let data = tempfile::tempdir().unwrap();
+    let mut join = Pty::spawn(&["--as", "Sam", "join"], data.path(), "en_GB.UTF-8", 80, 24);
+    join.wait_for("Waiting for the facilitator to start the meeting");
+    join.send(b"q");
+    assert_eq!(join.wait_exit(), 0);
+    assert!(
+        !data.path().join("runs").exists()
+            || std::fs::read_dir(data.path().join("runs"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
 }

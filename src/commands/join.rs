@@ -1,16 +1,16 @@
 //! `spar join [RUN] [--group NAME]`: a note-taker's terminal on a live run.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::{catalog, data_dir, seat, store_error, track_view};
+use super::{catalog, data_dir, seat, store_error, track_view, ui_ctx};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
-use crate::run::catalog::{TrackView, recap};
-use crate::run::store::{DataDir, RunDir};
+use crate::run::catalog::recap;
 use crate::tui::event_loop::{Tui, now_ms};
-use crate::tui::stage_app;
+use crate::tui::{stage_app, waiting_app};
 
 pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
@@ -19,11 +19,41 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let catalog = catalog(global).unwrap_or_default();
     let now = now_ms();
     let lang = Lang::resolve(global.lang);
+    let mut tui = None;
     let (dir, view) = match run {
         Some(id) => (data.find(id).map_err(store_error)?, None),
         None => {
             let view = track_view(&data, &catalog, now);
-            (latest_live(lang, &data, &view)?, Some(view))
+            match view.latest_live() {
+                Some(live) => (live.dir.clone(), Some(view)),
+                None if !std::io::stdout().is_terminal() => {
+                    let runs = data.runs_dir().display().to_string();
+                    return Err(BadInput::Said(lang.text().no_live_run(&runs)).into());
+                }
+                None => {
+                    // Note-takers join early: wait in the lobby's stead for the facilitator's
+                    // first event to create the run.
+                    let waiting = tui.insert(Tui::start()?);
+                    let mut runs = RunsFolder::new(&data.runs_dir());
+                    let found = waiting_app::wait_until(
+                        waiting,
+                        ui_ctx(global, lang),
+                        lang.text().waiting_for_facilitator.to_string(),
+                        || {
+                            if !runs.changed(&data.runs_dir()) {
+                                return None;
+                            }
+                            let view = track_view(&data, &catalog, now_ms());
+                            let dir = view.latest_live()?.dir.clone();
+                            Some((dir, Some(view)))
+                        },
+                    )?;
+                    match found {
+                        Some(found) => found,
+                        None => return Ok(ExitCode::SUCCESS),
+                    }
+                }
+            }
         }
     };
     let header = dir.header().map_err(store_error)?;
@@ -31,7 +61,10 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
         Some(name) => resolve_group(lang, &header.session.groups, name, dir.id())?,
         None => None,
     };
-    let mut tui = Tui::start()?;
+    let mut tui = match tui {
+        Some(tui) => tui,
+        None => Tui::start()?,
+    };
     stage_app::run(
         &mut tui,
         stage_app::Opening::Existing(dir),
@@ -49,17 +82,37 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
-/// The live run that changed last, or a clear message that there is none.
-fn latest_live(lang: Lang, data: &DataDir, view: &TrackView) -> anyhow::Result<RunDir> {
-    view.latest_live()
-        .map(|run| run.dir.clone())
-        .ok_or_else(|| {
-            BadInput::Said(
-                lang.text()
-                    .no_live_run(&data.runs_dir().display().to_string()),
-            )
-            .into()
-        })
+/// The runs folder as the waiting join last saw it: the runs are read again only once a folder
+/// has been added or removed (and from then on at every look, as a new run's header and first
+/// event may land a moment after its folder).
+struct RunsFolder {
+    names: Vec<std::ffi::OsString>,
+    changed: bool,
+}
+
+impl RunsFolder {
+    fn new(folder: &std::path::Path) -> RunsFolder {
+        RunsFolder {
+            names: Self::names(folder),
+            changed: false,
+        }
+    }
+
+    fn names(folder: &std::path::Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = std::fs::read_dir(folder)
+            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    /// Whether a run may have begun since the join began to wait.
+    fn changed(&mut self, folder: &std::path::Path) -> bool {
+        if !self.changed {
+            self.changed = Self::names(folder) != self.names;
+        }
+        self.changed
+    }
 }
 
 /// A group of the session by name, any case; "whole group" / "hela gruppen" is the plenary.

@@ -173,8 +173,8 @@ impl Tui {
     }
 }
 
-/// The keys that quit a view that is not up yet.
-fn gives_up(key: &KeyEvent) -> bool {
+/// The keys that quit a view that is not up yet (q, Ctrl+C).
+pub fn gives_up(key: &KeyEvent) -> bool {
     matches!(key.code, KeyCode::Char('q'))
         || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
 }

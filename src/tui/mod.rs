@@ -9,4 +9,5 @@ pub mod signals;
 pub mod stage_app;
 pub mod start_app;
 pub mod terminal;
+pub mod waiting_app;
 pub mod watch;
