@@ -111,6 +111,8 @@ pub struct Text {
     pub on_time: &'static str,
     pub whole_group: &'static str,
     pub notes_go_to: &'static str,
+    /// Before the note-takers' terminals on the facilitator's status line.
+    pub taking_notes: &'static str,
     /// The note editor and the notes on the stage (see also `decision`, `action`, `owner`, `due`,
     /// `parked_question`, `edited`, `action_done`).
     pub notes: &'static str,
@@ -295,6 +297,7 @@ pub static SV: Text = Text {
     on_time: "i tid",
     whole_group: "Hela gruppen",
     notes_go_to: "Anteckningar till",
+    taking_notes: "Antecknar",
     notes: "Anteckningar",
     note: "Anteckning",
     notes_none_yet: "Inga anteckningar än",
@@ -480,6 +483,7 @@ pub static EN: Text = Text {
     on_time: "on time",
     whole_group: "Whole group",
     notes_go_to: "Notes go to",
+    taking_notes: "Taking notes",
     notes: "Notes",
     note: "Note",
     notes_none_yet: "No notes yet",

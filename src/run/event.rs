@@ -120,6 +120,13 @@ pub enum Event {
     },
     /// `u` in the agenda overview: the latest fit that still stands is taken back.
     FitUndone,
+    /// A note-taker's terminal writes for this group (`None`: the whole group): its `--group`
+    /// when it joins, and again whenever it chooses another.
+    TakingNotes {
+        group: Option<String>,
+    },
+    /// A note-taker's terminal quit: it no longer takes notes.
+    Left,
 }
 
 /// One timebox of a fit: `seconds` more (negative: fewer) than it had.

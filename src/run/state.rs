@@ -48,6 +48,24 @@ pub struct LateStart {
     pub moved: bool,
 }
 
+/// A process that wrote to the run, as its `Joined`, `TakingNotes` and `Left` events say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Writer {
+    pub name: String,
+    pub role: super::Role,
+    /// The group a note-taker writes for (`None`: the whole group).
+    pub group: Option<String>,
+    /// It quit.
+    pub left: bool,
+}
+
+impl Writer {
+    /// The same person in the same role (another process of theirs).
+    pub fn is(&self, other: &Writer) -> bool {
+        self.name == other.name && self.role == other.role
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunState {
     pub session: Arc<Session>,
@@ -72,8 +90,8 @@ pub struct RunState {
     /// `--as` name each keep their own. A writer's draft gives way to a newer one of a writer
     /// with the same name and role (the same person's next process, after a crash).
     pub drafts: HashMap<Arc<str>, Draft>,
-    /// Writers that joined, with their names and roles.
-    pub writers: HashMap<Arc<str>, (String, super::Role)>,
+    /// Writers that joined, by writer id.
+    pub writers: HashMap<Arc<str>, Writer>,
     /// How many folded events were about notes: what a view derives from the notes (their order
     /// on screen) is kept until this changes. The same events give the same count, so a state
     /// folded again from the start keeps what was worked out for it.
@@ -137,6 +155,20 @@ impl RunState {
     /// Number of steps of an item (at least one for an item that exists).
     pub fn steps(&self, item: usize) -> usize {
         self.timers.get(item).map_or(0, Vec::len)
+    }
+
+    /// The note-takers' terminals that joined and have not left, as (name, group), by name
+    /// and group; one line each however often the same person joined for the same group.
+    pub fn note_takers(&self) -> Vec<(&str, Option<&str>)> {
+        let mut out: Vec<(&str, Option<&str>)> = self
+            .writers
+            .values()
+            .filter(|w| w.role == super::Role::NoteTaker && !w.left)
+            .map(|w| (w.name.as_str(), w.group.as_deref()))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     pub fn note(&self, id: &NoteId) -> Option<&Note> {
@@ -249,6 +281,8 @@ impl RunState {
                     role: super::Role::NoteTaker,
                     ..
                 }
+                | Event::TakingNotes { .. }
+                | Event::Left
         );
         if !afterwards {
             self.last_activity = self.last_activity.max(at);
@@ -265,8 +299,23 @@ impl RunState {
         }
         match &entry.record.ev {
             Event::Joined { name, role } => {
-                self.writers
-                    .insert(entry.writer.clone(), (clean_line(name), *role));
+                let writer = Writer {
+                    name: clean_line(name),
+                    role: *role,
+                    group: None,
+                    left: false,
+                };
+                self.writers.insert(entry.writer.clone(), writer);
+            }
+            Event::TakingNotes { group } => {
+                if let Some(writer) = self.writers.get_mut(&entry.writer) {
+                    writer.group = group.as_deref().map(clean_line);
+                }
+            }
+            Event::Left => {
+                if let Some(writer) = self.writers.get_mut(&entry.writer) {
+                    writer.left = true;
+                }
             }
             Event::Moved { to } => {
                 if self.contains(*to) && *to != self.place {
@@ -434,7 +483,7 @@ impl RunState {
     fn put_draft(&mut self, writer: &Arc<str>, draft: Draft) {
         if let Some(me) = self.writers.get(writer).cloned() {
             self.drafts
-                .retain(|w, _| w == writer || self.writers.get(w) != Some(&me));
+                .retain(|w, _| w == writer || !self.writers.get(w).is_some_and(|o| o.is(&me)));
         }
         if draft.text.is_empty() {
             self.drafts.remove(writer);
@@ -453,7 +502,7 @@ impl RunState {
                     && self
                         .writers
                         .get(*w)
-                        .is_some_and(|(n, r)| n == name && *r == role)
+                        .is_some_and(|w| w.name == name && w.role == role)
             })
             .map(|(_, d)| d)
             .max_by_key(|d| d.written)

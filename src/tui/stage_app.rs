@@ -98,6 +98,8 @@ pub fn run(
         watch: None,
         polled_at: 0,
         journals_changed: false,
+        journalled_group: None,
+        announced: false,
     };
     app.refresh_notice();
     tui.run(&mut app)?;
@@ -128,6 +130,9 @@ struct StageApp {
     polled_at: Millis,
     /// The watcher saw journal changes not yet read: read once per wake, however many came.
     journals_changed: bool,
+    /// A note-taker's group as last journalled (`TakingNotes`), once it announced itself.
+    journalled_group: Option<Option<String>>,
+    announced: bool,
 }
 
 /// Without file events the journals are read at least this often.
@@ -218,8 +223,23 @@ impl StageApp {
                 Effect::Quit => flow = Flow::Quit,
             }
         }
+        self.journal_group(now);
         self.refresh_notice();
         flow
+    }
+
+    /// A note-taker says in its journal which group it writes for, when it joins and whenever
+    /// that changes, so that the facilitator's stage shows who takes notes for whom.
+    fn journal_group(&mut self, now: Millis) {
+        if self.stage.ctx.role != Role::NoteTaker || !self.announced {
+            return;
+        }
+        if self.journalled_group.as_ref() == Some(&self.stage.group) {
+            return;
+        }
+        let group = self.stage.group.clone();
+        self.journalled_group = Some(group.clone());
+        self.append(Event::TakingNotes { group }, now);
     }
 
     fn refresh_notice(&mut self) {
@@ -312,7 +332,9 @@ impl App for StageApp {
             live.announce(&mut self.stage.run, &author, role, now);
             self.start_watch(&live, tx.clone(), now);
             self.live = Some(live);
+            self.announced = true;
         }
+        self.journal_group(now);
         self.refresh_notice();
     }
 
@@ -322,6 +344,9 @@ impl App for StageApp {
     fn shutdown(&mut self, now: Millis) {
         let effects = self.stage.leaving();
         self.perform(effects, now);
+        if self.stage.ctx.role == Role::NoteTaker && self.announced {
+            self.append(Event::Left, now);
+        }
         let text = self.stage.ctx.ui.text();
         let Some(live) = self.live.as_mut() else {
             // A new run whose folder could never be created: nowhere beside it to copy to.

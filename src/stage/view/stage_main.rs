@@ -577,6 +577,14 @@ fn status_line(stage: &Stage) -> String {
     if stage.bell_muted && stage.ctx.role == Role::Facilitator {
         parts.push(text.bell_muted.to_string());
     }
+    let takers = stage.run.note_takers();
+    if stage.ctx.role == Role::Facilitator && !takers.is_empty() {
+        let takers: Vec<String> = takers
+            .iter()
+            .map(|(name, group)| format!("{name} ({})", group.unwrap_or(text.whole_group)))
+            .collect();
+        parts.push(format!("{}: {}", text.taking_notes, takers.join(", ")));
+    }
     if let Some(flash) = &stage.notice.flash {
         parts.push(flash.clone());
     }
