@@ -66,7 +66,7 @@ fn note_takers_are_those_joined_and_not_left_with_their_groups() {
 #[test]
 fn the_stage_shows_a_join_with_its_group_until_it_quits() {
     let data = tempfile::tempdir().unwrap();
-    let stage = Pty::spawn(
+    let mut stage = Pty::spawn(
         &["--as", "Fia", "run", "kickoff"],
         data.path(),
         "en_GB.UTF-8",
@@ -74,6 +74,9 @@ fn the_stage_shows_a_join_with_its_group_until_it_quits() {
         40,
     );
     stage.wait_for("Press space");
+    // The run begins with its first item.
+    stage.send(b" ");
+    stage.wait_for("RUNNING");
     let mut join = Pty::spawn(
         &["--as", "Sam", "join", "--group", "Grupp Siljan"],
         data.path(),
