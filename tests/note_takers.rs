@@ -75,7 +75,7 @@ fn the_stage_shows_a_join_with_its_group_until_it_quits() {
     );
     stage.wait_for("Press space");
     // The run begins with its first item.
-    stage.send(b" ");
+    stage.start_first_timebox();
     stage.wait_for("RUNNING");
     let mut join = Pty::spawn(
         &["--as", "Sam", "join", "--group", "Grupp Siljan"],
