@@ -755,6 +755,15 @@ impl Text {
         }
     }
 
+    /// "den här datorns klocka går 45 s efter processledarens" / "this computer's clock is 45 s
+    /// behind the facilitator's".
+    pub fn clock_behind(&self, seconds: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("den här datorns klocka går {seconds} s efter processledarens"),
+            Lang::En => format!("this computer's clock is {seconds} s behind the facilitator's"),
+        }
+    }
+
     /// "1 konfliktkopia från synkningen inläst" / "1 sync conflict copy read".
     pub fn conflict_copies_read(&self, n: usize) -> String {
         match (self.lang, n) {

@@ -11,6 +11,7 @@ pub mod live;
 pub mod log;
 pub mod projection;
 pub mod saver;
+pub mod skew;
 pub mod state;
 pub mod status;
 pub mod store;

@@ -98,6 +98,9 @@ pub struct RunState {
     pub notes_changes: u64,
     /// Time of the last folded event.
     pub last_event: Millis,
+    /// Time of the facilitator's last event, by the facilitator's clock: a note-taker's terminal
+    /// learns from it how far its own clock is behind (`skew`).
+    pub facilitator_clock: Millis,
     /// Time of the last event of the meeting itself: not a note-taker joining, not an action
     /// marked done afterwards in the review. Whether a run is still live is judged by this.
     pub last_activity: Millis,
@@ -131,6 +134,7 @@ impl RunState {
             writers: HashMap::new(),
             notes_changes: 0,
             last_event: 0,
+            facilitator_clock: 0,
             last_activity: 0,
         }
     }
@@ -274,6 +278,19 @@ impl RunState {
     pub fn apply(&mut self, entry: &Entry) {
         let at = entry.record.at;
         self.last_event = self.last_event.max(at);
+        let by_facilitator = match &entry.record.ev {
+            Event::Joined { role, .. } => *role == super::Role::Facilitator,
+            _ => {
+                at > self.facilitator_clock
+                    && self
+                        .writers
+                        .get(&entry.writer)
+                        .is_some_and(|w| w.role == super::Role::Facilitator)
+            }
+        };
+        if by_facilitator {
+            self.facilitator_clock = self.facilitator_clock.max(at);
+        }
         let afterwards = matches!(
             entry.record.ev,
             Event::ActionDone { .. }

@@ -145,6 +145,9 @@ pub struct Notice {
     pub flash: Option<String>,
     /// Sync conflict copies of journals read with them.
     pub copies: usize,
+    /// This computer's clock is this many seconds behind the facilitator's (the countdown is
+    /// corrected by it).
+    pub clock_behind: Option<i64>,
 }
 
 impl Stage {

@@ -11,6 +11,7 @@ use super::terminal;
 use super::watch::Watch;
 use crate::run::catalog::RecapEntry;
 use crate::run::live::LiveRun;
+use crate::run::skew::ClockSkew;
 use crate::run::state::RunState;
 use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::{Event, Millis, Role};
@@ -100,6 +101,7 @@ pub fn run(
         journals_changed: false,
         journalled_group: None,
         announced: false,
+        skew: ClockSkew::default(),
     };
     app.refresh_notice();
     tui.run(&mut app)?;
@@ -133,6 +135,8 @@ struct StageApp {
     /// A note-taker's group as last journalled (`TakingNotes`), once it announced itself.
     journalled_group: Option<Option<String>>,
     announced: bool,
+    /// How far this computer's clock is behind the facilitator's (a note-taker's terminal).
+    skew: ClockSkew,
 }
 
 /// Without file events the journals are read at least this often.
@@ -254,7 +258,8 @@ impl StageApp {
 }
 
 impl App for StageApp {
-    fn handle(&mut self, msg: Msg, now: Millis) -> Flow {
+    fn handle(&mut self, msg: Msg, raw: Millis) -> Flow {
+        let now = raw + self.skew.offset();
         match msg {
             Msg::Key(key) => {
                 let effects = self.stage.on_key(key, now);
@@ -281,7 +286,8 @@ impl App for StageApp {
         }
     }
 
-    fn wake(&mut self, now: Millis) -> Flow {
+    fn wake(&mut self, raw: Millis) -> Flow {
+        let now = raw + self.skew.offset();
         let poll = self.polling() && now - self.polled_at >= POLL_GAP;
         if poll {
             self.polled_at = now;
@@ -295,36 +301,31 @@ impl App for StageApp {
             if look && live.follow(&mut self.stage.run) {
                 self.stage.after_fold();
             }
+            if self.stage.ctx.role == Role::NoteTaker {
+                self.skew.observe(self.stage.run.facilitator_clock, raw);
+                self.stage.notice.clock_behind = self.skew.seconds_behind();
+            }
             if live.has_pending() {
                 live.retry(&mut self.stage.run);
                 self.stage.after_fold();
             }
         }
+        // The countdown from here on runs on the facilitator's clock.
+        let now = raw + self.skew.offset();
         let effects = self.stage.tick(now);
         self.perform(effects, now)
     }
 
-    fn draw(&self, frame: &mut Frame, now: Millis) {
-        view::draw(frame, &self.stage, now);
+    fn draw(&self, frame: &mut Frame, raw: Millis) {
+        view::draw(frame, &self.stage, raw + self.skew.offset());
     }
 
-    fn next_wake(&self, now: Millis) -> Millis {
-        let wake = self.stage.next_wake(now);
-        // A new run whose folder could not be created is tried again every second; the writer
-        // thread retries a failing save by itself and wakes us with the outcome.
-        let wake = if !self.unsaved.is_empty() {
-            wake.min(now + 1000)
-        } else {
-            wake
-        };
-        if self.polling() {
-            wake.min(self.polled_at + POLL_EVERY)
-        } else {
-            wake
-        }
+    fn next_wake(&self, raw: Millis) -> Millis {
+        self.next_wake_corrected(raw + self.skew.offset()) - self.skew.offset()
     }
 
-    fn after_first_frame(&mut self, tx: &Sender<Msg>, now: Millis) {
+    fn after_first_frame(&mut self, tx: &Sender<Msg>, raw: Millis) {
+        let now = raw + self.skew.offset();
         self.tx = Some(tx.clone());
         // A new run announces itself when it is created.
         if let Some(mut live) = self.live.take() {
@@ -341,7 +342,8 @@ impl App for StageApp {
     /// Quit and every signal: the draft being typed and anything waiting are written first
     /// (a failing write is tried once more); what still cannot be written is copied beside the
     /// run, and the process says so on stderr.
-    fn shutdown(&mut self, now: Millis) {
+    fn shutdown(&mut self, raw: Millis) {
+        let now = raw + self.skew.offset();
         let effects = self.stage.leaving();
         self.perform(effects, now);
         if self.stage.ctx.role == Role::NoteTaker && self.announced {
@@ -368,5 +370,24 @@ impl App for StageApp {
             Ok(copy) => text.unsaved_copied(unsaved.len(), &journal, &copy.display().to_string()),
             Err(e) => text.unsaved_lost(unsaved.len(), &journal, &e.to_string()),
         });
+    }
+}
+
+impl StageApp {
+    /// When the stage next changes by itself, in the facilitator's time (see [`ClockSkew`]).
+    fn next_wake_corrected(&self, now: Millis) -> Millis {
+        let wake = self.stage.next_wake(now);
+        // A new run whose folder could not be created is tried again every second; the writer
+        // thread retries a failing save by itself and wakes us with the outcome.
+        let wake = if !self.unsaved.is_empty() {
+            wake.min(now + 1000)
+        } else {
+            wake
+        };
+        if self.polling() {
+            wake.min(self.polled_at + POLL_EVERY)
+        } else {
+            wake
+        }
     }
 }

@@ -596,6 +596,9 @@ fn status_line(stage: &Stage) -> String {
     if stage.notice.skipped > 0 {
         parts.push(text.skipped_lines(stage.notice.skipped));
     }
+    if let Some(seconds) = stage.notice.clock_behind {
+        parts.push(text.clock_behind(seconds));
+    }
     if stage.notice.copies > 0 {
         parts.push(text.conflict_copies_read(stage.notice.copies));
     }
