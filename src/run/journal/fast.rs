@@ -5,14 +5,12 @@
 //! extensions: on anything it does not know it gives up (`None`) and the caller falls back to
 //! the full RON parser. The tests (`line.rs`) check that whatever it accepts, RON reads the same.
 //!
-//! Why it is hand-written, and kept: the spec opens a run of 100,000 events in under 300 ms, and
-//! plain `ron` alone does not read them in that time. Measured with `benches/storage.rs`
-//! (`cargo bench --bench storage -- load_100k`, `RunDir::load` of 100,000 events, 24.6 MB in
-//! four journals, release build, 2 shared cores, 2026-11-30): with this reader best 131 ms,
-//! median 154 ms, criterion 141 ms; the same binary with only `ron` best 488 ms, median 561 ms,
-//! criterion 518 ms — before the fold (about 55 ms, `benches/stage.rs`) is even counted. The
-//! time is in parsing, not in finding line ends (already eight bytes at a time), so `memchr`
-//! in front of `ron` cannot close that gap.
+//! Why it is hand-written, and kept: a run of 100,000 events must open in under 300 ms, and
+//! `ron` alone does not even read them in that time. `cargo bench --bench storage -- load_100k`
+//! (`RunDir::load`, 24.6 MB in four journals, 2 shared cores): this reader best 131 ms, median
+//! 154 ms; the same binary with only `ron` best 488 ms, median 561 ms, before the fold (about
+//! 55 ms, `benches/stage.rs`). The time is in parsing, not in finding line ends (eight bytes at
+//! a time already), so `memchr` in front of `ron` cannot close that gap.
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
