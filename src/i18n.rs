@@ -1194,6 +1194,38 @@ impl Text {
         }
     }
 
+    /// On a stage that another stage took over: it follows as a note-taker from then on.
+    pub fn taken_over(&self, by: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("{by} tog över som processledare: här följer du nu och antecknar"),
+            Lang::En => {
+                format!("{by} took over as facilitator: this terminal now follows and takes notes")
+            }
+        }
+    }
+
+    /// `spar run` on a run another stage is live on: take over, or join as note-taker.
+    pub fn takeover_prompt(&self, by: &str, run: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "{by} leder redan {run} som processledare. Ta över som processledare (t) eller anteckna (a)? [t/A] "
+            ),
+            Lang::En => format!(
+                "{by} is already facilitating {run}. Take over as facilitator (t) or join as note-taker (j)? [t/J] "
+            ),
+        }
+    }
+
+    /// The same, off a terminal: nothing to ask, so say what to do.
+    pub fn facilitator_live(&self, by: &str, run: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("{by} leder redan {run}: anteckna med spar join {run}"),
+            Lang::En => {
+                format!("{by} is already facilitating {run}: take notes with spar join {run}")
+            }
+        }
+    }
+
     /// `spar run SESSION` off a terminal when the session has a run to resume.
     pub fn unfinished_run(&self, run: &str) -> String {
         match self.lang {

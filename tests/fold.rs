@@ -252,6 +252,33 @@ fn time_before_the_first_timer_does_not_count() {
 }
 
 /// The planned start of `state` when the session's start on the day of the run is 09:00.
+#[test]
+fn the_facilitator_is_the_last_stage_to_join_or_take_over_until_it_leaves() {
+    use spar::run::Role;
+    let joined = |name: &str, role| Event::Joined {
+        name: name.into(),
+        role,
+    };
+    let mut s = Script::new();
+    s.push("first", NINE, joined("Anna", Role::Facilitator));
+    s.push("first", NINE + MIN, start(0, 0));
+    assert_eq!(s.fold().facilitator.as_deref(), Some("first"));
+    // A note-taker joining changes nothing.
+    s.push("join", NINE + 2 * MIN, joined("Bo", Role::NoteTaker));
+    assert_eq!(s.fold().facilitator.as_deref(), Some("first"));
+    // A second stage takes over: from then on it is the facilitator on every terminal.
+    s.push("second", NINE + 3 * MIN, joined("Cia", Role::Facilitator));
+    s.push("second", NINE + 3 * MIN, Event::TookOver);
+    let state = s.fold();
+    assert_eq!(state.facilitator.as_deref(), Some("second"));
+    assert_eq!(state.writers["second"].name, "Cia");
+    // The first stage leaving does not unseat the second; the second leaving leaves none.
+    s.push("first", NINE + 4 * MIN, Event::Left);
+    assert_eq!(s.fold().facilitator.as_deref(), Some("second"));
+    s.push("second", NINE + 5 * MIN, Event::Left);
+    assert_eq!(s.fold().facilitator, None);
+}
+
 fn projected(state: &RunState, now: i64) -> spar::run::projection::Projection {
     project(state, planned_start(NINE, state), now)
 }

@@ -589,3 +589,51 @@ fn the_hint_bar_follows_the_mode_with_help_and_quit_at_80_columns() {
         "{overview}"
     );
 }
+
+/// Item 7 of issue 10: a stage that another stage took over steps down and says so; before
+/// its own `Joined` is folded, another facilitator on record is no reason to step down.
+#[test]
+fn a_stage_taken_over_follows_as_a_note_taker_and_says_who_took_over() {
+    use spar::run::Role;
+    for (lang, said) in [
+        (Lang::En, "Cia took over as facilitator"),
+        (Lang::Sv, "Cia tog över som processledare"),
+    ] {
+        let mut stage = stage(
+            lang,
+            &[(
+                0,
+                Event::Joined {
+                    name: "Anna".into(),
+                    role: Role::Facilitator,
+                },
+            )],
+        );
+        // Another process's stage, not yet joined itself, sees Anna as the facilitator.
+        stage.step_down_if_taken_over("second");
+        assert_eq!(stage.ctx.role, Role::Facilitator);
+        for (seq, ev) in [
+            Event::Joined {
+                name: "Cia".into(),
+                role: Role::Facilitator,
+            },
+            Event::TookOver,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            stage.run.apply(&Entry {
+                writer: Arc::from("second"),
+                record: Record {
+                    at: NINE + MIN,
+                    seq: seq as u64 + 1,
+                    ev,
+                },
+            });
+        }
+        stage.step_down_if_taken_over("facilitator");
+        assert_eq!(stage.ctx.role, Role::NoteTaker);
+        let screen = text_of(&render(&stage, NINE + MIN, 200, 60));
+        assert!(screen.contains(said), "{screen}");
+    }
+}

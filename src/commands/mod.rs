@@ -87,6 +87,7 @@ pub fn seat(global: &Global, lang: Lang, role: Role) -> Seat {
         author: author(global),
         role,
         quiet: global.quiet,
+        take_over: false,
     }
 }
 

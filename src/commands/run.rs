@@ -8,12 +8,15 @@ use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::catalog::recap;
+use crate::run::state::RunState;
+use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::{Millis, Role};
 use crate::session::Session;
 use crate::session::load::Catalog;
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::stage_app::{self, Opening};
+use std::sync::Arc;
 
 pub fn run(
     global: &Global,
@@ -59,11 +62,21 @@ pub fn run(
             (opening, Some(view))
         }
     };
+    let mut seat = seat(global, lang, Role::Facilitator);
+    if let Opening::Existing(dir) = &opening
+        && let Some(by) = live_facilitator(dir, now)
+    {
+        if ask_take_over(lang, &by, dir.id())? {
+            seat.take_over = true;
+        } else {
+            return super::join::run(global, Some(dir.id()), None);
+        }
+    }
     let mut tui = Tui::start()?;
     stage_app::run(
         &mut tui,
         opening,
-        seat(global, lang, Role::Facilitator),
+        seat,
         |session| match &view {
             Some(view) => view.recap(session),
             None => recap(&data, &catalog, session, now),
@@ -87,6 +100,40 @@ pub fn create(
         data: data.clone(),
         header: Box::new(RunHeader::new(session.clone(), track, now, &author(global))),
     }
+}
+
+/// The name of the facilitator whose stage is on `dir` now: one joined as facilitator (or took
+/// over) and has not left, in a run that is live. A stage killed without quitting never says it
+/// left, so it counts too; taking over from it is then the right answer anyway.
+fn live_facilitator(dir: &RunDir, now: Millis) -> Option<String> {
+    let header = dir.header().ok()?;
+    let loaded = dir.load().ok()?;
+    let state = RunState::fold(Arc::new(header.session.clone()), &loaded.entries);
+    if status(&state, header.started, now) != RunStatus::Live {
+        return None;
+    }
+    let writer = state.facilitator.as_ref()?;
+    Some(
+        state
+            .writers
+            .get(writer)
+            .map(|w| w.name.clone())
+            .unwrap_or_default(),
+    )
+}
+
+/// "Ta över som processledare (t) eller anteckna (a)?" on the terminal: whether to take over.
+fn ask_take_over(lang: Lang, by: &str, run: &str) -> anyhow::Result<bool> {
+    let stdin = std::io::stdin();
+    let text = lang.text();
+    if !stdin.is_terminal() {
+        return Err(BadInput::Said(text.facilitator_live(by, run)).into());
+    }
+    eprint!("{}", text.takeover_prompt(by, run));
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    Ok(answer.trim().to_lowercase().starts_with('t'))
 }
 
 /// "Fortsätta träffen från 14:02? [J/n]" on the terminal, before the stage takes it over.

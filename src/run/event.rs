@@ -51,6 +51,9 @@ pub enum Event {
         name: String,
         role: Role,
     },
+    /// A second stage on a live run took over as facilitator: from this event on its writer
+    /// drives the timer, and the stage that drove it before follows as a note-taker.
+    TookOver,
     /// The facilitator moved to another place in the agenda.
     Moved {
         to: Place,
@@ -125,7 +128,8 @@ pub enum Event {
     TakingNotes {
         group: Option<String>,
     },
-    /// A note-taker's terminal quit: it no longer takes notes.
+    /// A terminal quit (a crash writes nothing): a note-taker no longer takes notes, a
+    /// facilitator's stage no longer drives the timer.
     Left,
 }
 

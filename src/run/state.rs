@@ -92,6 +92,9 @@ pub struct RunState {
     pub drafts: HashMap<Arc<str>, Draft>,
     /// Writers that joined, by writer id.
     pub writers: HashMap<Arc<str>, Writer>,
+    /// The writer (journal) of the facilitator who drives the timer now: the last to join as
+    /// facilitator or take over, until it leaves. A stage that is no longer it steps down.
+    pub facilitator: Option<Arc<str>>,
     /// How many folded events were about notes: what a view derives from the notes (their order
     /// on screen) is kept until this changes. The same events give the same count, so a state
     /// folded again from the start keeps what was worked out for it.
@@ -132,6 +135,7 @@ impl RunState {
             note_index: HashMap::new(),
             drafts: HashMap::new(),
             writers: HashMap::new(),
+            facilitator: None,
             notes_changes: 0,
             last_event: 0,
             facilitator_clock: 0,
@@ -323,6 +327,15 @@ impl RunState {
                     left: false,
                 };
                 self.writers.insert(entry.writer.clone(), writer);
+                if *role == super::Role::Facilitator {
+                    self.facilitator = Some(entry.writer.clone());
+                }
+            }
+            Event::TookOver => {
+                self.facilitator = Some(entry.writer.clone());
+                if let Some(writer) = self.writers.get_mut(&entry.writer) {
+                    writer.role = super::Role::Facilitator;
+                }
             }
             Event::TakingNotes { group } => {
                 if let Some(writer) = self.writers.get_mut(&entry.writer) {
@@ -330,6 +343,9 @@ impl RunState {
                 }
             }
             Event::Left => {
+                if self.facilitator.as_ref() == Some(&entry.writer) {
+                    self.facilitator = None;
+                }
                 if let Some(writer) = self.writers.get_mut(&entry.writer) {
                     writer.left = true;
                 }

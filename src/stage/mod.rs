@@ -148,6 +148,8 @@ pub struct Notice {
     /// This computer's clock is this many seconds behind the facilitator's (the countdown is
     /// corrected by it).
     pub clock_behind: Option<i64>,
+    /// Who took over as facilitator from this stage, which follows as a note-taker since.
+    pub taken_over_by: Option<String>,
 }
 
 impl Stage {
@@ -240,6 +242,28 @@ impl Stage {
 
     /// After events are folded in (ours or other writers'): see [`settle`](Self::settle).
     pub fn after_fold(&mut self) {
+        self.settle();
+    }
+
+    /// A facilitator's stage whose writer (`me`) no longer drives the timer, because another
+    /// stage took over, steps down: from here on it follows as a note-taker does, never rings,
+    /// and says who took over. Every terminal folds the same journals, so only one stage drives.
+    pub fn step_down_if_taken_over(&mut self, me: &str) {
+        if self.ctx.role != Role::Facilitator {
+            return;
+        }
+        // Before its own `Joined` is folded, the facilitator on record is the one it follows.
+        let Some(current) = self.run.facilitator.clone() else {
+            return;
+        };
+        if &*current == me || !self.run.writers.contains_key(me) {
+            return;
+        }
+        let name = self.run.writers.get(&current).map(|w| w.name.clone());
+        self.ctx.role = Role::NoteTaker;
+        self.bell_muted = true;
+        self.overlay = Overlay::None;
+        self.notice.taken_over_by = Some(name.unwrap_or_default());
         self.settle();
     }
 

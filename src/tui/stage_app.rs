@@ -28,6 +28,9 @@ pub struct Seat {
     pub role: Role,
     /// `--quiet`: no bell. A note-taker's terminal never rings.
     pub quiet: bool,
+    /// The facilitator chose to take over a run another stage is live on: said in the journal
+    /// once this stage has joined, and the other stage steps down.
+    pub take_over: bool,
 }
 
 /// The run a stage opens: one that exists, or a new one that is created only when its first
@@ -85,6 +88,7 @@ pub fn run(
         role: seat.role,
         recap: recap(&run.session),
     };
+    let take_over = seat.take_over;
     let quiet = seat.quiet || seat.role == Role::NoteTaker;
     let mut stage = Stage::new(run, ctx, quiet, now);
     prepare(&mut stage)?;
@@ -102,6 +106,7 @@ pub fn run(
         journalled_group: None,
         announced: false,
         skew: ClockSkew::default(),
+        take_over,
     };
     app.refresh_notice();
     tui.run(&mut app)?;
@@ -137,6 +142,8 @@ struct StageApp {
     announced: bool,
     /// How far this computer's clock is behind the facilitator's (a note-taker's terminal).
     skew: ClockSkew,
+    /// See [`Seat::take_over`].
+    take_over: bool,
 }
 
 /// Without file events the journals are read at least this often.
@@ -246,6 +253,13 @@ impl StageApp {
         self.append(Event::TakingNotes { group }, now);
     }
 
+    /// Another stage took over as facilitator: this one follows from now on.
+    fn step_down_if_taken_over(&mut self) {
+        if let Some(live) = &self.live {
+            self.stage.step_down_if_taken_over(live.writer_id());
+        }
+    }
+
     fn refresh_notice(&mut self) {
         if let Some(live) = &self.live {
             self.stage.notice.save_error = live.save_error.clone();
@@ -279,6 +293,7 @@ impl App for StageApp {
                     live.retry(&mut self.stage.run);
                     self.stage.after_fold();
                 }
+                self.step_down_if_taken_over();
                 self.refresh_notice();
                 Flow::Continue
             }
@@ -312,6 +327,7 @@ impl App for StageApp {
         }
         // The countdown from here on runs on the facilitator's clock.
         let now = raw + self.skew.offset();
+        self.step_down_if_taken_over();
         let effects = self.stage.tick(now);
         self.perform(effects, now)
     }
@@ -331,6 +347,9 @@ impl App for StageApp {
         if let Some(mut live) = self.live.take() {
             let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
             live.announce(&mut self.stage.run, &author, role, now);
+            if self.take_over {
+                live.append(&mut self.stage.run, Event::TookOver, now);
+            }
             self.start_watch(&live, tx.clone(), now);
             self.live = Some(live);
             self.announced = true;
@@ -346,7 +365,8 @@ impl App for StageApp {
         let now = raw + self.skew.offset();
         let effects = self.stage.leaving();
         self.perform(effects, now);
-        if self.stage.ctx.role == Role::NoteTaker && self.announced {
+        // Said for a stage too, so that a later `spar run` does not take it for one still running.
+        if self.announced {
             self.append(Event::Left, now);
         }
         let text = self.stage.ctx.ui.text();

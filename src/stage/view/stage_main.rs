@@ -585,6 +585,9 @@ fn status_line(stage: &Stage) -> String {
             .collect();
         parts.push(format!("{}: {}", text.taking_notes, takers.join(", ")));
     }
+    if let Some(by) = &stage.notice.taken_over_by {
+        parts.push(text.taken_over(by));
+    }
     if let Some(flash) = &stage.notice.flash {
         parts.push(flash.clone());
     }
