@@ -63,8 +63,12 @@ pub fn run(
         }
     };
     let mut seat = seat(global, lang, Role::Facilitator);
+    // A facilitator on record with our own name is taken to be us, back after a crash (kill -9
+    // writes no `Left`): resumed without a question. Should that stage still run, it steps down
+    // when it folds our `Joined`, so two stages never drive the timer either way.
     if let Opening::Existing(dir) = &opening
         && let Some(by) = live_facilitator(dir, now)
+        && by != crate::text::clean_line(&author(global))
     {
         if ask_take_over(lang, &by, dir.id())? {
             seat.take_over = true;
