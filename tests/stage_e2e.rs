@@ -190,3 +190,43 @@ fn an_unknown_session_is_one_line_and_exit_2() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("nosuch"), "{err}");
 }
+
+/// Issue 10 item 7: a second `spar run` on a run another facilitator's stage is live on asks;
+/// taking over makes the first stage step down and say so; joining instead opens the join view.
+#[test]
+fn a_second_stage_on_a_live_run_asks_and_taking_over_makes_the_first_follow() {
+    let data = tempfile::tempdir().unwrap();
+    let spawn = |who: &str| {
+        Pty::spawn(
+            &["--as", who, "run", "kickoff"],
+            data.path(),
+            "en_GB.UTF-8",
+            200,
+            60,
+        )
+    };
+    let mut anna = spawn("Anna");
+    anna.wait_for("Press space");
+    anna.start_first_timebox();
+    anna.send(b"n");
+    anna.wait_for("Item 2 of 12");
+
+    let mut dan = spawn("Dan");
+    dan.wait_for("[Y/n]");
+    dan.send(b"\r");
+    dan.wait_for("Anna is already facilitating");
+    dan.send(b"\r");
+    dan.wait_for("Following the facilitator");
+
+    let mut cia = spawn("Cia");
+    cia.wait_for("[Y/n]");
+    cia.send(b"\r");
+    cia.wait_for("Anna is already facilitating");
+    cia.send(b"t\r");
+    cia.wait_for("Item 2 of 12");
+    anna.wait_for("Cia took over as facilitator");
+    // Only Cia drives now: her next turn reaches both other terminals.
+    cia.send(b"n");
+    anna.wait_for("Turn 2 of 15");
+    dan.wait_for("Turn 2 of 15");
+}
