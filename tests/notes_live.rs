@@ -638,6 +638,11 @@ proptest! {
                     }
                 }
                 Move::FacilitatorWrite(n) => {
+                    // A question on screen (past the last item: "end the meeting?") takes
+                    // every key but its answers; the facilitator answers no first.
+                    if room.stage(stage).overlay != Overlay::None {
+                        room.key(stage, KeyCode::Esc);
+                    }
                     room.key(stage, KeyCode::Char('i'));
                     room.type_text(stage, &format!("stage {n}"));
                     let showed = shown_target(room.stage(stage));
