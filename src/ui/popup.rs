@@ -1,9 +1,10 @@
 //! Popups drawn over a screen (help, agenda, group picker, questions): where they sit and their
 //! frame. Text inside takes its width from [`block`]'s `inner`, which counts the padding.
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Padding};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 
 use crate::ui::theme::Theme;
 
@@ -26,4 +27,11 @@ pub fn block<'a>(theme: &Theme, title: &str) -> Block<'a> {
         .border_style(theme.border)
         .title(Line::from(format!(" {title} ")).style(theme.title))
         .padding(Padding::horizontal(1))
+}
+
+/// Draws `paragraph` (with its [`block`]) as a popup over `area`: what was under it is cleared
+/// first, so no cell of the screen beneath shows through.
+pub fn show(frame: &mut Frame, area: Rect, paragraph: Paragraph) {
+    frame.render_widget(Clear, area);
+    frame.render_widget(paragraph, area);
 }

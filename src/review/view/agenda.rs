@@ -125,23 +125,12 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
             Span::styled(fit(&truncate(&name, title_width), title_width), name_style),
             Span::raw(" "),
         ];
-        spans.extend(bar(review, planned[i], spent[i], scale, bar_width));
-        let actual = if spent[i] > 0 {
-            text.minutes(whole_minutes(spent[i]))
-        } else {
-            "–".to_string()
+        let row = Times {
+            minutes: i64::from(item.minutes),
+            planned: planned[i],
+            spent: spent[i],
         };
-        spans.push(Span::styled(
-            format!(
-                "{:>n$}{:>n$}  ",
-                text.minutes(i64::from(item.minutes)),
-                actual,
-                n = NUMBER
-            ),
-            theme.text,
-        ));
-        let (words, style) = delta_words(review, planned[i], spent[i]);
-        spans.push(Span::styled(words, style));
+        spans.extend(row.spans(review, scale, bar_width, theme.text));
         if selected {
             selected_line = lines.len();
         }
@@ -156,23 +145,12 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
                 Span::styled(fit(&truncate(&name, title_width), title_width), theme.dim),
                 Span::raw(" "),
             ];
-            spans.extend(bar(review, planned, spent, scale, bar_width));
-            let actual = if spent > 0 {
-                text.minutes(whole_minutes(spent))
-            } else {
-                "–".to_string()
+            let row = Times {
+                minutes: i64::from(question.minutes),
+                planned,
+                spent,
             };
-            spans.push(Span::styled(
-                format!(
-                    "{:>n$}{:>n$}  ",
-                    text.minutes(i64::from(question.minutes)),
-                    actual,
-                    n = NUMBER
-                ),
-                theme.dim,
-            ));
-            let (words, style) = delta_words(review, planned, spent);
-            spans.push(Span::styled(words, style));
+            spans.extend(row.spans(review, scale, bar_width, theme.dim));
             lines.push(Line::from(spans));
         }
     }
@@ -237,6 +215,45 @@ fn ends_line(review: &Review, run: &SavedRun, now: Millis) -> Line<'static> {
 
 /// The bar of one item: actual time as full blocks up to the plan, the rest of the plan light,
 /// time beyond the plan dark in the overtime colour.
+/// One row's times (an item's or a question's): planned minutes as written, planned and spent
+/// milliseconds.
+struct Times {
+    minutes: i64,
+    planned: i64,
+    spent: i64,
+}
+
+impl Times {
+    /// The bar, "planned actual" and the difference in words: the columns right of a row's name.
+    fn spans(
+        &self,
+        review: &Review,
+        scale: i64,
+        bar_width: usize,
+        style: Style,
+    ) -> Vec<Span<'static>> {
+        let text = review.ctx.text();
+        let mut spans = bar(review, self.planned, self.spent, scale, bar_width);
+        let actual = if self.spent > 0 {
+            text.minutes(whole_minutes(self.spent))
+        } else {
+            "–".to_string()
+        };
+        spans.push(Span::styled(
+            format!(
+                "{:>n$}{:>n$}  ",
+                text.minutes(self.minutes),
+                actual,
+                n = NUMBER
+            ),
+            style,
+        ));
+        let (words, delta_style) = delta_words(review, self.planned, self.spent);
+        spans.push(Span::styled(words, delta_style));
+        spans
+    }
+}
+
 fn bar(review: &Review, planned: i64, spent: i64, scale: i64, width: usize) -> Vec<Span<'static>> {
     let theme = &review.ctx.theme;
     let cells = |ms: i64| -> usize {

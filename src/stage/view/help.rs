@@ -12,7 +12,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::stage::{Stage, keys};
 use crate::ui::keymap::{help_lines, help_rows};
@@ -58,6 +58,5 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, scroll: u16) {
         );
         block = block.title(Line::from(position).style(theme.dim).right_aligned());
     }
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(shown).block(block), popup);
+    crate::ui::popup::show(frame, popup, Paragraph::new(shown).block(block));
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::run::fit::Proposal;
 use crate::run::projection::{MINUTE, minute, minutes_between, planned_start};
@@ -158,11 +158,10 @@ pub fn overview(
             Line::from(format!(" {} ", truncate(&outcome, room))).style(theme.accent),
         );
     }
-    frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines)
         .block(block)
         .scroll((u16::try_from(scroll).unwrap_or(0), 0));
-    frame.render_widget(paragraph, popup);
+    crate::ui::popup::show(frame, popup, paragraph);
 }
 
 /// The planned length of the whole meeting.
@@ -214,14 +213,8 @@ pub fn late_start(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             Span::styled(text.key_cancel, theme.dim),
         ]),
     ];
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(crate::ui::popup::block(
-            &stage.ctx.ui.theme,
-            text.late_start_title,
-        )),
-        popup,
-    );
+    let block = crate::ui::popup::block(&stage.ctx.ui.theme, text.late_start_title);
+    crate::ui::popup::show(frame, popup, Paragraph::new(lines).block(block));
 }
 
 /// `g`: the whole group, then the session's groups.
@@ -243,14 +236,8 @@ pub fn groups(frame: &mut Frame, area: Rect, stage: &Stage, selected: usize) {
         .collect();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2;
     let popup = centered(area, 44, height);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(crate::ui::popup::block(
-            &stage.ctx.ui.theme,
-            text.choose_group,
-        )),
-        popup,
-    );
+    let block = crate::ui::popup::block(&stage.ctx.ui.theme, text.choose_group);
+    crate::ui::popup::show(frame, popup, Paragraph::new(lines).block(block));
 }
 
 /// A yes/no question ("Tidsramen pågår. Avsluta ändå?") with its keys.
@@ -273,9 +260,8 @@ pub fn confirm(frame: &mut Frame, area: Rect, stage: &Stage, question: &str) {
         Line::from(keys),
     ];
     let popup = centered(area, 50, 7);
-    frame.render_widget(Clear, popup);
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .block(crate::ui::popup::block(&stage.ctx.ui.theme, text.key_quit));
-    frame.render_widget(paragraph, popup);
+    crate::ui::popup::show(frame, popup, paragraph);
 }
