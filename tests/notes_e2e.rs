@@ -344,9 +344,8 @@ fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
     spar.wait_for("Press space");
     spar.send(b"i");
     spar.wait_for("Type here");
-    let mut last = String::new();
     for i in 0..20 {
-        last = format!("note number {i}");
+        let last = format!("note number {i}");
         spar.type_keys(&last);
         spar.send(b"\r");
         let screen = spar.wait_until(
