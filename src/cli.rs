@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::ui::theme::ThemeName;
@@ -100,11 +100,8 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Md,
-    Html,
-}
+/// The export formats, named by the exports that write them.
+pub use crate::export::Format;
 
 #[cfg(test)]
 mod tests {

@@ -87,8 +87,7 @@ fn the_stage_shows_a_join_with_its_group_until_it_quits() {
     join.wait_for("Följer processledaren");
     stage.wait_for("Taking notes: Sam (Grupp Siljan)");
 
-    join.send(b"\x1b");
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    join.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     join.send(b"q");
     join.wait_exit();
     stage.wait_until(|s| !s.contains("Taking notes"), "the note-taker gone");

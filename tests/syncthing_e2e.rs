@@ -128,14 +128,12 @@ fn notes_cross_a_syncthing_folder_both_ways() {
     }
 
     // Both quit; once Syncthing has carried the last lines, both machines export the same run.
-    stage.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
+    stage.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     stage.send(b"q");
     stage.wait_for("Quit anyway?");
     stage.send(b"y");
     stage.wait_exit();
-    join.send(b"\x1b");
-    std::thread::sleep(Duration::from_millis(200));
+    join.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     join.send(b"q");
     join.wait_exit();
     let deadline = Instant::now() + SYNC_LIMIT;

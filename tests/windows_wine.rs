@@ -70,9 +70,7 @@ fn make_run(data: &Path) -> String {
     spar.type_keys("Second note");
     spar.send(b"\r");
     spar.wait_for("Second note");
-    spar.send(b"\x1b");
-    // A pause, or the terminal reads Esc q as Alt+q.
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    spar.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     spar.send(b"q");
     spar.wait_exit();
     let run = std::fs::read_dir(data.join("runs"))

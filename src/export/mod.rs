@@ -33,7 +33,13 @@ use jiff::tz::TimeZone;
 pub use html::{html, track_html};
 pub use markdown::{markdown, track_markdown};
 
-use crate::cli::Format;
+/// What an export is written as (`--format`, or `-o`'s extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+}
+
 use crate::i18n::Lang;
 use crate::run::Millis;
 use crate::run::state::RunState;
