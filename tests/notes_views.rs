@@ -15,6 +15,7 @@ use spar::run::{Event, Millis, NoteId, NoteKind, Place};
 use spar::session::Session;
 use spar::stage::notes::editor::{self, EditorError};
 use spar::stage::notes::order::{NoteOrder, Shown};
+use spar::stage::notes::panel::Focus;
 use spar::stage::notes::{Ctx, EditorOutcome, Field, Kind, NoteEditor, SaveRequest, panel};
 use spar::ui::theme::{Theme, ThemeName};
 use unicode_width::UnicodeWidthStr;
@@ -771,7 +772,7 @@ fn panel_screen(
     let order = NoteOrder::new(notes, &session.groups, |_| true);
     let refs = Shown::new(notes, &order);
     render(w, h, |frame| {
-        panel::draw_notes(frame, frame.area(), refs, &ctx, scroll, selected)
+        panel::draw_notes(frame, frame.area(), refs, &ctx, Focus { selected, scroll })
     })
     .0
 }
@@ -932,7 +933,7 @@ fn breakout_snapshots() {
         for (w, h) in SIZES {
             // Narrow, the page shows the group notes go to; Dalälven is the second.
             let (buffer, _) = render(w, h, |frame| {
-                panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
+                panel::draw_breakout(frame, frame.area(), refs, &ctx, Focus::default())
             });
             let screen = text_of(&buffer);
             if panel::breakout_fits(w, 4) {
@@ -986,7 +987,7 @@ fn breakout_columns_are_the_sessions_groups_whatever_the_whole_group_writes() {
     for group in ["Grupp Bergslagen", "Grupp Orsa"] {
         let ctx = ctx(Lang::Sv, &session, Some(group));
         let (buffer, _) = render(80, 24, |frame| {
-            panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
+            panel::draw_breakout(frame, frame.area(), refs, &ctx, Focus::default())
         });
         let screen = text_of(&buffer);
         assert!(screen.starts_with("Hela gruppen "), "{screen}");
@@ -997,7 +998,7 @@ fn breakout_columns_are_the_sessions_groups_whatever_the_whole_group_writes() {
     // Wide: every group has its column, and the whole group its band, marked where notes go.
     let ctx = ctx(Lang::Sv, &session, None);
     let (buffer, _) = render(200, 60, |frame| {
-        panel::draw_breakout(frame, frame.area(), refs, &ctx, 0, None)
+        panel::draw_breakout(frame, frame.area(), refs, &ctx, Focus::default())
     });
     let screen = text_of(&buffer);
     assert!(screen.starts_with("Hela gruppen ✎"), "{screen}");

@@ -4,43 +4,14 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use super::{catalog, data_dir, store_error};
 use crate::cli::{Format, Global};
 use crate::error::BadInput;
 use crate::export::{self, RunDoc};
 use crate::i18n::Lang;
-use crate::run::state::RunState;
-use crate::run::store::{LoadedRun, RunDir};
+use crate::run::catalog::{FoldedRun, TrackView};
 use crate::tui::event_loop::now_ms;
-
-/// A loaded and folded run, kept together so that a `RunDoc` can borrow from it.
-struct Folded {
-    loaded: LoadedRun,
-    state: RunState,
-}
-
-fn fold(dir: &RunDir) -> anyhow::Result<Folded> {
-    let loaded = dir.load().map_err(store_error)?;
-    for problem in &loaded.problems {
-        eprintln!("spar: warning: {problem}");
-    }
-    let state = RunState::fold(Arc::new(loaded.header.session.clone()), &loaded.entries);
-    Ok(Folded { loaded, state })
-}
-
-impl Folded {
-    fn doc(&self, now: i64) -> RunDoc<'_> {
-        RunDoc {
-            run_id: &self.loaded.header.id,
-            state: &self.state,
-            track: self.loaded.header.track.as_ref(),
-            started: self.loaded.header.started,
-            now,
-        }
-    }
-}
 
 pub fn run(
     global: &Global,
@@ -60,28 +31,28 @@ pub fn run(
             "" => catalog.track.clone(),
             id => Some(catalog.track_named(id)?.clone()),
         };
+        let view = TrackView::load(&data, &catalog, now).map_err(store_error)?;
+        for run in &view.unreadable {
+            warn(&format!("{}: {}", run.id, run.problem));
+        }
+        // Per meeting of the track, its latest run: every meeting once, in track order.
         let meetings = track
             .as_ref()
             .map(|t| catalog.meetings_of(&t.id))
             .unwrap_or_default();
-        let listings = data.list_runs().map_err(store_error)?;
-        // Per meeting of the track, its latest run: every meeting once, in track order.
-        let mut folded = Vec::new();
-        for meeting in meetings {
-            let latest = listings
-                .iter()
-                .rev()
-                .find(|l| l.header.as_ref().is_ok_and(|h| h.session.id == meeting.id));
-            if let Some(listing) = latest {
-                folded.push(fold(&listing.dir)?);
-            }
-        }
-        let docs: Vec<RunDoc> = folded.iter().map(|f| f.doc(now)).collect();
+        let docs: Vec<RunDoc> = meetings
+            .iter()
+            .filter_map(|meeting| view.latest(&meeting.id))
+            .inspect(|run| run.problems.iter().for_each(|p| warn(p)))
+            .map(|run| RunDoc::of(&run.header, &run.state, now))
+            .collect();
         export::track(track.as_ref(), &docs, format, lang, &tz)
     } else {
         let id = run.unwrap_or_default();
-        let folded = fold(&data.find(id).map_err(store_error)?)?;
-        export::run(&folded.doc(now), format, lang, &tz)
+        let dir = data.find(id).map_err(store_error)?;
+        let run = FoldedRun::read(dir).map_err(store_error)?;
+        run.problems.iter().for_each(|p| warn(p));
+        export::run(&RunDoc::of(&run.header, &run.state, now), format, lang, &tz)
     };
     match output {
         Some(path) => {
@@ -99,6 +70,11 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A run read with trouble is still exported; what was skipped is said on standard error.
+fn warn(problem: &str) {
+    eprintln!("spar: warning: {problem}");
 }
 
 /// `-o` replaces a regular file (atomically, by a rename) or makes a new one; anything else there

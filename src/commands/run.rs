@@ -7,8 +7,7 @@ use super::{author, catalog, data_dir, seat, store_error, track_view};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
-use crate::run::catalog::recap;
-use crate::run::state::RunState;
+use crate::run::catalog::{FoldedRun, recap};
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::{Millis, Role};
@@ -16,7 +15,6 @@ use crate::session::Session;
 use crate::session::load::Catalog;
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::stage_app::{self, Opening};
-use std::sync::Arc;
 
 pub fn run(
     global: &Global,
@@ -110,9 +108,7 @@ pub fn create(
 /// over) and has not left, in a run that is live. A stage killed without quitting never says it
 /// left, so it counts too; taking over from it is then the right answer anyway.
 fn live_facilitator(dir: &RunDir, now: Millis) -> Option<String> {
-    let header = dir.header().ok()?;
-    let loaded = dir.load().ok()?;
-    let state = RunState::fold(Arc::new(header.session.clone()), &loaded.entries);
+    let FoldedRun { header, state, .. } = FoldedRun::read(dir.clone()).ok()?;
     if status(&state, header.started, now) != RunStatus::Live {
         return None;
     }

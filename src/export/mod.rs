@@ -43,6 +43,7 @@ pub enum Format {
 use crate::i18n::Lang;
 use crate::run::Millis;
 use crate::run::state::RunState;
+use crate::run::store::RunHeader;
 use crate::session::Track;
 
 /// One run to export.
@@ -57,6 +58,19 @@ pub struct RunDoc<'a> {
     pub started: Millis,
     /// "Now", for a run still in progress: its current item counts up to here.
     pub now: Millis,
+}
+
+impl<'a> RunDoc<'a> {
+    /// A run saved with `header` and folded to `state`, exported at `now`.
+    pub fn of(header: &'a RunHeader, state: &'a RunState, now: Millis) -> RunDoc<'a> {
+        RunDoc {
+            run_id: &header.id,
+            state,
+            track: header.track.as_ref(),
+            started: header.started,
+            now,
+        }
+    }
 }
 
 /// A run's summary in `format`.

@@ -27,10 +27,12 @@ pub struct Track {
     pub meetings: Vec<String>,
 }
 
-/// One meeting of a track.
+/// One meeting of a track. `A` is what its agenda holds: [`Item`]s as the stage reads them, or
+/// (`source::SessionFile`) the entries as written in its file, before repetition is written out
+/// and structures are included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Session {
+#[serde(rename = "Session", deny_unknown_fields)]
+pub struct Session<A = Item> {
     /// Stable id used on the command line (`spar run kickoff`).
     pub id: String,
     /// Id of the track this meeting belongs to.
@@ -53,7 +55,25 @@ pub struct Session {
     /// Breakout groups. "The whole group" (plenary) always exists besides these.
     #[serde(default)]
     pub groups: Vec<String>,
-    pub agenda: Vec<Item>,
+    pub agenda: Vec<A>,
+}
+
+impl<A> Session<A> {
+    /// The same meeting with another agenda.
+    pub fn with_agenda<B>(&self, agenda: Vec<B>) -> Session<B> {
+        Session {
+            id: self.id.clone(),
+            track: self.track.clone(),
+            title: self.title.clone(),
+            term: self.term.clone(),
+            date: self.date.clone(),
+            start: self.start.clone(),
+            summary: self.summary.clone(),
+            prework: self.prework.clone(),
+            groups: self.groups.clone(),
+            agenda,
+        }
+    }
 }
 
 /// A titled link, e.g. a course on digiteket.se.

@@ -8,28 +8,10 @@
 
 use serde::Deserialize;
 
-use super::{GroupSize, Item, ItemKind, Link, Question, Round, Session, Turns};
+use super::{GroupSize, Item, ItemKind, Question, Round, Session, Turns};
 
-/// A meeting as written in its file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename = "Session", deny_unknown_fields)]
-pub struct SessionFile {
-    pub id: String,
-    pub track: String,
-    pub title: String,
-    #[serde(default)]
-    pub term: String,
-    #[serde(default)]
-    pub date: Option<String>,
-    pub start: String,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub prework: Vec<Link>,
-    #[serde(default)]
-    pub groups: Vec<String>,
-    pub agenda: Vec<Entry>,
-}
+/// A meeting as written in its file: its agenda holds items and includes.
+pub type SessionFile = Session<Entry>;
 
 /// A structure written once, without a clock time, and included by id in several meetings
 /// (`Include("troika-consulting")`).
@@ -190,7 +172,7 @@ impl ItemFile {
     }
 }
 
-impl SessionFile {
+impl Session<Entry> {
     /// The meeting as the stage reads it. `structure` finds an included structure by id; an
     /// id it does not know includes nothing (validation reports it).
     pub fn expand<'a>(&self, structure: impl Fn(&str) -> Option<&'a StructureFile>) -> Session {
@@ -205,18 +187,7 @@ impl SessionFile {
                 }
             }
         }
-        Session {
-            id: self.id.clone(),
-            track: self.track.clone(),
-            title: self.title.clone(),
-            term: self.term.clone(),
-            date: self.date.clone(),
-            start: self.start.clone(),
-            summary: self.summary.clone(),
-            prework: self.prework.clone(),
-            groups: self.groups.clone(),
-            agenda,
-        }
+        self.with_agenda(agenda)
     }
 
     /// The ids of the structures the meeting includes, in order.

@@ -270,6 +270,16 @@ impl Stage {
         };
     }
 
+    /// Closes the overlay open; `q` then asks to quit, as it does without one.
+    fn close_overlay(&mut self, action: Action) -> Vec<Effect> {
+        self.overlay = Overlay::None;
+        if action == Action::Quit {
+            self.ask_quit()
+        } else {
+            Vec::new()
+        }
+    }
+
     fn update_help(&mut self, action: Action, scroll: u16) -> Vec<Effect> {
         const PAGE: u16 = 10;
         let last = view::help_rows(self).saturating_sub(1);
@@ -278,14 +288,7 @@ impl Stage {
             Action::Down => scroll.saturating_add(1).min(last),
             Action::PageUp => scroll.saturating_sub(PAGE),
             Action::PageDown => scroll.saturating_add(PAGE).min(last),
-            Action::Quit => {
-                self.overlay = Overlay::None;
-                return self.ask_quit();
-            }
-            _ => {
-                self.overlay = Overlay::None;
-                return Vec::new();
-            }
+            _ => return self.close_overlay(action),
         };
         self.overlay = Overlay::Help { scroll };
         Vec::new()
@@ -297,27 +300,17 @@ impl Stage {
         proposal: Option<Proposal>,
         selected: usize,
     ) -> Vec<Effect> {
-        let items = self.run.session.agenda.len();
-        let selected = match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (selected + 1).min(items.saturating_sub(1)),
-            Action::Confirm => {
-                self.overlay = Overlay::None;
-                return proposal.map_or_else(Vec::new, |p| {
-                    vec![Effect::Append(Event::Fitted { changes: p.changes })]
-                });
-            }
-            Action::Quit => {
-                self.overlay = Overlay::None;
-                return self.ask_quit();
-            }
-            _ => {
-                self.overlay = Overlay::None;
-                return Vec::new();
-            }
-        };
-        self.overlay = Overlay::Fit { proposal, selected };
-        Vec::new()
+        if let Some(selected) = moved(action, selected, self.run.session.agenda.len()) {
+            self.overlay = Overlay::Fit { proposal, selected };
+            return Vec::new();
+        }
+        if action != Action::Confirm {
+            return self.close_overlay(action);
+        }
+        self.overlay = Overlay::None;
+        proposal.map_or_else(Vec::new, |p| {
+            vec![Effect::Append(Event::Fitted { changes: p.changes })]
+        })
     }
 
     /// What a note-taker's keys do differently: they move only their own view, never the
@@ -368,18 +361,11 @@ impl Stage {
     }
 
     fn update_overview(&mut self, action: Action, selected: usize, now: Millis) -> Vec<Effect> {
-        let items = self.run.session.agenda.len();
+        if let Some(selected) = moved(action, selected, self.run.session.agenda.len()) {
+            self.overlay = Overlay::Overview { selected };
+            return Vec::new();
+        }
         match action {
-            Action::Up => {
-                self.overlay = Overlay::Overview {
-                    selected: selected.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.overlay = Overlay::Overview {
-                    selected: (selected + 1).min(items.saturating_sub(1)),
-                }
-            }
             Action::Confirm => {
                 self.overlay = Overlay::None;
                 if selected != self.run.place.item {
@@ -391,10 +377,7 @@ impl Stage {
             }
             Action::Fit => self.open_fit(now),
             Action::UndoFit => return vec![Effect::Append(Event::FitUndone)],
-            Action::Quit => {
-                self.overlay = Overlay::None;
-                return self.ask_quit();
-            }
+            Action::Quit => return self.close_overlay(action),
             Action::Back | Action::Overview => self.overlay = Overlay::None,
             _ => {}
         }
@@ -402,18 +385,12 @@ impl Stage {
     }
 
     fn update_groups(&mut self, action: Action, selected: usize) -> Vec<Effect> {
-        let choices = self.run.session.groups.len() + 1;
+        // The whole group, then the session's groups.
+        if let Some(selected) = moved(action, selected, self.run.session.groups.len() + 1) {
+            self.overlay = Overlay::Groups { selected };
+            return Vec::new();
+        }
         match action {
-            Action::Up => {
-                self.overlay = Overlay::Groups {
-                    selected: selected.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.overlay = Overlay::Groups {
-                    selected: (selected + 1).min(choices - 1),
-                }
-            }
             Action::Confirm => {
                 let group = selected
                     .checked_sub(1)
@@ -422,10 +399,7 @@ impl Stage {
                 self.choose_group(group);
                 self.overlay = Overlay::None;
             }
-            Action::Quit => {
-                self.overlay = Overlay::None;
-                return self.ask_quit();
-            }
+            Action::Quit => return self.close_overlay(action),
             Action::Back => self.overlay = Overlay::None,
             _ => {}
         }
@@ -464,5 +438,15 @@ fn snippet(text: &str) -> String {
         format!("{short}…")
     } else {
         short
+    }
+}
+
+/// Where ↑ or ↓ moves the cursor of a list of `len` rows from row `selected`; `None` for any
+/// other action.
+fn moved(action: Action, selected: usize, len: usize) -> Option<usize> {
+    match action {
+        Action::Up => Some(selected.saturating_sub(1)),
+        Action::Down => Some((selected + 1).min(len.saturating_sub(1))),
+        _ => None,
     }
 }

@@ -13,10 +13,10 @@
 //! The text search looks at is lowercased once, when a run is read, so that a keystroke in the
 //! search costs only substring scans.
 
+mod folded;
 mod search;
 
-use std::sync::Arc;
-
+pub use folded::FoldedRun;
 pub use search::{Hit, Target, highlight_ranges, search};
 
 use crate::run::state::{Note, RunState};
@@ -204,6 +204,14 @@ impl TrackView {
         self.runs.iter().position(|r| r.dir.id() == id)
     }
 
+    /// The latest run of this session, live or ended: the one a track's export shows for it.
+    pub fn latest(&self, session: &str) -> Option<&SavedRun> {
+        self.runs
+            .iter()
+            .rev()
+            .find(|r| r.header.session.id == session)
+    }
+
     /// The latest live run of this session, if any: the one `spar run` offers to resume and the
     /// start screen shows as in progress.
     pub fn unfinished(&self, session: &str) -> Option<&SavedRun> {
@@ -245,12 +253,12 @@ fn has_recap(session: &Session) -> bool {
 
 impl SavedRun {
     pub fn new(dir: RunDir, loaded: LoadedRun, catalog: &Catalog, now: Millis) -> SavedRun {
-        let LoadedRun {
+        let FoldedRun {
+            dir,
             header,
-            entries,
+            state,
             problems,
-        } = loaded;
-        let state = RunState::fold(Arc::new(header.session.clone()), &entries);
+        } = FoldedRun::new(dir, loaded);
         let status = status(&state, header.started, now);
         let in_track = catalog
             .track

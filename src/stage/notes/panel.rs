@@ -21,6 +21,14 @@ use crate::ui::clock::hh_mm;
 use crate::ui::fit;
 use crate::ui::labels::{group_name, kind_mark};
 
+/// Where the viewer is in the notes: a selected note, always brought into view, and how many of
+/// the newest notes are scrolled past.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Focus<'a> {
+    pub selected: Option<&'a NoteId>,
+    pub scroll: usize,
+}
+
 /// A breakout column is at least this wide; narrower, one group is shown at a time.
 pub const MIN_COLUMN: u16 = 28;
 
@@ -45,16 +53,9 @@ pub fn breakout_fits(width: u16, columns: usize) -> bool {
 ///   Åtgärd → Erik, klart senast 2020-10-01
 ///   Fråga kommunen om wifi i filialerna.
 /// ```
-pub fn draw_notes(
-    frame: &mut Frame,
-    area: Rect,
-    notes: Shown,
-    ctx: &Ctx,
-    scroll: usize,
-    selected: Option<&NoteId>,
-) {
+pub fn draw_notes(frame: &mut Frame, area: Rect, notes: Shown, ctx: &Ctx, focus: Focus) {
     let title = Span::styled(ctx.ui.text().notes.to_string(), ctx.ui.theme.title);
-    column(frame, area, vec![title], notes, ctx, scroll, selected, true);
+    column(frame, area, vec![title], notes, ctx, focus, true);
 }
 
 /// A breakout: each group's notes in its own column, side by side where each gets at least
@@ -73,17 +74,10 @@ pub fn draw_notes(
 /// Grupp Dalälven ✎ · 2/4 ───────────────────────────────────── ↑ 1 äldre ─   (narrow)
 ///   Lena · 11:01
 /// ```
-pub fn draw_breakout(
-    frame: &mut Frame,
-    area: Rect,
-    notes: Shown,
-    ctx: &Ctx,
-    scroll: usize,
-    selected: Option<&NoteId>,
-) {
+pub fn draw_breakout(frame: &mut Frame, area: Rect, notes: Shown, ctx: &Ctx, focus: Focus) {
     let columns = notes.breakout_columns(&ctx.session.groups);
     if columns.is_empty() {
-        draw_notes(frame, area, notes, ctx, scroll, selected);
+        draw_notes(frame, area, notes, ctx, focus);
         return;
     }
     let header = |group: Option<&str>, page: Option<(usize, usize)>| {
@@ -115,16 +109,7 @@ pub fn draw_breakout(
             .min(area.height);
         let [band, rest] =
             Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
-        column(
-            frame,
-            band,
-            header(None, None),
-            whole,
-            ctx,
-            scroll,
-            selected,
-            false,
-        );
+        column(frame, band, header(None, None), whole, ctx, focus, false);
         rest
     } else {
         area
@@ -161,8 +146,7 @@ pub fn draw_breakout(
                 header(Some(group), None),
                 notes.of_group(Some(group)),
                 ctx,
-                scroll,
-                selected,
+                focus,
                 false,
             );
         }
@@ -179,25 +163,23 @@ pub fn draw_breakout(
             header(Some(group), Some((i + 1, columns.len()))),
             notes.of_group(Some(group)),
             ctx,
-            scroll,
-            selected,
+            focus,
             false,
         );
     }
 }
 
 /// One list of notes under a header rule: as many of the newest as fit, grouped.
-#[allow(clippy::too_many_arguments)]
 fn column(
     frame: &mut Frame,
     area: Rect,
     title: Vec<Span<'static>>,
     shown: Shown,
     ctx: &Ctx,
-    scroll: usize,
-    selected: Option<&NoteId>,
+    focus: Focus,
     with_group: bool,
 ) {
+    let Focus { selected, scroll } = focus;
     if area.is_empty() {
         return;
     }

@@ -14,6 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::session::ItemKind;
 use crate::stage::Stage;
 use crate::stage::notes::order::Shown;
+use crate::stage::notes::panel::Focus;
 use crate::stage::notes::{Ctx, editor, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
@@ -36,11 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let order = stage.note_order();
     let notes = Shown::new(&stage.run.notes, &order);
     let breakout = stage.viewing(ItemKind::Breakout);
-    let selected = stage.selected.as_ref();
+    let focus = Focus {
+        selected: stage.selected.as_ref(),
+        scroll: 0,
+    };
     if breakout {
-        panel::draw_breakout(frame, notes_area, notes, &ctx, 0, selected);
+        panel::draw_breakout(frame, notes_area, notes, &ctx, focus);
     } else {
-        panel::draw_notes(frame, notes_area, notes, &ctx, 0, selected);
+        panel::draw_notes(frame, notes_area, notes, &ctx, focus);
     }
     if let Some((area, open)) = editor_area {
         editor::draw(frame, area, open, &ctx);

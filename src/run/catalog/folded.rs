@@ -1,0 +1,42 @@
+//! One run read from its folder and folded, and nothing more: what an export of one run, the
+//! check for a facilitator on stage and every [`SavedRun`](super::SavedRun) start from.
+
+use std::sync::Arc;
+
+use crate::run::state::RunState;
+use crate::run::store::{LoadedRun, RunDir, RunHeader, StoreError};
+
+/// A run folded from every journal with its header's session snapshot, so that a run of an
+/// older version of a session reads as it was held.
+#[derive(Debug, Clone)]
+pub struct FoldedRun {
+    pub dir: RunDir,
+    pub header: RunHeader,
+    pub state: RunState,
+    /// Damaged or skipped journal lines, one line each (see `LoadedRun::problems`).
+    pub problems: Vec<String>,
+}
+
+impl FoldedRun {
+    /// Reads the run in `dir` and folds it.
+    pub fn read(dir: RunDir) -> Result<FoldedRun, StoreError> {
+        let loaded = dir.load()?;
+        Ok(FoldedRun::new(dir, loaded))
+    }
+
+    /// Folds a run already read.
+    pub fn new(dir: RunDir, loaded: LoadedRun) -> FoldedRun {
+        let LoadedRun {
+            header,
+            entries,
+            problems,
+        } = loaded;
+        let state = RunState::fold(Arc::new(header.session.clone()), &entries);
+        FoldedRun {
+            dir,
+            header,
+            state,
+            problems,
+        }
+    }
+}
