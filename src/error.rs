@@ -48,9 +48,14 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 pub fn one_line(err: &anyhow::Error, lang: Lang) -> String {
     let text = err
         .chain()
-        .map(|e| match e.downcast_ref::<BadInput>() {
-            Some(bad) => bad.render(lang),
-            None => e.to_string(),
+        .map(|e| {
+            if let Some(bad) = e.downcast_ref::<BadInput>() {
+                bad.render(lang)
+            } else if let Some(store) = e.downcast_ref::<crate::run::store::StoreError>() {
+                lang.text().store_error(store)
+            } else {
+                e.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join(": ");

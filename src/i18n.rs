@@ -1286,6 +1286,7 @@ impl Text {
     /// (English) words for failures of the file system.
     pub fn store_error(&self, err: &crate::run::store::StoreError) -> String {
         use crate::run::store::StoreError as E;
+        let sv = self.lang == Lang::Sv;
         let some = |items: &[String]| {
             const SHOWN: usize = 5;
             let shown = items
@@ -1294,52 +1295,138 @@ impl Text {
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(", ");
-            match (items.len().saturating_sub(SHOWN), self.lang) {
+            match (items.len().saturating_sub(SHOWN), sv) {
                 (0, _) => shown,
-                (more, Lang::Sv) => format!("{shown} och {more} till"),
-                (more, Lang::En) => format!("{shown} and {more} more"),
+                (more, true) => format!("{shown} och {more} till"),
+                (more, false) => format!("{shown} and {more} more"),
             }
         };
-        match (self.lang, err) {
-            (Lang::En, _) => err.to_string(),
-            (Lang::Sv, E::UnknownRun { id, runs_dir }) => {
+        match err {
+            E::NoDataDir if sv => "ingen datamapp: systemet har ingen för den här användaren; använd --data-dir eller SPAR_DATA_DIR".into(),
+            E::NoDataDir => "no data directory: the platform has none for this user; use --data-dir or SPAR_DATA_DIR".into(),
+            E::Io {
+                action,
+                path,
+                source,
+            } => format!(
+                "{} {}: {}",
+                self.fs_action(*action),
+                path.display(),
+                self.io_why(source)
+            ),
+            E::BadHeader {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                let what = if sv {
+                    "genomförandets huvud går inte att läsa"
+                } else {
+                    "not a valid run header"
+                };
+                format!("{}:{line}:{column}: {what}: {message}", path.display())
+            }
+            E::HeaderTooLarge { path } => {
+                let mib = crate::run::store::MAX_HEADER >> 20;
+                if sv {
+                    format!("{}: genomförandets huvud är större än {mib} MiB", path.display())
+                } else {
+                    format!("{}: the run header is larger than {mib} MiB", path.display())
+                }
+            }
+            E::HeaderUnreadable { path, why } => {
+                use crate::run::store::Unreadable as U;
+                let why = match (why, sv) {
+                    (U::Missing, true) => "filen saknas",
+                    (U::Missing, false) => "missing",
+                    (U::NotAFile, true) => "inte en vanlig fil",
+                    (U::NotAFile, false) => "not a regular file",
+                    (U::NotUtf8, true) => "inte UTF-8-text",
+                    (U::NotUtf8, false) => "not UTF-8 text",
+                };
+                if sv {
+                    format!("{}: genomförandets huvud går inte att läsa: {why}", path.display())
+                } else {
+                    format!("{}: not a readable run header: {why}", path.display())
+                }
+            }
+            E::BadRunId { id } if sv => {
+                format!("”{id}” är inget id för ett genomförande (bara bokstäver, siffror, - och _)")
+            }
+            E::BadRunId { id } => {
+                format!("`{id}` is not a valid run id (letters, digits, `-` and `_` only)")
+            }
+            E::UnknownRun { id, runs_dir } if sv => {
                 format!("inget genomförande ”{id}” i {}", runs_dir.display())
             }
-            (Lang::Sv, E::BadRunId { id }) => format!(
-                "”{id}” är inget id för ett genomförande (bara bokstäver, siffror, - och _)"
-            ),
-            (
-                Lang::Sv,
-                E::AmbiguousRun {
-                    prefix,
-                    runs_dir,
-                    candidates,
-                },
-            ) => format!(
+            E::UnknownRun { id, runs_dir } => format!("no run `{id}` in {}", runs_dir.display()),
+            E::AmbiguousRun {
+                prefix,
+                runs_dir,
+                candidates,
+            } if sv => format!(
                 "”{prefix}” passar flera genomföranden i {}: {}",
                 runs_dir.display(),
                 some(candidates)
             ),
-            (
-                Lang::Sv,
-                E::BadHeader {
-                    path,
-                    line,
-                    column,
-                    message,
-                },
-            ) => format!(
-                "{}:{line}:{column}: genomförandets huvud går inte att läsa: {message}",
-                path.display()
+            E::AmbiguousRun {
+                prefix,
+                runs_dir,
+                candidates,
+            } => format!(
+                "run `{prefix}` is ambiguous in {}: it matches {}",
+                runs_dir.display(),
+                some(candidates)
             ),
-            (Lang::Sv, E::HeaderTooLarge { path }) => format!(
-                "{}: genomförandets huvud är större än {} MiB",
-                path.display(),
-                crate::run::store::MAX_HEADER >> 20
-            ),
-            (Lang::Sv, E::NoDataDir) => "ingen datamapp: systemet har ingen för den här användaren; använd --data-dir eller SPAR_DATA_DIR".into(),
-            (Lang::Sv, other) => other.to_string(),
+            E::RunExists { path } if sv => {
+                format!("det finns redan en mapp för genomförandet: {}", path.display())
+            }
+            E::RunExists { path } => format!("a run folder {} already exists", path.display()),
         }
+    }
+
+    /// "kan inte läsa", "cannot write in": what spar was doing with a path when it failed.
+    pub fn fs_action(&self, action: crate::run::store::FsAction) -> &'static str {
+        use crate::run::store::FsAction as A;
+        match (action, self.lang) {
+            (A::CreateFolder, Lang::Sv) => "kan inte skapa mappen",
+            (A::CreateFolder, Lang::En) => "cannot create the folder",
+            (A::CreateRunFolder, Lang::Sv) => "kan inte skapa genomförandets mapp",
+            (A::CreateRunFolder, Lang::En) => "cannot create the run folder",
+            (A::Read, Lang::Sv) => "kan inte läsa",
+            (A::Read, Lang::En) => "cannot read",
+            (A::ReadFolder, Lang::Sv) => "kan inte läsa mappen",
+            (A::ReadFolder, Lang::En) => "cannot read the folder",
+            (A::ReadRunFolder, Lang::Sv) => "kan inte läsa genomförandets mapp",
+            (A::ReadRunFolder, Lang::En) => "cannot read the run folder",
+            (A::Write, Lang::Sv) => "kan inte skriva",
+            (A::Write, Lang::En) => "cannot write",
+            (A::WriteIn, Lang::Sv) => "kan inte skriva i",
+            (A::WriteIn, Lang::En) => "cannot write in",
+        }
+    }
+
+    /// Why the file system said no, in words a user knows; the system's own words for the rare
+    /// kinds.
+    pub fn io_why(&self, err: &std::io::Error) -> String {
+        use std::io::ErrorKind as K;
+        let words = match (err.kind(), self.lang) {
+            (K::NotFound, Lang::Sv) => "finns inte",
+            (K::NotFound, Lang::En) => "does not exist",
+            (K::PermissionDenied, Lang::Sv) => "behörighet saknas",
+            (K::PermissionDenied, Lang::En) => "permission denied",
+            (K::StorageFull, Lang::Sv) => "disken är full",
+            (K::StorageFull, Lang::En) => "the disk is full",
+            (K::ReadOnlyFilesystem, Lang::Sv) => "filsystemet är skrivskyddat",
+            (K::ReadOnlyFilesystem, Lang::En) => "the file system is read-only",
+            (K::NotADirectory, Lang::Sv) => "en del av sökvägen är ingen mapp",
+            (K::NotADirectory, Lang::En) => "a part of the path is not a folder",
+            (K::IsADirectory, Lang::Sv) => "det är en mapp",
+            (K::IsADirectory, Lang::En) => "it is a folder",
+            _ => return err.to_string(),
+        };
+        words.to_string()
     }
 
     /// A problem with a session file or a named session, in this language.

@@ -126,3 +126,43 @@ fn spar_run_without_a_terminal_leaves_no_run_behind() {
     let left = std::fs::read_dir(&runs).map_or(0, |d| d.count());
     assert_eq!(left, 0, "a run was created without a terminal");
 }
+
+/// The user's language reaches the file system's errors too: a folder that does not exist for
+/// `-o`, and a run whose header is missing, each one line and exit 2 in Swedish and English.
+#[test]
+fn file_system_errors_are_said_in_the_users_language() {
+    let data = tempfile::tempdir().unwrap();
+    let nowhere = data.path().join("no-such-folder").join("track.md");
+    let nowhere = nowhere.to_str().unwrap();
+    let cases = [
+        (
+            "sv",
+            "kan inte skriva",
+            "finns inte",
+            "går inte att läsa: filen saknas",
+        ),
+        (
+            "en",
+            "cannot write",
+            "does not exist",
+            "not a readable run header: missing",
+        ),
+    ];
+    for (lang, cannot_write, missing, unreadable) in cases {
+        let out = spar(
+            data.path(),
+            &["export", "--track", "-o", nowhere, "--lang", lang],
+        );
+        let err = one_line_exit_2(&out, nowhere);
+        assert!(err.contains(cannot_write) && err.contains(missing), "{err}");
+        assert!(!std::path::Path::new(nowhere).exists());
+    }
+    std::fs::create_dir_all(data.path().join("runs").join(RUN)).unwrap();
+    for (lang, _, _, unreadable) in cases {
+        let err = one_line_exit_2(&spar(data.path(), &["export", RUN, "--lang", lang]), RUN);
+        assert!(err.contains(unreadable), "{err}");
+        let out = spar(data.path(), &["runs", "--lang", lang]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(unreadable), "{err}");
+    }
+}

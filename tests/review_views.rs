@@ -12,7 +12,7 @@ use spar::i18n::Lang;
 use spar::review::app::Review;
 use spar::run::catalog::{TrackView, Unreadable, open_actions};
 use spar::run::state::RunState;
-use spar::run::store::{LoadedRun, RunDir, RunHeader};
+use spar::run::store::{LoadedRun, RunDir, RunHeader, StoreError};
 use spar::run::{Entry, Event, Millis, NoteId, NoteKind, Place, Record, Role};
 use spar::session::load::{Catalog, load_catalog};
 use spar::stage::{Context, Stage};
@@ -325,7 +325,12 @@ fn track() -> TrackView {
     );
     view.unreadable.push(Unreadable {
         id: "20201001-0900-kickoff-0000".into(),
-        problem: "runs/20201001-0900-kickoff-0000/run.ron:1:24: not a valid run header: Unexpected end of RON".into(),
+        problem: Arc::new(StoreError::BadHeader {
+            path: "runs/20201001-0900-kickoff-0000/run.ron".into(),
+            line: 1,
+            column: 24,
+            message: "Unexpected end of RON".into(),
+        }),
     });
     view
 }

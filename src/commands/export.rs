@@ -11,6 +11,7 @@ use crate::error::BadInput;
 use crate::export::{self, RunDoc};
 use crate::i18n::Lang;
 use crate::run::catalog::{FoldedRun, TrackView};
+use crate::run::store::{FsAction, StoreError};
 use crate::tui::event_loop::now_ms;
 
 pub fn run(
@@ -33,7 +34,11 @@ pub fn run(
         };
         let view = TrackView::load(&data, &catalog, now).map_err(store_error)?;
         for run in &view.unreadable {
-            warn(&format!("{}: {}", run.id, run.problem));
+            warn(&format!(
+                "{}: {}",
+                run.id,
+                lang.text().store_error(&run.problem)
+            ));
         }
         // Per meeting of the track, its latest run: every meeting once, in track order.
         let meetings = track
@@ -60,8 +65,7 @@ pub fn run(
                 let words = lang.text().not_a_regular_file(&path.display().to_string());
                 return Err(BadInput::Said(words).into());
             }
-            crate::fsx::write_atomic(path, text.as_bytes())
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?
+            crate::fsx::write_atomic(path, text.as_bytes()).map_err(|e| write_error(path, e))?
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -75,6 +79,26 @@ pub fn run(
 /// A run read with trouble is still exported; what was skipped is said on standard error.
 fn warn(problem: &str) {
     eprintln!("spar: warning: {problem}");
+}
+
+/// `-o` names a place that cannot be written (no such folder, no permission): bad input, exit 2;
+/// a failing disk is not the user's input, exit 1.
+fn write_error(path: &Path, e: std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind as K;
+    let named_wrong = matches!(
+        e.kind(),
+        K::NotFound
+            | K::PermissionDenied
+            | K::NotADirectory
+            | K::IsADirectory
+            | K::ReadOnlyFilesystem
+    );
+    let err = StoreError::io(FsAction::Write, path, e);
+    if named_wrong {
+        BadInput::Store(err).into()
+    } else {
+        err.into()
+    }
 }
 
 /// `-o` replaces a regular file (atomically, by a rename) or makes a new one; anything else there

@@ -115,7 +115,8 @@ impl RunsFolder {
     }
 }
 
-/// A group of the session by name, any case; "whole group" / "hela gruppen" is the plenary.
+/// A group of the session by name, any case, or by a word of its name that no other group has
+/// ("Siljan" for "Grupp Siljan"); "whole group" / "hela gruppen" is the plenary.
 fn resolve_group(
     lang: Lang,
     groups: &[String],
@@ -126,9 +127,42 @@ fn resolve_group(
     if ["hela gruppen", "whole group", "plenary", "plenum"].contains(&wanted.as_str()) {
         return Ok(None);
     }
-    groups
-        .iter()
-        .find(|g| g.to_lowercase() == wanted)
+    let exact = groups.iter().find(|g| g.to_lowercase() == wanted);
+    let mut by_word = groups.iter().filter(|g| {
+        g.to_lowercase()
+            .split_whitespace()
+            .any(|word| word == wanted)
+    });
+    let unique_word = match (by_word.next(), by_word.next()) {
+        (Some(g), None) => Some(g),
+        _ => None,
+    };
+    exact
+        .or(unique_word)
         .map(|g| Some(g.clone()))
         .ok_or_else(|| BadInput::Said(lang.text().no_such_group(run, name, groups)).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups() -> Vec<String> {
+        ["Grupp Siljan", "Grupp Dalälven", "Siljan Norr"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn a_group_by_its_name_or_a_word_no_other_group_has() {
+        let find = |name: &str| resolve_group(Lang::En, &groups(), name, "r").ok();
+        assert_eq!(find("grupp dalälven"), Some(Some("Grupp Dalälven".into())));
+        assert_eq!(find("Dalälven"), Some(Some("Grupp Dalälven".into())));
+        assert_eq!(find("Hela gruppen"), Some(None));
+        assert_eq!(find("norr"), Some(Some("Siljan Norr".into())));
+        // Two groups have "Siljan", and every group has "Grupp": neither names one.
+        assert_eq!(find("Siljan"), None);
+        assert_eq!(find("grupp"), None);
+        assert_eq!(find("Bergslagen"), None);
+    }
 }

@@ -12,6 +12,7 @@ use crate::session::load::{Catalog, load_catalog};
 use crate::tui::stage_app::Seat;
 use crate::ui::theme::{Theme, no_color_requested};
 
+mod ask;
 pub mod check;
 pub mod export;
 pub mod join;

@@ -1,8 +1,9 @@
 //! `spar run [--track ID] SESSION [--new | --resume RUN]`: the stage, on a new or resumed run.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use super::ask::{ask, resume_answer, take_over_answer};
 use super::{author, catalog, data_dir, seat, store_error, track_view};
 use crate::cli::Global;
 use crate::error::BadInput;
@@ -129,11 +130,8 @@ fn ask_take_over(lang: Lang, by: &str, run: &str) -> anyhow::Result<bool> {
     if !stdin.is_terminal() {
         return Err(BadInput::Said(text.facilitator_live(by, run)).into());
     }
-    eprint!("{}", text.takeover_prompt(by, run));
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    stdin.lock().read_line(&mut answer)?;
-    Ok(answer.trim().to_lowercase().starts_with('t'))
+    let prompt = text.takeover_prompt(by, run);
+    ask(&prompt, &mut stdin.lock(), take_over_answer)
 }
 
 /// "Fortsätta träffen från 14:02? [J/n]" on the terminal, before the stage takes it over.
@@ -144,13 +142,6 @@ fn ask_resume(lang: Lang, dir: &RunDir, last: Millis) -> anyhow::Result<bool> {
     }
     let tz = jiff::tz::TimeZone::system();
     let text = lang.text();
-    eprint!(
-        "{}",
-        text.resume_prompt(&crate::ui::clock::hh_mm(last, &tz), dir.id())
-    );
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    stdin.lock().read_line(&mut answer)?;
-    let answer = answer.trim().to_lowercase();
-    Ok(answer.is_empty() || answer.starts_with('j') || answer.starts_with('y'))
+    let prompt = text.resume_prompt(&crate::ui::clock::hh_mm(last, &tz), dir.id());
+    ask(&prompt, &mut stdin.lock(), resume_answer)
 }

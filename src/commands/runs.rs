@@ -33,7 +33,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
         );
     }
     for bad in &view.unreadable {
-        eprintln!("spar: {}", clean_line(&bad.problem));
+        eprintln!("spar: {}", clean_line(&text.store_error(&bad.problem)));
     }
     Ok(ExitCode::SUCCESS)
 }

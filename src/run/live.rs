@@ -11,7 +11,7 @@ use crate::run::journal::JournalTail;
 use crate::run::log::RunLog;
 use crate::run::saver::{Saver, Waker};
 use crate::run::state::RunState;
-use crate::run::store::{RunDir, RunHeader, new_writer_id};
+use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id};
 use crate::run::{Entry, Event, Millis, Record, Role};
 use crate::text::clean_line;
 
@@ -59,7 +59,7 @@ impl LiveRun {
         let writer_id = new_writer_id(author);
         let writer = dir
             .open_writer(&writer_id)
-            .map_err(|e| anyhow::anyhow!("cannot write in {}: {e}", dir.path().display()))?;
+            .map_err(|e| StoreError::io(FsAction::WriteIn, dir.path(), e))?;
         let mut state = RunState::new(Arc::new(header.session.clone()));
         let mut live = LiveRun {
             dir,

@@ -62,45 +62,76 @@ impl RunHeader {
 }
 
 /// What can go wrong with the data directory and run folders. Each message is one line naming
-/// the path; the underlying I/O error, if any, is the `source`.
-#[derive(Debug, thiserror::Error)]
+/// the path and, for a failing file system, why; it is worded in the UI's word list
+/// ([`Text::store_error`](crate::i18n::Text::store_error)), in English here.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error(
-        "no data directory: the platform has none for this user; use --data-dir or SPAR_DATA_DIR"
-    )]
     NoDataDir,
-    #[error("cannot {action} {}", path.display())]
     Io {
-        action: &'static str,
+        action: FsAction,
         path: PathBuf,
-        #[source]
         source: io::Error,
     },
-    #[error("{}:{line}:{column}: not a valid run header: {message}", path.display())]
     BadHeader {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{}: the run header is larger than {} MiB", path.display(), MAX_HEADER >> 20)]
-    HeaderTooLarge { path: PathBuf },
-    /// Missing, not a regular file (a folder, a FIFO, a device) or not UTF-8 text.
-    #[error("{}: not a readable run header: {why}", path.display())]
-    HeaderUnreadable { path: PathBuf, why: &'static str },
-    #[error("`{id}` is not a valid run id (letters, digits, `-` and `_` only)")]
-    BadRunId { id: String },
-    #[error("no run `{id}` in {}", runs_dir.display())]
-    UnknownRun { id: String, runs_dir: PathBuf },
-    #[error("run `{prefix}` is ambiguous in {}: it matches {}", runs_dir.display(), list_some(candidates))]
+    HeaderTooLarge {
+        path: PathBuf,
+    },
+    HeaderUnreadable {
+        path: PathBuf,
+        why: Unreadable,
+    },
+    BadRunId {
+        id: String,
+    },
+    UnknownRun {
+        id: String,
+        runs_dir: PathBuf,
+    },
     AmbiguousRun {
         prefix: String,
         runs_dir: PathBuf,
         candidates: Vec<String>,
     },
-    #[error("a run folder {} already exists", path.display())]
-    RunExists { path: PathBuf },
+    RunExists {
+        path: PathBuf,
+    },
 }
+
+/// What spar was doing with a path when the file system failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsAction {
+    CreateFolder,
+    CreateRunFolder,
+    Read,
+    ReadFolder,
+    ReadRunFolder,
+    Write,
+    /// Open a journal of its own in a run folder.
+    WriteIn,
+}
+
+/// Why a run header that is there cannot be read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    Missing,
+    /// A folder, a FIFO, a device.
+    NotAFile,
+    NotUtf8,
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.text().store_error(self))
+    }
+}
+
+/// The I/O error's words are part of the message, so it has no `source` to print twice.
+impl std::error::Error for StoreError {}
 
 impl StoreError {
     /// Whether the user named something that is not there or is malformed (exit code 2), as
@@ -117,27 +148,13 @@ impl StoreError {
         )
     }
 
-    fn io(action: &'static str, path: &Path, source: io::Error) -> StoreError {
+    pub fn io(action: FsAction, path: &Path, source: io::Error) -> StoreError {
         StoreError::Io {
             action,
             path: path.to_owned(),
             source,
         }
     }
-}
-
-fn list_some(items: &[String]) -> String {
-    const SHOWN: usize = 5;
-    let mut text = items
-        .iter()
-        .take(SHOWN)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if items.len() > SHOWN {
-        text.push_str(&format!(" and {} more", items.len() - SHOWN));
-    }
-    text
 }
 
 /// The data directory: `--data-dir` / `SPAR_DATA_DIR`, else the platform's data directory.
@@ -179,13 +196,13 @@ impl DataDir {
             return Err(StoreError::BadRunId { id: header.id });
         }
         let runs = self.runs_dir();
-        fs::create_dir_all(&runs).map_err(|e| StoreError::io("create the folder", &runs, e))?;
+        fs::create_dir_all(&runs).map_err(|e| StoreError::io(FsAction::CreateFolder, &runs, e))?;
         let run = self.run_dir(&header.id);
         if let Err(e) = fs::create_dir(&run.path) {
             return Err(if e.kind() == io::ErrorKind::AlreadyExists {
                 StoreError::RunExists { path: run.path }
             } else {
-                StoreError::io("create the run folder", &run.path, e)
+                StoreError::io(FsAction::CreateRunFolder, &run.path, e)
             });
         }
         let header_path = run.header_path();
@@ -195,7 +212,7 @@ impl DataDir {
             .and_then(|()| crate::fsx::sync_dir(&runs));
         if let Err(e) = written {
             let _ = fs::remove_dir(&run.path);
-            return Err(StoreError::io("write", &header_path, e));
+            return Err(StoreError::io(FsAction::Write, &header_path, e));
         }
         Ok(run)
     }
@@ -214,7 +231,7 @@ impl DataDir {
         let entries = match fs::read_dir(&runs) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(StoreError::io("read the folder", &runs, e)),
+            Err(e) => return Err(StoreError::io(FsAction::ReadFolder, &runs, e)),
         };
         let mut ids: Vec<String> = entries
             .filter_map(Result::ok)
@@ -373,17 +390,19 @@ impl RunDir {
         // Looked at before it is opened: opening a FIFO named run.ron would block for ever.
         match fs::metadata(&path) {
             Ok(meta) if meta.is_file() => {}
-            Ok(_) => return Err(unreadable("not a regular file")),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(unreadable("missing")),
-            Err(e) => return Err(StoreError::io("read", &path, e)),
+            Ok(_) => return Err(unreadable(Unreadable::NotAFile)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(unreadable(Unreadable::Missing));
+            }
+            Err(e) => return Err(StoreError::io(FsAction::Read, &path, e)),
         }
-        let file = fs::File::open(&path).map_err(|e| StoreError::io("read", &path, e))?;
+        let file = fs::File::open(&path).map_err(|e| StoreError::io(FsAction::Read, &path, e))?;
         let mut text = String::new();
         file.take(MAX_HEADER + 1)
             .read_to_string(&mut text)
             .map_err(|e| match e.kind() {
-                io::ErrorKind::InvalidData => unreadable("not UTF-8 text"),
-                _ => StoreError::io("read", &path, e),
+                io::ErrorKind::InvalidData => unreadable(Unreadable::NotUtf8),
+                _ => StoreError::io(FsAction::Read, &path, e),
             })?;
         if text.len() as u64 > MAX_HEADER {
             return Err(StoreError::HeaderTooLarge { path });
@@ -446,7 +465,7 @@ impl RunDir {
         let header = self.header()?;
         let (journals, mut problems) = self
             .journals()
-            .map_err(|e| StoreError::io("read the run folder", &self.path, e))?;
+            .map_err(|e| StoreError::io(FsAction::ReadRunFolder, &self.path, e))?;
         // Writers rank by id, as `Entry::order_key` compares them (not by file name: `a-b.ron`
         // sorts before `a.ron`, but writer `a` before `a-b`); a conflict copy ranks as its
         // journal.

@@ -204,7 +204,10 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
             .iter()
             .map(|u| {
                 Line::from(Span::styled(
-                    truncate(&clean_line(&format!("{}: {}", u.id, u.problem)), width),
+                    truncate(
+                        &clean_line(&format!("{}: {}", u.id, text.store_error(&u.problem))),
+                        width,
+                    ),
                     theme.error,
                 ))
             })

@@ -16,6 +16,8 @@
 mod folded;
 mod search;
 
+use std::sync::Arc;
+
 pub use folded::FoldedRun;
 pub use search::{Hit, Target, highlight_ranges, search};
 
@@ -74,11 +76,12 @@ pub enum Row {
     Note(usize),
 }
 
-/// A run folder whose header cannot be read: listed, never fatal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A run folder whose header cannot be read: listed, never fatal. Its problem is worded in the
+/// user's language where it is shown (`Text::store_error`).
+#[derive(Debug, Clone)]
 pub struct Unreadable {
     pub id: String,
-    pub problem: String,
+    pub problem: Arc<StoreError>,
 }
 
 /// A meeting of the track, run or not.
@@ -129,18 +132,11 @@ impl TrackView {
         let mut loaded = Vec::with_capacity(listings.len());
         let mut unreadable = Vec::new();
         for listing in listings {
-            if let Err(e) = &listing.header {
-                unreadable.push(Unreadable {
-                    id: listing.id.clone(),
-                    problem: e.to_string(),
-                });
-                continue;
-            }
-            match listing.dir.load() {
+            match listing.header.and_then(|_| listing.dir.load()) {
                 Ok(run) => loaded.push((listing.dir, run)),
                 Err(e) => unreadable.push(Unreadable {
-                    id: listing.id.clone(),
-                    problem: e.to_string(),
+                    id: listing.id,
+                    problem: Arc::new(e),
                 }),
             }
         }
