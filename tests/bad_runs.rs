@@ -148,7 +148,7 @@ fn file_system_errors_are_said_in_the_users_language() {
             "not a readable run header: missing",
         ),
     ];
-    for (lang, cannot_write, missing, unreadable) in cases {
+    for (lang, cannot_write, missing, _) in cases {
         let out = spar(
             data.path(),
             &["export", "--track", "-o", nowhere, "--lang", lang],
