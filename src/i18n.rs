@@ -1386,6 +1386,60 @@ impl Text {
         }
     }
 
+    /// A command line that cannot be taken, on one line: what is wrong, and where to read more.
+    pub fn usage(&self, usage: &crate::usage::Usage, command: &str) -> String {
+        use crate::usage::Usage as U;
+        let sv = self.lang == Lang::Sv;
+        let q = |s: &str| {
+            if sv {
+                format!("”{s}”")
+            } else {
+                format!("'{s}'")
+            }
+        };
+        let meant = |s: &Option<String>| match s {
+            Some(s) if sv => format!(" (menade du {}?)", q(s)),
+            Some(s) => format!(" (did you mean {}?)", q(s)),
+            None => String::new(),
+        };
+        let what = match usage {
+            U::UnknownArgument { arg, suggested } if sv => {
+                format!("okänt argument {}{}", q(arg), meant(suggested))
+            }
+            U::UnknownArgument { arg, suggested } => {
+                format!("unknown argument {}{}", q(arg), meant(suggested))
+            }
+            U::UnknownCommand { command, suggested } if sv => {
+                format!("okänt kommando {}{}", q(command), meant(suggested))
+            }
+            U::UnknownCommand { command, suggested } => {
+                format!("unknown command {}{}", q(command), meant(suggested))
+            }
+            U::InvalidValue { value, arg, valid } => {
+                let possible = match (valid.is_empty(), sv) {
+                    (true, _) => String::new(),
+                    (false, true) => format!("; möjliga värden: {}", valid.join(", ")),
+                    (false, false) => format!("; possible values: {}", valid.join(", ")),
+                };
+                if sv {
+                    format!("ogiltigt värde {} för {arg}{possible}", q(value))
+                } else {
+                    format!("invalid value {} for {arg}{possible}", q(value))
+                }
+            }
+            U::Missing { args } if sv => format!("{} saknas", args.join(" ")),
+            U::Missing { args } => format!("{} is missing", args.join(" ")),
+            U::Conflict { arg, with } if sv => format!("{arg} går inte att kombinera med {with}"),
+            U::Conflict { arg, with } => format!("{arg} cannot be used with {with}"),
+            U::Other(words) => words.clone(),
+        };
+        if sv {
+            format!("{what}; se {command} --help")
+        } else {
+            format!("{what}; see {command} --help")
+        }
+    }
+
     /// "kan inte läsa", "cannot write in": what spar was doing with a path when it failed.
     pub fn fs_action(&self, action: crate::run::store::FsAction) -> &'static str {
         use crate::run::store::FsAction as A;

@@ -14,3 +14,4 @@ pub mod start;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod usage;

@@ -43,3 +43,33 @@ fn help_lines_fit_100_columns() {
         }
     }
 }
+
+/// A command line that cannot be taken: one line in the user's language naming what is wrong
+/// and which `--help` to read, exit 2 — not clap's English paragraph.
+#[test]
+fn a_bad_command_line_is_one_line_in_the_users_language() {
+    let cases = [
+        (
+            &["export", "x", "--format", "pdf", "--lang", "sv"][..],
+            "spar: ogiltigt värde ”pdf” för --format <FORMAT>; möjliga värden: md, html; se spar export --help",
+        ),
+        (
+            &["runs", "--thme", "light", "--lang", "en"],
+            "spar: unknown argument '--thme' (did you mean '--theme'?); see spar runs --help",
+        ),
+        (
+            &["run", "--lang=sv"],
+            "spar: <SESSION> saknas; se spar run --help",
+        ),
+    ];
+    for (args, said) in cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_spar"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("spar runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), format!("{said}\n"));
+        assert!(out.stdout.is_empty());
+    }
+}
