@@ -5,14 +5,16 @@ use std::io::{self, Stdout, Write};
 use std::sync::Once;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use super::backend::TerseBackend;
+
+pub type Term = Terminal<TerseBackend<Stdout>>;
 
 /// Owns the terminal while a view runs; restores it when dropped, and a panic hook restores it
 /// before the panic message prints, so the message lands on the normal screen.
@@ -36,7 +38,7 @@ impl Session {
             restore();
             return Err(err);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
+        match Terminal::new(TerseBackend::new(stdout)) {
             Ok(terminal) => Ok(Session { terminal }),
             Err(err) => {
                 restore();
@@ -52,11 +54,13 @@ impl Drop for Session {
     }
 }
 
-/// Gives the terminal back: safe to call more than once.
+/// Gives the terminal back: safe to call more than once. The backend keeps its colours between
+/// frames, so they are reset here.
 pub fn restore() {
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,
+        SetAttribute(Attribute::Reset),
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show

@@ -1,21 +1,26 @@
 //! Digits as large as a space allows, for a countdown the back of a video call can read.
 //!
-//! Drawn here from the 8×8 font that `tui-big-text` draws with (`font8x8`), because
-//! `tui-big-text` maps one font pixel to a whole, half or quarter cell and so stops at 8 rows:
-//! a shared screen of 200×60 needs twice that, and its finer sizes need octant or sextant glyphs
-//! that few fonts have. Here each font pixel becomes `sx` × `sy` sub-cells of a grid with two
-//! sub-cells per cell each way, and each cell shows its 2×2 sub-cells as one glyph: a space, a
-//! full or half block or a quadrant (U+2580–U+259F), which common terminal fonts have.
+//! The digits are drawn in seven segments, as a stage timer's LEDs ([`DIGITS`]); other
+//! characters ("+") come from the 8×8 font that `tui-big-text` draws with (`font8x8`).
+//! `tui-big-text` itself maps one font pixel to a whole, half or quarter cell and so stops at 8
+//! rows: a shared screen of 200×60 needs twice that, and its finer sizes need octant or sextant
+//! glyphs that few fonts have. Here each font pixel becomes `sx` × `sy` sub-cells of a grid with
+//! two sub-cells per cell each way, and each cell shows its 2×2 sub-cells as one glyph: a space,
+//! a full or half block or a quadrant (U+2580–U+259F), which common terminal fonts have.
 //!
 //! ```text
-//!  ▄██▄    ▄█▄   ▄▄  ▄██▄  ███▀
-//!  █  █     █        █  █  █▄▄
-//!  █  █     █    ▄▄  █  █     █
-//!  ▀██▀    ▀▀▀   ▀▀  ▀██▀  ▀▀▀
+//! ████████████  ████████████
+//!         ████  ████    ████
+//!         ████  ████    ████
+//! ████████████  ████████████     ██████ ██████
+//! ████          ████    ████  ██     ██ ██  ██
+//! ████          ████    ████     ██████ ██████
+//! ████████████  ████████████  ██ ██         ██
+//!                                ██████ ██████
 //! ```
 //!
 //! Digits all take the width of the widest, so the countdown stands still while its digits
-//! change; the pixel shape stays between square and twice as tall as wide.
+//! change; pixels are twice as tall as wide, so the strokes are as thick across as upright.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -35,11 +40,35 @@ struct Glyph {
     width: u16,
 }
 
+/// The digits in seven segments, rows top to bottom, bit n lit = column n: straight strokes,
+/// two pixels wide upright and one tall across, as a stage timer's LEDs. Going from one second
+/// to the next changes about 12 of their pixels where the rounded digits of `font8x8` change
+/// 20, and each pixel changed is bytes sent to the terminal every second.
+const DIGITS: [[u8; 8]; 10] = [
+    [0x3F, 0x33, 0x33, 0x33, 0x33, 0x33, 0x3F, 0],
+    [0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0],
+    [0x3F, 0x30, 0x30, 0x3F, 0x03, 0x03, 0x3F, 0],
+    [0x3F, 0x30, 0x30, 0x3F, 0x30, 0x30, 0x3F, 0],
+    [0x33, 0x33, 0x33, 0x3F, 0x30, 0x30, 0x30, 0],
+    [0x3F, 0x03, 0x03, 0x3F, 0x30, 0x30, 0x3F, 0],
+    [0x3F, 0x03, 0x03, 0x3F, 0x33, 0x33, 0x3F, 0],
+    [0x3F, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0],
+    [0x3F, 0x33, 0x33, 0x3F, 0x33, 0x33, 0x3F, 0],
+    [0x3F, 0x33, 0x33, 0x3F, 0x30, 0x30, 0x3F, 0],
+];
+
+/// Two square dots between the digits' middle stroke and their top and bottom ones.
+const COLON: [u8; 8] = [0, 0, 0x03, 0, 0x03, 0, 0, 0];
+
 fn bits(c: char) -> [u8; 8] {
-    font8x8::legacy::BASIC_LEGACY
-        .get(c as usize)
-        .copied()
-        .unwrap_or([0; 8])
+    match c {
+        '0'..='9' => DIGITS[c as usize - '0' as usize],
+        ':' => COLON,
+        _ => font8x8::legacy::BASIC_LEGACY
+            .get(c as usize)
+            .copied()
+            .unwrap_or([0; 8]),
+    }
 }
 
 fn used_columns(bits: &[u8; 8]) -> Option<(u16, u16)> {
@@ -79,32 +108,116 @@ fn pixel_width(text: &str) -> u16 {
     glyphs + GAP * (text.chars().count() as u16).saturating_sub(1)
 }
 
-/// How large `text` is drawn in a space of `width` × `height` cells: sub-cells per font pixel
-/// across and down, or `None` when even the smallest size does not fit.
-pub fn scale(text: &str, width: u16, height: u16) -> Option<(u16, u16)> {
-    let across = pixel_width(text).max(1);
-    let max_sx = width * 2 / across;
-    let max_sy = height * 2 / ROWS;
-    (1..=max_sy).rev().find_map(|sy| {
-        // Between square pixels (sx = 2·sy) and pixels twice as tall as wide (sx = sy); the
-        // smallest size may be taller still rather than not fit at all.
-        let sx = max_sx.min(2 * sy);
-        (sx >= sy || (sy == 1 && sx >= 1)).then_some((sx, sy))
-    })
+/// Sub-cells per font pixel across and down.
+pub type Scale = (u16, u16);
+
+/// The seconds' scale beside minutes drawn at `scale`: half as large where that leaves them at
+/// least seven rows (pixels of two sub-cells); smaller countdowns draw all their digits alike.
+pub fn half((sx, sy): Scale) -> Scale {
+    if sy >= 4 { (sx / 2, sy / 2) } else { (sx, sy) }
 }
 
 /// Cells `text` takes at a scale: columns and rows.
-pub fn size(text: &str, (sx, sy): (u16, u16)) -> (u16, u16) {
+pub fn size(text: &str, (sx, sy): Scale) -> (u16, u16) {
     (
         (pixel_width(text) * sx).div_ceil(2),
         (ROWS * sy).div_ceil(2),
     )
 }
 
-/// Draws `text` at a scale with its top left corner at `area`'s; every cell of the text's box is
-/// written, so nothing of an earlier frame stays behind. Cells outside `area` are not touched.
-pub fn render(text: &str, (sx, sy): (u16, u16), area: Rect, style: Style, buf: &mut Buffer) {
-    let (cols, rows) = size(text, (sx, sy));
+/// A countdown in two sizes: its minutes (and hours) at a scale, its seconds with their colon
+/// at [`half`] of it, on the same baseline (drawing above). The minutes are what the back of the
+/// room reads; the seconds say the clock runs. A changing second then redraws a quarter of the
+/// cells a full-size one would: what an idle stage writes to the terminal each second.
+pub struct Countdown<'a> {
+    /// Up to the seconds' colon: "28", "1:05", "+3".
+    minutes: &'a str,
+    /// The seconds with their colon: ":29"; empty when the text has no colon.
+    seconds: &'a str,
+}
+
+impl<'a> Countdown<'a> {
+    pub fn new(text: &'a str) -> Countdown<'a> {
+        let at = text.rfind(':').unwrap_or(text.len());
+        let (minutes, seconds) = text.split_at(at);
+        Countdown { minutes, seconds }
+    }
+
+    /// Columns between the minutes and the seconds: one font pixel of the minutes.
+    fn gap(&self, (sx, _): Scale) -> u16 {
+        if self.minutes.is_empty() || self.seconds.is_empty() {
+            0
+        } else {
+            (GAP * sx).div_ceil(2)
+        }
+    }
+
+    /// Cells the countdown takes at a scale (its minutes'): columns and rows.
+    pub fn size(&self, scale: Scale) -> (u16, u16) {
+        let (minutes, rows) = size(self.minutes, scale);
+        let (seconds, _) = size(self.seconds, half(scale));
+        (minutes + self.gap(scale) + seconds, rows)
+    }
+
+    /// The largest scale at which the countdown fits `width` × `height` cells, or `None` when
+    /// even the smallest does not fit. Pixels are twice as tall as wide (cells are about twice
+    /// as tall as wide, so the segments' strokes are as thick across as upright).
+    pub fn scale(&self, width: u16, height: u16) -> Option<Scale> {
+        let max = height * 2 / ROWS;
+        (1..=max)
+            .rev()
+            .map(|s| (s, s))
+            .find(|&scale| self.size(scale).0 <= width)
+    }
+
+    /// Draws the countdown at a scale with its top left corner at `area`'s; every cell of its
+    /// box is written, so nothing of an earlier frame stays behind. Cells outside `area` are not
+    /// touched.
+    pub fn render(&self, scale: Scale, area: Rect, style: Style, buf: &mut Buffer) {
+        let (_, height) = self.size(scale);
+        let (minutes, _) = size(self.minutes, scale);
+        render(self.minutes, scale, 0, area, style, buf);
+        let small = half(scale);
+        let (seconds, _) = size(self.seconds, small);
+        let gap = self.gap(scale);
+        // The seconds end where the minutes' pixels end, which may be half a cell down.
+        let top = ROWS * scale.1 - ROWS * small.1;
+        let above = top / 2;
+        // The gap, and the space above the seconds, are the countdown's too.
+        let blank = Rect {
+            x: area.x + minutes,
+            y: area.y,
+            width: gap + seconds,
+            height: above,
+        };
+        for position in blank.intersection(area).positions() {
+            if let Some(cell) = buf.cell_mut(position) {
+                cell.set_char(' ').set_style(style);
+            }
+        }
+        let at = Rect {
+            x: area.x + minutes + gap,
+            y: area.y + above,
+            width: seconds,
+            height: height - above,
+        };
+        render(
+            self.seconds,
+            small,
+            top % 2,
+            at.intersection(area),
+            style,
+            buf,
+        );
+    }
+}
+
+/// Draws `text` at a scale with its top left corner at `area`'s, `shift` sub-cells (0 or 1) down;
+/// every cell of the text's box is written, so nothing of an earlier frame stays behind. Cells
+/// outside `area` are not touched.
+fn render(text: &str, (sx, sy): Scale, shift: u16, area: Rect, style: Style, buf: &mut Buffer) {
+    let (cols, _) = size(text, (sx, sy));
+    let rows = (shift + ROWS * sy).div_ceil(2);
     let glyphs: Vec<Glyph> = text.chars().map(glyph).collect();
     // The font pixel column at each sub-column: which glyph, and which of its columns.
     let mut columns: Vec<Option<(usize, u16)>> = Vec::with_capacity(usize::from(cols) * 2);
@@ -120,7 +233,9 @@ pub fn render(text: &str, (sx, sy): (u16, u16), area: Rect, style: Style, buf: &
         }
     }
     let lit = |sub_x: u16, sub_y: u16| -> bool {
-        let row = sub_y / sy;
+        let Some(row) = sub_y.checked_sub(shift).map(|y| y / sy) else {
+            return false;
+        };
         if row >= ROWS {
             return false;
         }
@@ -177,7 +292,7 @@ mod tests {
         let (w, h) = size(text, scale);
         let area = Rect::new(0, 0, w, h);
         let mut buf = Buffer::empty(area);
-        render(text, scale, area, Style::default(), &mut buf);
+        render(text, scale, 0, area, Style::default(), &mut buf);
         (0..h)
             .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
             .collect()
@@ -192,12 +307,41 @@ mod tests {
 
     #[test]
     fn the_largest_size_that_fits_with_pixels_between_square_and_twice_as_tall() {
-        let (sx, sy) = scale("12:05", 100, 40).unwrap();
-        let (w, h) = size("12:05", (sx, sy));
+        let countdown = Countdown::new("12:05");
+        let (sx, sy) = countdown.scale(100, 40).unwrap();
+        let (w, h) = countdown.size((sx, sy));
         assert!(w <= 100 && h <= 40);
         assert!(sy <= sx && sx <= 2 * sy);
-        assert!(scale("12:05", 100, 40) >= scale("12:05", 60, 40));
-        assert_eq!(scale("12:05", 10, 3), None);
+        assert!(countdown.scale(100, 40) >= countdown.scale(60, 40));
+        assert_eq!(countdown.scale(10, 3), None);
+        // One pixel wider or taller would not fit.
+        assert!(countdown.size((sx + 1, sy)).0 > 100 || sx == 2 * sy);
+        assert!(countdown.size((sx, sy + 1)).1 > 40 || countdown.size((sy + 1, sy + 1)).0 > 100);
+    }
+
+    #[test]
+    fn the_seconds_are_half_as_large_on_the_minutes_baseline() {
+        let scale = (4, 4);
+        let rows = draw_countdown("28:29", scale);
+        let (w, h) = Countdown::new("28:29").size(scale);
+        assert_eq!(rows.len(), usize::from(h));
+        assert!(rows.iter().all(|r| r.chars().count() == usize::from(w)));
+        let (minutes, _) = size("28", scale);
+        let (_, low) = size(":29", half(scale));
+        // Above the seconds, right of the minutes: blank.
+        for row in &rows[..usize::from(h - low)] {
+            assert!(
+                row.chars().skip(usize::from(minutes)).all(|c| c == ' '),
+                "{row}"
+            );
+        }
+        insta::assert_snapshot!(rows.join("\n"));
+    }
+
+    #[test]
+    fn a_countdown_without_a_colon_is_all_minutes() {
+        let countdown = Countdown::new("5");
+        assert_eq!(countdown.size((2, 2)), size("5", (2, 2)));
     }
 
     #[test]
@@ -207,6 +351,17 @@ mod tests {
                 assert!(line.chars().all(|c| GLYPHS.contains(c)), "{line}");
             }
         }
+    }
+
+    fn draw_countdown(text: &str, scale: Scale) -> Vec<String> {
+        let countdown = Countdown::new(text);
+        let (w, h) = countdown.size(scale);
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        countdown.render(scale, area, Style::default(), &mut buf);
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
     }
 
     #[test]

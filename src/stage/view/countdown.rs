@@ -1,19 +1,24 @@
-//! The big countdown: as large as the space allows ([`big_digits`]), centred, in the colour of
-//! its phase, with the phase also in words directly beneath it (colour is never the only signal).
+//! The big countdown: as large as the space allows ([`big_digits`](super::big_digits), the
+//! seconds half as large as the minutes), centred, in the colour of its phase, with the phase
+//! also in words directly beneath it (colour is never the only signal).
 //!
 //! ```text
-//!  ▄██▄    ▄█▄   ▄▄  ▄██▄  ███▀
-//!  █  █     █        █  █  █▄▄
-//!  █  █     █    ▄▄  █  █     █
-//!  ▀██▀    ▀▀▀   ▀▀  ▀██▀  ▀▀▀
-//!     PÅGÅR · tid kvar av 15 min
+//! ████████████  ████████████
+//!         ████  ████    ████
+//!         ████  ████    ████
+//! ████████████  ████████████     ██████ ██████
+//! ████          ████    ████  ██     ██ ██  ██
+//! ████          ████    ████     ██████ ██████
+//! ████████████  ████████████  ██ ██         ██
+//!                                ██████ ██████
+//!           PÅGÅR · tid kvar av 30 min
 //! ```
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::big_digits;
+use super::big_digits::Countdown;
 use crate::ui::fit::truncate;
 
 use crate::i18n::Text;
@@ -61,13 +66,16 @@ pub fn draw(
         return;
     }
     // Sized for the timebox's full time too, so the digits do not grow at 9:59.
-    let widest = [digits.as_str(), &format_countdown(timebox.total_ms())]
-        .into_iter()
-        .max_by_key(|d| big_digits::size(d, (1, 1)).0)
-        .unwrap_or_default()
-        .to_string();
-    let scale = big_digits::scale(&widest, area.width, area.height - 1);
-    let (width, height) = scale.map_or((0, 1), |s| big_digits::size(&digits, s));
+    let total = format_countdown(timebox.total_ms());
+    let countdown = Countdown::new(&digits);
+    let full = Countdown::new(&total);
+    let widest = if full.size((2, 2)).0 > countdown.size((2, 2)).0 {
+        &full
+    } else {
+        &countdown
+    };
+    let scale = widest.scale(area.width, area.height - 1);
+    let (width, height) = scale.map_or((0, 1), |s| countdown.size(s));
     let top = area.y + (area.height - 1 - height.min(area.height - 1)) / 2;
     let label = Rect {
         y: (top + height).min(area.bottom() - 1),
@@ -83,7 +91,7 @@ pub fn draw(
                 height,
             }
             .intersection(area);
-            big_digits::render(&digits, scale, at, style, frame.buffer_mut());
+            countdown.render(scale, at, style, frame.buffer_mut());
         }
         // Too little room for big digits: the countdown in plain digits, above its words.
         None => {
