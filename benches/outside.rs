@@ -41,8 +41,10 @@ struct Setup {
 }
 
 impl Setup {
+    /// As Anna, the facilitator on record in the written runs: `run --resume` takes the run up
+    /// as her stage back after a crash, without asking whether to take over.
     fn args<'a>(&'a self, rest: &[&'a str]) -> Vec<&'a str> {
-        let mut args = vec!["--sessions", &self.sessions, "--lang", "en"];
+        let mut args = vec!["--sessions", &self.sessions, "--lang", "en", "--as", "Anna"];
         args.extend_from_slice(rest);
         args
     }

@@ -126,6 +126,16 @@ impl LiveRun {
         self.collect(state, CONFIRM_WAIT)
     }
 
+    /// Hands an event to the writer thread without waiting for it: for a draft, which nothing on
+    /// screen waits for, so that typing never waits for the disk (an fsync can take tens of
+    /// milliseconds on a busy disk). It is folded in when the writer thread confirms it and wakes
+    /// the loop ([`retry`](Self::retry)); until then it counts as pending, so quitting still
+    /// waits for it. Returns whether everything handed over before it is saved.
+    pub fn submit(&mut self, state: &mut RunState, ev: Event, now: Millis) -> bool {
+        self.saver.submit(now, ev);
+        self.retry(state)
+    }
+
     /// Folds in what the writer thread confirmed since the last call, without waiting. Returns
     /// whether nothing is left waiting.
     pub fn retry(&mut self, state: &mut RunState) -> bool {
@@ -184,7 +194,7 @@ impl LiveRun {
         for problem in problems {
             self.report(problem);
         }
-        let mut batch = Vec::new();
+        let mut reads = Vec::new();
         for file in journals {
             // Our own lines are folded as they are written; a conflict copy of our journal may
             // still hold lines of a previous process of ours.
@@ -218,8 +228,12 @@ impl LiveRun {
                 );
                 self.report(line);
             }
-            let writer: Arc<str> = Arc::from(file.writer.as_str());
-            batch.extend(read.records.into_iter().map(|record| Entry {
+            reads.push((Arc::<str>::from(file.writer.as_str()), read.records));
+        }
+        // Sized once: a run being opened moves hundreds of thousands of large entries.
+        let mut batch = Vec::with_capacity(reads.iter().map(|(_, r)| r.len()).sum());
+        for (writer, records) in reads {
+            batch.extend(records.into_iter().map(|record| Entry {
                 writer: writer.clone(),
                 record,
             }));

@@ -28,8 +28,11 @@ impl RunLog {
 
     /// Adds a batch of entries, in any order (duplicates of entries already added are dropped),
     /// and brings `state` up to date with them. Returns whether anything was new.
-    pub fn add(&mut self, state: &mut RunState, batch: Vec<Entry>) -> bool {
-        let mut batch: Vec<Entry> = batch.into_iter().filter(|e| self.first_time(e)).collect();
+    pub fn add(&mut self, state: &mut RunState, mut batch: Vec<Entry>) -> bool {
+        // Entries are large, and a run being opened has hundreds of thousands: each is moved as
+        // few times as can be (`retain` moves none while nothing is dropped; the first batch
+        // becomes the entries as it is).
+        batch.retain(|e| self.first_time(e));
         if batch.is_empty() {
             return false;
         }
@@ -47,7 +50,11 @@ impl RunLog {
             for entry in &batch {
                 state.apply(entry);
             }
-            self.entries.append(&mut batch);
+            if self.entries.is_empty() {
+                self.entries = batch;
+            } else {
+                self.entries.append(&mut batch);
+            }
         } else {
             self.merge(batch);
             *state = RunState::fold(state.session.clone(), &self.entries);

@@ -1,8 +1,10 @@
 //! The state of a run as a pure fold of its events, in the order every process agrees on
 //! (time, writer, sequence). Nothing here reads a clock or a file: "now" is always passed in.
 
-use std::collections::HashMap;
+use std::collections::hash_map;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::timer::Timebox;
 use super::{Entry, Event, Millis, NoteId, NoteKind, Place, Retimed};
@@ -384,13 +386,13 @@ impl RunState {
                 text,
                 by,
             } => {
-                let id = entry.note_id();
-                if self.note_index.contains_key(&id) {
+                let hash_map::Entry::Vacant(slot) = self.note_index.entry(entry.note_id()) else {
                     return;
-                }
+                };
+                let id = slot.key().clone();
+                slot.insert(self.notes.len());
                 let by = clean_line(by);
                 self.drafts.remove(&entry.writer);
-                self.note_index.insert(id.clone(), self.notes.len());
                 self.notes.push(Note {
                     id,
                     at: *place,

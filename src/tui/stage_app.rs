@@ -206,7 +206,7 @@ impl StageApp {
         self.polled_at = now;
     }
 
-    /// Writes an event (creating a new run first); whether it is on disk.
+    /// Writes an event (creating a new run first); whether everything written so far is on disk.
     fn append(&mut self, ev: Event, now: Millis) -> bool {
         if self.live(now).is_none() {
             self.unsaved.push((now, ev));
@@ -215,7 +215,13 @@ impl StageApp {
         let Some(live) = self.live.as_mut() else {
             return false;
         };
-        let saved = live.append(&mut self.stage.run, ev, now);
+        // A draft is journalled in the background: the key typed next must not wait for the
+        // disk. Anything else is waited for briefly, so that the next key sees its effect.
+        let saved = if matches!(ev, Event::Draft { .. } | Event::EditDraft { .. }) {
+            live.submit(&mut self.stage.run, ev, now)
+        } else {
+            live.append(&mut self.stage.run, ev, now)
+        };
         self.stage.after_fold();
         saved
     }
