@@ -8,7 +8,9 @@ use super::{author, catalog, data_dir, seat, store_error, track_view};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
-use crate::run::catalog::{FoldedRun, recap};
+use crate::run::catalog::recap;
+use crate::run::live::LiveRun;
+use crate::run::state::RunState;
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::{Millis, Role};
@@ -62,17 +64,29 @@ pub fn run(
         }
     };
     let mut seat = seat(global, lang, Role::Facilitator);
+    // A run that exists is opened before anything is asked: whether another stage is live on it
+    // is read from the fold the stage then starts from, so a large run is read once, not twice.
+    let opening = match opening {
+        Opening::Existing(dir) => {
+            Opening::Opened(Box::new(LiveRun::open_unannounced(dir, &seat.author)?))
+        }
+        new => new,
+    };
     // A facilitator on record with our own name is taken to be us, back after a crash (kill -9
     // writes no `Left`): resumed without a question. Should that stage still run, it steps down
     // when it folds our `Joined`, so two stages never drive the timer either way.
-    if let Opening::Existing(dir) = &opening
-        && let Some(by) = live_facilitator(dir, now)
+    if let Opening::Opened(opened) = &opening
+        && let Some(by) = live_facilitator(&opened.0, &opened.1, now)
         && by != crate::text::clean_line(&author(global))
     {
-        if ask_take_over(lang, &by, dir.id())? {
+        let id = opened.0.dir.id().to_string();
+        if ask_take_over(lang, &by, &id)? {
             seat.take_over = true;
         } else {
-            return super::join::run(global, Some(dir.id()), None);
+            if let Opening::Opened(opened) = opening {
+                opened.0.discard();
+            }
+            return super::join::run(global, Some(&id), None);
         }
     }
     let mut tui = Tui::start()?;
@@ -105,12 +119,11 @@ pub fn create(
     }
 }
 
-/// The name of the facilitator whose stage is on `dir` now: one joined as facilitator (or took
-/// over) and has not left, in a run that is live. A stage killed without quitting never says it
-/// left, so it counts too; taking over from it is then the right answer anyway.
-fn live_facilitator(dir: &RunDir, now: Millis) -> Option<String> {
-    let FoldedRun { header, state, .. } = FoldedRun::read(dir.clone()).ok()?;
-    if status(&state, header.started, now) != RunStatus::Live {
+/// The name of the facilitator whose stage is on the opened run now: one joined as facilitator
+/// (or took over) and has not left, in a run that is live. A stage killed without quitting never
+/// says it left, so it counts too; taking over from it is then the right answer anyway.
+fn live_facilitator(live: &LiveRun, state: &RunState, now: Millis) -> Option<String> {
+    if status(state, live.header.started, now) != RunStatus::Live {
         return None;
     }
     let writer = state.facilitator.as_ref()?;

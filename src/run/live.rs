@@ -172,6 +172,16 @@ impl LiveRun {
         self.log.add(state, saved);
     }
 
+    /// Leaves a run this process wrote nothing to (a `spar run` that joins instead): our
+    /// journal, still empty, is removed rather than left behind.
+    pub fn discard(self) {
+        let path = self.journal_path().to_path_buf();
+        drop(self);
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+
     /// Our journal's path.
     pub fn journal_path(&self) -> &std::path::Path {
         self.saver.path()

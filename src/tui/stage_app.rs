@@ -38,6 +38,9 @@ pub struct Seat {
 /// run behind (none "in progress", none "not started" in the track's export).
 pub enum Opening {
     Existing(RunDir),
+    /// A run that exists, opened already (our journal started in it, the others' read and
+    /// folded): `spar run` opens it before it asks whether to take over.
+    Opened(Box<(LiveRun, RunState)>),
     New {
         data: DataDir,
         header: Box<RunHeader>,
@@ -67,6 +70,11 @@ pub fn run(
                 return Ok(());
             };
             let (live, run) = opened?;
+            let header = live.header.clone();
+            (Some(live), run, header, None)
+        }
+        Opening::Opened(opened) => {
+            let (live, run) = *opened;
             let header = live.header.clone();
             (Some(live), run, header, None)
         }

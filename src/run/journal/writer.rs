@@ -39,6 +39,10 @@ pub struct JournalWriter {
     next_seq: u64,
     /// A write may have left part of a line: start the next one on a new line.
     torn: bool,
+    /// The folder was fsync'd since the file was made, so its name survives a crash. Done before
+    /// the first line is confirmed rather than when the file is made: opening a run then waits
+    /// for no disk before its first frame, and the writer thread does it with the first line.
+    name_durable: bool,
 }
 
 impl std::fmt::Debug for JournalWriter {
@@ -70,14 +74,13 @@ impl JournalWriter {
             options.mode(0o664);
         }
         let file = options.open(&path)?;
-        // Make the new file's name durable too.
-        crate::fsx::sync_dir(dir)?;
         Ok(JournalWriter {
             sink: Box::new(file),
             path,
             writer: writer.to_owned(),
             next_seq: 1,
             torn: false,
+            name_durable: false,
         })
     }
 
@@ -113,6 +116,13 @@ impl JournalWriter {
                 io::ErrorKind::InvalidInput,
                 format!("the event is too large to journal ({} bytes)", line.len()),
             ));
+        }
+        if !self.name_durable {
+            // The new file's name must be durable before any line in it counts as saved.
+            if let Some(dir) = self.path.parent() {
+                crate::fsx::sync_dir(dir)?;
+            }
+            self.name_durable = true;
         }
         let before = self.sink.len();
         let result = if self.torn {
@@ -202,6 +212,7 @@ mod tests {
             writer: "fake".into(),
             next_seq: 1,
             torn: false,
+            name_durable: true,
         };
         (writer, fake)
     }
