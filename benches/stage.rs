@@ -5,14 +5,16 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use spar::i18n::Lang;
 use spar::run::state::RunState;
 use spar::run::{Entry, Event, NoteKind, Place, Record, Role};
 use spar::session::parse::parse_session;
 use spar::stage::{Action, Context, Stage, view};
+use spar::tui::backend::TerseBackend;
 use spar::ui::theme::{Theme, ThemeName};
 
 const NOTES: usize = 10_000;
@@ -144,5 +146,60 @@ fn fold_100k(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke, fold_100k);
+/// One shown second of an idle stage at 120×40 (one 30-minute question, its timebox running):
+/// what the process does each second while nobody types, from the view to the bytes for the
+/// terminal (`tests/idle_stage.rs` counts those bytes).
+fn idle_second(c: &mut Criterion) {
+    let session = parse_session(
+        r#"Session(id: "idle", track: "idle", title: "Idle measurement", start: "09:00",
+            agenda: [Item(kind: Discussion, title: "One long question", minutes: 30,
+                questions: [Question(text: "How quiet can a countdown be?", minutes: 30)])])"#,
+    )
+    .unwrap();
+    let entries = [Entry {
+        writer: Arc::from("bench"),
+        record: Record {
+            at: NINE,
+            seq: 1,
+            ev: Event::TimerStarted { at: Place::START },
+        },
+    }];
+    let run = RunState::fold(Arc::new(session), &entries);
+    let ctx = Context {
+        ui: spar::ui::Ctx {
+            lang: Lang::Sv,
+            theme: Theme::new(ThemeName::Dark, false),
+            tz: jiff::tz::TimeZone::UTC,
+        },
+        run_id: "bench".into(),
+        track: None,
+        start_of_day: NINE,
+        author: "Anna".into(),
+        role: Role::Facilitator,
+        recap: Vec::new(),
+    };
+    let stage = Stage::new(run, ctx, true, NINE);
+    let size = Size {
+        width: 120,
+        height: 40,
+    };
+    let viewport = Viewport::Fixed(Rect::new(0, 0, size.width, size.height));
+    let backend = TerseBackend::sized(std::io::sink(), size);
+    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+    let mut now = NINE + 60_500;
+    c.bench_function(
+        "an idle second of the stage 120x40 (view, diff, bytes)",
+        |b| {
+            b.iter(|| {
+                now += 1000;
+                black_box(stage.next_wake(now));
+                terminal
+                    .draw(|frame| view::draw(frame, &stage, now))
+                    .unwrap();
+            })
+        },
+    );
+}
+
+criterion_group!(benches, keystroke, fold_100k, idle_second);
 criterion_main!(benches);

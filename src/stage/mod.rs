@@ -376,13 +376,18 @@ impl Stage {
     /// second, or the wall clock's next minute.
     /// A draft that falls due is in the wake set too, so it is journalled on time with no
     /// timebox running (lobby, paused, a join).
+    /// While the countdown shows a new second every second, the minutes of the clock and of the
+    /// projected end are drawn with its next second (less than a second late) rather than on a
+    /// wake of their own: an idle stage wakes once per shown second.
     pub fn next_wake(&self, now: Millis) -> Millis {
         let next_minute = |t: Millis| now.saturating_add(60_000 - t.rem_euclid(60_000));
         let clock = next_minute(now);
         // The projected end moves with "now" while the clock stands still between items.
         let projected = next_minute(self.projection(now).projected_end);
         let countdown = self.run.current().and_then(|t| t.next_change(now));
-        [Some(clock), Some(projected), countdown, self.draft_due]
+        let ticking = countdown.is_some_and(|at| at - now <= 1000);
+        let minutes = (!ticking).then_some(clock.min(projected));
+        [minutes, countdown, self.draft_due]
             .into_iter()
             .flatten()
             .min()

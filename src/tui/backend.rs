@@ -11,7 +11,10 @@
 //! - changes colours and attributes in one sequence, only when they change, and keeps them
 //!   between frames (reset before clearing and when the terminal is given back,
 //!   [`super::terminal::restore`]);
-//! - hides or shows the cursor only when that changes.
+//! - hides or shows the cursor only when that changes;
+//! - asks the terminal its size once, and again only after a resize event
+//!   ([`TerseBackend::resized`]): crossterm opens `/dev/tty` for it, and ratatui asks before
+//!   every frame.
 //!
 //! It assumes what ratatui's backend assumes (a cell of width 1 advances the cursor by one) and
 //! nothing more: after a wide symbol, or in the last column (pending wrap), the next move is
@@ -60,6 +63,8 @@ pub struct TerseBackend<W: Write> {
     fixed: Option<Size>,
     /// The size last asked or fixed.
     size: Shared<Size>,
+    /// The size is asked again: at the start and after a resize event.
+    ask: Shared<bool>,
     /// What the terminal shows where known (cells of width 1 printed since the last clear), row
     /// by row at `shadow_size`.
     shadow: Vec<Option<Cell>>,
@@ -75,10 +80,7 @@ pub struct TerseBackend<W: Write> {
 impl<W: Write> TerseBackend<W> {
     /// A backend for the terminal `out` is connected to.
     pub fn new(out: W) -> TerseBackend<W> {
-        let size = ratatui::crossterm::terminal::size()
-            .map(|(width, height)| Size { width, height })
-            .unwrap_or_default();
-        TerseBackend::with(out, None, size)
+        TerseBackend::with(out, None, Size::default())
     }
 
     /// A backend writing to a terminal of a known size that cannot be asked (a terminal in
@@ -95,6 +97,7 @@ impl<W: Write> TerseBackend<W> {
             scratch: Vec::with_capacity(32),
             fixed,
             size: Shared::new(size),
+            ask: Shared::new(fixed.is_none()),
             shadow: Vec::new(),
             shadow_size: Size::default(),
             cursor: None,
@@ -106,6 +109,11 @@ impl<W: Write> TerseBackend<W> {
 
     pub fn writer(&self) -> &W {
         &self.out
+    }
+
+    /// The terminal said it was resized: its size is asked again before the next frame.
+    pub fn resized(&self) {
+        self.ask.set(self.fixed.is_none());
     }
 
     fn send(&mut self) -> io::Result<()> {
@@ -298,15 +306,12 @@ impl<W: Write> Backend for TerseBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        let size = match self.fixed {
-            Some(size) => size,
-            None => {
-                let (width, height) = ratatui::crossterm::terminal::size()?;
-                Size { width, height }
-            }
-        };
-        self.size.set(size);
-        Ok(size)
+        if self.ask.get() {
+            let (width, height) = ratatui::crossterm::terminal::size()?;
+            self.size.set(Size { width, height });
+            self.ask.set(false);
+        }
+        Ok(self.size.get())
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

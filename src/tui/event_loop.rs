@@ -104,8 +104,8 @@ impl Tui {
             match self.rx.recv() {
                 Ok(Msg::Signal(_)) | Err(_) => return None,
                 Ok(Msg::Key(key)) if gives_up(&key) => return None,
-                // The first frame is drawn at the size of the moment anyway.
-                Ok(Msg::Resize) => {}
+                // The first frame is drawn at the size of the moment.
+                Ok(Msg::Resize) => self.session.terminal.backend().resized(),
                 Ok(msg) => self.held.push_back(msg),
             }
         }
@@ -146,13 +146,13 @@ impl Tui {
             };
             let now = now_ms();
             let mut flow = match first {
-                Some(msg) => app.handle(msg, now),
+                Some(msg) => self.handle(app, msg, now),
                 None => app.wake(now),
             };
             // Take everything already waiting (a paste, a burst of journal lines) before drawing.
             while flow == Flow::Continue {
                 match self.rx.try_recv() {
-                    Ok(msg) => flow = app.handle(msg, now),
+                    Ok(msg) => flow = self.handle(app, msg, now),
                     Err(_) => break,
                 }
             }
@@ -164,6 +164,13 @@ impl Tui {
             }
             self.draw(app)?;
         }
+    }
+
+    fn handle(&self, app: &mut dyn App, msg: Msg, now: Millis) -> Flow {
+        if matches!(msg, Msg::Resize) {
+            self.session.terminal.backend().resized();
+        }
+        app.handle(msg, now)
     }
 
     fn draw(&mut self, app: &dyn App) -> anyhow::Result<()> {

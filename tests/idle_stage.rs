@@ -1,13 +1,15 @@
-//! Bytes a running countdown writes to the terminal per shown second, counted in-process and
-//! deterministically: the stage of `benches/idle.rs` (one 30-minute question, its timebox
-//! running) drawn second after second through the backend the binary uses, into memory. The
-//! same figure from outside, beside other countdowns: `cargo bench --bench idle`.
+//! What an idle stage with a running countdown costs, counted in-process and deterministically on
+//! the stage of `benches/idle.rs` (one 30-minute question, its timebox running): its wakes, and
+//! the bytes it writes to the terminal per shown second, drawn second after second through the
+//! backend the binary uses, into memory. The same figures from outside, beside other
+//! countdowns: `cargo bench --bench idle`.
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use ratatui::backend::TestBackend;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use spar::i18n::Lang;
@@ -33,11 +35,16 @@ const SESSION: &str = r#"Session(
 )"#;
 
 fn stage(lang: Lang) -> Stage {
+    stage_started(lang, NINE)
+}
+
+/// The stage with its timebox started at `at`.
+fn stage_started(lang: Lang, at: Millis) -> Stage {
     let session = Arc::new(parse_session(SESSION).expect("session parses"));
     let entries = [Entry {
         writer: Arc::from("facilitator"),
         record: Record {
-            at: NINE,
+            at,
             seq: 1,
             ev: Event::TimerStarted { at: Place::START },
         },
@@ -111,4 +118,38 @@ fn a_running_countdown_stays_within_its_bytes_per_second() {
             );
         }
     }
+}
+
+#[test]
+fn a_running_countdown_wakes_once_per_shown_second() {
+    // Started between two wall-clock seconds, so its seconds and the clock's minutes differ.
+    let started = NINE + 30_000 + 437;
+    let stage = stage_started(Lang::En, started);
+    let mut now = started + 1;
+    let mut wakes = 0;
+    while now < started + 5 * 60_000 {
+        let wake = stage.next_wake(now);
+        assert!(wake > now, "the wake at {wake} is not after {now}");
+        assert_eq!(
+            (started - wake).rem_euclid(1000),
+            0,
+            "a wake between the countdown's seconds: {} ms in",
+            wake - started
+        );
+        wakes += 1;
+        now = wake;
+    }
+    assert_eq!(wakes, 5 * 60);
+    // The clock's new minute is on screen with the countdown's next second.
+    let minute = NINE + 60_000;
+    let next_second = stage.next_wake(minute - 1);
+    assert!(next_second >= minute && next_second - minute < 1000);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, &stage, next_second))
+        .unwrap();
+    let top: String = (0..120)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("09:01"), "{top}");
 }
