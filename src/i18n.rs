@@ -1440,6 +1440,75 @@ impl Text {
         }
     }
 
+    /// "runs/…/anna.ron:17: hoppade över en skadad rad (fel kontrollsumma)": what reading a run
+    /// passed over, one line.
+    pub fn file_problem(&self, p: &crate::run::file_problem::FileProblem) -> String {
+        use crate::run::file_problem::ProblemKind as K;
+        use crate::run::journal::LineError as L;
+        let sv = self.lang == Lang::Sv;
+        let why = |e: &L| match (e, sv) {
+            (L::TooLong(n), true) => format!("raden är för lång: {n} byte"),
+            (L::TooLong(n), false) => format!("line too long: {n} bytes"),
+            (L::NotUtf8, true) => "inte UTF-8-text".to_string(),
+            (L::NotUtf8, false) => "not UTF-8 text".to_string(),
+            (L::NoChecksum, true) => "ingen kontrollsumma".to_string(),
+            (L::NoChecksum, false) => "no checksum".to_string(),
+            (L::Checksum, true) => "fel kontrollsumma".to_string(),
+            (L::Checksum, false) => "checksum mismatch".to_string(),
+            (L::Malformed(m), true) => format!("ingen post: {m}"),
+            (L::Malformed(m), false) => format!("not a record: {m}"),
+        };
+        let what = match (&p.kind, sv) {
+            (K::NotAJournalName, true) => "hoppades över: inget journalnamn".to_string(),
+            (K::NotAJournalName, false) => "ignored: not a journal name".to_string(),
+            (K::CannotRead { kind, message }, true) => {
+                format!("kan inte läsa: {}", self.io_kind_why(*kind, message))
+            }
+            (K::CannotRead { kind, message }, false) => {
+                format!("cannot read: {}", self.io_kind_why(*kind, message))
+            }
+            (K::Skipped(e @ L::Malformed(_)), true) => {
+                format!("hoppade över en rad som inte är en post ({})", why(e))
+            }
+            (K::Skipped(e @ L::Malformed(_)), false) => {
+                format!("skipped a line that is not a record ({})", why(e))
+            }
+            (K::Skipped(e), true) => format!("hoppade över en skadad rad ({})", why(e)),
+            (K::Skipped(e), false) => format!("skipped a damaged line ({})", why(e)),
+            (K::RepeatedSequence(n), true) => {
+                format!("hoppade över ett upprepat löpnummer {n}")
+            }
+            (K::RepeatedSequence(n), false) => format!("skipped a repeated sequence number {n}"),
+            (K::MoreLikeThese(n), true) => format!("{n} fler problem av samma slag"),
+            (K::MoreLikeThese(n), false) => format!("{n} more problems like these"),
+            (K::TornTail, true) => {
+                "sista raden är ofullständig (den som skrev kan ha stoppats mitt i)".to_string()
+            }
+            (K::TornTail, false) => {
+                "the last line is incomplete (the writer may have been stopped mid-write)"
+                    .to_string()
+            }
+            (K::LeftOut(why), true) => {
+                format!("en händelse kunde inte sparas och lämnades ute: {why}")
+            }
+            (K::LeftOut(why), false) => {
+                format!("an event could not be written and was left out: {why}")
+            }
+            (K::ConflictCopy { engine, writer }, true) => format!(
+                "en konfliktkopia från {} av {writer}.ron, läst med den (rader i båda räknas en gång)",
+                engine.name()
+            ),
+            (K::ConflictCopy { engine, writer }, false) => format!(
+                "a {} conflict copy of {writer}.ron, read with it (lines in both count once)",
+                engine.name()
+            ),
+        };
+        match p.line {
+            Some(line) => format!("{}:{line}: {what}", p.file),
+            None => format!("{}: {what}", p.file),
+        }
+    }
+
     /// "kan inte läsa", "cannot write in": what spar was doing with a path when it failed.
     pub fn fs_action(&self, action: crate::run::store::FsAction) -> &'static str {
         use crate::run::store::FsAction as A;
@@ -1464,8 +1533,13 @@ impl Text {
     /// Why the file system said no, in words a user knows; the system's own words for the rare
     /// kinds.
     pub fn io_why(&self, err: &std::io::Error) -> String {
+        self.io_kind_why(err.kind(), &err.to_string())
+    }
+
+    /// [`io_why`](Self::io_why) from the error's kind, and the system's `message` for it.
+    pub fn io_kind_why(&self, kind: std::io::ErrorKind, message: &str) -> String {
         use std::io::ErrorKind as K;
-        let words = match (err.kind(), self.lang) {
+        let words = match (kind, self.lang) {
             (K::NotFound, Lang::Sv) => "finns inte",
             (K::NotFound, Lang::En) => "does not exist",
             (K::PermissionDenied, Lang::Sv) => "behörighet saknas",
@@ -1478,7 +1552,7 @@ impl Text {
             (K::NotADirectory, Lang::En) => "a part of the path is not a folder",
             (K::IsADirectory, Lang::Sv) => "det är en mapp",
             (K::IsADirectory, Lang::En) => "it is a folder",
-            _ => return err.to_string(),
+            _ => return message.to_string(),
         };
         words.to_string()
     }

@@ -578,7 +578,9 @@ fn torn_and_malformed_lines_are_skipped_and_shown() {
     );
     assert_eq!(run.skipped_lines(), 3, "{:?}", run.problems);
     assert!(
-        run.problems.iter().any(|p| p.contains("incomplete")),
+        run.problems
+            .iter()
+            .any(|p| p.to_string().contains("incomplete")),
         "{:?}",
         run.problems
     );

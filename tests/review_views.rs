@@ -11,6 +11,8 @@ use ratatui::style::{Color, Modifier};
 use spar::i18n::Lang;
 use spar::review::app::Review;
 use spar::run::catalog::{TrackView, Unreadable, open_actions};
+use spar::run::file_problem::{FileProblem, ProblemKind};
+use spar::run::journal::LineError;
 use spar::run::state::RunState;
 use spar::run::store::{LoadedRun, RunDir, RunHeader, StoreError};
 use spar::run::{Entry, Event, Millis, NoteId, NoteKind, Place, Record, Role};
@@ -102,7 +104,7 @@ fn loaded(
     session: spar::session::Session,
     started: Millis,
     j: Journal,
-    problems: Vec<String>,
+    problems: Vec<FileProblem>,
 ) -> (RunDir, LoadedRun) {
     let header = RunHeader {
         id: id.into(),
@@ -298,9 +300,14 @@ fn track() -> TrackView {
         "Per",
     );
 
+    let journal = "runs/20200917-0900-kickoff-a1b2/erik-1a2b3c.ron".to_string();
     let problems = vec![
-        "runs/20200917-0900-kickoff-a1b2/erik-1a2b3c.ron:17: skipped a damaged line (checksum mismatch)".to_string(),
-        "runs/20200917-0900-kickoff-a1b2/erik-1a2b3c.ron:31: the last line is incomplete (the writer may have been stopped mid-write)".to_string(),
+        FileProblem::new(
+            journal.clone(),
+            Some(17),
+            ProblemKind::Skipped(LineError::Checksum),
+        ),
+        FileProblem::new(journal, Some(31), ProblemKind::TornTail),
     ];
     let mut view = TrackView::build(
         &catalog,

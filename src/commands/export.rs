@@ -11,6 +11,7 @@ use crate::error::BadInput;
 use crate::export::{self, RunDoc};
 use crate::i18n::Lang;
 use crate::run::catalog::{FoldedRun, TrackView};
+use crate::run::file_problem::FileProblem;
 use crate::run::store::{FsAction, StoreError};
 use crate::tui::event_loop::now_ms;
 
@@ -34,11 +35,8 @@ pub fn run(
         };
         let view = TrackView::load(&data, &catalog, now).map_err(store_error)?;
         for run in &view.unreadable {
-            warn(&format!(
-                "{}: {}",
-                run.id,
-                lang.text().store_error(&run.problem)
-            ));
+            let problem = lang.text().store_error(&run.problem);
+            warn(&format!("{}: {problem}", run.id), lang);
         }
         // Per meeting of the track, its latest run: every meeting once, in track order.
         let meetings = track
@@ -48,7 +46,7 @@ pub fn run(
         let docs: Vec<RunDoc> = meetings
             .iter()
             .filter_map(|meeting| view.latest(&meeting.id))
-            .inspect(|run| run.problems.iter().for_each(|p| warn(p)))
+            .inspect(|run| warn_all(&run.problems, lang))
             .map(|run| RunDoc::of(&run.header, &run.state, now))
             .collect();
         export::track(track.as_ref(), &docs, format, lang, &tz)
@@ -56,7 +54,7 @@ pub fn run(
         let id = run.unwrap_or_default();
         let dir = data.find(id).map_err(store_error)?;
         let run = FoldedRun::read(dir).map_err(store_error)?;
-        run.problems.iter().for_each(|p| warn(p));
+        warn_all(&run.problems, lang);
         export::run(&RunDoc::of(&run.header, &run.state, now), format, lang, &tz)
     };
     match output {
@@ -77,8 +75,14 @@ pub fn run(
 }
 
 /// A run read with trouble is still exported; what was skipped is said on standard error.
-fn warn(problem: &str) {
-    eprintln!("spar: warning: {problem}");
+fn warn(problem: &str, lang: Lang) {
+    eprintln!("spar: {}{problem}", lang.text().warning_prefix());
+}
+
+fn warn_all(problems: &[FileProblem], lang: Lang) {
+    for problem in problems {
+        warn(&lang.text().file_problem(problem), lang);
+    }
 }
 
 /// `-o` names a place that cannot be written (no such folder, no permission): bad input, exit 2;

@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::run::file_problem::{FileProblem, ProblemKind};
 use crate::run::journal::JournalTail;
 use crate::run::log::RunLog;
 use crate::run::saver::{Saver, Waker};
 use crate::run::state::RunState;
-use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id};
+use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id, shown};
 use crate::run::{Entry, Event, Millis, Record, Role};
 use crate::text::clean_line;
 
@@ -33,10 +34,10 @@ pub struct LiveRun {
     tails: HashMap<PathBuf, JournalTail>,
     /// Why the last write failed, while it still fails.
     pub save_error: Option<String>,
-    /// Damaged lines and other trouble in the journals, one line each, each reported once.
-    pub problems: Vec<String>,
-    /// Sync tools' conflict copies of journals that are read with them, one line each.
-    pub notices: Vec<String>,
+    /// Damaged lines and other trouble in the journals, each reported once.
+    pub problems: Vec<FileProblem>,
+    /// Sync tools' conflict copies of journals that are read with them.
+    pub notices: Vec<FileProblem>,
 }
 
 impl LiveRun {
@@ -145,7 +146,9 @@ impl LiveRun {
     fn collect(&mut self, state: &mut RunState, wait: Duration) -> bool {
         let collected = self.saver.collect(wait);
         for why in collected.given_up {
-            self.report(why);
+            let journal = self.saver.path().file_name().unwrap_or_default();
+            let file = shown(self.dir.id(), &journal.to_string_lossy());
+            self.report(FileProblem::new(file, None, ProblemKind::LeftOut(why)));
         }
         self.fold_written(state, collected.written);
         self.save_error = self.saver.error.clone();
@@ -194,10 +197,8 @@ impl LiveRun {
         let (journals, problems) = match self.dir.journals() {
             Ok(found) => found,
             Err(e) => {
-                self.report(format!(
-                    "{}: cannot read the run folder: {e}",
-                    self.dir.path().display()
-                ));
+                let folder = format!("runs/{}", self.dir.id());
+                self.report(FileProblem::cannot_read(folder, &e));
                 return false;
             }
         };
@@ -220,23 +221,19 @@ impl LiveRun {
             let read = match tail.poll(&file.path) {
                 Ok(read) => read,
                 Err(e) => {
-                    self.report(format!(
-                        "runs/{}/{}: cannot read: {e}",
-                        self.dir.id(),
-                        file.name()
+                    self.report(FileProblem::cannot_read(
+                        shown(self.dir.id(), &file.name()),
+                        &e,
                     ));
                     continue;
                 }
             };
             for skipped in &read.skipped {
-                let line = format!(
-                    "runs/{}/{}:{}: skipped a damaged line ({})",
-                    self.dir.id(),
-                    file.name(),
-                    skipped.line,
-                    skipped.reason
-                );
-                self.report(line);
+                self.report(FileProblem::new(
+                    shown(self.dir.id(), &file.name()),
+                    Some(skipped.line),
+                    ProblemKind::Skipped(skipped.reason.clone()),
+                ));
             }
             reads.push((Arc::<str>::from(file.writer.as_str()), read.records));
         }
@@ -256,7 +253,7 @@ impl LiveRun {
         self.log.folds()
     }
 
-    fn report(&mut self, problem: String) {
+    fn report(&mut self, problem: FileProblem) {
         if !self.problems.contains(&problem) {
             self.problems.push(problem);
         }

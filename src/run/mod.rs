@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod event;
+pub mod file_problem;
 pub mod fit;
 pub mod journal;
 pub mod live;

@@ -51,7 +51,7 @@ pub struct Saver {
 pub struct Collected {
     /// Confirmed on disk, in the order they were submitted.
     pub written: Vec<Record>,
-    /// Events given up for good, one line each.
+    /// Events given up for good: why, one line each (the journal is the saver's).
     pub given_up: Vec<String>,
 }
 
@@ -203,7 +203,7 @@ fn write_loop(
             }
             Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
                 queue.pop_front();
-                let why = format!("{}: {e}; left out", writer.path().display());
+                let why = e.to_string();
                 if !tell(Outcome::GivenUp(why)) {
                     return;
                 }

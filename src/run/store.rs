@@ -22,7 +22,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::event::{Entry, Millis};
-use super::journal::{self, JournalRead, JournalWriter, LineError};
+use super::file_problem::{FileProblem, ProblemKind};
+use super::journal::{self, JournalRead, JournalWriter};
 use super::sync_files::{self, Engine, RunFile};
 use crate::session::{Session, Track};
 
@@ -334,14 +335,12 @@ impl JournalFile {
 
     /// The one-line notice for a conflict copy, e.g. `runs/<id>/anna-3fa9c2.sync-conflict-….ron:
     /// a Syncthing conflict copy of anna-3fa9c2.ron, read with it (lines in both count once)`.
-    pub fn copy_notice(&self, run_id: &str) -> Option<String> {
-        let engine = self.copy?;
-        Some(format!(
-            "runs/{run_id}/{}: a {} conflict copy of {}.ron, read with it (lines in both count once)",
-            self.name(),
-            engine.name(),
-            self.writer
-        ))
+    pub fn copy_notice(&self, run_id: &str) -> Option<FileProblem> {
+        let kind = ProblemKind::ConflictCopy {
+            engine: self.copy?,
+            writer: self.writer.clone(),
+        };
+        Some(FileProblem::new(shown(run_id, &self.name()), None, kind))
     }
 }
 
@@ -352,9 +351,9 @@ pub struct LoadedRun {
     pub header: RunHeader,
     /// All valid records of all journals, sorted by `Entry::order_key` (time, writer, seq).
     pub entries: Vec<Entry>,
-    /// One line each, e.g. `runs/<id>/<writer>.ron:17: skipped a damaged line (checksum
-    /// mismatch)`. Never fatal.
-    pub problems: Vec<String>,
+    /// Each e.g. `runs/<id>/<writer>.ron:17: skipped a damaged line (checksum mismatch)`.
+    /// Never fatal.
+    pub problems: Vec<FileProblem>,
 }
 
 impl RunDir {
@@ -426,7 +425,7 @@ impl RunDir {
     /// The journals in the folder, each before its sync tools' conflict copies, and problems
     /// with files that look like journals but are not (a folder named `*.ron`, an unknown name).
     /// Temporary files of sync tools are passed over (see [`sync_files`]).
-    pub fn journals(&self) -> io::Result<(Vec<JournalFile>, Vec<String>)> {
+    pub fn journals(&self) -> io::Result<(Vec<JournalFile>, Vec<FileProblem>)> {
         let mut journals = Vec::new();
         let mut problems = Vec::new();
         let mut names: Vec<String> = fs::read_dir(&self.path)?
@@ -438,10 +437,8 @@ impl RunDir {
             let (writer, copy) = match sync_files::classify(&name) {
                 RunFile::Header | RunFile::Ignored => continue,
                 RunFile::Unknown => {
-                    problems.push(format!(
-                        "{}: ignored: not a journal name",
-                        self.display(&name)
-                    ));
+                    let kind = ProblemKind::NotAJournalName;
+                    problems.push(FileProblem::new(self.display(&name), None, kind));
                     continue;
                 }
                 RunFile::Journal { writer } => (writer, None),
@@ -485,10 +482,9 @@ impl RunDir {
             let seen = seen.entry(journal.writer.as_str()).or_default();
             match journal::read_journal_file(&journal.path) {
                 Ok(read) => self.add_journal(journal, read, seen, &mut entries, &mut problems),
-                Err(e) => problems.push(format!(
-                    "{}: cannot read: {e}",
-                    self.display(&journal.name())
-                )),
+                Err(e) => {
+                    problems.push(FileProblem::cannot_read(self.display(&journal.name()), &e))
+                }
             }
             keys.extend(
                 entries[first..]
@@ -516,28 +512,24 @@ impl RunDir {
         read: JournalRead,
         seen: &mut HashSet<u64>,
         entries: &mut Vec<Entry>,
-        problems: &mut Vec<String>,
+        problems: &mut Vec<FileProblem>,
     ) {
         let shown = self.display(&file.name());
         let mut reported = 0;
         let mut unreported = 0;
-        let mut report = |line: Option<usize>, what: String| {
+        let mut report = |line: Option<usize>, kind: ProblemKind| {
             if reported < MAX_PROBLEMS_PER_JOURNAL {
-                problems.push(match line {
-                    Some(line) => format!("{shown}:{line}: {what}"),
-                    None => format!("{shown}: {what}"),
-                });
+                problems.push(FileProblem::new(shown.clone(), line, kind));
                 reported += 1;
             } else {
                 unreported += 1;
             }
         };
         for skipped in &read.skipped {
-            let what = match &skipped.reason {
-                LineError::Malformed(_) => "skipped a line that is not a record".to_owned(),
-                _ => "skipped a damaged line".to_owned(),
-            };
-            report(Some(skipped.line), format!("{what} ({})", skipped.reason));
+            report(
+                Some(skipped.line),
+                ProblemKind::Skipped(skipped.reason.clone()),
+            );
         }
         let writer: Arc<str> = Arc::from(file.writer.as_str());
         seen.reserve(read.records.len());
@@ -547,10 +539,7 @@ impl RunDir {
                 if file.copy.is_some() {
                     continue;
                 }
-                report(
-                    None,
-                    format!("skipped a repeated sequence number {}", record.seq),
-                );
+                report(None, ProblemKind::RepeatedSequence(record.seq));
                 continue;
             }
             entries.push(Entry {
@@ -559,21 +548,25 @@ impl RunDir {
             });
         }
         if unreported > 0 {
-            problems.push(format!("{shown}: {unreported} more problems like these"));
+            let kind = ProblemKind::MoreLikeThese(unreported);
+            problems.push(FileProblem::new(shown.clone(), None, kind));
         }
         if read.torn_tail {
-            problems.push(format!(
-                "{shown}:{}: the last line is incomplete (the writer may have been stopped mid-write)",
-                read.lines + 1
-            ));
+            let kind = ProblemKind::TornTail;
+            problems.push(FileProblem::new(shown, Some(read.lines + 1), kind));
         }
     }
 
-    /// `runs/<id>/<name>`, as problems name files: a file name may hold escape sequences or
-    /// bidi controls, and the problem reaches a terminal.
+    /// A file of this run as problems name it ([`shown`]).
     fn display(&self, name: &str) -> String {
-        format!("runs/{}/{}", self.id, crate::text::clean_line(name))
+        shown(&self.id, name)
     }
+}
+
+/// `runs/<id>/<name>`, as problems name files: a file name may hold escape sequences or bidi
+/// controls, and the problem reaches a terminal.
+pub fn shown(run_id: &str, name: &str) -> String {
+    format!("runs/{run_id}/{}", crate::text::clean_line(name))
 }
 
 /// Whether `id` can name a run folder: 1 to 128 ASCII letters, digits, `-` or `_`, not starting

@@ -238,7 +238,10 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
         )));
         for problem in &run.problems {
             lines.push(Line::from(Span::styled(
-                truncate(&format!("  {}", clean_line(problem)), width),
+                truncate(
+                    &format!("  {}", clean_line(&text.file_problem(problem))),
+                    width,
+                ),
                 theme.dim,
             )));
         }

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::run::file_problem::FileProblem;
 use crate::run::state::RunState;
 use crate::run::store::{LoadedRun, RunDir, RunHeader, StoreError};
 
@@ -13,8 +14,8 @@ pub struct FoldedRun {
     pub dir: RunDir,
     pub header: RunHeader,
     pub state: RunState,
-    /// Damaged or skipped journal lines, one line each (see `LoadedRun::problems`).
-    pub problems: Vec<String>,
+    /// Damaged or skipped journal lines (see `LoadedRun::problems`).
+    pub problems: Vec<FileProblem>,
 }
 
 impl FoldedRun {

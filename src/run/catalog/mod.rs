@@ -21,6 +21,7 @@ use std::sync::Arc;
 pub use folded::FoldedRun;
 pub use search::{Hit, Target, highlight_ranges, search};
 
+use crate::run::file_problem::FileProblem;
 use crate::run::state::{Note, RunState};
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, LoadedRun, RunDir, RunHeader, StoreError};
@@ -35,8 +36,8 @@ pub struct SavedRun {
     pub header: RunHeader,
     /// Folded from every journal with the header's session snapshot.
     pub state: RunState,
-    /// Damaged or skipped journal lines, one line each (see `LoadedRun::problems`).
-    pub problems: Vec<String>,
+    /// Damaged or skipped journal lines (see `LoadedRun::problems`).
+    pub problems: Vec<FileProblem>,
     pub status: RunStatus,
     /// The meeting's 1-based place in the catalog's track; `None` for a session outside it.
     pub meeting: Option<usize>,
@@ -342,14 +343,7 @@ impl SavedRun {
     /// The damaged journal lines (and other journal trouble) this run skipped: one per problem,
     /// counting "N more problems like these" as N.
     pub fn skipped_lines(&self) -> usize {
-        self.problems
-            .iter()
-            .map(|p| {
-                p.strip_suffix(" more problems like these")
-                    .and_then(|head| head.rsplit(' ').next()?.parse().ok())
-                    .unwrap_or(1)
-            })
-            .sum()
+        self.problems.iter().map(FileProblem::count).sum()
     }
 
     /// The last event of the meeting itself, or when the run was created.

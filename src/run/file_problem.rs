@@ -1,0 +1,71 @@
+//! What was passed over in a run's files — a damaged line, a torn tail, a file that is not a
+//! journal, an event that could never be written — typed, so that the stage, the review,
+//! `spar runs` and the exports word it in the user's language
+//! ([`Text::file_problem`](crate::i18n::Text::file_problem)). Never fatal.
+
+use std::fmt;
+
+use super::journal::LineError;
+use super::sync_files::Engine;
+
+/// One thing passed over, naming its file (`runs/<id>/<name>`, cleaned for a terminal) and,
+/// where there is one, its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A file in the run folder whose name is neither a journal nor a sync tool's.
+    NotAJournalName,
+    /// The file (or the run folder) could not be read; the system's words for why.
+    CannotRead {
+        kind: std::io::ErrorKind,
+        message: String,
+    },
+    /// A line skipped: damaged, or (checksum right) not a record this spar reads.
+    Skipped(LineError),
+    /// A sequence number the writer had already used.
+    RepeatedSequence(u64),
+    /// A journal with more problems than are listed: this many more.
+    MoreLikeThese(usize),
+    /// The last line ends without a newline: its writer stopped mid-write.
+    TornTail,
+    /// An event that can never be written (too large for a journal line), left out; the
+    /// system's words for why.
+    LeftOut(String),
+    /// A sync tool's conflict copy, read with its journal (a notice, not damage).
+    ConflictCopy { engine: Engine, writer: String },
+}
+
+impl FileProblem {
+    pub fn new(file: String, line: Option<usize>, kind: ProblemKind) -> FileProblem {
+        FileProblem { file, line, kind }
+    }
+
+    pub fn cannot_read(file: String, err: &std::io::Error) -> FileProblem {
+        let kind = ProblemKind::CannotRead {
+            kind: err.kind(),
+            message: err.to_string(),
+        };
+        FileProblem::new(file, None, kind)
+    }
+
+    /// How many lines or files this problem stands for: "N more like these" counts N.
+    pub fn count(&self) -> usize {
+        match self.kind {
+            ProblemKind::MoreLikeThese(n) => n,
+            _ => 1,
+        }
+    }
+}
+
+/// In English; each view words it in its user's language.
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.text().file_problem(self))
+    }
+}
