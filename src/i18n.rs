@@ -1509,6 +1509,23 @@ impl Text {
         }
     }
 
+    /// "…/anna.ron: disken är full": why the last write to our journal failed.
+    pub fn write_error(&self, e: &crate::run::saver::WriteError) -> String {
+        use crate::run::saver::WriteWhy as W;
+        let why = match (&e.why, self.lang) {
+            (W::Io { kind, message }, _) => self.io_kind_why(*kind, message),
+            (W::Replaced, Lang::Sv) => {
+                "journalen togs bort eller ersattes medan spar skrev i den".to_string()
+            }
+            (W::Replaced, Lang::En) => {
+                "the journal was removed or replaced while spar wrote to it".to_string()
+            }
+            (W::Stopped, Lang::Sv) => "skrivtråden har stannat".to_string(),
+            (W::Stopped, Lang::En) => "the writer stopped".to_string(),
+        };
+        format!("{}: {why}", e.journal.display())
+    }
+
     /// "kan inte läsa", "cannot write in": what spar was doing with a path when it failed.
     pub fn fs_action(&self, action: crate::run::store::FsAction) -> &'static str {
         use crate::run::store::FsAction as A;

@@ -1188,3 +1188,41 @@ fn file_names_in_a_run_folder_reach_reports_cleaned() {
         assert!(!problems[0].to_string().contains(bad), "{:?}", problems[0]);
     }
 }
+
+/// A journal removed under its writer (its folder deleted by hand, a sync tool's rename) is never
+/// confirmed, and why is said in the user's language.
+#[test]
+fn a_journal_removed_under_its_writer_is_said_in_both_languages() {
+    use spar::i18n::Lang;
+    use spar::run::live::LiveRun;
+    let dir = tempfile::tempdir().unwrap();
+    let run = DataDir::at(dir.path())
+        .create_run(header("kickoff", 0))
+        .unwrap();
+    let (mut live, mut state) =
+        LiveRun::open(run, "Anna", spar::run::Role::Facilitator, 1).unwrap();
+    fs::remove_file(live.journal_path()).unwrap();
+    live.append(&mut state, Event::Ended, 2);
+    // The writer thread reports the failure when it has tried: wait for what it says.
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while live.save_error.is_none() && Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        live.retry(&mut state);
+    }
+    let error = live
+        .save_error
+        .clone()
+        .expect("the failed write is reported");
+    assert!(live.pending_count() > 0, "never confirmed");
+    let sv = Lang::Sv.text().write_error(&error);
+    let en = Lang::En.text().write_error(&error);
+    assert!(
+        sv.ends_with("journalen togs bort eller ersattes medan spar skrev i den"),
+        "{sv}"
+    );
+    assert!(
+        en.ends_with("the journal was removed or replaced while spar wrote to it"),
+        "{en}"
+    );
+    assert!(sv.contains(".ron: "), "names the journal: {sv}");
+}

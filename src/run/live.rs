@@ -10,7 +10,7 @@ use std::time::Duration;
 use crate::run::file_problem::{FileProblem, ProblemKind};
 use crate::run::journal::JournalTail;
 use crate::run::log::RunLog;
-use crate::run::saver::{Saver, Waker};
+use crate::run::saver::{Saver, Waker, WriteError};
 use crate::run::state::RunState;
 use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id, shown};
 use crate::run::{Entry, Event, Millis, Record, Role};
@@ -33,7 +33,7 @@ pub struct LiveRun {
     log: RunLog,
     tails: HashMap<PathBuf, JournalTail>,
     /// Why the last write failed, while it still fails.
-    pub save_error: Option<String>,
+    pub save_error: Option<WriteError>,
     /// Damaged lines and other trouble in the journals, each reported once.
     pub problems: Vec<FileProblem>,
     /// Sync tools' conflict copies of journals that are read with them.

@@ -20,13 +20,35 @@ use super::{Event, Millis, Record};
 /// A failing write is tried again this often.
 const RETRY_EVERY: Duration = Duration::from_secs(1);
 
+/// Why the last write to our journal failed; it is tried again. Worded in the user's language
+/// where it is shown ([`Text::write_error`](crate::i18n::Text::write_error)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteError {
+    pub journal: PathBuf,
+    pub why: WriteWhy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteWhy {
+    /// The file system said no; the system's words for why.
+    Io {
+        kind: io::ErrorKind,
+        message: String,
+    },
+    /// The journal was removed or replaced under us (its folder deleted, a sync tool's
+    /// rename): what is written there nobody would read.
+    Replaced,
+    /// The writer thread is gone.
+    Stopped,
+}
+
 /// What the thread says about the oldest event not yet reported.
 #[derive(Debug)]
 enum Outcome {
     /// On disk.
     Written(Record),
     /// Not written, retried in a second; the error says why.
-    Failed(String),
+    Failed(WriteError),
     /// Refused for good (it can never be written); the event is left out.
     GivenUp(String),
 }
@@ -43,7 +65,7 @@ pub struct Saver {
     in_flight: VecDeque<(Millis, Event)>,
     path: PathBuf,
     /// Why the writes fail, while they fail.
-    pub error: Option<String>,
+    pub error: Option<WriteError>,
 }
 
 /// What [`Saver::collect`] found.
@@ -93,7 +115,10 @@ impl Saver {
             .as_ref()
             .is_some_and(|jobs| jobs.send((at, ev)).is_ok());
         if !sent {
-            self.error = Some(format!("{}: the writer stopped", self.path.display()));
+            self.error = Some(WriteError {
+                journal: self.path.clone(),
+                why: WriteWhy::Stopped,
+            });
         }
     }
 
@@ -185,15 +210,14 @@ fn write_loop(
         };
         // A journal deleted or replaced under us (its folder removed, a sync tool's rename)
         // takes writes that nobody will ever read: never "saved" then, but said.
-        let written = writer.append(at, ev).and_then(|record| {
-            if names_the_same_file(writer.path(), opened) {
-                Ok(record)
-            } else {
-                Err(io::Error::other(
-                    "the journal was removed or replaced while spar wrote to it",
-                ))
-            }
-        });
+        let written = match writer.append(at, ev) {
+            Ok(record) if names_the_same_file(writer.path(), opened) => Ok(record),
+            Ok(_) => Err(WriteWhy::Replaced),
+            Err(e) => Err(WriteWhy::Io {
+                kind: e.kind(),
+                message: e.to_string(),
+            }),
+        };
         match written {
             Ok(record) => {
                 queue.pop_front();
@@ -201,15 +225,18 @@ fn write_loop(
                     return;
                 }
             }
-            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+            Err(WriteWhy::Io {
+                kind: io::ErrorKind::InvalidInput,
+                message,
+            }) => {
                 queue.pop_front();
-                let why = e.to_string();
-                if !tell(Outcome::GivenUp(why)) {
+                if !tell(Outcome::GivenUp(message)) {
                     return;
                 }
             }
-            Err(e) => {
-                if !tell(Outcome::Failed(format!("{}: {e}", writer.path().display()))) {
+            Err(why) => {
+                let journal = writer.path().to_path_buf();
+                if !tell(Outcome::Failed(WriteError { journal, why })) {
                     return;
                 }
                 // Wait a second before the next try; the end of the process (the sender
@@ -327,7 +354,7 @@ mod tests {
         }
         assert!(written.is_empty());
         assert_eq!(saver.in_flight_len(), 1);
-        let error = saver.error.clone().unwrap_or_default();
-        assert!(error.contains("removed or replaced"), "{error}");
+        let error = saver.error.clone().map(|e| e.why);
+        assert_eq!(error, Some(WriteWhy::Replaced));
     }
 }

@@ -67,7 +67,12 @@ impl ReviewApp {
     }
 
     fn refresh_error(&mut self) {
-        self.review.save_error = self.live.values().find_map(|l| l.save_error.clone());
+        let text = self.review.ctx.text();
+        self.review.save_error = self
+            .live
+            .values()
+            .find_map(|l| l.save_error.as_ref())
+            .map(|e| text.write_error(e));
     }
 }
 

@@ -182,7 +182,8 @@ impl StageApp {
                 .and_then(|dir| LiveRun::open_unannounced(dir, &self.stage.ctx.author));
             match opened {
                 Err(e) => {
-                    self.stage.notice.save_error = Some(e.to_string());
+                    let lang = self.stage.ctx.ui.lang;
+                    self.stage.notice.save_error = Some(crate::error::one_line(&e, lang));
                     return None;
                 }
                 Ok((mut live, _)) => {
@@ -276,7 +277,8 @@ impl StageApp {
 
     fn refresh_notice(&mut self) {
         if let Some(live) = &self.live {
-            self.stage.notice.save_error = live.save_error.clone();
+            let text = self.stage.ctx.ui.text();
+            self.stage.notice.save_error = live.save_error.as_ref().map(|e| text.write_error(e));
             self.stage.notice.skipped = live.problems.len();
             self.stage.notice.unsaved = live.pending_count() + self.unsaved.len();
             self.stage.notice.unsaved_notes = live.pending_notes();
