@@ -125,6 +125,8 @@ pub struct Stage {
     /// The order of the notes on screen, for a place and a version of the notes
     /// ([`RunState::notes_changes`]): worked out when they change, not for every frame.
     note_order: RefCell<Option<(u64, Place, Arc<NoteOrder>)>>,
+    /// The notes panel as last drawn, and what it was drawn from (see [`view::notes`]).
+    pub(crate) notes_panel: RefCell<Option<view::notes::Drawn>>,
     /// `z`: only the question and the countdown on screen.
     pub focus: bool,
 }
@@ -172,6 +174,7 @@ impl Stage {
             last_deleted: None,
             own: None,
             note_order: RefCell::new(None),
+            notes_panel: RefCell::new(None),
             focus: false,
         };
         stage.mark_overdue_as_rung(now);

@@ -15,7 +15,7 @@ mod big_digits;
 mod countdown;
 mod help;
 mod lobby;
-mod notes;
+pub(crate) mod notes;
 mod overlay;
 mod recap;
 mod stage_main;
