@@ -139,7 +139,8 @@ impl Term {
     }
 }
 
-/// utime + stime of the process, in seconds (Linux counts in ticks of 1/100 s).
+/// utime + stime of the process, in seconds, threads that ended included (Linux counts in ticks
+/// of 1/100 s).
 pub fn cpu_seconds(pid: u32) -> Option<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let after = &stat[stat.rfind(')')? + 2..];
@@ -147,6 +148,21 @@ pub fn cpu_seconds(pid: u32) -> Option<f64> {
     let utime: f64 = fields.get(11)?.parse().ok()?;
     let stime: f64 = fields.get(12)?.parse().ok()?;
     Some((utime + stime) / 100.0)
+}
+
+/// The time the running threads of `pid` have run, in seconds, from the scheduler's nanosecond
+/// counts (`/proc/PID/task/*/schedstat`); else [`cpu_seconds`]. For the CPU of a program idling:
+/// in ticks of 10 ms, 30 s of an idle stage read as "zero to four ticks".
+pub fn running_seconds(pid: u32) -> Option<f64> {
+    let scheduled = || {
+        let mut ns: u64 = 0;
+        for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+            let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+            ns += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+        }
+        Some(ns as f64 / 1e9)
+    };
+    scheduled().or_else(|| cpu_seconds(pid))
 }
 
 /// Voluntary context switches summed over all threads: each is the process going to sleep,
@@ -179,13 +195,13 @@ pub struct Idle {
 
 pub fn idle(term: &Term, seconds: u64) -> Option<Idle> {
     let (cpu0, wake0, bytes0, t0) = (
-        cpu_seconds(term.pid)?,
+        running_seconds(term.pid)?,
         wakeups(term.pid)?,
         term.bytes(),
         Instant::now(),
     );
     std::thread::sleep(Duration::from_secs(seconds));
-    let (cpu1, wake1, bytes1) = (cpu_seconds(term.pid)?, wakeups(term.pid)?, term.bytes());
+    let (cpu1, wake1, bytes1) = (running_seconds(term.pid)?, wakeups(term.pid)?, term.bytes());
     let elapsed = t0.elapsed().as_secs_f64();
     Some(Idle {
         wakeups: (wake1 - wake0) as f64 / elapsed,
