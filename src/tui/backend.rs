@@ -107,10 +107,6 @@ impl<W: Write> TerseBackend<W> {
         }
     }
 
-    pub fn writer(&self) -> &W {
-        &self.out
-    }
-
     /// The terminal said it was resized: its size is asked again before the next frame.
     pub fn resized(&self) {
         self.ask.set(self.fixed.is_none());
