@@ -102,12 +102,6 @@ fn digit_columns() -> (u16, u16) {
     used_columns(&all).unwrap_or((0, 8))
 }
 
-/// Font pixels `text` takes across.
-fn pixel_width(text: &str) -> u16 {
-    let glyphs: u16 = text.chars().map(|c| glyph(c).width).sum();
-    glyphs + GAP * (text.chars().count() as u16).saturating_sub(1)
-}
-
 /// Sub-cells per font pixel across and down.
 pub type Scale = (u16, u16);
 
@@ -117,12 +111,18 @@ pub fn half((sx, sy): Scale) -> Scale {
     if sy >= 4 { (sx / 2, sy / 2) } else { (sx, sy) }
 }
 
+/// Sub-columns between two glyphs at `sx` sub-columns a pixel: a whole number of cells, so
+/// that every glyph starts on a cell's edge and a digit looks the same in every place (a gap
+/// of half a cell would draw the next digit's strokes in half blocks).
+fn gap_sub_columns(sx: u16) -> u16 {
+    (GAP * sx).next_multiple_of(2)
+}
+
 /// Cells `text` takes at a scale: columns and rows.
 pub fn size(text: &str, (sx, sy): Scale) -> (u16, u16) {
-    (
-        (pixel_width(text) * sx).div_ceil(2),
-        (ROWS * sy).div_ceil(2),
-    )
+    let glyphs: u16 = text.chars().map(|c| glyph(c).width * sx).sum();
+    let gaps = gap_sub_columns(sx) * (text.chars().count() as u16).saturating_sub(1);
+    ((glyphs + gaps).div_ceil(2), (ROWS * sy).div_ceil(2))
 }
 
 /// A countdown in two sizes: its minutes (and hours) at a scale, its seconds with their colon
@@ -161,13 +161,20 @@ impl<'a> Countdown<'a> {
 
     /// The largest scale at which the countdown fits `width` × `height` cells, or `None` when
     /// even the smallest does not fit. Pixels are twice as tall as wide (cells are about twice
-    /// as tall as wide, so the segments' strokes are as thick across as upright).
+    /// as tall as wide, so the segments' strokes are as thick across as upright) — except in a
+    /// small countdown, all of whose digits are drawn alike ([`half`]): there a digit only three
+    /// or six columns wide reads as a sliver across a video call, so its pixels are half as
+    /// wide again where the width allows.
     pub fn scale(&self, width: u16, height: u16) -> Option<Scale> {
         let max = height * 2 / ROWS;
-        (1..=max)
-            .rev()
-            .map(|s| (s, s))
-            .find(|&scale| self.size(scale).0 <= width)
+        (1..=max).rev().find_map(|sy| {
+            let small = half((sy, sy)) == (sy, sy);
+            let widest = if small { (3 * sy).div_ceil(2) } else { sy };
+            (sy..=widest)
+                .rev()
+                .map(|sx| (sx, sy))
+                .find(|&scale| self.size(scale).0 <= width)
+        })
     }
 
     /// Draws the countdown at a scale with its top left corner at `area`'s; every cell of its
@@ -223,7 +230,7 @@ fn render(text: &str, (sx, sy): Scale, shift: u16, area: Rect, style: Style, buf
     let mut columns: Vec<Option<(usize, u16)>> = Vec::with_capacity(usize::from(cols) * 2);
     for (i, g) in glyphs.iter().enumerate() {
         if i > 0 {
-            columns.extend(std::iter::repeat_n(None, usize::from(GAP * sx)));
+            columns.extend(std::iter::repeat_n(None, usize::from(gap_sub_columns(sx))));
         }
         for col in 0..g.width {
             columns.extend(std::iter::repeat_n(
@@ -300,9 +307,33 @@ mod tests {
 
     #[test]
     fn every_digit_is_as_wide_as_the_widest() {
-        let widths: Vec<u16> = ('0'..='9').map(|c| pixel_width(&c.to_string())).collect();
-        assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
-        assert_eq!(pixel_width("12:05"), pixel_width("88:88"));
+        for scale in [(1, 1), (3, 2), (5, 5)] {
+            let widths: Vec<u16> = ('0'..='9').map(|c| size(&c.to_string(), scale).0).collect();
+            assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
+            assert_eq!(size("12:05", scale), size("88:88", scale));
+        }
+    }
+
+    #[test]
+    fn a_digit_looks_the_same_wherever_it_stands() {
+        // Pixels one and a half cells wide: the gaps are whole cells, so both zeros of "0:00"
+        // (and the one alone) are the same cells, never drawn in half blocks.
+        let alone = draw("0", (3, 2));
+        let shown = draw("0:00", (3, 2));
+        let width = alone[0].chars().count();
+        for row in 0..alone.len() {
+            let cells: Vec<char> = shown[row].chars().collect();
+            let last: String = cells[cells.len() - width..].iter().collect();
+            let first: String = cells[..width].iter().collect();
+            assert_eq!(first, alone[row]);
+            assert_eq!(last, alone[row]);
+        }
+        assert!(
+            shown
+                .concat()
+                .chars()
+                .all(|c| c == ' ' || c == '█' || "▀▄".contains(c))
+        );
     }
 
     #[test]
