@@ -17,16 +17,9 @@ use std::time::Duration;
 use pty::{Term, find, idle};
 
 const TRACK: &str = r#"Track(id: "idle", title: "Idle", meetings: ["idle"])"#;
-const SESSION: &str = r#"Session(
-    id: "idle",
-    track: "idle",
-    title: "Idle measurement",
-    start: "09:00",
-    agenda: [
-        Item(kind: Discussion, title: "One long question", minutes: 30,
-             questions: [Question(text: "How quiet can a countdown be?", minutes: 30)]),
-    ],
-)"#;
+/// One 30-minute question: the stage the idle figures are measured on (the same in
+/// `benches/idle.rs` and `tests/idle_stage.rs`).
+const SESSION: &str = include_str!("../tests/fixtures/idle.ron");
 
 struct Program {
     name: &'static str,

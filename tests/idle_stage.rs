@@ -23,16 +23,9 @@ use spar::ui::theme::{Theme, ThemeName};
 /// 2020-09-17 09:00 UTC.
 const NINE: Millis = 1_600_333_200_000;
 
-const SESSION: &str = r#"Session(
-    id: "idle",
-    track: "idle",
-    title: "Idle measurement",
-    start: "09:00",
-    agenda: [
-        Item(kind: Discussion, title: "One long question", minutes: 30,
-             questions: [Question(text: "How quiet can a countdown be?", minutes: 30)]),
-    ],
-)"#;
+/// One 30-minute question: the stage the idle figures are measured on (the same in
+/// `benches/idle.rs` and `tests/idle_stage.rs`).
+const SESSION: &str = include_str!("fixtures/idle.ron");
 
 fn stage(lang: Lang) -> Stage {
     stage_started(lang, NINE)
