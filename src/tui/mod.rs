@@ -3,6 +3,7 @@
 //! to the loop: `stage_app` (the stage and a note-taker's terminal on a live run), `review_app`
 //! (the review, writing "action done" to the runs) and `start_app` (the start screen).
 
+mod ansi;
 pub mod backend;
 pub mod event_loop;
 pub mod review_app;
