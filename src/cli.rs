@@ -71,7 +71,7 @@ pub enum Command {
     Join {
         /// The run to join [default: the latest live run]
         run: Option<String>,
-        /// The group your notes belong to
+        /// The group your notes belong to: its name, or a word of it no other group has ("Siljan")
         #[arg(long, value_name = "NAME")]
         group: Option<String>,
     },
