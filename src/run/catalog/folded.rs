@@ -1,5 +1,5 @@
-//! One run read from its folder and folded, and nothing more: what an export of one run, the
-//! check for a facilitator on stage and every [`SavedRun`](super::SavedRun) start from.
+//! One run read from its folder and folded, and nothing more: what an export of one run and
+//! every [`SavedRun`](super::SavedRun) start from.
 
 use std::sync::Arc;
 
