@@ -8,9 +8,18 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 
 use crate::ui::theme::Theme;
 
-/// A rectangle of at most `width` × `height`, centred in `area`.
+/// Columns of the screen beneath that stay readable beside a popup: narrower margins would show
+/// only slivers of words ("Vä", "å…"), so the popup takes the whole width instead.
+const MIN_MARGIN: u16 = 8;
+
+/// A rectangle of at most `width` × `height`, centred in `area`; the whole width of `area` when
+/// less than [`MIN_MARGIN`] columns would be left on each side.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
+    let width = if width.saturating_add(2 * MIN_MARGIN) > area.width {
+        area.width
+    } else {
+        width
+    };
     let height = height.min(area.height);
     Rect {
         x: area.x + (area.width - width) / 2,
@@ -34,4 +43,18 @@ pub fn block<'a>(theme: &Theme, title: &str) -> Block<'a> {
 pub fn show(frame: &mut Frame, area: Rect, paragraph: Paragraph) {
     frame.render_widget(Clear, area);
     frame.render_widget(paragraph, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_popup_leaves_readable_margins_or_none() {
+        let area = Rect::new(1, 1, 78, 22);
+        assert_eq!(centered(area, 60, 10), Rect::new(10, 7, 60, 10));
+        // Four columns a side would show only slivers of the screen beneath.
+        assert_eq!(centered(area, 70, 10), Rect::new(1, 7, 78, 10));
+        assert_eq!(centered(area, 100, 30), area);
+    }
 }
