@@ -10,14 +10,7 @@ use common::pty::Pty;
 #[test]
 fn a_polling_join_and_the_stage_see_each_others_notes_with_no_countdown_running() {
     let data = tempfile::tempdir().unwrap();
-    let stage = Pty::spawn(
-        &["--as", "Fia", "run", "kickoff"],
-        data.path(),
-        "en_GB.UTF-8",
-        120,
-        40,
-    );
-    stage.wait_for("Press space");
+    let stage = Pty::kickoff_lobby("Fia", data.path(), "en_GB.UTF-8");
     // The note-taker joins early, while the facilitator is still in the lobby (which creates no
     // run): the join waits for the run.
     let mut join = Pty::spawn_env(

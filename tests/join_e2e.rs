@@ -18,14 +18,7 @@ fn join_seconds(screen: &str) -> Option<i64> {
 #[test]
 fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
     let data = tempfile::tempdir().unwrap();
-    let mut stage = Pty::spawn(
-        &["--as", "Fia", "run", "kickoff"],
-        data.path(),
-        "en_GB.UTF-8",
-        120,
-        40,
-    );
-    stage.wait_for("Press space");
+    let mut stage = Pty::kickoff_lobby("Fia", data.path(), "en_GB.UTF-8");
     stage.start_first_timebox();
     stage.wait_for("RUNNING");
 
@@ -126,14 +119,7 @@ fn join_without_a_live_run_says_so() {
 #[test]
 fn a_breakout_with_a_join_notes_land_where_they_were_started() {
     let data = tempfile::tempdir().unwrap();
-    let mut stage = Pty::spawn(
-        &["--as", "Fia", "run", "kickoff"],
-        data.path(),
-        "en_GB.UTF-8",
-        120,
-        40,
-    );
-    stage.wait_for("Press space");
+    let mut stage = Pty::kickoff_lobby("Fia", data.path(), "en_GB.UTF-8");
     // The agenda overview: down to item 7, the breakout.
     stage.send(b"o");
     stage.wait_for("Gruppsamtal");

@@ -44,14 +44,7 @@ fn only_run(data: &std::path::Path) -> String {
 #[test]
 fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte() {
     let data = tempfile::tempdir().unwrap();
-    let mut spar = Pty::spawn(
-        &["--as", "Anna", "run", "kickoff"],
-        data.path(),
-        "sv_SE.UTF-8",
-        120,
-        40,
-    );
-    spar.wait_for("Tryck mellanslag");
+    let mut spar = Pty::kickoff_lobby("Anna", data.path(), "sv_SE.UTF-8");
     spar.start_first_timebox();
     spar.send(b"n");
     spar.wait_for("Tur 1 av 15");
@@ -256,14 +249,7 @@ fn journal_text(data: &std::path::Path) -> String {
 #[test]
 fn a_burst_of_80_notes_in_one_write_is_read_to_its_end() {
     let data = tempfile::tempdir().unwrap();
-    let mut spar = Pty::spawn(
-        &["--as", "Anna", "run", "kickoff"],
-        data.path(),
-        "sv_SE.UTF-8",
-        120,
-        40,
-    );
-    spar.wait_for("Tryck mellanslag");
+    let mut spar = Pty::kickoff_lobby("Anna", data.path(), "sv_SE.UTF-8");
     spar.send(b"i");
     spar.wait_for("Skriv här");
     // 80 notes of 24 bytes each, Enter included: 1,920 bytes in one write.

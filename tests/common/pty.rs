@@ -41,6 +41,17 @@ impl Pty {
         Pty::spawn_env(args, data_dir, &[("LANG", lang)], cols, rows)
     }
 
+    /// `spar --as AUTHOR run kickoff` at 120×40 in the locale `lang`, once its lobby is on screen.
+    pub fn kickoff_lobby(author: &str, data_dir: &Path, lang: &str) -> Pty {
+        let spar = Pty::spawn(&["--as", author, "run", "kickoff"], data_dir, lang, 120, 40);
+        spar.wait_for(if lang.starts_with("sv") {
+            "Tryck mellanslag"
+        } else {
+            "Press space"
+        });
+        spar
+    }
+
     pub fn spawn_env(
         args: &[&str],
         data_dir: &Path,
