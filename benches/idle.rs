@@ -96,10 +96,13 @@ fn main() {
                     println!("{}: could not start", program.name);
                     continue;
                 };
-                std::thread::sleep(Duration::from_secs(1));
+                // Keys go to a program that has drawn; the steady state is measured once its
+                // countdown has ticked twice after them (past its first full frames).
+                let limit = Duration::from_secs(30);
+                term.wait_until(limit, |s| !s.contents().trim().is_empty())
+                    .expect("a first frame");
                 term.send(program.keys);
-                // Its first full frames are drawn before the steady state is measured.
-                std::thread::sleep(Duration::from_secs(2));
+                term.wait_ticks(2, limit).expect("a running countdown");
                 let quiet = idle(&term, seconds).expect("/proc readable");
                 term.kill();
                 println!(

@@ -30,17 +30,7 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 /// One question of 30 minutes: every note lands on the question on screen (the worst case for a
 /// frame).
-const ONE_QUESTION: &str = r#"Session(
-    id: "idle",
-    track: "idle",
-    title: "Idle measurement",
-    start: "09:00",
-    groups: ["Grupp Siljan", "Grupp Dalälven", "Grupp Bergslagen"],
-    agenda: [
-        Item(kind: Discussion, title: "One long question", minutes: 30,
-             questions: [Question(text: "How quiet can a countdown be?", minutes: 30)]),
-    ],
-)"#;
+const ONE_QUESTION: &str = include_str!("../tests/fixtures/idle_with_groups.ron");
 
 fn one_question() -> Session {
     parse_session(ONE_QUESTION).unwrap()
@@ -93,12 +83,7 @@ fn late_burst(c: &mut Criterion) {
 
 fn stage(notes: usize) -> Stage {
     let session = Arc::new(one_question());
-    let mut entries: Vec<Entry> = interleaved::entries(&session, notes)
-        .into_iter()
-        .flatten()
-        .collect();
-    entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-    let run = RunState::fold(session, &entries);
+    let run = RunState::fold(session.clone(), &interleaved::merged(&session, notes));
     let ctx = Context {
         ui: spar::ui::Ctx {
             lang: Lang::Sv,

@@ -20,19 +20,11 @@ use pty::{Term, idle, quantile, status_kib};
 
 const TITLE: &str = "Idle measurement";
 const LIMIT: Duration = Duration::from_secs(120);
+/// The note editor's placeholder: the editor is open and empty.
+const EMPTY_EDITOR: &str = "Type here";
 
 const TRACK: &str = r#"Track(id: "idle", title: "Idle", meetings: ["idle"])"#;
-const SESSION: &str = r#"Session(
-    id: "idle",
-    track: "idle",
-    title: "Idle measurement",
-    start: "09:00",
-    groups: ["Grupp Siljan", "Grupp Dalälven", "Grupp Bergslagen"],
-    agenda: [
-        Item(kind: Discussion, title: "One long question", minutes: 30,
-             questions: [Question(text: "How quiet can a countdown be?", minutes: 30)]),
-    ],
-)"#;
+const SESSION: &str = include_str!("../tests/fixtures/idle_with_groups.ron");
 
 struct Setup {
     spar: PathBuf,
@@ -152,7 +144,8 @@ fn main() {
             term.kill();
         }
         let (_, term) = setup.first_frame(&resume, 200, 60);
-        std::thread::sleep(Duration::from_secs(2));
+        // Settled: every journal read and the countdown ticking.
+        term.wait_ticks(2, LIMIT).expect("a running countdown");
         let rss = status_kib(term.pid, "VmRSS:").unwrap_or(0) as f64 / 1024.0;
         let peak = status_kib(term.pid, "VmHWM:").unwrap_or(0) as f64 / 1024.0;
         let quiet = idle(&term, seconds).expect("/proc readable");
@@ -186,7 +179,8 @@ fn main() {
 /// the screen shows it. Returns p50 and p99.
 fn keystrokes(term: &Term) -> (f64, f64) {
     term.send(b"i");
-    std::thread::sleep(Duration::from_millis(300));
+    term.wait_for(EMPTY_EDITOR, LIMIT)
+        .expect("the editor opens");
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut times = Vec::new();
     let shows = |text: &str| {
@@ -213,10 +207,13 @@ fn keystrokes(term: &Term) -> (f64, f64) {
                 Some(at) => times.push(at.duration_since(t0).as_secs_f64() * 1000.0),
                 None => eprintln!("no echo of {typed:?}:\n{}", term.screen_text()),
             }
+            // A typist's rhythm, not a wait: the next letter comes 25 ms after this one shows.
             std::thread::sleep(Duration::from_millis(25));
         }
         term.send(b"\r");
-        std::thread::sleep(Duration::from_millis(300));
+        // Saved: the editor is empty again.
+        term.wait_for(EMPTY_EDITOR, LIMIT)
+            .expect("the note is saved");
     }
     let p50 = quantile(&mut times, 0.5);
     let p99 = quantile(&mut times, 0.99);
@@ -249,7 +246,10 @@ fn polling_join(setup: &Setup, seconds: u64) {
     let (_, stage) = setup.first_frame(&["run", "idle", "--new"], 120, 40);
     // `1` answers the late-start question when the session's start time has passed.
     stage.send(b" 1");
-    std::thread::sleep(Duration::from_secs(2));
+    stage
+        .wait_for("RUNNING", LIMIT)
+        .expect("the countdown starts");
+    stage.wait_ticks(1, LIMIT).expect("a running countdown");
     let id = newest_run(&setup.data);
     let report = |what: &str, stage: &Term| {
         let quiet = idle(stage, seconds).expect("/proc readable");
@@ -263,13 +263,33 @@ fn polling_join(setup: &Setup, seconds: u64) {
         ("join (file events)", &[][..]),
         ("join (SPAR_WATCH=poll)", &[("SPAR_WATCH", "poll")][..]),
     ] {
+        let journals = written_journals(&setup.data, &id);
         let join = setup.spawn(&["join", &id], 120, 40, env);
         join.wait_for(TITLE, LIMIT).expect("the join's first frame");
-        std::thread::sleep(Duration::from_secs(2));
+        // The join has announced itself on disk, and the stage has ticked since: its arrival is
+        // folded and the measurement starts in the steady state.
+        let deadline = Instant::now() + LIMIT;
+        while written_journals(&setup.data, &id) == journals {
+            assert!(
+                Instant::now() < deadline,
+                "the join never wrote its journal"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        stage.wait_ticks(1, LIMIT).expect("a running countdown");
         report(what, &stage);
         join.kill();
     }
     stage.kill();
+}
+
+/// Journals of the run that hold at least one line.
+fn written_journals(data: &Path, id: &str) -> usize {
+    std::fs::read_dir(data.join("runs").join(id))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name() != "run.ron" && e.metadata().is_ok_and(|m| m.len() > 0))
+        .count()
 }
 
 fn newest_run(data: &Path) -> String {

@@ -25,12 +25,7 @@ fn kickoff() -> Arc<Session> {
 /// The kickoff with `notes` notes by four writers, on the place the facilitator went to last.
 fn stage(notes: usize) -> Stage {
     let session = kickoff();
-    let mut entries: Vec<Entry> = interleaved::entries(&session, notes)
-        .into_iter()
-        .flatten()
-        .collect();
-    entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-    let run = RunState::fold(session, &entries);
+    let run = RunState::fold(session.clone(), &interleaved::merged(&session, notes));
     let ctx = Context {
         ui: spar::ui::Ctx {
             lang: Lang::Sv,

@@ -125,6 +125,17 @@ impl Term {
         self.wait_until(limit, |s| s.contents().contains(text))
     }
 
+    /// Waits until the screen has changed `ticks` times from what it shows now: a running
+    /// countdown has ticked, so the program is past its first frames and in its steady state.
+    pub fn wait_ticks(&self, ticks: usize, limit: Duration) -> Option<Instant> {
+        let mut at = None;
+        for _ in 0..ticks {
+            let before = self.screen_text();
+            at = Some(self.wait_until(limit, |s| s.contents() != before)?);
+        }
+        at
+    }
+
     pub fn bytes(&self) -> u64 {
         self.output.0.lock().unwrap().bytes
     }

@@ -122,6 +122,13 @@ pub fn entries(session: &Session, notes: usize) -> Vec<Vec<Entry>> {
     entries_from(NINE, session, notes)
 }
 
+/// Every writer's [`entries`] merged in the order a fold takes them.
+pub fn merged(session: &Session, notes: usize) -> Vec<Entry> {
+    let mut all: Vec<Entry> = entries(session, notes).into_iter().flatten().collect();
+    all.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    all
+}
+
 /// [`entries`] from `base`.
 pub fn entries_from(base: Millis, session: &Session, notes: usize) -> Vec<Vec<Entry>> {
     records_from(base, session, notes)
