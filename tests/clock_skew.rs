@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use common::pty::Pty;
+use common::pty::{Pty, countdown_seconds};
 use spar::run::journal::encode;
 use spar::run::store::{DataDir, RunHeader};
 use spar::run::{Event, Millis, Place, Record, Role};
@@ -16,14 +16,6 @@ fn now_ms() -> Millis {
         .duration_since(UNIX_EPOCH)
         .unwrap()
         .as_millis() as Millis
-}
-
-/// The countdown on a join's screen, in seconds ("9:59 · RUNNING").
-fn join_seconds(screen: &str) -> Option<i64> {
-    let line = screen.lines().find(|l| l.contains(" · RUNNING"))?;
-    let clock = line.trim_start_matches(['│', ' ']).split(' ').next()?;
-    let (m, s) = clock.split_once(':')?;
-    Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
 }
 
 #[test]
@@ -69,8 +61,8 @@ fn a_join_whose_clock_is_a_minute_behind_says_so_and_counts_down_by_the_facilita
         "{screen}"
     );
     // The first item's 10 minutes, just begun on the facilitator's clock (not 11 minutes).
-    let screen = join.wait_until(|s| join_seconds(s).is_some(), "a countdown");
-    let left = join_seconds(&screen).unwrap();
+    let screen = join.wait_until(|s| countdown_seconds(s).is_some(), "a countdown");
+    let left = countdown_seconds(&screen).unwrap();
     assert!((580..=600).contains(&left), "{left} s left:\n{screen}");
 
     let sv = Pty::spawn(

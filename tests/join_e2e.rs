@@ -4,16 +4,7 @@ mod common;
 
 use std::time::Instant;
 
-use common::pty::Pty;
-
-/// The countdown of a screen, in seconds ("0:59 · RUNNING" on a join, the status line's twin
-/// on the stage is read from the journal instead).
-fn join_seconds(screen: &str) -> Option<i64> {
-    let line = screen.lines().find(|l| l.contains(" · RUNNING"))?;
-    let clock = line.trim_start_matches(['│', ' ']).split(' ').next()?;
-    let (m, s) = clock.split_once(':')?;
-    Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
-}
+use common::pty::{Pty, countdown_seconds};
 
 #[test]
 fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
@@ -40,9 +31,12 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
     dalalven.wait_for("Following the facilitator");
 
     // Both joins show the facilitator's countdown, within a second of each other.
-    let a = join_seconds(&siljan.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
+    let a =
+        countdown_seconds(&siljan.wait_until(|s| countdown_seconds(s).is_some(), "a countdown"))
+            .unwrap();
     let b =
-        join_seconds(&dalalven.wait_until(|s| join_seconds(s).is_some(), "a countdown")).unwrap();
+        countdown_seconds(&dalalven.wait_until(|s| countdown_seconds(s).is_some(), "a countdown"))
+            .unwrap();
     assert!((a - b).abs() <= 1, "{a} vs {b}");
 
     let started = Instant::now();

@@ -202,18 +202,8 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
 #[test]
 fn sigterm_while_typing_keeps_the_draft() {
     let data = tempfile::tempdir().unwrap();
-    let mut spar = Pty::spawn(
-        &["--as", "Anna", "run", "kickoff"],
-        data.path(),
-        "sv_SE.UTF-8",
-        100,
-        30,
-    );
-    spar.wait_for("Tryck mellanslag");
-    spar.send(b"i");
-    spar.wait_for("Skriv här");
-    spar.type_keys("precis innan");
-    spar.wait_for("precis innan");
+    let mut spar = Pty::kickoff_lobby_sized("Anna", data.path(), "sv_SE.UTF-8", 100, 30);
+    spar.type_into_new_note("precis innan");
     // At once, before the draft's half-second delay: the shutdown writes it.
     spar.signal("TERM");
     spar.wait_exit();
@@ -270,18 +260,8 @@ fn a_burst_of_80_notes_in_one_write_is_read_to_its_end() {
 fn sigquit_and_sigxfsz_are_like_sigterm_the_terminal_back_and_the_draft_journalled() {
     for signal in ["QUIT", "XFSZ"] {
         let data = tempfile::tempdir().unwrap();
-        let mut spar = Pty::spawn(
-            &["--as", "Anna", "run", "kickoff"],
-            data.path(),
-            "sv_SE.UTF-8",
-            100,
-            30,
-        );
-        spar.wait_for("Tryck mellanslag");
-        spar.send(b"i");
-        spar.wait_for("Skriv här");
-        spar.type_keys("halv tanke");
-        spar.wait_for("halv tanke");
+        let mut spar = Pty::kickoff_lobby_sized("Anna", data.path(), "sv_SE.UTF-8", 100, 30);
+        spar.type_into_new_note("halv tanke");
         spar.signal(signal);
         assert_eq!(spar.wait_exit(), 0, "{signal}");
         assert!(
@@ -300,17 +280,8 @@ fn sigquit_and_sigxfsz_are_like_sigterm_the_terminal_back_and_the_draft_journall
 fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
     let data = tempfile::tempdir().unwrap();
     // The run and its header first, with no limit.
-    let mut first = Pty::spawn(
-        &["--as", "Anna", "run", "kickoff"],
-        data.path(),
-        "en_GB.UTF-8",
-        100,
-        30,
-    );
-    first.wait_for("Press space");
-    first.send(b"i");
-    first.wait_for("Type here");
-    first.type_keys("the first note");
+    let mut first = Pty::kickoff_lobby_sized("Anna", data.path(), "en_GB.UTF-8", 100, 30);
+    first.type_into_new_note("the first note");
     first.send(b"\r");
     first.wait_for("Whole group · Anna");
     first.escape(|s| !s.contains("Alt+Enter"), "the editor closed");

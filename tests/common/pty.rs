@@ -43,13 +43,42 @@ impl Pty {
 
     /// `spar --as AUTHOR run kickoff` at 120×40 in the locale `lang`, once its lobby is on screen.
     pub fn kickoff_lobby(author: &str, data_dir: &Path, lang: &str) -> Pty {
-        let spar = Pty::spawn(&["--as", author, "run", "kickoff"], data_dir, lang, 120, 40);
+        Pty::kickoff_lobby_sized(author, data_dir, lang, 120, 40)
+    }
+
+    /// [`kickoff_lobby`](Self::kickoff_lobby) at `cols` × `rows`.
+    pub fn kickoff_lobby_sized(
+        author: &str,
+        data_dir: &Path,
+        lang: &str,
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
+        let spar = Pty::spawn(
+            &["--as", author, "run", "kickoff"],
+            data_dir,
+            lang,
+            cols,
+            rows,
+        );
         spar.wait_for(if lang.starts_with("sv") {
             "Tryck mellanslag"
         } else {
             "Press space"
         });
         spar
+    }
+
+    /// Opens the note editor (its placeholder in either language on screen) and types `text`
+    /// into it, unsaved, until the screen shows it.
+    pub fn type_into_new_note(&mut self, text: &str) {
+        self.send(b"i");
+        self.wait_until(
+            |s| s.contains("Skriv här") || s.contains("Type here"),
+            "the editor open",
+        );
+        self.type_keys(text);
+        self.wait_for(text);
     }
 
     pub fn spawn_env(
@@ -348,4 +377,13 @@ fn journals(dir: &Path) -> Vec<String> {
         }
     }
     out
+}
+
+/// The countdown of a join's screen in seconds ("0:59 · RUNNING"); the stage's own is drawn in
+/// big digits and read from the journal instead.
+pub fn countdown_seconds(screen: &str) -> Option<i64> {
+    let line = screen.lines().find(|l| l.contains(" · RUNNING"))?;
+    let clock = line.trim_start_matches(['│', ' ']).split(' ').next()?;
+    let (m, s) = clock.split_once(':')?;
+    Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
 }
