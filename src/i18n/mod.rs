@@ -1,7 +1,9 @@
 //! Every word the interface shows, in Swedish and English, in one place (see GLOSSARY.md).
 //!
 //! Fixed words are fields of [`Text`]; words with numbers or names in them are methods, so that
-//! each language can order them naturally.
+//! each language can order them naturally. A feature's own words may live in a file of this
+//! module as an `impl Text` block of methods (`match self.lang`), so that the word list stays one
+//! module while features are built side by side.
 
 use clap::ValueEnum;
 
