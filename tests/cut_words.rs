@@ -4,7 +4,7 @@
 //! in both languages and assert it equals its snapshot; this test reads every snapshot at 80×24,
 //! 120×40 and 200×60, so it sees exactly what they rendered, and a view added later is checked
 //! without being listed here. Each word on screen must be a word of the texts the views draw from (the UI words in
-//! `src/i18n.rs`, the sessions, the tests' own notes and names), a number or time, or end in "…"
+//! `src/i18n/`, the sessions, the tests' own notes and names), a number or time, or end in "…"
 //! after the start of such a word. "actu" for "actual", "14 m" for "14 min" or a URL broken
 //! mid-word fail.
 //!
