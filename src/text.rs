@@ -3,7 +3,7 @@
 //!
 //! Notes come from keyboards, pastes and other people's journals; titles from session files;
 //! error messages quote files and parsers. Control characters (C0 but the line break where lines
-//! are allowed, DEL, C1) and bidi, zero-width and other invisible format characters are removed,
+//! are allowed, DEL, C1) and bidi, zero-width, tag and other invisible format characters are removed,
 //! so that no text can move the cursor, set the window title, write the clipboard (OSC 52) or
 //! reorder what the screen shows.
 //!
@@ -62,9 +62,10 @@ pub fn is_unsafe(c: char) -> bool {
         | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
         // byte order mark, interlinear annotations
         | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
-        // Kaithi number signs, shorthand format controls, musical formatting, language tag
+        // Kaithi number signs, shorthand format controls, musical formatting
         | '\u{110bd}' | '\u{110cd}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
-        | '\u{e0001}')
+        // tag characters: invisible, they can carry a whole hidden text (ASCII smuggling)
+        | '\u{e0000}'..='\u{e007f}')
 }
 
 /// Cleans multi-line text: keeps line breaks (CR LF and CR become LF), expands tabs, and drops
@@ -313,6 +314,7 @@ mod tests {
             "\u{feff}",
             "\u{180e}",
             "\u{e0001}",
+            "\u{e0000}\u{e0020}\u{e0041}\u{e007f}",
             "\u{301}",
             "ab ",
             "\u{0}",
@@ -343,7 +345,7 @@ mod tests {
 
     #[test]
     fn strips_every_kind_of_invisible_control() {
-        let hostile = "a\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{ad}\u{600}\u{61c}\u{180e}\u{200b}\u{200e}\u{2028}\u{202a}\u{2066}\u{2069}\u{2060}\u{feff}\u{fff9}\u{1d173}\u{e0001}b";
+        let hostile = "a\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{ad}\u{600}\u{61c}\u{180e}\u{200b}\u{200e}\u{2028}\u{202a}\u{2066}\u{2069}\u{2060}\u{feff}\u{fff9}\u{1d173}\u{e0001}\u{e0000}\u{e0049}\u{e0067}\u{e007f}b";
         assert_eq!(clean(hostile), "ab");
         assert_eq!(clean_line(hostile), "ab");
     }
