@@ -107,11 +107,14 @@ fn no_session_names_a_date() {
     }
 }
 
-/// The seed's typing errors, and what the sessions write instead.
-const CORRECTED: [(&str, &str); 3] = [
+/// The seed's typing errors, and what the sessions write instead: one policy, every obvious
+/// one fixed, and the same list in `sessions/README.md` (checked below).
+const CORRECTED: [(&str, &str); 5] = [
     ("transforamation", "transformation"),
     ("synns", "syns"),
     ("hur vi lära oss", "hur vi lär oss"),
+    ("Vårt egna ledarskapsspår", "Vårt eget ledarskapsspår"),
+    ("vara förberedd inför", "vara förberedda inför"),
 ];
 
 /// Headings of the seed that the sessions carry as their `term` ("Hösten 2020").
@@ -124,13 +127,7 @@ fn normalise(text: &str) -> String {
 
 #[test]
 fn every_sentence_of_the_programme_is_in_the_sessions() {
-    let shipped: String = session_files()
-        .iter()
-        .filter(|f| !f.components().any(|c| c.as_os_str() == "examples"))
-        .map(|f| fs::read_to_string(f).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let shipped = normalise(&shipped);
+    let shipped = normalise(&shipped());
     let mut checked = 0;
     for line in seed("dalasparet.txt").lines() {
         let line = line.trim().trim_start_matches('•').trim();
@@ -168,4 +165,65 @@ fn every_sentence_of_the_programme_is_in_the_sessions() {
             "{heading}"
         );
     }
+}
+
+/// The shipped sessions, examples left out.
+fn shipped() -> String {
+    session_files()
+        .iter()
+        .filter(|f| !f.components().any(|c| c.as_os_str() == "examples"))
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn no_seed_typo_is_kept_and_every_fix_is_listed() {
+    let shipped = normalise(&shipped());
+    let readme = fs::read_to_string(root().join("sessions/README.md")).unwrap();
+    for (wrong, right) in CORRECTED {
+        assert!(
+            !shipped.contains(wrong),
+            "the sessions keep the seed's typo {wrong:?}"
+        );
+        assert!(
+            readme.contains(&format!("“{wrong}” → “{right}”")),
+            "sessions/README.md does not list the fix {wrong:?} → {right:?}"
+        );
+    }
+}
+
+/// Sentences a participant or facilitator would act on that the seed does not support: a
+/// month the meetings were held in, a length of time between them, a link that does not exist,
+/// a step that assumes an earlier one that no agenda has.
+const INVENTED: [&str; 5] = [
+    "november",
+    "tre månader",
+    "länken till utvärderingen",
+    "Dela sedan spar igen",
+    "personlig data",
+];
+
+#[test]
+fn the_sessions_invent_no_facts() {
+    let shipped = normalise(&shipped()).to_lowercase();
+    for invented in INVENTED {
+        assert!(
+            !shipped.contains(&invented.to_lowercase()),
+            "the sessions say {invented:?}, which the seed does not"
+        );
+    }
+}
+
+#[test]
+fn the_track_says_its_times_are_a_suggestion() {
+    let track = fs::read_to_string(root().join("sessions/dalasparet.ron")).unwrap();
+    let description = track
+        .lines()
+        .find(|l| l.trim_start().starts_with("description:"))
+        .expect("the track has a description");
+    assert!(
+        description.contains("är ett förslag"),
+        "the description does not say the times are a suggestion: {description}"
+    );
 }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! ╭ Dalaspåret ──────────────────────────────────────────── 07:45 ╮
-//! │ Vårt egna ledarskapsspår tillsammans med …                     │
+//! │ Vårt eget ledarskapsspår tillsammans med …                     │
 //! │ Mål                                                             │
 //! │ • Känna oss bekväma med begrepp som …                          │
 //! │ Förarbete                                                       │
