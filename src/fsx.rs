@@ -42,14 +42,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Creates a new file for writing (fails if it exists), mode `0o664` before the umask on Unix.
+///
+/// Creating new is also what keeps a planted link from being followed: `O_CREAT | O_EXCL`
+/// fails on any name that exists, a symlink too, dangling or not (POSIX `open`), and Windows'
+/// `CREATE_NEW` fails on an existing name, a reparse point included.
 fn create_new(path: &Path) -> io::Result<File> {
+    create_new_mode(path, 0o664)
+}
+
+/// Like [`create_new`], readable by its owner only (`0o600` on Unix): for copies of notes kept
+/// outside the run folder.
+pub fn create_new_private(path: &Path) -> io::Result<File> {
+    create_new_mode(path, 0o600)
+}
+
+fn create_new_mode(path: &Path, mode: u32) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o664);
+        options.mode(mode);
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     options.open(path)
 }
 

@@ -277,7 +277,7 @@ fn sigquit_and_sigxfsz_are_like_sigterm_the_terminal_back_and_the_draft_journall
 }
 
 #[test]
-fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
+fn a_save_that_cannot_be_written_is_retried_then_copied_outside_the_run_folder() {
     let data = tempfile::tempdir().unwrap();
     // The run and its header first, with no limit.
     let mut first = Pty::kickoff_lobby_sized("Anna", data.path(), "en_GB.UTF-8", 100, 30);
@@ -288,8 +288,8 @@ fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
     first.send(b"q");
     assert_eq!(first.wait_exit(), 0);
     let id = only_run(data.path());
-    // Then a stage whose journal may not pass 1 KiB: the notes fill it, the next one fails and
-    // the kernel sends SIGXFSZ.
+    // Then a stage whose journal may not pass 1 KiB: the notes fill it, the next one fails
+    // with EFBIG and the kernel sends SIGXFSZ, which is ignored: the stage stays and says so.
     let mut spar = Pty::spawn_file_limit(
         &["--as", "Anna", "run", "kickoff", "--resume", &id],
         data.path(),
@@ -301,6 +301,7 @@ fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
     spar.wait_for("Press space");
     spar.send(b"i");
     spar.wait_for("Type here");
+    let mut failed = None;
     for i in 0..20 {
         let last = format!("note number {i}");
         spar.type_keys(&last);
@@ -308,38 +309,40 @@ fn a_save_that_cannot_be_written_is_copied_beside_the_run_and_said_on_stderr() {
         let screen = spar.wait_until(
             // The editor empty again (its placeholder back) and the note in the panel: Enter
             // was taken. The typed text alone, still in the editor, is not enough.
-            |s| s.contains("Type here") && s.contains(&last) || s.contains("could not be saved"),
-            "the note taken, or the process gone",
+            |s| s.contains("Type here") && s.contains(&last) || s.contains("Not saved, retrying"),
+            "the note taken, or the write refused",
         );
-        if screen.contains("could not be saved") {
+        if screen.contains("Not saved, retrying") {
+            failed = Some(last);
             break;
         }
     }
+    let failed = failed.expect("the journal filled up");
+    spar.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
+    spar.send(b"q");
+    spar.wait_for("not saved yet. Quit anyway?");
+    spar.send(b"y");
     assert_eq!(spar.wait_exit(), 1);
     let screen = spar.wait_for("could not be saved");
     assert!(screen.contains("a copy is in"), "{screen}");
     assert!(!spar.alternate_screen());
-    let copy = data.path().join("runs").join(
-        std::fs::read_dir(data.path().join("runs"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .find(|n| n.ends_with("-unsaved.txt"))
-            .expect("a copy beside the run"),
+    let runs: Vec<String> = std::fs::read_dir(data.path().join("runs"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        !runs.iter().any(|n| n.contains("unsaved")),
+        "no copy in the shared folder: {runs:?}"
     );
+    let copies = data.path().join("state").join("spar").join("unsaved");
+    let copy = std::fs::read_dir(&copies)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-unsaved.txt"))
+        .expect("a copy in the state folder");
     let kept = std::fs::read_to_string(copy).unwrap();
-    // The note that failed is the newest one the copy holds (a later one may have been half
-    // typed when the process went); it is not in the journal.
-    let lost = kept
-        .match_indices("note number ")
-        .filter_map(|(at, words)| {
-            let digits: String = kept[at + words.len()..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            digits.parse::<u32>().ok()
-        })
-        .max()
-        .unwrap_or_else(|| panic!("no note in the copy: {kept}"));
-    assert!(!journal_text(data.path()).contains(&format!("note number {lost}\"")));
+    assert!(kept.contains(&format!("\n{failed}\n")), "{kept}");
+    assert!(!journal_text(data.path()).contains(&format!("{failed}\"")));
 }

@@ -968,16 +968,18 @@ impl Text {
     pub fn quit_unsaved(&self, n: usize) -> String {
         match (self.lang, n) {
             (Lang::Sv, 1) => {
-                "1 ändring är inte sparad än. Avsluta ändå? En kopia sparas bredvid träffen.".into()
+                "1 ändring är inte sparad än. Avsluta ändå? En kopia sparas utanför träffens mapp."
+                    .into()
             }
             (Lang::Sv, _) => format!(
-                "{n} ändringar är inte sparade än. Avsluta ändå? En kopia sparas bredvid träffen."
+                "{n} ändringar är inte sparade än. Avsluta ändå? En kopia sparas utanför träffens mapp."
             ),
             (Lang::En, 1) => {
-                "1 change is not saved yet. Quit anyway? A copy is kept beside the run.".into()
+                "1 change is not saved yet. Quit anyway? A copy is kept outside the run folder."
+                    .into()
             }
             (Lang::En, _) => format!(
-                "{n} changes are not saved yet. Quit anyway? A copy is kept beside the run."
+                "{n} changes are not saved yet. Quit anyway? A copy is kept outside the run folder."
             ),
         }
     }
@@ -995,11 +997,11 @@ impl Text {
     /// On stderr when the process ends with events it could not write.
     pub fn unsaved_copied(&self, n: usize, journal: &str, copy: &str) -> String {
         match self.lang {
-            Lang::Sv => format!(
-                "spar: {n} ändringar kunde inte sparas i {journal}; en kopia finns i {copy}"
-            ),
+            Lang::Sv => {
+                format!("{n} ändringar kunde inte sparas i {journal}; en kopia finns i {copy}")
+            }
             Lang::En => {
-                format!("spar: {n} changes could not be saved to {journal}; a copy is in {copy}")
+                format!("{n} changes could not be saved to {journal}; a copy is in {copy}")
             }
         }
     }
@@ -1007,11 +1009,11 @@ impl Text {
     /// On stderr when not even the copy could be written.
     pub fn unsaved_lost(&self, n: usize, journal: &str, why: &str) -> String {
         match self.lang {
-            Lang::Sv => format!(
-                "spar: {n} ändringar kunde inte sparas i {journal}, inte heller som kopia: {why}"
-            ),
+            Lang::Sv => {
+                format!("{n} ändringar kunde inte sparas i {journal}, inte heller som kopia: {why}")
+            }
             Lang::En => {
-                format!("spar: {n} changes could not be saved to {journal}, nor copied: {why}")
+                format!("{n} changes could not be saved to {journal}, nor copied: {why}")
             }
         }
     }

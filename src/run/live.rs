@@ -106,10 +106,7 @@ impl LiveRun {
 
     /// How many of them are notes (new or changed).
     pub fn pending_notes(&self) -> usize {
-        self.saver
-            .in_flight()
-            .filter(|(_, ev)| matches!(ev, Event::NoteSaved { .. } | Event::NoteEdited { .. }))
-            .count()
+        crate::run::unsaved::notes(self.saver.in_flight())
     }
 
     /// How the event loop is woken when the writer thread has news.
@@ -262,61 +259,5 @@ impl LiveRun {
     /// The journal folder, for the watcher.
     pub fn folder(&self) -> PathBuf {
         self.dir.path().to_path_buf()
-    }
-
-    /// Keeps a copy of events that could not be saved beside the run folder,
-    /// `runs/<run>-<writer>-unsaved.txt`: one RON line per event, then the notes' texts as
-    /// written, for a person to put back. Written on a thread and given up after `wait`, so a
-    /// frozen file system cannot hold the process. Returns the file's path.
-    pub fn keep_unsaved(
-        &self,
-        unsaved: &[(Millis, Event)],
-        wait: Duration,
-    ) -> std::io::Result<PathBuf> {
-        let runs = self.dir.path().parent().unwrap_or(self.dir.path());
-        let path = runs.join(format!("{}-{}-unsaved.txt", self.dir.id(), self.writer_id));
-        let mut text = format!(
-            "# Not saved to {}; one event per line, then the notes' texts.\n",
-            self.journal_path().display()
-        );
-        for (at, ev) in unsaved {
-            let line = ron::to_string(&(at, ev)).unwrap_or_default();
-            text.push_str(&line);
-            text.push('\n');
-        }
-        for (_, ev) in unsaved {
-            if let Event::NoteSaved { text: note, .. }
-            | Event::NoteEdited { text: note, .. }
-            | Event::Draft { text: note, .. }
-            | Event::EditDraft { text: note, .. } = ev
-                && !note.is_empty()
-            {
-                text.push('\n');
-                text.push_str(note);
-                text.push('\n');
-            }
-        }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let target = path.clone();
-        std::thread::spawn(move || {
-            let written = std::fs::OpenOptions::new()
-                .append(true)
-                .create(true)
-                .open(&target)
-                .and_then(|mut file| {
-                    use std::io::Write;
-                    file.write_all(text.as_bytes())?;
-                    file.sync_data()
-                });
-            let _ = tx.send(written);
-        });
-        match rx.recv_timeout(wait) {
-            Ok(Ok(())) => Ok(path),
-            Ok(Err(e)) => Err(e),
-            Err(_) => Err(std::io::Error::new(
-                std::io::ErrorKind::TimedOut,
-                "the file system does not answer",
-            )),
-        }
     }
 }

@@ -18,5 +18,6 @@ pub mod status;
 pub mod store;
 pub mod sync_files;
 pub mod timer;
+pub mod unsaved;
 
 pub use event::*;

@@ -1,5 +1,5 @@
 //! Requests to stop that come from outside the keyboard: on Unix the signals SIGTERM, SIGHUP,
-//! SIGINT, SIGQUIT and SIGXFSZ; on Windows the console's Ctrl+C, Ctrl+Break, window close, log-off and shut-down.
+//! SIGINT and SIGQUIT (SIGXFSZ is caught and ignored); on Windows the console's Ctrl+C, Ctrl+Break, window close, log-off and shut-down.
 //! Each becomes one [`Msg::Signal`] in the event loop, which saves what is pending and leaves.
 
 use std::sync::mpsc::Sender;
@@ -10,8 +10,7 @@ use super::event_loop::Msg;
 /// leave); the kind is kept for messages and for tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
-    /// SIGTERM, SIGQUIT, SIGXFSZ (a file grew past its limit: the journal cannot grow either),
-    /// or Windows logging off or shutting down.
+    /// SIGTERM, SIGQUIT, or Windows logging off or shutting down.
     Terminate,
     /// SIGHUP, the terminal gone away, or the Windows console window closed.
     Hangup,
@@ -33,6 +32,8 @@ pub fn saved() {
 
 #[cfg(unix)]
 mod platform {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
     use std::sync::mpsc::Sender;
 
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXFSZ};
@@ -41,10 +42,13 @@ mod platform {
     use crate::tui::event_loop::Msg;
 
     pub fn spawn(tx: Sender<Msg>) -> anyhow::Result<()> {
-        // SIGQUIT and SIGXFSZ would otherwise end the process at once (with a core dump), the
-        // terminal raw and the draft unjournalled: they are handled like SIGTERM.
-        let mut signals =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGXFSZ])?;
+        // SIGQUIT would otherwise end the process at once (with a core dump), the terminal raw
+        // and the draft unjournalled: it is handled like SIGTERM.
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+        // SIGXFSZ (a file grew past the size limit) is caught and let be: the write then fails
+        // with EFBIG, which the writer reports and retries like a full disk, and the process
+        // stays to keep what it cannot write somewhere else.
+        signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
         std::thread::spawn(move || {
             for signal in signals.forever() {
                 let stop = match signal {

@@ -2,6 +2,7 @@
 //! and runs the event loop with the stage until it quits. Performs what the stage asks (writing,
 //! the bell) and feeds it what arrives (keys, paste, other writers' events, time).
 
+use std::io::Write;
 use std::sync::mpsc::Sender;
 
 use ratatui::Frame;
@@ -14,6 +15,7 @@ use crate::run::live::LiveRun;
 use crate::run::skew::ClockSkew;
 use crate::run::state::RunState;
 use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::run::unsaved;
 use crate::run::{Event, Millis, Role};
 use crate::session::Session;
 use crate::stage::{Context, Effect, Stage, view};
@@ -119,9 +121,27 @@ pub fn run(
     app.refresh_notice();
     tui.run(&mut app)?;
     match app.farewell {
-        Some(message) => Err(anyhow::anyhow!(message)),
+        Some(farewell) => {
+            // The last resort: the words themselves, on the terminal given back.
+            if !farewell.texts.is_empty() {
+                terminal::restore();
+                let mut err = std::io::stderr().lock();
+                for words in &farewell.texts {
+                    let _ = writeln!(err, "\n{words}");
+                }
+                let _ = writeln!(err);
+            }
+            Err(anyhow::anyhow!(farewell.line))
+        }
         None => Ok(()),
     }
+}
+
+/// What could not be saved by the end: one line for stderr, and when not even a copy could be
+/// kept, the typed texts to print there.
+struct Farewell {
+    line: String,
+    texts: Vec<String>,
 }
 
 /// The stage at the edge: performs what the stage asks (writing, the bell) and feeds it what
@@ -136,7 +156,7 @@ struct StageApp {
     /// order, once it is.
     unsaved: Vec<(Millis, Event)>,
     /// What could not be saved by the end, and where its copy went: said on stderr.
-    farewell: Option<String>,
+    farewell: Option<Farewell>,
     /// For the watcher, once the first frame is drawn (a new run is watched once created).
     tx: Option<Sender<Msg>>,
     /// Started after the first frame; kept alive while the view runs.
@@ -276,12 +296,17 @@ impl StageApp {
     }
 
     fn refresh_notice(&mut self) {
+        // Events kept for a run not created yet count as unsaved as much as those waiting for
+        // the writer thread: quitting asks about both.
+        let waiting = unsaved::notes(&self.unsaved);
+        self.stage.notice.unsaved = self.unsaved.len();
+        self.stage.notice.unsaved_notes = waiting;
         if let Some(live) = &self.live {
             let text = self.stage.ctx.ui.text();
             self.stage.notice.save_error = live.save_error.as_ref().map(|e| text.write_error(e));
             self.stage.notice.skipped = live.problems.len();
-            self.stage.notice.unsaved = live.pending_count() + self.unsaved.len();
-            self.stage.notice.unsaved_notes = live.pending_notes();
+            self.stage.notice.unsaved += live.pending_count();
+            self.stage.notice.unsaved_notes += live.pending_notes();
             self.stage.notice.copies = live.notices.len();
         }
     }
@@ -375,8 +400,9 @@ impl App for StageApp {
     }
 
     /// Quit and every signal: the draft being typed and anything waiting are written first
-    /// (a failing write is tried once more); what still cannot be written is copied beside the
-    /// run, and the process says so on stderr.
+    /// (a failing write is tried once more); what still cannot be written — a run never created
+    /// included — is copied outside the shared folder ([`unsaved`]), or when that fails too its
+    /// texts are printed once the terminal is given back; the process says so on stderr.
     fn shutdown(&mut self, raw: Millis) {
         let now = raw + self.skew.offset();
         let effects = self.stage.leaving();
@@ -385,26 +411,43 @@ impl App for StageApp {
         if self.announced {
             self.append(Event::Left, now);
         }
-        let text = self.stage.ctx.ui.text();
-        let Some(live) = self.live.as_mut() else {
-            // A new run whose folder could never be created: nowhere beside it to copy to.
-            if !self.unsaved.is_empty() {
-                let why = self.stage.notice.save_error.clone().unwrap_or_default();
+        let (journal, unsaved) = match self.live.as_mut() {
+            Some(live) => (
+                live.journal_path().display().to_string(),
+                live.finish(&mut self.stage.run, crate::run::live::FINISH_WAIT),
+            ),
+            // A new run whose folder could never be created.
+            None => {
                 let runs = self.pending.as_ref().map(|(data, _)| data.runs_dir());
                 let place = runs.map(|r| r.display().to_string()).unwrap_or_default();
-                self.farewell = Some(text.unsaved_lost(self.unsaved.len(), &place, &why));
+                (place, std::mem::take(&mut self.unsaved))
             }
-            return;
         };
-        let unsaved = live.finish(&mut self.stage.run, crate::run::live::FINISH_WAIT);
         if unsaved.is_empty() {
             return;
         }
-        let journal = live.journal_path().display().to_string();
-        let kept = live.keep_unsaved(&unsaved, crate::run::live::FINISH_WAIT);
+        let writer = match &self.live {
+            Some(live) => live.writer_id().to_owned(),
+            None => crate::run::store::slug(&self.stage.ctx.author),
+        };
+        let name = format!("{}-{writer}-unsaved.txt", self.stage.ctx.run_id);
+        let copy = unsaved::render(&journal, &unsaved);
+        let kept = unsaved::keep(
+            &name,
+            copy,
+            unsaved::places(),
+            crate::run::live::FINISH_WAIT,
+        );
+        let text = self.stage.ctx.ui.text();
         self.farewell = Some(match kept {
-            Ok(copy) => text.unsaved_copied(unsaved.len(), &journal, &copy.display().to_string()),
-            Err(e) => text.unsaved_lost(unsaved.len(), &journal, &e.to_string()),
+            Ok(copy) => Farewell {
+                line: text.unsaved_copied(unsaved.len(), &journal, &copy.display().to_string()),
+                texts: Vec::new(),
+            },
+            Err(e) => Farewell {
+                line: text.unsaved_lost(unsaved.len(), &journal, &e.to_string()),
+                texts: unsaved::texts(&unsaved).map(str::to_owned).collect(),
+            },
         });
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -27,6 +28,7 @@ impl Session {
     /// (its size comes from the kernel), so the first frame costs no round trip over SSH.
     pub fn start() -> io::Result<Session> {
         install_panic_hook();
+        TAKEN.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         if let Err(err) = execute!(
@@ -54,9 +56,17 @@ impl Drop for Session {
     }
 }
 
-/// Gives the terminal back: safe to call more than once. The backend keeps its colours between
-/// frames, so they are reset here.
+/// Whether the terminal is taken over and not given back yet.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back: safe to call more than once, and only the first call after
+/// [`Session::start`] writes anything (leaving the alternate screen a second time would move
+/// the cursor back over what was printed after the first). The backend keeps its colours
+/// between frames, so they are reset here.
 pub fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,

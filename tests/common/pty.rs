@@ -94,7 +94,7 @@ impl Pty {
     }
 
     /// Like [`spawn`](Self::spawn), with no file allowed to grow past `blocks` 512-byte blocks
-    /// (`ulimit -f`): writes past it fail, and the process gets SIGXFSZ.
+    /// (`ulimit -f`): writes past it fail with EFBIG, and the process gets SIGXFSZ.
     #[allow(dead_code)]
     pub fn spawn_file_limit(
         args: &[&str],
@@ -130,6 +130,10 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
         cmd.env("SPAR_DATA_DIR", data_dir);
+        // Copies of unsaved notes go to the user's state folder (the cache folder on macOS):
+        // kept in the test's folder, beside the runs and never in them.
+        cmd.env("XDG_STATE_HOME", data_dir.join("state"));
+        cmd.env("XDG_CACHE_HOME", data_dir.join("cache"));
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
