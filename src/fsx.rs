@@ -1,4 +1,5 @@
-//! File-system helpers: replacing a file atomically, and a little randomness for unique names.
+//! File-system helpers: replacing a file atomically, which file a path names, and a little
+//! randomness for unique names.
 
 use std::collections::hash_map::RandomState;
 use std::fs::{self, File, OpenOptions};
@@ -96,3 +97,36 @@ pub fn random_u64() -> u64 {
     hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
     hasher.finish()
 }
+
+/// Which file an open file is: device and inode on Unix, volume serial number and file index on
+/// Windows (the `same-file` crate; std's Windows equivalents are unstable). Two ids are equal when
+/// they name the same file, so a journal replaced under its name (a sync tool's rename, its
+/// folder deleted) is told from the file opened before. The id keeps the file open, and reads go
+/// through it ([`file`](Self::file)), so what is read is the file identified.
+#[derive(Debug)]
+pub struct FileId(same_file::Handle);
+
+impl FileId {
+    /// The id of the file `path` names now (opened to ask).
+    pub fn of_path(path: &Path) -> io::Result<FileId> {
+        same_file::Handle::from_path(path).map(FileId)
+    }
+
+    /// The id of an open file, which it keeps.
+    pub fn of_file(file: File) -> io::Result<FileId> {
+        same_file::Handle::from_file(file).map(FileId)
+    }
+
+    /// The file, for reading it.
+    pub fn file(&self) -> &File {
+        self.0.as_file()
+    }
+}
+
+impl PartialEq for FileId {
+    fn eq(&self, other: &FileId) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for FileId {}

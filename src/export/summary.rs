@@ -17,7 +17,7 @@ use crate::run::{Millis, NoteKind, Place};
 use crate::session::{ItemKind, Step, Track};
 use crate::text::clean_line;
 use crate::text::cleaned_line;
-use crate::ui::clock::{hh_mm, iso_date, local};
+use crate::ui::clock::{at_time_of_day, hh_mm, iso_date};
 
 /// One meeting, ready to write.
 pub(crate) struct Summary<'a> {
@@ -146,7 +146,7 @@ impl<'a> Summary<'a> {
         let meta = meta_line(doc, text, &span);
 
         // The agenda: planned start of each item, planned and actual minutes.
-        let start_of_day = start_of_day(doc.started, &session.start, tz);
+        let start_of_day = at_time_of_day(doc.started, &session.start, tz);
         let start = planned_start(start_of_day, state);
         let mut planned_at = start;
         let mut actual_total = 0;
@@ -489,24 +489,6 @@ fn ends_line(doc: &RunDoc, text: &Text, tz: &TimeZone, planned_start: Millis) ->
         hh_mm(projection.projected_end, tz),
         text.schedule(projection.delta_minutes())
     )
-}
-
-/// The session's start time ("09:00") on the day the run began, in `tz`; the run's own start
-/// when the session's time does not read.
-fn start_of_day(started: Millis, start: &str, tz: &TimeZone) -> Millis {
-    let Some((h, m)) = start.trim().split_once(':') else {
-        return started;
-    };
-    let (Ok(h), Ok(m)) = (h.parse::<i8>(), m.parse::<i8>()) else {
-        return started;
-    };
-    let Ok(time) = jiff::civil::Time::new(h, m, 0, 0) else {
-        return started;
-    };
-    let day = local(started, tz).date();
-    tz.to_ambiguous_timestamp(day.to_datetime(time))
-        .compatible()
-        .map_or(started, |t| t.as_millisecond())
 }
 
 /// The order of runs in a track export: the track's order of meetings, then when they began;

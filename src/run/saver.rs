@@ -189,7 +189,7 @@ fn write_loop(
         }
         sent
     };
-    let opened = file_id(writer.path());
+    let opened = crate::fsx::FileId::of_path(writer.path()).ok();
     let mut queue: VecDeque<(Millis, Event)> = VecDeque::new();
     let mut open = true;
     loop {
@@ -211,7 +211,7 @@ fn write_loop(
         // A journal deleted or replaced under us (its folder removed, a sync tool's rename)
         // takes writes that nobody will ever read: never "saved" then, but said.
         let written = match writer.append(at, ev) {
-            Ok(record) if names_the_same_file(writer.path(), opened) => Ok(record),
+            Ok(record) if names_the_same_file(writer.path(), opened.as_ref()) => Ok(record),
             Ok(_) => Err(WriteWhy::Replaced),
             Err(e) => Err(WriteWhy::Io {
                 kind: e.kind(),
@@ -255,23 +255,10 @@ fn write_loop(
     }
 }
 
-/// Which file a path names (device and inode), where the platform says.
-#[cfg(unix)]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    std::fs::metadata(path).ok().map(|_| (0, 0))
-}
-
-/// Whether `path` still names the file opened as `opened` (on Windows: whether it exists; an
-/// open file there cannot be deleted or replaced anyway).
-fn names_the_same_file(path: &Path, opened: Option<(u64, u64)>) -> bool {
-    let now = file_id(path);
-    now.is_some() && now == opened
+/// Whether `path` still names the file opened as `opened`.
+fn names_the_same_file(path: &Path, opened: Option<&crate::fsx::FileId>) -> bool {
+    let now = crate::fsx::FileId::of_path(path).ok();
+    now.is_some() && now.as_ref() == opened
 }
 
 #[cfg(test)]

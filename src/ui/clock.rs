@@ -29,16 +29,14 @@ pub fn whole_minutes(ms: i64) -> i64 {
 }
 
 /// The wall-clock instant of `hh_mm` ("09:00") on the local day of `day`: when a meeting run on
-/// that day was planned to begin. A malformed time falls back to `day` itself.
+/// that day was planned to begin. A time that does not read (a run header's "25:00") falls back
+/// to `day` itself: the one place that turns a session's start into an instant.
 pub fn at_time_of_day(day: Millis, hh_mm: &str, tz: &TimeZone) -> Millis {
-    let parsed = hh_mm
-        .split_once(':')
-        .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)));
-    let Some((hour, minute)) = parsed else {
+    let Some(time) = crate::session::validate::time_of_day(hh_mm.trim()) else {
         return day;
     };
     let date = local(day, tz).date();
-    tz.to_timestamp(date.at(hour, minute, 0, 0))
+    tz.to_timestamp(date.to_datetime(time))
         .map_or(day, |t| t.as_millisecond())
 }
 
@@ -54,6 +52,8 @@ mod tests {
         let nine = at_time_of_day(run_started, "09:00", &tz);
         assert_eq!(hh_mm(nine, &tz), "09:00");
         assert_eq!(run_started - nine, 30 * 60_000);
-        assert_eq!(at_time_of_day(run_started, "nonsense", &tz), run_started);
+        for nonsense in ["nonsense", "25:00", "09:60", "-1:00", "99:99"] {
+            assert_eq!(at_time_of_day(run_started, nonsense, &tz), run_started);
+        }
     }
 }

@@ -3,8 +3,10 @@
 
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::scan::{JournalRead, Scanner, open_regular};
+use crate::fsx::FileId;
 
 /// Follows a journal that another process appends to: each [`poll`](Self::poll) returns only the
 /// complete lines added since the last one.
@@ -13,7 +15,9 @@ pub struct JournalTail {
     /// Just past the last complete line read (or into an over-long line being skipped).
     offset: u64,
     scanner: Scanner,
-    file_id: Option<(u64, u64)>,
+    /// The file last read (kept open: its identity is its device and inode, or their Windows
+    /// equivalents, see [`FileId`]).
+    file_id: Option<Arc<FileId>>,
     /// The bytes just before `offset` as they were read: when they are still there, the file
     /// still begins as it did, even when it is another file now.
     anchor: Vec<u8>,
@@ -39,12 +43,12 @@ impl JournalTail {
     /// journal for every change — that still has them is read on from there. Reads in bounded
     /// chunks, up to the length the file had when opened.
     pub fn poll(&mut self, path: &Path) -> io::Result<JournalRead> {
-        let mut file = open_regular(path)?;
+        let id = Arc::new(FileId::of_file(open_regular(path)?)?);
+        let mut file = id.file();
         let meta = file.metadata()?;
         let mut out = JournalRead::default();
-        let id = file_id(&meta);
-        let replaced = self.file_id.is_some() && id != self.file_id;
-        self.file_id = id;
+        let replaced = self.file_id.as_ref().is_some_and(|last| *last != id);
+        self.file_id = Some(id.clone());
         let mut restart = meta.len() < self.offset;
         if !restart && self.offset > 0 {
             restart = if self.scanner.long.is_some() {
@@ -76,15 +80,4 @@ impl JournalTail {
         }
         Ok(out)
     }
-}
-
-#[cfg(unix)]
-fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    Some((meta.dev(), meta.ino()))
-}
-
-#[cfg(not(unix))]
-fn file_id(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
-    None
 }

@@ -17,7 +17,7 @@ mod track;
 pub use finding::{Finding, Issue, Severity, locate};
 pub use links::is_web_address;
 pub use session::{session_issues, structure_issues};
-pub use times::{is_date, is_time, parse_time};
+pub use times::{is_date, is_time, parse_time, time_of_day};
 pub use track::track_issues;
 
 use super::parse::{Seg, clean};

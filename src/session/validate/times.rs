@@ -2,50 +2,39 @@
 
 /// `HH:MM`, 00:00 to 23:59.
 pub fn is_time(text: &str) -> bool {
-    parse_time(text).is_some()
+    time_of_day(text).is_some()
 }
 
 /// Minutes after midnight of an `HH:MM` time.
 pub fn parse_time(text: &str) -> Option<u32> {
-    let b = text.as_bytes();
-    if b.len() != 5
-        || b[2] != b':'
-        || !b
-            .iter()
-            .enumerate()
-            .all(|(i, c)| i == 2 || c.is_ascii_digit())
-    {
-        return None;
-    }
-    let h = u32::from(b[0] - b'0') * 10 + u32::from(b[1] - b'0');
-    let m = u32::from(b[3] - b'0') * 10 + u32::from(b[4] - b'0');
-    (h < 24 && m < 60).then_some(h * 60 + m)
+    time_of_day(text).map(|t| t.hour() as u32 * 60 + t.minute() as u32)
 }
 
-/// A real calendar date as `YYYY-MM-DD`.
+/// The time of day an `HH:MM` text names (two digits each, 00:00 to 23:59): the one reader of
+/// a session's times, for the validator, the stage, the review and the export alike.
+pub fn time_of_day(text: &str) -> Option<jiff::civil::Time> {
+    let (h, m) = text.split_once(':')?;
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(h) || !two_digits(m) {
+        return None;
+    }
+    jiff::civil::Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
+}
+
+/// A real calendar date as `YYYY-MM-DD`, year 0001 to 9999: the one date validator (session
+/// dates, an action's due date).
 pub fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !b
-            .iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(0);
+    if !digits(8..10) {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
     let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    y >= 1 && (1..=days).contains(&d)
+    y >= 1 && jiff::civil::Date::new(y, m as i8, d as i8).is_ok()
 }
 
 #[cfg(test)]
@@ -62,6 +51,12 @@ mod tests {
         assert!(!is_time("09.00"));
         assert!(!is_time("０9:00"));
         assert_eq!(parse_time("10:45"), Some(645));
+        assert!(!is_time("25:00"));
+        assert!(!is_time("+9:00"));
+        assert_eq!(
+            time_of_day("09:05"),
+            jiff::civil::Time::new(9, 5, 0, 0).ok()
+        );
     }
 
     #[test]
@@ -75,5 +70,9 @@ mod tests {
         assert!(!is_date("2020-04-31"));
         assert!(!is_date("2020-9-17"));
         assert!(!is_date("17/09/2020"));
+        assert!(!is_date("0000-01-01"), "no year 0");
+        assert!(is_date("9999-12-31"));
+        assert!(!is_date("2020-10-01 "));
+        assert!(!is_date(""));
     }
 }

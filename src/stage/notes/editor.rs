@@ -15,9 +15,10 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::keys::{self, EditorAction};
-use super::{Ctx, is_iso_date, kind_name};
+use super::{Ctx, kind_name};
 use crate::run::state::Note;
 use crate::run::{Event, NoteId, NoteKind, Place};
+use crate::session::validate::is_date;
 use crate::text::{clean, clean_line, is_unsafe};
 use crate::ui::fit;
 use crate::ui::labels::{group_name, place_label};
@@ -410,7 +411,7 @@ impl NoteEditor {
                 return EditorOutcome::Unchanged;
             }
             let due = self.due_text();
-            if !due.is_empty() && !is_iso_date(&due) {
+            if !due.is_empty() && !is_date(&due) {
                 self.error = Some(EditorError::DueInvalid);
                 self.focus = Field::Due;
                 return EditorOutcome::Unchanged;
