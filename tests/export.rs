@@ -754,6 +754,7 @@ fn small_session() -> Arc<Session> {
             title: "Samtal".into(),
             minutes: 10,
             notes: None,
+            phase: None,
             invitation: None,
             group_size: None,
             questions: vec![Question::new("Vad?", 10)],

@@ -19,6 +19,7 @@ fn item(kind: ItemKind, minutes: u32, questions: &[u32]) -> Item {
         title: "item".into(),
         minutes,
         notes: None,
+        phase: None,
         invitation: None,
         group_size: None,
         questions: questions

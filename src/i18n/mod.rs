@@ -7,6 +7,8 @@
 
 use clap::ValueEnum;
 
+mod agendas;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
 pub enum Lang {
     Sv,
@@ -720,21 +722,6 @@ impl Text {
         match self.lang {
             Lang::Sv => "Inbjudan",
             Lang::En => "Invitation",
-        }
-    }
-
-    /// "i par", "i grupper om 3", "i grupper om 5–7" / "in pairs", "in groups of 3", ….
-    pub fn group_size(&self, size: crate::session::GroupSize) -> String {
-        use crate::session::GroupSize;
-        match (self.lang, size) {
-            (Lang::Sv, GroupSize::Of(1)) => "var för sig".to_string(),
-            (Lang::En, GroupSize::Of(1)) => "alone".to_string(),
-            (Lang::Sv, GroupSize::Of(2)) => "i par".to_string(),
-            (Lang::En, GroupSize::Of(2)) => "in pairs".to_string(),
-            (Lang::Sv, GroupSize::Of(n)) => format!("i grupper om {n}"),
-            (Lang::En, GroupSize::Of(n)) => format!("in groups of {n}"),
-            (Lang::Sv, GroupSize::Between(a, b)) => format!("i grupper om {a}–{b}"),
-            (Lang::En, GroupSize::Between(a, b)) => format!("in groups of {a}–{b}"),
         }
     }
 
@@ -1859,6 +1846,7 @@ fn problem_en(p: &crate::session::problem::Problem) -> String {
             item(i)
         ),
         P::RepeatNoSteps(i) => format!("a Repeat of {} has no steps", item(i)),
+        P::Agenda(a) => EN.agenda_problem(a),
         P::GoalEmpty(n) => format!("goal {n} is empty"),
         P::NoMeetings => "the track lists no meetings".into(),
         P::MeetingTwice(id) => format!("meeting {} is listed twice", q(id)),
@@ -2181,6 +2169,7 @@ fn problem_sv(p: &crate::session::problem::Problem) -> String {
             item(i)
         ),
         P::RepeatNoSteps(i) => format!("en Repeat i {} har inga steg", item(i)),
+        P::Agenda(a) => SV.agenda_problem(a),
         P::GoalEmpty(n) => format!("mål {n} är tomt"),
         P::NoMeetings => "spåret har inga träffar".into(),
         P::MeetingTwice(id) => format!("träffen {} står två gånger", q(id)),

@@ -525,7 +525,7 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
     // Each file on its own (a session with the structures it includes).
     for slot in slots.iter().filter(|s| s.report) {
         let issues = match &slot.loaded.content {
-            Content::Session(s) => validate::session_issues(s, structure),
+            Content::Session(s) => validate::session_issues(s, structure, |id| broken.contains(id)),
             Content::Track(t) => validate::track_issues(t),
             Content::Structure(s) => validate::structure_issues(s),
         };

@@ -95,10 +95,14 @@ pub struct Item {
     /// Facilitator notes: hidden on the shared stage until the facilitator shows them.
     #[serde(default)]
     pub notes: Option<String>,
+    /// The phase of the agenda the item belongs to ("Gather data"), if the agenda has phases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
     /// The question the whole item hangs on, shown on the stage through all its steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation: Option<String>,
-    /// How many people work together in this item: pairs, trios, "groups of 5–7".
+    /// How many people work together in this item: pairs, trios, "groups of 5–7". A step or
+    /// a round may set its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_size: Option<GroupSize>,
     /// Discussion and breakout questions (and instructions), each with its own timebox, with
@@ -149,6 +153,9 @@ pub struct Question {
     /// leaves it out unless someone wrote a note on it anyway.
     #[serde(default, skip_serializing_if = "is_false")]
     pub instruction: bool,
+    /// How many work together in this step ("Alone, in silence"), if not the item's size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_size: Option<GroupSize>,
 }
 
 impl Question {
@@ -157,6 +164,7 @@ impl Question {
             text: text.into(),
             minutes,
             instruction: false,
+            group_size: None,
         }
     }
 }
@@ -165,13 +173,28 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// How many people work together in an item.
+/// How many people work together in an item or a step. A file may also write `Alone`,
+/// `Pairs`, `Trios` and `Foursomes` (see `source::SizeFile`); they are `Of(1)` to `Of(4)` here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GroupSize {
-    /// Groups of exactly this many: `Of(2)` are pairs, `Of(3)` trios.
+    /// Groups of exactly this many: `Of(1)` is alone, `Of(2)` pairs, `Of(3)` trios.
     Of(u32),
     /// Groups of this many to that many: `Between(5, 7)`.
     Between(u32, u32),
+    /// Everyone together.
+    Whole,
+}
+
+impl GroupSize {
+    /// The most people in one group: what a round of "each person in turn" counts its turns
+    /// and minutes from. None for the whole group, whose size the file does not know.
+    pub fn largest(self) -> Option<u32> {
+        match self {
+            GroupSize::Of(n) => Some(n),
+            GroupSize::Between(_, b) => Some(b),
+            GroupSize::Whole => None,
+        }
+    }
 }
 
 /// Who speaks in turn in a round, and for how long each.
@@ -184,6 +207,10 @@ pub struct Round {
     /// Minutes for each turn.
     pub minutes_each: u32,
     pub turns: Turns,
+    /// How many sit together for the round, if not the item's size: "each person in turn, in
+    /// groups of 2–4".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_size: Option<GroupSize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,9 +260,13 @@ pub fn group_rank<'a>(group: Option<&'a str>, groups: &[String]) -> (usize, Opti
 impl Session {
     /// The timeboxes of an item, in order; never empty.
     pub fn steps(&self, item: usize) -> Vec<Step<'_>> {
-        let Some(item) = self.agenda.get(item) else {
-            return Vec::new();
-        };
+        match self.agenda.get(item) {
+            Some(item) => self.steps_of(item),
+            None => Vec::new(),
+        }
+    }
+
+    fn steps_of<'a>(&'a self, item: &'a Item) -> Vec<Step<'a>> {
         if let Some(round) = &item.round {
             let names: Vec<&str> = match &round.turns {
                 Turns::Groups => self.groups.iter().map(String::as_str).collect(),
@@ -256,6 +287,32 @@ impl Session {
             return item.questions.iter().map(Step::Question).collect();
         }
         vec![Step::Whole(item.minutes)]
+    }
+
+    /// How many work together in step `step` of item `item`: the step's own size, else its
+    /// round's, else the item's; None when the file says nothing.
+    pub fn group_size(&self, item: usize, step: usize) -> Option<GroupSize> {
+        let item = self.agenda.get(item)?;
+        let own = match self.steps_of(item).get(step) {
+            Some(Step::Question(q)) => q.group_size,
+            Some(Step::Turn { .. }) => item.round.as_ref().and_then(|r| r.group_size),
+            _ => None,
+        };
+        own.or(item.group_size)
+    }
+
+    /// Whether notes of step `step` of item `item` belong to the whole group rather than to a
+    /// note-taker's breakout group: a step everyone does together, or any step of an item that
+    /// is not a breakout and sets no smaller size.
+    pub fn whole_group_step(&self, item: usize, step: usize) -> bool {
+        match self.group_size(item, step) {
+            Some(GroupSize::Whole) => true,
+            Some(_) => false,
+            None => self
+                .agenda
+                .get(item)
+                .is_some_and(|i| i.kind != ItemKind::Breakout),
+        }
     }
 
     /// Planned minutes of the whole meeting.

@@ -9,6 +9,8 @@ use std::fmt;
 
 use crate::i18n::Lang;
 
+use super::GroupSize;
+
 /// What kind of file an id belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -50,6 +52,40 @@ pub enum VariantKind {
     Step,
     GroupSize,
     Other,
+}
+
+/// What can be wrong with group sizes of steps and rounds, rounds that follow the group,
+/// repeat labels and phases; rendered by `crate::i18n::agendas`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaProblem {
+    /// A `Repeat` with both `times` and `labels`, or neither.
+    RepeatHow(ItemName),
+    RepeatLabelEmpty {
+        item: ItemName,
+        n: usize,
+    },
+    /// A round of more seats than its group has people.
+    SeatsOverGroup {
+        item: ItemName,
+        seats: u32,
+        size: GroupSize,
+    },
+    /// `EachPerson` in a round without a group size (or in the whole group).
+    EachPersonNoSize(ItemName),
+    /// `Phase("")`: the `n`th phase has no title.
+    PhaseEmpty(usize),
+    /// A phase with no items after it.
+    PhaseNoItems(String),
+    /// A value of `group_size` that is no size: what was written.
+    SizeWritten(String),
+    /// A value of `kind` that is no item kind: what was written.
+    KindWritten(String),
+    /// Something else than a whole number where minutes are written: the field and what was
+    /// written.
+    MinutesWritten {
+        field: String,
+        found: String,
+    },
 }
 
 /// One thing wrong, in no language yet.
@@ -227,6 +263,8 @@ pub enum Problem {
         max: u32,
     },
     RepeatNoSteps(ItemName),
+    /// Group sizes of steps and rounds, rounds that follow the group, repeat labels, phases.
+    Agenda(AgendaProblem),
     GoalEmpty(usize),
     NoMeetings,
     MeetingTwice(String),

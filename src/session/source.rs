@@ -4,7 +4,8 @@
 //! The stage, the review and the exports never see this form: [`SessionFile::expand`] turns a
 //! file into the flat [`Session`] they read (and that a saved run keeps a copy of), with every
 //! `Repeat(…)` written out with its `{n}`, every `Include("id")` replaced by the structure's
-//! items, and every `Seats(n)` named "Person 1" to "Person n".
+//! items, every `Phase("…")` written on the items after it, every `Seats(n)` and `EachPerson`
+//! named "Person 1" to "Person n", and every size in words (`Pairs`) as a number (`Of(2)`).
 
 use serde::Deserialize;
 
@@ -26,12 +27,41 @@ pub struct StructureFile {
     pub agenda: Vec<ItemFile>,
 }
 
-/// One entry of a meeting's agenda: an item, or a structure's items by its id.
+/// One entry of a meeting's agenda: an item, a structure's items by its id, or the start of a
+/// phase (a named section: the items after it, up to the next phase, belong to it).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename = "agenda entry", deny_unknown_fields)]
 pub enum Entry {
     Item(ItemFile),
     Include(String),
+    Phase(String),
+}
+
+/// A group size as written: in words for the common ones, or a number, or a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename = "GroupSize")]
+pub enum SizeFile {
+    Alone,
+    Pairs,
+    Trios,
+    Foursomes,
+    Of(u32),
+    Between(u32, u32),
+    Whole,
+}
+
+impl SizeFile {
+    pub fn size(self) -> GroupSize {
+        match self {
+            SizeFile::Alone => GroupSize::Of(1),
+            SizeFile::Pairs => GroupSize::Of(2),
+            SizeFile::Trios => GroupSize::Of(3),
+            SizeFile::Foursomes => GroupSize::Of(4),
+            SizeFile::Of(n) => GroupSize::Of(n),
+            SizeFile::Between(a, b) => GroupSize::Between(a, b),
+            SizeFile::Whole => GroupSize::Whole,
+        }
+    }
 }
 
 /// An agenda item as written: its steps may repeat.
@@ -46,7 +76,7 @@ pub struct ItemFile {
     #[serde(default)]
     pub invitation: Option<String>,
     #[serde(default)]
-    pub group_size: Option<GroupSize>,
+    pub group_size: Option<SizeFile>,
     #[serde(default)]
     pub questions: Vec<StepFile>,
     #[serde(default)]
@@ -58,11 +88,28 @@ pub struct ItemFile {
 #[serde(rename = "step", deny_unknown_fields)]
 pub enum StepFile {
     /// A question: notes are taken on it.
-    Question { text: String, minutes: u32 },
+    Question {
+        text: String,
+        minutes: u32,
+        #[serde(default)]
+        group_size: Option<SizeFile>,
+    },
     /// An instruction ("Client turns around"): timed, no notes.
-    Instruction { text: String, minutes: u32 },
-    /// The steps, `times` times over; `{n}` in their text is 1, 2, … in turn.
-    Repeat { times: u32, steps: Vec<StepFile> },
+    Instruction {
+        text: String,
+        minutes: u32,
+        #[serde(default)]
+        group_size: Option<SizeFile>,
+    },
+    /// The steps, `times` times over, or once per label; `{n}` in their text is 1, 2, … in
+    /// turn, or the label ("What", "So What", "Now What").
+    Repeat {
+        #[serde(default)]
+        times: Option<u32>,
+        #[serde(default)]
+        labels: Vec<String>,
+        steps: Vec<StepFile>,
+    },
 }
 
 /// A round as written: its turns may be seats.
@@ -73,6 +120,8 @@ pub struct RoundFile {
     pub prompt: Option<String>,
     pub minutes_each: u32,
     pub turns: TurnsFile,
+    #[serde(default)]
+    pub group_size: Option<SizeFile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -82,6 +131,9 @@ pub enum TurnsFile {
     Names(Vec<String>),
     /// One turn per seat of a group, named "Person 1" to "Person n".
     Seats(u32),
+    /// Each person of the round's (or item's) group in turn: as many seats as the largest
+    /// group of its size.
+    EachPerson,
 }
 
 /// What `{n}` is replaced with in repeated steps.
@@ -98,24 +150,52 @@ pub fn seat_name(n: u32) -> String {
     format!("Person {n}")
 }
 
+/// What `{n}` is in each round of a repeat: its labels, else 1 to `times`; at most
+/// [`MAX_REPEAT`] rounds.
+fn rounds(times: Option<u32>, labels: &[String]) -> Vec<String> {
+    if labels.is_empty() {
+        (1..=times.unwrap_or(0).min(MAX_REPEAT))
+            .map(|n| n.to_string())
+            .collect()
+    } else {
+        labels.iter().take(MAX_REPEAT as usize).cloned().collect()
+    }
+}
+
 impl StepFile {
     /// The steps written out: repeats expanded with their `{n}`. A repeat inside a repeat is
     /// expanded too (the inner `{n}` wins); validation reports it as an error.
     pub fn expand_into(&self, out: &mut Vec<Question>) {
         match self {
-            StepFile::Question { text, minutes } => out.push(Question::new(text.clone(), *minutes)),
-            StepFile::Instruction { text, minutes } => out.push(Question {
-                instruction: true,
+            StepFile::Question {
+                text,
+                minutes,
+                group_size,
+            } => out.push(Question {
+                group_size: group_size.map(SizeFile::size),
                 ..Question::new(text.clone(), *minutes)
             }),
-            StepFile::Repeat { times, steps } => {
-                for n in 1..=(*times).min(MAX_REPEAT) {
+            StepFile::Instruction {
+                text,
+                minutes,
+                group_size,
+            } => out.push(Question {
+                instruction: true,
+                group_size: group_size.map(SizeFile::size),
+                ..Question::new(text.clone(), *minutes)
+            }),
+            StepFile::Repeat {
+                times,
+                labels,
+                steps,
+            } => {
+                for label in rounds(*times, labels) {
                     let mut inner = Vec::new();
                     for step in steps {
                         step.expand_into(&mut inner);
                     }
                     out.extend(inner.into_iter().map(|q| Question {
-                        text: q.text.replace(REPEAT_MARK, &n.to_string()),
+                        text: q.text.replace(REPEAT_MARK, &label),
                         ..q
                     }));
                 }
@@ -129,17 +209,41 @@ impl StepFile {
             StepFile::Question { minutes, .. } | StepFile::Instruction { minutes, .. } => {
                 u64::from(*minutes)
             }
-            StepFile::Repeat { times, steps } => {
-                u64::from((*times).min(MAX_REPEAT))
+            StepFile::Repeat {
+                times,
+                labels,
+                steps,
+            } => {
+                rounds(*times, labels).len() as u64
                     * steps.iter().map(StepFile::minutes).sum::<u64>()
             }
         }
     }
 }
 
+impl RoundFile {
+    /// How many sit together for the round: its own size, else the item's.
+    pub fn size(&self, item: Option<SizeFile>) -> Option<GroupSize> {
+        self.group_size.or(item).map(SizeFile::size)
+    }
+
+    /// The number of turns of a round of seats or of each person, if it is one.
+    pub fn seats(&self, item: Option<SizeFile>) -> Option<u32> {
+        match self.turns {
+            TurnsFile::Seats(n) => Some(n.min(MAX_SEATS)),
+            TurnsFile::EachPerson => self
+                .size(item)
+                .and_then(GroupSize::largest)
+                .map(|n| n.min(MAX_SEATS)),
+            TurnsFile::Groups | TurnsFile::Names(_) => None,
+        }
+    }
+}
+
 impl ItemFile {
     /// The item as the stage reads it.
-    pub fn expand(&self) -> Item {
+    /// The item as the stage reads it, in the phase `phase`.
+    pub fn expand(&self, phase: Option<&str>) -> Item {
         let mut questions = Vec::new();
         for step in &self.questions {
             step.expand_into(&mut questions);
@@ -149,21 +253,35 @@ impl ItemFile {
             title: self.title.clone(),
             minutes: self.minutes,
             notes: self.notes.clone(),
+            phase: phase.map(str::to_string),
             invitation: self.invitation.clone(),
-            group_size: self.group_size,
+            group_size: self.group_size.map(SizeFile::size),
             questions,
             round: self.round.as_ref().map(|r| Round {
                 prompt: r.prompt.clone(),
                 minutes_each: r.minutes_each,
-                turns: match &r.turns {
-                    TurnsFile::Groups => Turns::Groups,
-                    TurnsFile::Names(names) => Turns::Names(names.clone()),
-                    TurnsFile::Seats(n) => {
-                        Turns::Names((1..=(*n).min(MAX_SEATS)).map(seat_name).collect())
-                    }
+                turns: match (&r.turns, r.seats(self.group_size)) {
+                    (TurnsFile::Groups, _) => Turns::Groups,
+                    (TurnsFile::Names(names), _) => Turns::Names(names.clone()),
+                    (_, seats) => Turns::Names((1..=seats.unwrap_or(0)).map(seat_name).collect()),
                 },
+                group_size: r.group_size.map(SizeFile::size),
             }),
         }
+    }
+
+    /// The minutes of its round, if it has one: each turn's minutes times the turns, or None
+    /// where the turns are not known before the meeting (one per breakout group).
+    pub fn round_minutes(&self, groups: Option<&[String]>) -> Option<u64> {
+        let round = self.round.as_ref()?;
+        let turns = match &round.turns {
+            TurnsFile::Groups => groups?.len(),
+            TurnsFile::Names(names) => names.len(),
+            TurnsFile::Seats(_) | TurnsFile::EachPerson => {
+                round.seats(self.group_size).unwrap_or(0) as usize
+            }
+        };
+        Some(u64::from(round.minutes_each) * turns as u64)
     }
 
     /// Minutes of the steps written out.
@@ -177,14 +295,16 @@ impl Session<Entry> {
     /// id it does not know includes nothing (validation reports it).
     pub fn expand<'a>(&self, structure: impl Fn(&str) -> Option<&'a StructureFile>) -> Session {
         let mut agenda = Vec::new();
+        let mut phase: Option<&str> = None;
         for entry in &self.agenda {
             match entry {
-                Entry::Item(item) => agenda.push(item.expand()),
+                Entry::Item(item) => agenda.push(item.expand(phase)),
                 Entry::Include(id) => {
                     if let Some(s) = structure(id) {
-                        agenda.extend(s.agenda.iter().map(ItemFile::expand));
+                        agenda.extend(s.agenda.iter().map(|i| i.expand(phase)));
                     }
                 }
+                Entry::Phase(title) => phase = Some(title.as_str()),
             }
         }
         self.with_agenda(agenda)
@@ -194,7 +314,7 @@ impl Session<Entry> {
     pub fn includes(&self) -> impl Iterator<Item = (usize, &str)> {
         self.agenda.iter().enumerate().filter_map(|(i, e)| match e {
             Entry::Include(id) => Some((i, id.as_str())),
-            Entry::Item(_) => None,
+            Entry::Item(_) | Entry::Phase(_) => None,
         })
     }
 }

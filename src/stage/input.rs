@@ -80,7 +80,8 @@ impl Stage {
     /// current place and group.
     pub fn open_editor(&mut self) {
         if self.editor.is_none() {
-            self.editor = Some(NoteEditor::new(self.view_place(), self.group.clone()));
+            let group = self.target().1.map(str::to_string);
+            self.editor = Some(NoteEditor::new(self.view_place(), group));
         }
         self.settle();
         self.editor_open = true;

@@ -108,6 +108,9 @@ pub struct Stage {
     home_group: Option<String>,
     /// The item `group` was chosen on.
     group_item: usize,
+    /// The step where `g`/`Tab` last chose a group: there the choice holds even on a step the
+    /// whole group does together.
+    group_chosen_at: Option<Place>,
     /// Timeboxes whose bell has rung (or that were already over when this process began).
     rung: HashSet<Place>,
     /// What the edge reports: a failing save, damaged journal lines.
@@ -165,6 +168,7 @@ impl Stage {
             group: None,
             home_group: None,
             group_item: 0,
+            group_chosen_at: None,
             rung: HashSet::new(),
             notice: Notice::default(),
             editor: None,
@@ -210,7 +214,19 @@ impl Stage {
     pub fn target(&self) -> (Place, Option<&str>) {
         match &self.editor {
             Some(editor) if !editor.is_blank() => (editor.at(), editor.group()),
-            _ => (self.view_place(), self.group.as_deref()),
+            _ => (self.view_place(), self.step_group()),
+        }
+    }
+
+    /// The group a new note on the step on screen goes to: none (the whole group) on a step the
+    /// whole group does together, unless `g` chose one there; else the group chosen.
+    fn step_group(&self) -> Option<&str> {
+        let place = self.view_place();
+        let whole = self.run.session.whole_group_step(place.item, place.step);
+        if whole && self.group_chosen_at != Some(place) {
+            None
+        } else {
+            self.group.as_deref()
         }
     }
 
@@ -279,7 +295,7 @@ impl Stage {
             self.group_item = place.item;
             self.group = self.home_group.clone();
         }
-        let group = self.group.clone();
+        let group = self.step_group().map(str::to_string);
         if let Some(editor) = self.editor.as_mut()
             && editor.is_blank()
         {

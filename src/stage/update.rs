@@ -410,6 +410,7 @@ impl Stage {
     /// written (it keeps its question), so the panel and "Anteckningar till:" always agree.
     fn choose_group(&mut self, group: Option<String>) {
         self.group = group.clone();
+        self.group_chosen_at = Some(self.view_place());
         if let Some(editor) = self.editor.as_mut()
             && editor.editing().is_none()
         {

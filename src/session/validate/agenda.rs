@@ -2,8 +2,10 @@
 //! and turns, repeats and their `{n}`.
 
 use super::super::parse::{Seg, clean};
-use super::super::problem::{ItemName, Problem, StepName};
-use super::super::source::{ItemFile, MAX_REPEAT, MAX_SEATS, REPEAT_MARK, StepFile, TurnsFile};
+use super::super::problem::{AgendaProblem, ItemName, Problem, StepName};
+use super::super::source::{
+    ItemFile, MAX_REPEAT, MAX_SEATS, REPEAT_MARK, SizeFile, StepFile, TurnsFile,
+};
 use super::super::{GroupSize, ItemKind};
 use super::{Issue, MAX_TIMEBOX_MINUTES};
 
@@ -65,21 +67,7 @@ pub(super) fn item_issues(
             Problem::InvitationEmpty(name.clone()),
         ));
     }
-    if let Some(size) = item.group_size {
-        let bad = match size {
-            GroupSize::Of(n) => n == 0 || n > MAX_SEATS,
-            GroupSize::Between(a, b) => a == 0 || b > MAX_SEATS || a >= b,
-        };
-        if bad {
-            out.push(Issue::error(
-                &at(&[Field("group_size")]),
-                Problem::BadGroupSize {
-                    item: name.clone(),
-                    max: MAX_SEATS,
-                },
-            ));
-        }
-    }
+    size_issues(item.group_size, &at(&[Field("group_size")]), &name, out);
 
     let mut number = 0;
     steps_issues(
@@ -127,6 +115,8 @@ pub(super) fn item_issues(
                 Problem::StepsAndRound(name.clone()),
             ));
         }
+        size_issues(round.group_size, &rat(&[Field("group_size")]), &name, out);
+        let size = round.size(item.group_size);
         let each = u64::from(round.minutes_each);
         if each == 0 {
             out.push(Issue::error(
@@ -188,8 +178,31 @@ pub(super) fn item_issues(
                         },
                     ));
                 }
+                // Each person of a group takes a turn: no more turns than the largest group.
+                if let Some(most) = size.and_then(GroupSize::largest) {
+                    if *n > most {
+                        out.push(Issue::error(
+                            &rat(&[Field("turns")]),
+                            Problem::Agenda(AgendaProblem::SeatsOverGroup {
+                                item: name.clone(),
+                                seats: *n,
+                                size: size.unwrap_or(GroupSize::Whole),
+                            }),
+                        ));
+                    }
+                }
                 (*n).min(MAX_SEATS) as usize
             }
+            TurnsFile::EachPerson => match size.and_then(GroupSize::largest) {
+                Some(most) => most.min(MAX_SEATS) as usize,
+                None => {
+                    out.push(Issue::error(
+                        &rat(&[Field("turns")]),
+                        Problem::Agenda(AgendaProblem::EachPersonNoSize(name.clone())),
+                    ));
+                    0
+                }
+            },
         } as u64;
         let total = turns * each;
         if total > minutes {
@@ -204,6 +217,25 @@ pub(super) fn item_issues(
                 },
             ));
         }
+    }
+}
+
+/// The rule of a group size written at `at`: a size from 1 to [`MAX_SEATS`], a range from
+/// smaller to larger, or the whole group.
+fn size_issues(size: Option<SizeFile>, at: &[Seg], name: &ItemName, out: &mut Vec<Issue>) {
+    let bad = match size.map(SizeFile::size) {
+        Some(GroupSize::Of(n)) => n == 0 || n > MAX_SEATS,
+        Some(GroupSize::Between(a, b)) => a == 0 || b > MAX_SEATS || a >= b,
+        Some(GroupSize::Whole) | None => false,
+    };
+    if bad {
+        out.push(Issue::error(
+            at,
+            Problem::BadGroupSize {
+                item: name.clone(),
+                max: MAX_SEATS,
+            },
+        ));
     }
 }
 
@@ -224,7 +256,17 @@ fn steps_issues(
             v
         };
         match step {
-            StepFile::Question { text, minutes } | StepFile::Instruction { text, minutes } => {
+            StepFile::Question {
+                text,
+                minutes,
+                group_size,
+            }
+            | StepFile::Instruction {
+                text,
+                minutes,
+                group_size,
+            } => {
+                size_issues(*group_size, &qat("group_size"), name, out);
                 *number += 1;
                 let n = *number;
                 let what = StepName {
@@ -271,22 +313,56 @@ fn steps_issues(
                     ));
                 }
             }
-            StepFile::Repeat { times, steps } => {
+            StepFile::Repeat {
+                times,
+                labels,
+                steps,
+            } => {
                 if in_repeat {
                     out.push(Issue::error(
                         &at_index(at, q),
                         Problem::RepeatInRepeat(name.clone()),
                     ));
                 }
-                if *times < 2 || *times > MAX_REPEAT {
+                match (times, labels.is_empty()) {
+                    (Some(_), false) | (None, true) => out.push(Issue::error(
+                        &at_index(at, q),
+                        Problem::Agenda(AgendaProblem::RepeatHow(name.clone())),
+                    )),
+                    (Some(times), true) if *times < 2 || *times > MAX_REPEAT => {
+                        out.push(Issue::error(
+                            &qat("times"),
+                            Problem::RepeatTimes {
+                                item: name.clone(),
+                                times: *times,
+                                max: MAX_REPEAT,
+                            },
+                        ))
+                    }
+                    _ => {}
+                }
+                if labels.len() > MAX_REPEAT as usize {
                     out.push(Issue::error(
-                        &qat("times"),
+                        &qat("labels"),
                         Problem::RepeatTimes {
                             item: name.clone(),
-                            times: *times,
+                            times: u32::try_from(labels.len()).unwrap_or(u32::MAX),
                             max: MAX_REPEAT,
                         },
                     ));
+                }
+                for (l, label) in labels.iter().enumerate() {
+                    if label.trim().is_empty() {
+                        let mut v = at.to_vec();
+                        v.extend_from_slice(&[Index(q), Field("labels"), Index(l)]);
+                        out.push(Issue::error(
+                            &v,
+                            Problem::Agenda(AgendaProblem::RepeatLabelEmpty {
+                                item: name.clone(),
+                                n: l + 1,
+                            }),
+                        ));
+                    }
                 }
                 if steps.is_empty() {
                     out.push(Issue::error(

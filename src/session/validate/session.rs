@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::super::parse::{Seg, clean};
-use super::super::problem::{FileKind, Problem};
+use super::super::problem::{AgendaProblem, FileKind, Problem};
 use super::super::source::{Entry, SessionFile, StructureFile};
 use super::agenda::item_issues;
 use super::links::check_links;
@@ -13,10 +13,14 @@ use super::{Issue, LONG_MEETING_MINUTES, MAX_MEETING_MINUTES, SHORT_MEETING_MINU
 
 use Seg::{Field, Index};
 
-/// The rules of one session file. `structure` finds the structures it includes by id.
+/// The rules of one session file. `structure` finds the structures it includes by id;
+/// `unreadable` says whether an id is that of a file that could not be read, whose own error
+/// says what is wrong (the session is not told again that no structure has the id, nor that
+/// it is short without it).
 pub fn session_issues<'a>(
     s: &SessionFile,
     structure: impl Fn(&str) -> Option<&'a StructureFile>,
+    unreadable: impl Fn(&str) -> bool,
 ) -> Vec<Issue> {
     let mut out = Vec::new();
     check_id(&s.id, FileKind::Session, &mut out);
@@ -56,7 +60,22 @@ pub fn session_issues<'a>(
         out.push(Issue::error(&[Field("agenda")], Problem::AgendaEmpty));
     }
     let mut total = 0u64;
+    let mut length_known = true;
+    let mut phases = 0;
+    // The phase being read and whether an item followed it.
+    let mut open_phase: Option<(usize, &str, bool)> = None;
+    let close_phase = |open: Option<(usize, &str, bool)>, out: &mut Vec<Issue>| {
+        if let Some((i, title, false)) = open {
+            out.push(Issue::warning(
+                &[Field("agenda"), Index(i)],
+                Problem::Agenda(AgendaProblem::PhaseNoItems(clean(title))),
+            ));
+        }
+    };
     for (i, entry) in s.agenda.iter().enumerate() {
+        if let (Entry::Item(_) | Entry::Include(_), Some(open)) = (entry, open_phase.as_mut()) {
+            open.2 = true;
+        }
         match entry {
             Entry::Item(item) => {
                 total += u64::from(item.minutes);
@@ -70,15 +89,28 @@ pub fn session_issues<'a>(
                         .map(|i| u64::from(i.minutes))
                         .sum::<u64>();
                 }
+                None if unreadable(id) => length_known = false,
                 None => out.push(Issue::error(
                     &[Field("agenda"), Index(i)],
                     Problem::NoSuchStructure(clean(id)),
                 )),
             },
+            Entry::Phase(title) => {
+                phases += 1;
+                if title.trim().is_empty() {
+                    out.push(Issue::error(
+                        &[Field("agenda"), Index(i)],
+                        Problem::Agenda(AgendaProblem::PhaseEmpty(phases)),
+                    ));
+                }
+                close_phase(open_phase.take(), &mut out);
+                open_phase = Some((i, title.as_str(), false));
+            }
         }
     }
+    close_phase(open_phase, &mut out);
 
-    if !s.agenda.is_empty() {
+    if !s.agenda.is_empty() && length_known {
         let at = [Field("agenda")];
         if total > MAX_MEETING_MINUTES {
             out.push(Issue::error(

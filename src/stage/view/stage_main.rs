@@ -69,6 +69,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         .areas(middle);
         draw_heading_lines(frame, position, title, stage);
         super::lobby::draw(frame, rest, stage);
+    } else if takes_no_notes(stage) {
+        draw_content(frame, middle, stage, now);
     } else {
         let (content, notes) = split_for_notes(stage, middle);
         draw_content(frame, content, stage, now);
@@ -184,6 +186,24 @@ fn draw_over(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     frame.render_widget(Paragraph::new(lines).centered(), at);
 }
 
+/// Whether the facilitator's stage leaves the notes panel out: on an instruction ("Alone, in
+/// silence") or a break nobody writes notes on, a panel saying "No notes yet" only takes the
+/// question's room. A note written there anyway brings the panel back, and so does an open
+/// editor; a note-taker's screen always has it (they may write on any step).
+fn takes_no_notes(stage: &Stage) -> bool {
+    let place = stage.view_place();
+    let session = &stage.run.session;
+    let quiet = match session.steps(place.item).get(place.step) {
+        Some(Step::Question(q)) => q.instruction,
+        Some(Step::Whole(_)) => stage.viewing(ItemKind::Break),
+        _ => false,
+    };
+    quiet
+        && stage.ctx.role == Role::Facilitator
+        && !stage.editor_open
+        && !stage.run.notes.iter().any(|n| !n.deleted && n.at == place)
+}
+
 /// The stage beside the notes on a wide window, above them on a narrow one or for a breakout
 /// (whose groups need the whole width side by side).
 fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
@@ -232,35 +252,60 @@ fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &St
     };
     let session = &stage.run.session;
     let place = stage.view_place();
-    let mut where_ = vec![
-        text.item_of(place.item + 1, session.agenda.len()),
-        text.item_kind(&item.kind).to_string(),
-    ];
+    // What matters most on a narrow screen comes first: where we are and how many work
+    // together; the kind and the step's number give way before a word is cut.
+    let mut parts = vec![(text.item_of(place.item + 1, session.agenda.len()), 0)];
+    parts.push((text.item_kind(&item.kind).to_string(), 2));
     // Items with instructions among their questions count steps, not questions.
     let instructions = item.questions.iter().any(|q| q.instruction);
     match steps.get(place.step) {
         Some(Step::Question(q)) if instructions => {
-            where_.push(text.step_of(place.step + 1, steps.len()));
+            parts.push((text.step_of(place.step + 1, steps.len()), 1));
             if q.instruction {
-                where_.push(text.instruction_step().to_string());
+                parts.push((text.instruction_step().to_string(), 3));
             }
         }
         Some(Step::Question(_)) if steps.len() > 1 => {
-            where_.push(text.question_of(place.step + 1, steps.len()))
+            parts.push((text.question_of(place.step + 1, steps.len()), 1))
         }
-        Some(Step::Turn { .. }) => where_.push(text.turn_of(place.step + 1, steps.len())),
+        Some(Step::Turn { .. }) => parts.push((text.turn_of(place.step + 1, steps.len()), 1)),
         _ => {}
     }
-    if let Some(size) = item.group_size {
-        where_.push(text.group_size(size));
+    if let Some(size) = session.group_size(place.item, place.step) {
+        parts.push((text.group_size(size), 0));
     }
-    let columns = usize::from(position.width);
+    // One column stays free so that the line never runs into a panel beside it.
+    let columns = usize::from(position.width).saturating_sub(1);
     frame.render_widget(
-        Paragraph::new(truncate(&where_.join(" · "), columns)).style(theme.dim),
+        Paragraph::new(truncate(&fit_parts(parts, columns), columns)).style(theme.dim),
         position,
     );
     let lines = wrap_lines(&item.title, columns, usize::from(title.height));
     frame.render_widget(Paragraph::new(lines).style(theme.title), title);
+}
+
+/// `parts` joined with " · " in their order, leaving out the least needed (the highest rank
+/// first) until they fit in `columns`.
+fn fit_parts(mut parts: Vec<(String, u8)>, columns: usize) -> String {
+    loop {
+        let line = parts
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let least = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, rank))| *rank > 0)
+            .max_by_key(|(i, (_, rank))| (*rank, *i))
+            .map(|(i, _)| i);
+        match least {
+            Some(i) if width(&line) > columns => {
+                parts.remove(i);
+            }
+            _ => return line,
+        }
+    }
 }
 
 /// Where we are, the question large, the countdown in all the room that is left, and the
