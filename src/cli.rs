@@ -41,6 +41,20 @@ pub struct Global {
     /// Never ring the bell when a timebox runs out
     #[arg(long, global = true)]
     pub quiet: bool,
+    /// Plain lines for a screen reader (run, join, show, review): each change said once, no
+    /// full-screen drawing; type a key and Enter, `?` lists them
+    #[arg(long, global = true, env = "SPAR_SCREEN_READER")]
+    pub screen_reader: bool,
+    /// In --screen-reader mode, when a running timebox is said: "half", minutes left, "over"
+    /// (each minute over); time's up is always said
+    #[arg(
+        long,
+        global = true,
+        env = "SPAR_TIME_MARKS",
+        value_name = "LIST",
+        default_value = "half,2,1,over"
+    )]
+    pub time_marks: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,13 +3,14 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::{catalog, data_dir, seat, store_error, track_view, ui_ctx};
+use super::{catalog, data_dir, seat, speech, store_error, track_view, ui_ctx};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
 use crate::run::catalog::recap;
 use crate::tui::event_loop::{Tui, now_ms};
+use crate::tui::stage_app::Seat;
 use crate::tui::{stage_app, waiting_app};
 
 pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::Result<ExitCode> {
@@ -19,6 +20,8 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let catalog = catalog(global).unwrap_or_default();
     let now = now_ms();
     let lang = Lang::resolve(global.lang);
+    let marks = speech(global, lang)?;
+    let screen_reader = marks.is_some();
     let mut tui = None;
     let (dir, view) = match run {
         Some(id) => (data.find(id).map_err(store_error)?, None),
@@ -33,7 +36,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
                 None => {
                     // Note-takers join early: wait in the lobby's stead for the facilitator's
                     // first event to create the run.
-                    let waiting = tui.insert(Tui::start()?);
+                    let waiting = tui.insert(Tui::start_as(screen_reader)?);
                     let mut runs = RunsFolder::new(&data.runs_dir());
                     let found = waiting_app::wait_until(
                         waiting,
@@ -63,12 +66,15 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     };
     let mut tui = match tui {
         Some(tui) => tui,
-        None => Tui::start()?,
+        None => Tui::start_as(screen_reader)?,
     };
     stage_app::run(
         &mut tui,
         stage_app::Opening::Existing(dir),
-        seat(global, lang, Role::NoteTaker),
+        Seat {
+            speech: marks,
+            ..seat(global, lang, Role::NoteTaker)
+        },
         |session| match &view {
             Some(view) => view.recap(session),
             None => recap(&data, &catalog, session, now),

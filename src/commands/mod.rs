@@ -9,6 +9,7 @@ use crate::run::catalog::TrackView;
 use crate::run::store::{DataDir, StoreError};
 use crate::run::{Millis, Role};
 use crate::session::load::{Catalog, load_catalog};
+use crate::stage::speech::TimeMarks;
 use crate::tui::stage_app::Seat;
 use crate::ui::theme::{Theme, no_color_requested};
 
@@ -89,7 +90,19 @@ pub fn seat(global: &Global, lang: Lang, role: Role) -> Seat {
         role,
         quiet: global.quiet,
         take_over: false,
+        speech: None,
     }
+}
+
+/// `--screen-reader` with its `--time-marks`: `None` draws the full screen. Marks that do not
+/// parse are bad input.
+pub fn speech(global: &Global, lang: Lang) -> anyhow::Result<Option<TimeMarks>> {
+    if !global.screen_reader {
+        return Ok(None);
+    }
+    TimeMarks::parse(&global.time_marks)
+        .map(Some)
+        .map_err(|word| BadInput::Said(lang.text().bad_time_marks(&word)).into())
 }
 
 /// Store errors that mean "you named something that is not there" exit with 2.

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::ask::{ask, resume_answer, take_over_answer};
-use super::{author, catalog, data_dir, seat, store_error, track_view};
+use super::{author, catalog, data_dir, seat, speech, store_error, track_view};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
@@ -34,6 +34,7 @@ pub fn run(
     .clone();
     let data = data_dir(global)?;
     let lang = Lang::resolve(global.lang);
+    let marks = speech(global, lang)?;
     let now = now_ms();
     // The track's runs are read only when they are needed to choose the run; else the recap
     // reads just the earlier meetings' runs.
@@ -64,6 +65,7 @@ pub fn run(
         }
     };
     let mut seat = seat(global, lang, Role::Facilitator);
+    seat.speech = marks;
     // A run that exists is opened before anything is asked: whether another stage is live on it
     // is read from the fold the stage then starts from, so a large run is read once, not twice.
     let opening = match opening {
@@ -89,7 +91,7 @@ pub fn run(
             return super::join::run(global, Some(&id), None);
         }
     }
-    let mut tui = Tui::start()?;
+    let mut tui = Tui::start_as(seat.speech.is_some())?;
     stage_app::run(
         &mut tui,
         opening,

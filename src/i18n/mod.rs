@@ -8,6 +8,7 @@
 use clap::ValueEnum;
 
 mod agendas;
+mod speech;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
 pub enum Lang {

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod keys;
 pub mod notes;
+pub mod speech;
 pub mod view;
 
 mod input;

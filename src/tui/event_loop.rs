@@ -29,6 +29,8 @@ pub enum Msg {
     Journals,
     /// The writer thread has news: an event on disk, or a write failing.
     Saved,
+    /// A line typed and Enter, in screen-reader mode (which reads lines, not keys).
+    Line(String),
 }
 
 /// What a view says after handling a message.
@@ -44,6 +46,10 @@ pub trait App {
     /// Time passed: ring bells, retry saves.
     fn wake(&mut self, now: Millis) -> Flow;
     fn draw(&self, frame: &mut Frame, now: Millis);
+    /// In screen-reader mode, instead of drawing: the lines to say now (each said once).
+    fn speak(&mut self, _now: Millis) -> Vec<String> {
+        Vec::new()
+    }
     /// The next moment the screen changes without input.
     fn next_wake(&self, now: Millis) -> Millis;
     /// Called once before the terminal is given back, on every exit path that is not a panic.
@@ -62,7 +68,9 @@ pub fn now_ms() -> Millis {
 
 /// The terminal and the message channel, set up once per process.
 pub struct Tui {
-    pub session: Session,
+    /// The full screen; `None` in screen-reader mode, which writes plain lines (see
+    /// [`super::lines`]).
+    session: Option<Session>,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     /// Messages that came while a run was opening, for the view once it runs.
@@ -71,9 +79,21 @@ pub struct Tui {
 
 impl Tui {
     pub fn start() -> anyhow::Result<Tui> {
-        let session = Session::start()?;
+        Tui::start_as(false)
+    }
+
+    /// The full screen, or with `screen_reader` plain lines on the normal screen: no alternate
+    /// screen, no raw mode, no cursor moves; typed lines come in as [`Msg::Line`].
+    pub fn start_as(screen_reader: bool) -> anyhow::Result<Tui> {
         let (tx, rx) = mpsc::channel();
-        spawn_input(tx.clone());
+        let session = if screen_reader {
+            super::lines::spawn_input(tx.clone());
+            None
+        } else {
+            let session = Session::start()?;
+            spawn_input(tx.clone());
+            Some(session)
+        };
         signals::spawn(tx.clone())?;
         Ok(Tui {
             session,
@@ -104,8 +124,9 @@ impl Tui {
             match self.rx.recv() {
                 Ok(Msg::Signal(_)) | Err(_) => return None,
                 Ok(Msg::Key(key)) if gives_up(&key) => return None,
+                Ok(Msg::Line(line)) if line.trim() == "q" => return None,
                 // The first frame is drawn at the size of the moment.
-                Ok(Msg::Resize) => self.session.terminal.backend().resized(),
+                Ok(Msg::Resize) => self.resized(),
                 Ok(msg) => self.held.push_back(msg),
             }
         }
@@ -119,6 +140,10 @@ impl Tui {
     pub fn run(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
         let result = self.run_inner(app);
         app.shutdown(now_ms());
+        // What leaving said (saved, or where unsaved text went) is heard too.
+        if self.session.is_none() {
+            super::lines::say(&app.speak(now_ms()))?;
+        }
         signals::saved();
         result
     }
@@ -168,14 +193,26 @@ impl Tui {
 
     fn handle(&self, app: &mut dyn App, msg: Msg, now: Millis) -> Flow {
         if matches!(msg, Msg::Resize) {
-            self.session.terminal.backend().resized();
+            self.resized();
         }
         app.handle(msg, now)
     }
 
-    fn draw(&mut self, app: &dyn App) -> anyhow::Result<()> {
+    fn resized(&self) {
+        if let Some(session) = &self.session {
+            session.terminal.backend().resized();
+        }
+    }
+
+    /// Draws the frame, or in screen-reader mode says what there is to say.
+    fn draw(&mut self, app: &mut dyn App) -> anyhow::Result<()> {
         let now = now_ms();
-        self.session.terminal.draw(|frame| app.draw(frame, now))?;
+        match &mut self.session {
+            Some(session) => {
+                session.terminal.draw(|frame| app.draw(frame, now))?;
+            }
+            None => super::lines::say(&app.speak(now))?,
+        }
         Ok(())
     }
 }

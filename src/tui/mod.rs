@@ -6,6 +6,7 @@
 mod ansi;
 pub mod backend;
 pub mod event_loop;
+mod lines;
 pub mod review_app;
 pub mod signals;
 pub mod stage_app;

@@ -87,7 +87,7 @@ impl App for ReviewApp {
                 self.review.on_paste(&text);
                 Flow::Continue
             }
-            Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
+            Msg::Resize | Msg::Journals | Msg::Saved | Msg::Line(_) => Flow::Continue,
             Msg::Signal(_) => Flow::Quit,
         }
     }

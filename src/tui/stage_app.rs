@@ -18,6 +18,8 @@ use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::unsaved;
 use crate::run::{Event, Millis, Role};
 use crate::session::Session;
+use crate::stage::speech::TimeMarks;
+use crate::stage::speech::command::Speech;
 use crate::stage::{Context, Effect, Stage, view};
 
 /// Who sits at this terminal and how it looks: what the stage needs besides the run.
@@ -33,6 +35,8 @@ pub struct Seat {
     /// The facilitator chose to take over a run another stage is live on: said in the journal
     /// once this stage has joined, and the other stage steps down.
     pub take_over: bool,
+    /// `--screen-reader`: the stage said in plain lines, with these time marks, not drawn.
+    pub speech: Option<TimeMarks>,
 }
 
 /// The run a stage opens: one that exists, or a new one that is created only when its first
@@ -99,6 +103,7 @@ pub fn run(
         recap: recap(&run.session),
     };
     let take_over = seat.take_over;
+    let speech = seat.speech.map(Speech::new);
     let quiet = seat.quiet || seat.role == Role::NoteTaker;
     let mut stage = Stage::new(run, ctx, quiet, now);
     prepare(&mut stage)?;
@@ -117,6 +122,7 @@ pub fn run(
         announced: false,
         skew: ClockSkew::default(),
         take_over,
+        speech,
     };
     app.refresh_notice();
     tui.run(&mut app)?;
@@ -172,6 +178,8 @@ struct StageApp {
     skew: ClockSkew,
     /// See [`Seat::take_over`].
     take_over: bool,
+    /// The screen-reader mode's view, instead of drawing.
+    speech: Option<Speech>,
 }
 
 /// Without file events the journals are read at least this often.
@@ -324,6 +332,13 @@ impl App for StageApp {
                 let effects = self.stage.on_paste(&text, now);
                 self.perform(effects, now)
             }
+            Msg::Line(line) => match self.speech.as_mut() {
+                Some(speech) => {
+                    let effects = speech.on_line(&mut self.stage, &line, now);
+                    self.perform(effects, now)
+                }
+                None => Flow::Continue,
+            },
             Msg::Resize => Flow::Continue,
             Msg::Journals => {
                 self.journals_changed = true;
@@ -377,6 +392,14 @@ impl App for StageApp {
         view::draw(frame, &self.stage, raw + self.skew.offset());
     }
 
+    fn speak(&mut self, raw: Millis) -> Vec<String> {
+        let now = raw + self.skew.offset();
+        match self.speech.as_mut() {
+            Some(speech) => speech.speak(&self.stage, now),
+            None => Vec::new(),
+        }
+    }
+
     fn next_wake(&self, raw: Millis) -> Millis {
         self.next_wake_corrected(raw + self.skew.offset()) - self.skew.offset()
     }
@@ -396,6 +419,10 @@ impl App for StageApp {
             self.announced = true;
         }
         self.journal_group(now);
+        if let Some(speech) = self.speech.as_mut() {
+            let effects = speech.start(&mut self.stage, now);
+            self.perform(effects, now);
+        }
         self.refresh_notice();
     }
 
@@ -455,7 +482,11 @@ impl App for StageApp {
 impl StageApp {
     /// When the stage next changes by itself, in the facilitator's time (see [`ClockSkew`]).
     fn next_wake_corrected(&self, now: Millis) -> Millis {
-        let wake = self.stage.next_wake(now);
+        // Said, not drawn: no wake for the countdown's seconds, only for what is said.
+        let wake = match &self.speech {
+            Some(speech) => speech.next_due(&self.stage, now),
+            None => self.stage.next_wake(now),
+        };
         // A new run whose folder could not be created is tried again every second; the writer
         // thread retries a failing save by itself and wakes us with the outcome.
         let wake = if !self.unsaved.is_empty() {

@@ -33,7 +33,9 @@ impl App for StartApp {
                 }
             },
             Msg::Signal(_) => Flow::Quit,
-            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
+            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved | Msg::Line(_) => {
+                Flow::Continue
+            }
         }
     }
 

@@ -31,6 +31,7 @@ pub fn wait_until<T>(
         look,
         found: None,
         next_look: 0,
+        said: false,
     };
     tui.run(&mut app)?;
     Ok(app.found)
@@ -42,6 +43,8 @@ struct Waiting<T, F> {
     look: F,
     found: Option<T>,
     next_look: Millis,
+    /// In screen-reader mode: the message was said (once).
+    said: bool,
 }
 
 impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
@@ -55,8 +58,11 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
                     Flow::Continue
                 }
             }
+            Msg::Line(line) if line.trim() == "q" => Flow::Quit,
             Msg::Signal(_) => Flow::Quit,
-            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
+            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved | Msg::Line(_) => {
+                Flow::Continue
+            }
         }
     }
 
@@ -71,6 +77,13 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
         } else {
             Flow::Continue
         }
+    }
+
+    fn speak(&mut self, _now: Millis) -> Vec<String> {
+        if std::mem::replace(&mut self.said, true) {
+            return Vec::new();
+        }
+        vec![self.message.clone()]
     }
 
     fn draw(&self, frame: &mut Frame, _now: Millis) {
@@ -125,6 +138,7 @@ mod tests {
             },
             found: None,
             next_look: 0,
+            said: false,
         }
     }
 

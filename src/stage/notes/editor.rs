@@ -73,6 +73,17 @@ pub enum EditorError {
     TooLong,
 }
 
+impl EditorError {
+    /// The line that says why the note was not saved.
+    pub fn words(self, text: &crate::i18n::Text) -> String {
+        match self {
+            EditorError::OwnerMissing => text.owner_missing.to_string(),
+            EditorError::DueInvalid => text.due_invalid.to_string(),
+            EditorError::TooLong => text.note_too_long(MAX_NOTE >> 10),
+        }
+    }
+}
+
 /// The longest note text, in bytes. A journal line holds at most 1 MiB, and RON's escapes may
 /// double a text's length; a quarter leaves room for everything else on the line.
 pub const MAX_NOTE: usize = crate::run::journal::MAX_LINE / 4;
@@ -535,11 +546,7 @@ pub fn draw(frame: &mut Frame, area: Rect, editor: &NoteEditor, ctx: &Ctx) {
         cursors.extend(action_fields(frame, fields_rect, editor, ctx));
     }
     if let Some(e) = editor.error {
-        let message = match e {
-            EditorError::OwnerMissing => text.owner_missing.to_string(),
-            EditorError::DueInvalid => text.due_invalid.to_string(),
-            EditorError::TooLong => text.note_too_long(MAX_NOTE >> 10),
-        };
+        let message = e.words(text);
         frame.render_widget(
             Paragraph::new(Line::from(message)).style(theme.error),
             error_rect,

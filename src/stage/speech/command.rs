@@ -1,0 +1,255 @@
+//! The lines a screen-reader user types, one command or one note per line (the terminal's own
+//! line editing, which screen readers read well, instead of keys read one by one): and
+//! [`Speech`], which keeps what the listener has heard between wakes and answers them.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Heard, TimeMarks, narrate, next_due, notes_here, opening, status};
+use crate::run::Millis;
+use crate::stage::notes::NoteEditor;
+use crate::stage::{Action, Effect, Overlay, Stage, keys};
+use crate::ui::keymap::lookup;
+
+/// Stage keys this mode leaves out: they act on what only the screen shows (the selected note,
+/// the focus view, the room's screen, help that scrolls).
+const NOT_SAID: &[Action] = &[
+    Action::SelectPrevious,
+    Action::SelectNext,
+    Action::Newest,
+    Action::ClearSelection,
+    Action::EditNote,
+    Action::DeleteNote,
+    Action::RestoreNote,
+    Action::ToggleDone,
+    Action::Focus,
+    Action::Help,
+];
+
+/// Keys of this mode only: status, repeat, the question's notes, the list of keys.
+const STATUS: &str = ".";
+const REPEAT: &str = "r";
+const LIST_NOTES: &str = "l";
+const KEYS: &str = "?";
+/// Space alone is hard to type as a line and to hear: `t` starts and pauses too.
+const TIMER: &str = "t";
+
+/// What the listener has heard, and the answers to their lines waiting to be said.
+pub struct Speech {
+    marks: TimeMarks,
+    heard: Option<Heard>,
+    last: Option<String>,
+    answers: Vec<String>,
+}
+
+impl Speech {
+    pub fn new(marks: TimeMarks) -> Speech {
+        Speech {
+            marks,
+            heard: None,
+            last: None,
+            answers: Vec::new(),
+        }
+    }
+
+    /// Before the first lines: a note of ours left unsaved by a crash (its draft) is saved now,
+    /// where it was started, since this mode has no editor to bring it back into.
+    pub fn start(&mut self, stage: &mut Stage, now: Millis) -> Vec<Effect> {
+        if stage.editor.as_ref().is_none_or(|e| e.is_blank()) {
+            return Vec::new();
+        }
+        let open = stage.editor_open;
+        stage.editor_open = true;
+        let effects = stage.on_key(press(KeyCode::Enter), now);
+        stage.editor_open = open;
+        effects
+    }
+
+    /// The lines to say now: the first lines, or what changed since the last ones, then the
+    /// answers to what was typed.
+    pub fn speak(&mut self, stage: &Stage, now: Millis) -> Vec<String> {
+        let (mut lines, heard) = match &self.heard {
+            None => opening(stage, now, &self.marks),
+            Some(before) => narrate(before, stage, now, &self.marks),
+        };
+        self.heard = Some(heard);
+        lines.append(&mut self.answers);
+        if let Some(last) = lines.last() {
+            self.last = Some(last.clone());
+        }
+        lines
+    }
+
+    /// When something next falls due to be said.
+    pub fn next_due(&self, stage: &Stage, now: Millis) -> Millis {
+        next_due(stage, now, &self.marks)
+    }
+
+    /// A line typed and Enter: a command, an answer to the question or list that is open, or
+    /// (with the note prompt open) a note.
+    pub fn on_line(&mut self, stage: &mut Stage, line: &str, now: Millis) -> Vec<Effect> {
+        let text = stage.ctx.ui.text();
+        let typed = line.trim();
+        stage.notice.flash = None;
+        let open = stage.overlay != Overlay::None;
+        match typed {
+            STATUS | REPEAT | LIST_NOTES | KEYS => {}
+            _ if open => return self.answer(stage, typed, now),
+            _ => {}
+        }
+        match typed {
+            "" if stage.editor_open => {
+                stage.editor_open = false;
+                Vec::new()
+            }
+            "" => Vec::new(),
+            STATUS => {
+                self.answers.push(status(stage, now));
+                Vec::new()
+            }
+            REPEAT => {
+                let again = self.last.clone().unwrap_or_else(|| status(stage, now));
+                self.answers.push(again);
+                Vec::new()
+            }
+            LIST_NOTES => {
+                self.answers.extend(notes_here(stage));
+                Vec::new()
+            }
+            KEYS => {
+                self.answers.extend(keys_said(stage));
+                Vec::new()
+            }
+            _ => match stage_key(stage, typed) {
+                Some(action) => stage.update(action, now),
+                None if stage.editor_open => self.write(stage, typed, now),
+                None => {
+                    self.answers.push(text.said_not_a_key(typed));
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// A line while a question or a list is open: its number, or its key; empty cancels.
+    fn answer(&mut self, stage: &mut Stage, typed: &str, now: Millis) -> Vec<Effect> {
+        let text = stage.ctx.ui.text();
+        let number = typed.parse::<usize>().ok();
+        let picked = match (&stage.overlay, number) {
+            (Overlay::Groups { .. }, Some(n)) if n <= stage.run.session.groups.len() => {
+                Some(Overlay::Groups { selected: n })
+            }
+            (Overlay::Overview { .. }, Some(n))
+                if (1..=stage.run.session.agenda.len()).contains(&n) =>
+            {
+                Some(Overlay::Overview { selected: n - 1 })
+            }
+            _ => None,
+        };
+        if let Some(picked) = picked {
+            stage.overlay = picked;
+            return stage.update(Action::Confirm, now);
+        }
+        let key = match typed {
+            "" => press(KeyCode::Esc),
+            _ => match one_char(typed) {
+                Some(c) => press(KeyCode::Char(c)),
+                None => {
+                    self.answers.push(text.said_not_a_key(typed));
+                    return Vec::new();
+                }
+            },
+        };
+        let before = stage.overlay.clone();
+        let effects = stage.on_key(key, now);
+        if effects.is_empty() && stage.overlay == before {
+            self.answers.push(text.said_not_a_key(typed));
+        }
+        effects
+    }
+
+    /// Saves `typed` as a note where the prompt said it goes.
+    fn write(&mut self, stage: &mut Stage, typed: &str, now: Millis) -> Vec<Effect> {
+        let (at, group) = match self.heard.as_ref().and_then(|h| h.prompt.clone()) {
+            Some(target) => target,
+            None => {
+                let (at, group) = stage.target();
+                (at, group.map(str::to_string))
+            }
+        };
+        stage.editor = Some(NoteEditor::with_text(at, group, typed));
+        let effects = stage.on_key(press(KeyCode::Enter), now);
+        if let Some(error) = stage.editor.as_ref().and_then(NoteEditor::error) {
+            let text = stage.ctx.ui.text();
+            self.answers.push(error.words(text));
+            // Kept for the next try, not dropped: the prompt stays where it was.
+        }
+        effects
+    }
+}
+
+fn press(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn one_char(typed: &str) -> Option<char> {
+    let mut chars = typed.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// The stage action of a typed key, for this role and now.
+fn stage_key(stage: &Stage, typed: &str) -> Option<Action> {
+    if typed == TIMER {
+        return Some(Action::ToggleTimer).filter(|a| said_key(stage, *a));
+    }
+    let c = one_char(typed)?;
+    lookup(
+        keys::for_role(keys::STAGE, stage.ctx.role),
+        press(KeyCode::Char(c)),
+    )
+    .filter(|a| said_key(stage, *a))
+}
+
+fn said_key(stage: &Stage, action: Action) -> bool {
+    action.is_for(stage.ctx.role) && stage.applies(action) && !NOT_SAID.contains(&action)
+}
+
+/// `?`: every key of this mode for this role, one per line.
+pub fn keys_said(stage: &Stage) -> Vec<String> {
+    let text = stage.ctx.ui.text();
+    let mut lines = vec![text.said_keys().to_string()];
+    let own: [(&str, &str); 4] = [
+        (STATUS, text.key_status()),
+        (REPEAT, text.key_repeat()),
+        (LIST_NOTES, text.key_list_notes()),
+        (KEYS, text.key_list_keys()),
+    ];
+    lines.extend(own.iter().map(|(k, words)| format!("{k}: {words}")));
+    for binding in keys::for_role(keys::STAGE, stage.ctx.role) {
+        if NOT_SAID.contains(&binding.action) || !binding.listed {
+            continue;
+        }
+        let typed: Vec<String> = binding
+            .keys
+            .iter()
+            .filter_map(|k| match k.code {
+                KeyCode::Char(' ') => Some(TIMER.to_string()),
+                KeyCode::Char(c) if k.modifiers.is_empty() => Some(c.to_string()),
+                _ => None,
+            })
+            .collect();
+        if typed.is_empty() {
+            continue;
+        }
+        let words = if binding.action == Action::Write {
+            text.key_write_line()
+        } else {
+            (binding.describe)(text)
+        };
+        lines.push(format!("{}: {words}", typed.join(" ")));
+    }
+    lines.push(text.key_empty_line().to_string());
+    lines
+}

@@ -1,0 +1,392 @@
+//! The speech view as a pure function: events folded into a stage at injected times, and the
+//! sentences `narrate` says between them.
+
+use std::sync::Arc;
+
+use super::command::Speech;
+use super::*;
+use crate::i18n::Lang;
+use crate::run::state::RunState;
+use crate::run::{Entry, Event, Record};
+use crate::stage::{Context, Effect};
+use crate::ui::theme::{Theme, ThemeName};
+
+/// 09:00 UTC on the day of the test run; the session starts at 09:00.
+const NINE: Millis = 1_600_333_200_000;
+const MIN: Millis = 60_000;
+
+struct Meeting {
+    stage: Stage,
+    speech: Speech,
+    seq: u64,
+}
+
+impl Meeting {
+    fn new(lang: Lang, role: Role) -> Meeting {
+        let session =
+            crate::session::parse::parse_session(include_str!("../../../sessions/kickoff.ron"))
+                .unwrap();
+        let run = RunState::new(Arc::new(session));
+        let ctx = Context {
+            ui: crate::ui::Ctx {
+                lang,
+                theme: Theme::new(ThemeName::Dark, false),
+                tz: jiff::tz::TimeZone::UTC,
+            },
+            run_id: "20200917-0900-kickoff-abcd".into(),
+            track: None,
+            start_of_day: NINE,
+            author: "Eva".into(),
+            recap: Vec::new(),
+            role,
+        };
+        let mut m = Meeting {
+            stage: Stage::new(run, ctx, true, NINE),
+            speech: Speech::new(TimeMarks::default()),
+            seq: 0,
+        };
+        m.event(
+            "eva",
+            Event::Joined {
+                name: "Eva".into(),
+                role: Role::Facilitator,
+            },
+            NINE,
+        );
+        m
+    }
+
+    fn event(&mut self, writer: &str, ev: Event, at: Millis) {
+        self.seq += 1;
+        let entry = Entry {
+            writer: Arc::from(writer),
+            record: Record {
+                at,
+                seq: self.seq,
+                ev,
+            },
+        };
+        self.stage.run.apply(&entry);
+        self.stage.after_fold();
+    }
+
+    /// What is said at `now`.
+    fn say(&mut self, now: Millis) -> Vec<String> {
+        self.speech.speak(&self.stage, now)
+    }
+
+    /// A typed line at `now`: its effects folded in as the edge would, then what is said.
+    fn line(&mut self, typed: &str, now: Millis) -> Vec<String> {
+        let effects = self.speech.on_line(&mut self.stage, typed, now);
+        for effect in effects {
+            if let Effect::Append(ev) | Effect::SaveNote(ev) = effect {
+                self.event("eva", ev, now);
+            }
+        }
+        self.say(now)
+    }
+
+    fn start(&mut self, at: Millis) {
+        let place = self.stage.run.place;
+        self.event("eva", Event::TimerStarted { at: place }, at);
+    }
+}
+
+fn note(text: &str, by: &str) -> Event {
+    Event::NoteSaved {
+        at: Place { item: 3, step: 0 },
+        group: Some("Grupp Siljan".into()),
+        kind: NoteKind::Note,
+        text: text.into(),
+        by: by.into(),
+    }
+}
+
+fn at_discussion(role: Role) -> Meeting {
+    let mut m = Meeting::new(Lang::En, role);
+    m.start(NINE);
+    m.event(
+        "eva",
+        Event::Moved {
+            to: Place { item: 3, step: 0 },
+        },
+        NINE + MIN,
+    );
+    m.start(NINE + MIN);
+    m
+}
+
+#[test]
+fn the_first_lines_say_the_mode_and_where_the_meeting_is() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    let said = m.say(NINE);
+    assert!(said[0].contains("screen-reader mode: Kick off"), "{said:?}");
+    assert!(said[1].starts_with("Item 1 of 12, Welcome: "), "{said:?}");
+    assert!(said[1].contains("10 minutes. Not started."), "{said:?}");
+    // Nothing changed: nothing more is said, however often the loop wakes.
+    for t in [NINE + 1, NINE + 30_000, NINE + 59_000] {
+        assert!(m.say(t).is_empty());
+    }
+}
+
+#[test]
+fn a_state_change_is_one_sentence_said_once() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    m.say(NINE);
+    m.start(NINE);
+    assert_eq!(m.say(NINE + 1000), vec!["Started.".to_string()]);
+    assert!(m.say(NINE + 2000).is_empty());
+    m.event(
+        "eva",
+        Event::TimerPaused { at: Place::START },
+        NINE + 3 * MIN,
+    );
+    assert_eq!(
+        m.say(NINE + 3 * MIN),
+        vec!["Paused, 7 minutes left.".to_string()]
+    );
+    m.start(NINE + 4 * MIN);
+    let said = m.say(NINE + 4 * MIN);
+    assert_eq!(said[0], "Resumed, 7 minutes left.");
+    // A minute paused moved the projected end a minute.
+    assert_eq!(said[1], "Projected end 12:01, 1 min behind.");
+    assert_eq!(said.len(), 2);
+    m.event(
+        "eva",
+        Event::TimerAdjusted {
+            at: Place::START,
+            seconds: 60,
+        },
+        NINE + 4 * MIN,
+    );
+    let said = m.say(NINE + 4 * MIN);
+    assert_eq!(said[0], "Extended by 1 minute: 8 minutes left.");
+    // The projected end moved a minute with it.
+    assert_eq!(said[1], "Projected end 12:02, 2 min behind.");
+}
+
+#[test]
+fn the_next_question_is_said_with_its_question_and_minutes() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    m.start(NINE);
+    m.say(NINE);
+    m.event(
+        "eva",
+        Event::Moved {
+            to: Place { item: 3, step: 0 },
+        },
+        NINE + MIN,
+    );
+    let said = m.say(NINE + MIN);
+    assert!(
+        said[0].starts_with("Item 4 of 12, Discussion: ") && said[0].contains("Question 1 of "),
+        "{said:?}"
+    );
+    assert!(said[0].ends_with("minutes."), "{said:?}");
+}
+
+#[test]
+fn time_marks_fall_at_half_time_two_and_one_minute_times_up_and_each_minute_over() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    m.say(NINE);
+    m.start(NINE);
+    m.say(NINE);
+    // The welcome is 10 minutes.
+    let mut heard = Vec::new();
+    let mut now = NINE;
+    while now < NINE + 13 * MIN {
+        now = m.speech.next_due(&m.stage, now);
+        heard.extend(m.say(now).into_iter().map(|l| (now - NINE, l)));
+    }
+    let marks: Vec<(i64, &str)> = heard
+        .iter()
+        .filter(|(_, l)| !l.starts_with("Projected end"))
+        .map(|(t, l)| (*t, l.as_str()))
+        .collect();
+    assert_eq!(
+        marks,
+        vec![
+            (5 * MIN, "Half-time, 5 minutes left."),
+            (8 * MIN, "2 minutes left."),
+            (9 * MIN, "1 minute left."),
+            (10 * MIN, "Time's up."),
+            (11 * MIN, "1 minute over."),
+            (12 * MIN, "2 minutes over."),
+            (13 * MIN, "3 minutes over."),
+        ]
+    );
+    // Overtime moves the projected end: said once a minute, no more.
+    let ends = heard
+        .iter()
+        .filter(|(_, l)| l.starts_with("Projected end"))
+        .count();
+    assert_eq!(ends, 3, "{heard:?}");
+}
+
+#[test]
+fn the_next_wake_is_the_next_mark_or_minute_never_each_second() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    m.start(NINE);
+    assert_eq!(m.speech.next_due(&m.stage, NINE + 1), NINE + MIN);
+    assert_eq!(
+        m.speech.next_due(&m.stage, NINE + 4 * MIN + 30_000),
+        NINE + 5 * MIN
+    );
+}
+
+#[test]
+fn a_note_is_read_as_it_arrives_and_ours_is_said_saved() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.event(
+        "anna",
+        Event::Joined {
+            name: "Anna".into(),
+            role: Role::NoteTaker,
+        },
+        NINE + MIN,
+    );
+    m.event(
+        "anna",
+        Event::TakingNotes {
+            group: Some("Grupp Siljan".into()),
+        },
+        NINE + MIN,
+    );
+    assert_eq!(
+        m.say(NINE + MIN),
+        vec!["Anna takes notes for Grupp Siljan.".to_string()]
+    );
+    m.event(
+        "anna",
+        note("Vi pratade om\nlånekort", "Anna"),
+        NINE + 2 * MIN,
+    );
+    assert_eq!(
+        m.say(NINE + 2 * MIN),
+        vec!["Note from Anna, Grupp Siljan: Vi pratade om lånekort".to_string()]
+    );
+    assert!(
+        m.line("i", NINE + 2 * MIN)[0]
+            .starts_with("Type a note for item 4, question 1, Whole group")
+    );
+    let said = m.line("Our own", NINE + 2 * MIN);
+    assert_eq!(
+        said,
+        vec!["Saved: item 4, question 1, Whole group.".to_string()]
+    );
+    let listed = m.line("l", NINE + 2 * MIN);
+    assert_eq!(listed[0], "2 notes for item 4, question 1:");
+    assert_eq!(listed[2], "Note from Eva, Whole group: Our own");
+}
+
+#[test]
+fn a_note_goes_where_the_prompt_said_even_if_the_question_moved_on() {
+    let mut m = at_discussion(Role::NoteTaker);
+    m.stage.open_editor();
+    let said = m.say(NINE + MIN);
+    assert!(
+        said.last().unwrap().contains("item 4, question 1"),
+        "{said:?}"
+    );
+    m.event(
+        "eva",
+        Event::Moved {
+            to: Place { item: 3, step: 1 },
+        },
+        NINE + 2 * MIN,
+    );
+    // Typed before the new prompt was heard.
+    let effects = m
+        .speech
+        .on_line(&mut m.stage, "Late thought", NINE + 2 * MIN);
+    match &effects[..] {
+        [Effect::SaveNote(Event::NoteSaved { at, .. })] => assert_eq!(at.step, 0),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_failing_save_is_said_and_so_is_its_later_success() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.stage.notice.save_error = Some("disk full".into());
+    m.stage.notice.unsaved_notes = 1;
+    let said = m.say(NINE + MIN);
+    assert_eq!(
+        said,
+        vec!["Cannot save: disk full. Everything is kept and tried again.".to_string()]
+    );
+    assert!(m.say(NINE + MIN + 1).is_empty());
+    m.stage.notice.save_error = None;
+    m.stage.notice.unsaved_notes = 0;
+    assert_eq!(
+        m.say(NINE + MIN + 2),
+        vec!["Saved now: everything is on disk.".to_string()]
+    );
+}
+
+#[test]
+fn the_status_key_says_question_time_left_and_projected_end_and_r_repeats() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    let said = m.line(".", NINE + 2 * MIN + 30_000);
+    assert_eq!(said.len(), 1);
+    assert!(said[0].contains("Question 1 of "), "{said:?}");
+    assert!(said[0].contains("minutes 30 seconds left."), "{said:?}");
+    assert!(said[0].contains("Projected end "), "{said:?}");
+    assert_eq!(m.line("r", NINE + 3 * MIN), said);
+}
+
+#[test]
+fn pickers_take_numbers() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    let listed = m.line("g", NINE + MIN);
+    assert_eq!(listed[1], "0: Whole group");
+    assert_eq!(listed[2], "1: Grupp Siljan");
+    assert_eq!(
+        m.line("1", NINE + MIN),
+        vec!["New notes go to Grupp Siljan.".to_string()]
+    );
+    let agenda = m.line("o", NINE + MIN);
+    assert!(
+        agenda[4].starts_with("4: Discussion") && agenda[4].ends_with(", now"),
+        "{agenda:?}"
+    );
+    let said = m.line("6", NINE + MIN);
+    assert!(said[0].starts_with("Item 6 of 12"), "{said:?}");
+}
+
+#[test]
+fn every_key_is_listed_by_question_mark_and_unknown_keys_are_said() {
+    let mut m = Meeting::new(Lang::Sv, Role::NoteTaker);
+    m.say(NINE);
+    let keys = m.line("?", NINE);
+    assert!(
+        keys.iter()
+            .any(|l| l.starts_with(". :") || l.starts_with(".:")),
+        "{keys:?}"
+    );
+    // A note-taker does not run the timer.
+    assert!(!keys.iter().any(|l| l.starts_with("t:")), "{keys:?}");
+    assert!(keys.iter().any(|l| l.starts_with("f:")), "{keys:?}");
+    let said = m.line("zz", NINE);
+    assert_eq!(
+        said,
+        vec!["Inte en tangent här: «zz». ? listar tangenterna.".to_string()]
+    );
+}
+
+#[test]
+fn the_meetings_end_is_said_in_swedish_too() {
+    let mut m = Meeting::new(Lang::Sv, Role::Facilitator);
+    m.start(NINE);
+    m.say(NINE);
+    m.event("eva", Event::Ended, NINE + 2 * MIN);
+    let said = m.say(NINE + 2 * MIN);
+    assert!(
+        said.contains(&"Träffen är slut, 09:02.".to_string()),
+        "{said:?}"
+    );
+}
