@@ -41,9 +41,15 @@ pub struct Global {
     /// Never ring the bell when a timebox runs out
     #[arg(long, global = true)]
     pub quiet: bool,
-    /// Plain lines for a screen reader (run, join, show, review): each change said once, no
+    /// Plain lines for a screen reader (run, join): each change said once, no
     /// full-screen drawing; type a key and Enter, `?` lists them
-    #[arg(long, global = true, env = "SPAR_SCREEN_READER")]
+    #[arg(
+        long,
+        global = true,
+        env = "SPAR_SCREEN_READER",
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     pub screen_reader: bool,
     /// In --screen-reader mode, when a running timebox is said: "half", minutes left, "over"
     /// (each minute over); time's up is always said

@@ -187,10 +187,10 @@ impl Text {
     pub fn said_prompt(&self, whereto: &str) -> String {
         match self.lang {
             Lang::Sv => {
-                format!("Skriv en anteckning till {whereto} och tryck Retur. En tom rad stänger.")
+                format!("Skriv en anteckning till {whereto}, och tryck Retur. En tom rad stänger.")
             }
             Lang::En => {
-                format!("Type a note for {whereto} and press Enter. An empty line closes.")
+                format!("Type a note for {whereto}, and press Enter. An empty line closes.")
             }
         }
     }

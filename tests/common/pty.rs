@@ -276,18 +276,41 @@ impl Pty {
         what: &str,
         limit: Duration,
     ) -> String {
+        self.wait_on(|seen| seen.parser.screen().contents(), ok, what, limit)
+    }
+
+    /// Waits until everything the program wrote, read as text, satisfies `ok`: for a program
+    /// that writes a stream of lines (`--screen-reader`) rather than a screen.
+    #[allow(dead_code)]
+    pub fn wait_output(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        self.wait_on(
+            |seen| String::from_utf8_lossy(&seen.raw).into_owned(),
+            ok,
+            what,
+            PATIENCE,
+        )
+    }
+
+    /// Waits until `ok` holds for what `view` reads of the terminal, woken by each write.
+    fn wait_on(
+        &self,
+        view: impl Fn(&Seen) -> String,
+        ok: impl Fn(&str) -> bool,
+        what: &str,
+        limit: Duration,
+    ) -> String {
         let deadline = Instant::now() + limit;
         let (lock, changed) = &*self.seen;
         let mut seen = lock.lock().unwrap();
         loop {
-            let screen = seen.parser.screen().contents();
+            let screen = view(&seen);
             if ok(&screen) {
                 // A frame arrives in several reads: the screen counts once the output settles
                 // (no new byte for a moment), so a half-drawn frame is never taken for it.
                 let written = seen.raw.len();
                 seen = changed.wait_timeout(seen, SETTLE).unwrap().0;
                 if seen.raw.len() == written {
-                    return seen.parser.screen().contents();
+                    return view(&seen);
                 }
                 continue;
             }

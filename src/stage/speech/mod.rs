@@ -209,11 +209,8 @@ pub fn narrate(
     for (id, (name, group, left)) in &after.writers {
         match before.writers.get(id) {
             Some((_, g, l)) if g == group && l == left => {}
-            Some((_, g, _)) if g == group => {
-                if *left {
-                    lines.push(text.said_left(name));
-                }
-            }
+            Some((_, g, _)) if g == group && *left => lines.push(text.said_left(name)),
+            Some((_, g, _)) if g == group => {}
             _ if !*left => lines.push(text.said_joined(name, group_name(text, group.as_deref()))),
             _ => {}
         }
@@ -520,9 +517,9 @@ fn group_name<'a>(text: &'a Text, group: Option<&'a str>) -> &'a str {
 
 /// Ends a phrase with a full stop unless it ends with a mark of its own ("…dig?").
 fn sentence(phrase: &str) -> String {
-    let phrase = phrase.trim_end();
+    let phrase = capitalized(phrase.trim_end());
     if phrase.ends_with(['.', '?', '!', ':', '…']) {
-        phrase.to_string()
+        phrase
     } else {
         format!("{phrase}.")
     }

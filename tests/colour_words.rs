@@ -1,0 +1,162 @@
+//! Colour is never the only signal: every state the stage and a note-taker's terminal colour
+//! (ready, running, running low, paused, time's up, behind or ahead of plan, not saved, notes
+//! still saving) is rendered with the colours stripped (`NO_COLOR`'s monochrome theme, and only
+//! the text read back), and its word must be there, at 80×24 and 120×40, in both languages.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use spar::i18n::{Lang, Text};
+use spar::run::state::RunState;
+use spar::run::{Entry, Event, Millis, Place, Record, Role};
+use spar::stage::{Context, Stage, view};
+use spar::ui::theme::Theme;
+
+const MIN: i64 = 60_000;
+/// 2020-09-17 09:00 UTC: the kickoff's planned start.
+const NINE: Millis = 1_600_333_200_000;
+
+fn stage(role: Role, lang: Lang, events: &[(i64, Event)]) -> Stage {
+    let session = spar::session::parse::parse_session(include_str!("../sessions/kickoff.ron"))
+        .expect("session parses");
+    let entries: Vec<Entry> = events
+        .iter()
+        .enumerate()
+        .map(|(i, (minute, ev))| Entry {
+            writer: Arc::from("facilitator"),
+            record: Record {
+                at: NINE + minute * MIN,
+                seq: i as u64 + 1,
+                ev: ev.clone(),
+            },
+        })
+        .collect();
+    let run = RunState::fold(Arc::new(session), &entries);
+    let ctx = Context {
+        ui: spar::ui::Ctx {
+            lang,
+            theme: Theme::monochrome(),
+            tz: jiff::tz::TimeZone::UTC,
+        },
+        run_id: "20200917-0900-kickoff-abcd".into(),
+        track: None,
+        start_of_day: NINE,
+        author: "Anna".into(),
+        recap: Vec::new(),
+        role,
+    };
+    Stage::new(run, ctx, true, NINE)
+}
+
+/// The screen's text alone, lower case, lines joined by spaces: no colour, no style.
+fn words_on_screen(stage: &Stage, now: Millis, (width, height): (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| view::draw(frame, stage, now))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push(' ');
+    }
+    out.to_lowercase()
+}
+
+const START: Place = Place { item: 0, step: 0 };
+
+/// A coloured state: what it is, the events that lead to it, the minute it is looked at, and
+/// the word that must show.
+type State = (&'static str, Vec<(i64, Event)>, i64, String);
+
+fn states(text: &Text) -> Vec<State> {
+    let started = vec![(0, Event::TimerStarted { at: START })];
+    let mut paused = started.clone();
+    paused.push((3, Event::TimerPaused { at: START }));
+    let mut ahead = started.clone();
+    ahead.push((
+        1,
+        Event::Moved {
+            to: Place { item: 2, step: 0 },
+        },
+    ));
+    vec![
+        (
+            "ready",
+            vec![(
+                0,
+                Event::Moved {
+                    to: Place { item: 3, step: 0 },
+                },
+            )],
+            0,
+            text.ready.to_string(),
+        ),
+        ("running", started.clone(), 3, text.running.to_string()),
+        ("running low", started.clone(), 9, text.low.to_string()),
+        ("paused", paused, 4, text.paused.to_string()),
+        ("time's up", started.clone(), 11, text.over.to_string()),
+        ("behind", started.clone(), 15, unit(&text.schedule(5))),
+        ("ahead", ahead, 2, unit(&text.schedule(-6))),
+    ]
+}
+
+/// "min behind" of "5 min behind": the word, whatever the number.
+fn unit(schedule: &str) -> String {
+    schedule
+        .split_once(' ')
+        .map_or(schedule, |(_, rest)| rest)
+        .to_string()
+}
+
+#[test]
+fn every_coloured_state_of_the_stage_and_a_join_carries_its_word() {
+    for lang in [Lang::En, Lang::Sv] {
+        let text = lang.text();
+        for role in [Role::Facilitator, Role::NoteTaker] {
+            for (what, events, minute, word) in states(text) {
+                for size in [(80, 24), (120, 40)] {
+                    let s = stage(role, lang, &events);
+                    let screen = words_on_screen(&s, NINE + minute * MIN, size);
+                    assert!(
+                        screen.contains(&word.to_lowercase()),
+                        "{what} ({lang:?}, {role:?}, {size:?}): no {word:?} in\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn not_saved_and_still_saving_carry_their_words() {
+    for lang in [Lang::En, Lang::Sv] {
+        let text = lang.text();
+        for size in [(80, 24), (120, 40)] {
+            let mut s = stage(
+                Role::NoteTaker,
+                lang,
+                &[(0, Event::TimerStarted { at: START })],
+            );
+            s.notice.save_error = Some("disk full".into());
+            let screen = words_on_screen(&s, NINE + MIN, size);
+            let word = text.not_saved_retrying.to_lowercase();
+            assert!(
+                screen.contains(&word),
+                "{lang:?} {size:?}: no {word:?} in\n{screen}"
+            );
+            s.notice.save_error = None;
+            s.notice.unsaved_notes = 2;
+            let screen = words_on_screen(&s, NINE + MIN, size);
+            let word = text.notes_saving(2).to_lowercase();
+            let word = word.trim_end_matches(" …");
+            assert!(
+                screen.contains(word),
+                "{lang:?} {size:?}: no {word:?} in\n{screen}"
+            );
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! `--screen-reader` end to end: the real binary in a pseudo-terminal, its output read as the
+//! stream a screen reader hears. No alternate screen, no cursor or colour sequences, no block
+//! digits; each state change said once; nothing said each second; the status key answers; the
+//! same in Swedish and English; a note-taker's lines become notes the facilitator hears.
+
+mod common;
+
+use common::pty::Pty;
+
+/// The words each test waits for, in one language.
+struct Words {
+    locale: &'static str,
+    mode: &'static str,
+    started: &'static str,
+    late: &'static str,
+    projected: &'static str,
+    item_two: &'static str,
+    yes_no: &'static str,
+    prompt: &'static str,
+    saved: &'static str,
+    heard_note: &'static str,
+}
+
+const EN: Words = Words {
+    locale: "en_GB.UTF-8",
+    mode: "screen-reader mode",
+    started: "Started.",
+    late: "1 and Enter",
+    projected: "Projected end",
+    item_two: "Item 2 of 12",
+    yes_no: "y and Enter",
+    prompt: "Type a note for",
+    saved: "Saved: item 1",
+    heard_note: "Note from Anna, Grupp Siljan: Vi pratade om lånekort",
+};
+
+const SV: Words = Words {
+    locale: "sv_SE.UTF-8",
+    mode: "skärmläsarläge",
+    started: "Startad.",
+    late: "1 och Retur",
+    projected: "Beräknat slut",
+    item_two: "Punkt 2 av 12",
+    yes_no: "j och Retur",
+    prompt: "Skriv en anteckning till",
+    saved: "Sparad: punkt 1",
+    heard_note: "Anteckning från Anna, Grupp Siljan: Vi pratade om lånekort",
+};
+
+fn said(pty: &Pty) -> String {
+    String::from_utf8_lossy(&pty.raw()).into_owned()
+}
+
+/// Waits until `text` has been said `n` times in all.
+fn wait_said(pty: &Pty, text: &str, n: usize) -> String {
+    pty.wait_output(|out| out.matches(text).count() >= n, text)
+}
+
+/// Types a line and Enter.
+fn line(pty: &mut Pty, typed: &str) {
+    pty.type_keys(typed);
+    pty.send(b"\r");
+}
+
+/// `t`: starts the first timebox, answering the late-start question (tests run at any time of
+/// day) with 1, keep the planned times.
+fn start(pty: &mut Pty, w: &Words) {
+    line(pty, "t");
+    let out = pty.wait_output(
+        |o| o.contains(w.started) || o.contains(w.late),
+        "started or asked",
+    );
+    if !out.contains(w.started) {
+        line(pty, "1");
+        wait_said(pty, w.started, 1);
+    }
+}
+
+/// Nothing a full-screen program sends: no escape sequence at all (alternate screen, cursor
+/// moves, colours), no block glyphs of the big digits.
+fn assert_plain(out: &str) {
+    assert!(!out.contains('\x1b'), "an escape sequence in:\n{out}");
+    for block in ['█', '▀', '▄', '▌', '▐', '▆', '▇'] {
+        assert!(!out.contains(block), "a block glyph {block} in:\n{out}");
+    }
+}
+
+fn facilitator(data: &std::path::Path, w: &Words) -> Pty {
+    let pty = Pty::spawn(
+        &["--screen-reader", "--as", "Eva", "run", "kickoff"],
+        data,
+        w.locale,
+        100,
+        30,
+    );
+    wait_said(&pty, w.mode, 1);
+    pty
+}
+
+#[test]
+fn a_facilitator_hears_each_change_once_in_plain_lines_in_both_languages() {
+    for w in [&EN, &SV] {
+        let data = tempfile::tempdir().unwrap();
+        let mut stage = facilitator(data.path(), w);
+        start(&mut stage, w);
+        // The status key: the place, the time left, the projected end (said once before, at
+        // the start).
+        line(&mut stage, ".");
+        wait_said(&stage, w.projected, 2);
+        line(&mut stage, "n");
+        wait_said(&stage, w.item_two, 1);
+        line(&mut stage, "q");
+        wait_said(&stage, w.yes_no, 1);
+        line(
+            &mut stage,
+            if w.locale.starts_with("sv") { "j" } else { "y" },
+        );
+        assert_eq!(stage.wait_exit(), 0);
+        let out = said(&stage);
+        assert_plain(&out);
+        assert_eq!(out.matches(w.started).count(), 1, "{out}");
+        assert_eq!(out.matches(w.item_two).count(), 1, "{out}");
+    }
+}
+
+#[test]
+fn a_note_takers_lines_are_notes_the_facilitator_hears() {
+    for w in [&EN, &SV] {
+        let data = tempfile::tempdir().unwrap();
+        let mut stage = facilitator(data.path(), w);
+        start(&mut stage, w);
+        let mut join = Pty::spawn(
+            &[
+                "--screen-reader",
+                "--as",
+                "Anna",
+                "join",
+                "--group",
+                "Siljan",
+            ],
+            data.path(),
+            w.locale,
+            100,
+            30,
+        );
+        wait_said(&join, w.prompt, 1);
+        line(&mut join, "Vi pratade om lånekort");
+        wait_said(&join, w.saved, 1);
+        wait_said(&stage, w.heard_note, 1);
+        // The facilitator moves on: the note-taker hears it, and where notes go now.
+        line(&mut stage, "n");
+        wait_said(&join, w.item_two, 1);
+        wait_said(&join, w.prompt, 2);
+        line(&mut join, "q");
+        assert_eq!(join.wait_exit(), 0);
+        let out = said(&join);
+        assert_plain(&out);
+        assert_eq!(out.matches(w.item_two).count(), 1, "{out}");
+        assert_plain(&said(&stage));
+    }
+}
+
+#[test]
+fn a_running_countdown_says_nothing_each_second() {
+    let data = tempfile::tempdir().unwrap();
+    let sessions = tempfile::tempdir().unwrap();
+    std::fs::write(
+        sessions.path().join("idle.ron"),
+        // In the shipped track, so that the session is known without a track file of its own.
+        include_str!("fixtures/idle_with_groups.ron")
+            .replace("track: \"idle\"", "track: \"dalasparet\""),
+    )
+    .unwrap();
+    let folder = sessions.path().to_str().unwrap();
+    let mut stage = Pty::spawn(
+        &["--screen-reader", "--sessions", folder, "run", "idle"],
+        data.path(),
+        EN.locale,
+        100,
+        30,
+    );
+    wait_said(&stage, EN.mode, 1);
+    start(&mut stage, &EN);
+    let after_start = said(&stage).len();
+    // Ask for the status until it shows three seconds gone (of the 30 minutes): watched, not
+    // slept.
+    let mut asked = 0;
+    loop {
+        asked += 1;
+        line(&mut stage, ".");
+        let out = wait_said(&stage, EN.projected, asked + 1);
+        if (0..=57).any(|s| out.contains(&format!("29 minutes {s} seconds left"))) {
+            break;
+        }
+        assert!(asked < 200, "the countdown never moved:\n{out}");
+    }
+    // Between the start and now: only the answers to `.` and the typed dots echoed.
+    let out = said(&stage);
+    let since: Vec<&str> = out[after_start..]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != ".")
+        .collect();
+    assert_eq!(since.len(), asked, "{since:#?}");
+    assert!(since.iter().all(|l| l.contains(EN.projected)), "{since:#?}");
+    assert_plain(&out);
+}
