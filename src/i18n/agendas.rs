@@ -83,8 +83,9 @@ impl Text {
                     size,
                 },
             ) => format!(
-                "rundan i {} har {seats} turer, men den sitter {}: skriv turns: EachPerson så följer turerna gruppen",
+                "rundan i {} har {seats} turer, men grupperna har högst {} personer ({}): skriv turns: EachPerson så blir det en tur per person",
                 item(i),
+                size.largest().unwrap_or(0),
                 self.group_size(*size)
             ),
             (
@@ -95,8 +96,9 @@ impl Text {
                     size,
                 },
             ) => format!(
-                "the round of {} has {seats} turns, but it sits {}: write turns: EachPerson and the turns follow the group",
+                "the round of {} has {seats} turns, but its groups have at most {} people ({}): write turns: EachPerson for one turn per person",
                 item(i),
+                size.largest().unwrap_or(0),
                 self.group_size(*size)
             ),
             (Lang::Sv, A::EachPersonNoSize(i)) => format!(

@@ -12,7 +12,7 @@ use std::fs;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
-use super::parse::{Content, FileKind, Pos, Seg, clean, file_kind, parse_content};
+use super::parse::{Content, FileKind, Pos, Seg, clean, file_kind, parse_content, recover};
 use super::problem::{self, IoWhy, Problem};
 use super::shipped;
 use super::source::{SessionFile, StructureFile};
@@ -49,6 +49,9 @@ pub struct Loaded {
     pub origin: Origin,
     pub text: Cow<'static, str>,
     pub content: Content,
+    /// Syntax errors read past: the content lacks the agenda entries that held them (see
+    /// `parse::recover`). Empty for a file that read whole.
+    pub faults: Vec<Finding>,
 }
 
 /// A set of files that adds to and overrides the sets before it by id.
@@ -189,15 +192,29 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Finding> {
 
 /// Parses a file's text as a track or a session.
 pub fn parse(path: &str, origin: Origin, text: Cow<'static, str>) -> Result<Loaded, Finding> {
-    match parse_content(&text) {
-        Ok(content) => Ok(Loaded {
-            path: path.to_string(),
-            origin,
-            text,
-            content,
-        }),
-        Err(err) => Err(Finding::error(path, err.pos, err.message)),
-    }
+    let (content, faults, text) = match parse_content(&text) {
+        Ok(content) => (content, Vec::new(), text),
+        Err(err) => {
+            let read_past = err.pos.and_then(|pos| recover(&text, pos));
+            let first = Finding::error(path, err.pos, err.message);
+            let Some((content, more, read)) = read_past else {
+                return Err(first);
+            };
+            let more = more
+                .into_iter()
+                .map(|e| Finding::error(path, e.pos, e.message));
+            // Later findings are located in the text that was read: the same places.
+            let faults = std::iter::once(first).chain(more).collect();
+            (content, faults, Cow::Owned(read))
+        }
+    };
+    Ok(Loaded {
+        path: path.to_string(),
+        origin,
+        text,
+        content,
+        faults,
+    })
 }
 
 fn read_and_parse(path: &Path) -> Result<Loaded, Finding> {
@@ -409,6 +426,8 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Vec<Finding> {
 
 struct Slot {
     loaded: Loaded,
+    /// Whether the file was read past syntax errors, without the entries that held them.
+    partial: bool,
     layer: usize,
     report: bool,
 }
@@ -478,11 +497,17 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
                         findings.push(finding);
                     }
                 }
-                Ok(loaded) => {
+                Ok(mut loaded) => {
+                    let partial = !loaded.faults.is_empty();
+                    if partial {
+                        broken.extend(stem(&loaded.path));
+                    }
                     if layer.report {
                         seen(&loaded.path);
+                        findings.append(&mut loaded.faults);
                     }
                     slots.push(Slot {
+                        partial,
                         loaded,
                         layer: layer_no,
                         report: layer.report,
@@ -522,13 +547,17 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
     }
     let structure = |id: &str| structures.get(id).and_then(|&j| slots[j].structure());
 
-    // Each file on its own (a session with the structures it includes).
+    // Each file on its own (a session with the structures it includes). A file read past its
+    // syntax errors lacks entries: its length is not told.
     for slot in slots.iter().filter(|s| s.report) {
-        let issues = match &slot.loaded.content {
+        let mut issues = match &slot.loaded.content {
             Content::Session(s) => validate::session_issues(s, structure, |id| broken.contains(id)),
             Content::Track(t) => validate::track_issues(t),
             Content::Structure(s) => validate::structure_issues(s),
         };
+        if slot.partial {
+            issues.retain(|i| !i.message.is_about_length());
+        }
         findings.extend(slot.findings(issues));
     }
 

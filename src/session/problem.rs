@@ -319,6 +319,18 @@ pub enum IoWhy {
 }
 
 impl Problem {
+    /// Whether it is about the length of a whole meeting: not told of a file read without
+    /// some of its entries.
+    pub fn is_about_length(&self) -> bool {
+        matches!(
+            self,
+            Problem::MeetingShort { .. }
+                | Problem::MeetingLong { .. }
+                | Problem::MeetingTooLong { .. }
+                | Problem::AgendaEmpty
+        )
+    }
+
     /// The problem in a language.
     pub fn render(&self, lang: Lang) -> String {
         lang.text().problem(self)

@@ -3,7 +3,8 @@
 
 use ron::error::{Error as RonError, SpannedError};
 
-use super::super::problem::{self, Expected, Problem, VariantKind};
+use super::super::problem::{self, AgendaProblem, Expected, Problem, VariantKind};
+use super::context::field_at;
 use super::lexer::{Lexer, Tok};
 use super::{ParseError, Pos, RECURSION_LIMIT, clean};
 
@@ -76,10 +77,42 @@ pub fn describe(err: &SpannedError, text: &str, what: &str) -> ParseError {
             message = Problem::Found(Box::new(message), clean(found));
         }
     }
+    // A value of the wrong form in a field a facilitator writes often: say what the field
+    // expects, with an example, in place of the parser's words.
+    if !matches!(
+        err.code,
+        RonError::NoSuchStructField { .. }
+            | RonError::MissingStructField { .. }
+            | RonError::DuplicateStructField { .. }
+            | RonError::NoSuchEnumVariant { .. }
+    ) {
+        if let Some(words) = field_words(text, pos) {
+            message = words;
+        }
+    }
     ParseError {
         pos: Some(pos),
         message,
     }
+}
+
+/// What a field of the agenda expects, when the error is in its value.
+fn field_words(text: &str, pos: Pos) -> Option<Problem> {
+    let (field, found) = field_at(text, pos)?;
+    let found = if found.is_empty() {
+        "…".to_string()
+    } else {
+        found
+    };
+    Some(Problem::Agenda(match field {
+        "group_size" => AgendaProblem::SizeWritten(found),
+        "kind" => AgendaProblem::KindWritten(found),
+        "minutes" | "minutes_each" | "times" => AgendaProblem::MinutesWritten {
+            field: field.to_string(),
+            found,
+        },
+        _ => return None,
+    }))
 }
 
 /// Where a text in double quotes begins that was left open before `at`: one that runs over a

@@ -6,12 +6,15 @@
 //! `lexer` (a light scanner of RON text, for positions), `describe` (RON's errors in plain words)
 //! and `locator` (where a path of fields and entries is written).
 
+mod context;
 mod describe;
 mod lexer;
 mod locator;
+mod recover;
 
 pub use describe::describe;
 pub use locator::{Locator, Seg};
+pub use recover::recover;
 
 use lexer::{Lexer, Tok};
 use std::fmt;

@@ -82,6 +82,8 @@ pub fn session_issues<'a>(
                 item_issues(item, i, Some(&s.groups), &mut out);
             }
             Entry::Include(id) => match structure(id) {
+                // A structure read without some of its items: its length is not known.
+                Some(_) if unreadable(id) => length_known = false,
                 Some(found) => {
                     total += found
                         .agenda
