@@ -1189,10 +1189,10 @@ fn file_names_in_a_run_folder_reach_reports_cleaned() {
     }
 }
 
-/// A journal removed under its writer (its folder deleted by hand, a sync tool's rename) is never
-/// confirmed, and why is said in the user's language.
+/// A run folder removed under its writer is never confirmed, and why is said in the user's
+/// language. (A journal moved aside goes on in a new segment: tests/own_journal.rs.)
 #[test]
-fn a_journal_removed_under_its_writer_is_said_in_both_languages() {
+fn a_run_folder_removed_under_its_writer_is_said_in_both_languages() {
     use spar::i18n::Lang;
     use spar::run::live::LiveRun;
     let dir = tempfile::tempdir().unwrap();
@@ -1200,8 +1200,8 @@ fn a_journal_removed_under_its_writer_is_said_in_both_languages() {
         .create_run(header("kickoff", 0))
         .unwrap();
     let (mut live, mut state) =
-        LiveRun::open(run, "Anna", spar::run::Role::Facilitator, 1).unwrap();
-    fs::remove_file(live.journal_path()).unwrap();
+        LiveRun::open(run.clone(), "Anna", spar::run::Role::Facilitator, 1).unwrap();
+    fs::remove_dir_all(run.path()).unwrap();
     live.append(&mut state, Event::Ended, 2);
     // The writer thread reports the failure when it has tried: wait for what it says.
     let deadline = Instant::now() + std::time::Duration::from_secs(10);
@@ -1217,11 +1217,11 @@ fn a_journal_removed_under_its_writer_is_said_in_both_languages() {
     let sv = Lang::Sv.text().write_error(&error);
     let en = Lang::En.text().write_error(&error);
     assert!(
-        sv.ends_with("journalen togs bort eller ersattes medan spar skrev i den"),
+        sv.ends_with("träffens mapp togs bort medan spar skrev i den"),
         "{sv}"
     );
     assert!(
-        en.ends_with("the journal was removed or replaced while spar wrote to it"),
+        en.ends_with("the run folder was removed while spar wrote in it"),
         "{en}"
     );
     assert!(sv.contains(".ron: "), "names the journal: {sv}");

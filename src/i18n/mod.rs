@@ -8,6 +8,7 @@
 use clap::ValueEnum;
 
 mod agendas;
+mod disk;
 mod speech;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
@@ -1486,6 +1487,7 @@ impl Text {
             (K::LeftOut(why), false) => {
                 format!("an event could not be written and was left out: {why}")
             }
+            (K::Divergent { writer, seq }, _) => self.divergent(writer, *seq),
             (K::ConflictCopy { engine, writer }, true) => format!(
                 "en konfliktkopia från {} av {writer}.ron, läst med den (rader i båda räknas en gång)",
                 engine.name()
@@ -1506,11 +1508,9 @@ impl Text {
         use crate::run::saver::WriteWhy as W;
         let why = match (&e.why, self.lang) {
             (W::Io { kind, message }, _) => self.io_kind_why(*kind, message),
-            (W::Replaced, Lang::Sv) => {
-                "journalen togs bort eller ersattes medan spar skrev i den".to_string()
-            }
+            (W::Replaced, Lang::Sv) => "träffens mapp togs bort medan spar skrev i den".to_string(),
             (W::Replaced, Lang::En) => {
-                "the journal was removed or replaced while spar wrote to it".to_string()
+                "the run folder was removed while spar wrote in it".to_string()
             }
             (W::Stopped, Lang::Sv) => "skrivtråden har stannat".to_string(),
             (W::Stopped, Lang::En) => "the writer stopped".to_string(),

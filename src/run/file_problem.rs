@@ -37,6 +37,9 @@ pub enum ProblemKind {
     /// An event that can never be written (too large for a journal line), left out; the
     /// system's words for why.
     LeftOut(String),
+    /// Another record under a writer's sequence number than the one read first (a conflict
+    /// copy that went its own way, or a forgery): left out, the first one counts everywhere.
+    Divergent { writer: String, seq: u64 },
     /// A sync tool's conflict copy, read with its journal (a notice, not damage).
     ConflictCopy { engine: Engine, writer: String },
 }

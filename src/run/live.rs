@@ -143,8 +143,9 @@ impl LiveRun {
     fn collect(&mut self, state: &mut RunState, wait: Duration) -> bool {
         let collected = self.saver.collect(wait);
         for why in collected.given_up {
-            let journal = self.saver.path().file_name().unwrap_or_default();
-            let file = shown(self.dir.id(), &journal.to_string_lossy());
+            let journal = self.saver.path();
+            let name = journal.file_name().unwrap_or_default().to_string_lossy();
+            let file = shown(self.dir.id(), &name);
             self.report(FileProblem::new(file, None, ProblemKind::LeftOut(why)));
         }
         self.fold_written(state, collected.written);
@@ -175,15 +176,15 @@ impl LiveRun {
     /// Leaves a run this process wrote nothing to (a `spar run` that joins instead): our
     /// journal, still empty, is removed rather than left behind.
     pub fn discard(self) {
-        let path = self.journal_path().to_path_buf();
+        let path = self.journal_path();
         drop(self);
         if std::fs::metadata(&path).is_ok_and(|m| m.len() == 0) {
             let _ = std::fs::remove_file(&path);
         }
     }
 
-    /// Our journal's path.
-    pub fn journal_path(&self) -> &std::path::Path {
+    /// Our journal's path (its current segment).
+    pub fn journal_path(&self) -> PathBuf {
         self.saver.path()
     }
 
@@ -204,9 +205,11 @@ impl LiveRun {
         }
         let mut reads = Vec::new();
         for file in journals {
-            // Our own lines are folded as they are written; a conflict copy of our journal may
-            // still hold lines of a previous process of ours.
-            if file.writer == *self.writer_id && file.copy.is_none() {
+            // Our own lines are folded as they are written (our journal and its later segments
+            // are ours); a conflict copy of our journal holds lines of ours once more, each
+            // folded once, and maybe numbers we have not used yet, which we then never use.
+            let ours = file.writer == *self.writer_id;
+            if ours && file.copy.is_none() {
                 continue;
             }
             if let Some(notice) = file.copy_notice(self.dir.id())
@@ -232,6 +235,9 @@ impl LiveRun {
                     ProblemKind::Skipped(skipped.reason.clone()),
                 ));
             }
+            if ours && let Some(last) = read.records.iter().map(|r| r.seq).max() {
+                self.saver.seen_seq(last);
+            }
             reads.push((Arc::<str>::from(file.writer.as_str()), read.records));
         }
         // Sized once: a run being opened moves hundreds of thousands of large entries.
@@ -242,7 +248,17 @@ impl LiveRun {
                 record,
             }));
         }
-        self.log.add(state, batch)
+        let changed = self.log.add(state, batch);
+        for (writer, seq) in self.log.take_divergent() {
+            let file = shown(self.dir.id(), &format!("{writer}.ron"));
+            let writer = writer.to_string();
+            self.report(FileProblem::new(
+                file,
+                None,
+                ProblemKind::Divergent { writer, seq },
+            ));
+        }
+        changed
     }
 
     /// How many times the state was folded from the start (see [`RunLog::folds`]).

@@ -19,6 +19,9 @@ pub struct RunLog {
     /// The sequence numbers added so far, per writer (a handful of writers, so a list).
     seen: Vec<(Arc<str>, SeqSet)>,
     folds: u64,
+    /// Writers and sequence numbers that came again with another record than the one kept
+    /// (a divergent conflict copy), not taken yet ([`take_divergent`](Self::take_divergent)).
+    divergent: Vec<(Arc<str>, u64)>,
 }
 
 impl RunLog {
@@ -32,7 +35,45 @@ impl RunLog {
         // Entries are large, and a run being opened has hundreds of thousands: each is moved as
         // few times as can be (`retain` moves none while nothing is dropped; the first batch
         // becomes the entries as it is).
-        batch.retain(|e| self.first_time(e));
+        let mut again = Vec::new();
+        batch.retain(|e| {
+            let first = self.first_time(e);
+            if !first {
+                again.push(e.clone());
+            }
+            first
+        });
+        let added = self.insert(state, batch);
+        // The first record of a number is kept, as `RunDir::load` keeps the first one read;
+        // another record under it is said.
+        for entry in again {
+            if !self.holds(&entry)
+                && !self
+                    .divergent
+                    .iter()
+                    .any(|d| d.0 == entry.writer && d.1 == entry.record.seq)
+            {
+                self.divergent
+                    .push((entry.writer.clone(), entry.record.seq));
+            }
+        }
+        added
+    }
+
+    /// Writers and sequence numbers that came with two different records since the last call.
+    pub fn take_divergent(&mut self) -> Vec<(Arc<str>, u64)> {
+        std::mem::take(&mut self.divergent)
+    }
+
+    /// Whether this very entry was added (its key found, with the same record).
+    fn holds(&self, entry: &Entry) -> bool {
+        let key = entry.order_key();
+        self.entries
+            .binary_search_by(|e| e.order_key().cmp(&key))
+            .is_ok_and(|i| self.entries[i].record == entry.record)
+    }
+
+    fn insert(&mut self, state: &mut RunState, mut batch: Vec<Entry>) -> bool {
         if batch.is_empty() {
             return false;
         }

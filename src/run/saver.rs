@@ -10,12 +10,14 @@
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::journal::JournalWriter;
 use super::{Event, Millis, Record};
+use crate::fsx::FileId;
 
 /// A failing write is tried again this often.
 const RETRY_EVERY: Duration = Duration::from_secs(1);
@@ -35,8 +37,8 @@ pub enum WriteWhy {
         kind: io::ErrorKind,
         message: String,
     },
-    /// The journal was removed or replaced under us (its folder deleted, a sync tool's
-    /// rename): what is written there nobody would read.
+    /// The run folder was removed under us: what is written there nobody would read. (A
+    /// journal moved aside or replaced is continued in a new segment.)
     Replaced,
     /// The writer thread is gone.
     Stopped,
@@ -59,11 +61,15 @@ pub type Waker = Box<dyn Fn() + Send>;
 /// The handle the event loop keeps: what was handed over and not yet confirmed, and the outcomes.
 pub struct Saver {
     jobs: Option<Sender<(Millis, Event)>>,
+    /// The least sequence number the next record may get: raised past the numbers found in
+    /// copies of our journal, so that none names two events.
+    floor: Arc<AtomicU64>,
     outcomes: Receiver<Outcome>,
     waker: Arc<Mutex<Option<Waker>>>,
     /// Handed to the thread and not confirmed yet, oldest first.
     in_flight: VecDeque<(Millis, Event)>,
-    path: PathBuf,
+    /// The journal's current segment, as the writer thread names it.
+    path: Arc<Mutex<PathBuf>>,
     /// Why the writes fail, while they fail.
     pub error: Option<WriteError>,
 }
@@ -83,11 +89,23 @@ impl Saver {
         let (jobs, inbox) = mpsc::channel();
         let (report, outcomes) = mpsc::channel();
         let waker: Arc<Mutex<Option<Waker>>> = Arc::new(Mutex::new(None));
-        let path = writer.path().to_path_buf();
+        let path = Arc::new(Mutex::new(writer.path().to_path_buf()));
         let wake = waker.clone();
-        std::thread::spawn(move || write_loop(writer, &inbox, &report, &wake));
+        let floor = Arc::new(AtomicU64::new(0));
+        let least = floor.clone();
+        let named = path.clone();
+        std::thread::spawn(move || {
+            let shared = Shared {
+                report,
+                waker: wake,
+                floor: least,
+                path: named,
+            };
+            write_loop(writer, &inbox, &shared);
+        });
         Saver {
             jobs: Some(jobs),
+            floor,
             outcomes,
             waker,
             in_flight: VecDeque::new(),
@@ -103,8 +121,17 @@ impl Saver {
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn path(&self) -> PathBuf {
+        match self.path.lock() {
+            Ok(path) => path.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// A copy of our journal holds sequence number `seq`: the next records are numbered past it.
+    pub fn seen_seq(&self, seq: u64) {
+        self.floor
+            .fetch_max(seq.saturating_add(1), Ordering::Relaxed);
     }
 
     /// Hands `ev` to the writer thread; returns at once.
@@ -116,7 +143,7 @@ impl Saver {
             .is_some_and(|jobs| jobs.send((at, ev)).is_ok());
         if !sent {
             self.error = Some(WriteError {
-                journal: self.path.clone(),
+                journal: self.path(),
                 why: WriteWhy::Stopped,
             });
         }
@@ -174,23 +201,34 @@ impl Saver {
     }
 }
 
-fn write_loop(
-    mut writer: JournalWriter,
-    inbox: &Receiver<(Millis, Event)>,
-    report: &Sender<Outcome>,
-    waker: &Mutex<Option<Waker>>,
-) {
+/// What the writer thread shares with the event loop.
+struct Shared {
+    report: Sender<Outcome>,
+    waker: Arc<Mutex<Option<Waker>>>,
+    floor: Arc<AtomicU64>,
+    path: Arc<Mutex<PathBuf>>,
+}
+
+fn write_loop(mut writer: JournalWriter, inbox: &Receiver<(Millis, Event)>, shared: &Shared) {
     let tell = |outcome: Outcome| {
-        let sent = report.send(outcome).is_ok();
-        if let Ok(slot) = waker.lock()
+        let sent = shared.report.send(outcome).is_ok();
+        if let Ok(slot) = shared.waker.lock()
             && let Some(wake) = slot.as_ref()
         {
             wake();
         }
         sent
     };
-    let opened = crate::fsx::FileId::of_path(writer.path()).ok();
+    let mut opened = FileId::of_path(writer.path()).ok();
     let mut queue: VecDeque<(Millis, Event)> = VecDeque::new();
+    // Every record confirmed, and how many of them the current file holds: a new segment is
+    // written them again, so that the journal lacks nothing even when the file moved aside is
+    // lost (a sync tool keeps it as a conflict copy; where both are read a line counts once).
+    let mut history: Vec<Record> = Vec::new();
+    let mut in_file = 0;
+    // The oldest event's record when it reached a file that was moved aside meanwhile: written
+    // again as it is, never as a new line with a new number.
+    let mut limbo: Option<Record> = None;
     let mut open = true;
     loop {
         if queue.is_empty() {
@@ -208,23 +246,30 @@ fn write_loop(
         let Some((at, ev)) = queue.front().cloned() else {
             continue;
         };
-        // A journal deleted or replaced under us (its folder removed, a sync tool's rename)
-        // takes writes that nobody will ever read: never "saved" then, but said.
-        let written = match writer.append(at, ev) {
-            Ok(record) if names_the_same_file(writer.path(), opened.as_ref()) => Ok(record),
-            Ok(_) => Err(WriteWhy::Replaced),
-            Err(e) => Err(WriteWhy::Io {
-                kind: e.kind(),
-                message: e.to_string(),
-            }),
-        };
+        let written = write_one(
+            &mut writer,
+            &mut opened,
+            (&history, &mut in_file),
+            &mut limbo,
+            (at, ev),
+            shared.floor.load(Ordering::Relaxed),
+        );
+        if let Ok(mut path) = shared.path.lock()
+            && *path != writer.path()
+        {
+            *path = writer.path().to_path_buf();
+        }
         match written {
-            Ok(record) => {
+            Ok(Some(record)) => {
                 queue.pop_front();
+                history.push(record.clone());
+                in_file = history.len();
                 if !tell(Outcome::Written(record)) {
                     return;
                 }
             }
+            // Moved aside while being written: again at once, in a new segment.
+            Ok(None) => continue,
             Err(WriteWhy::Io {
                 kind: io::ErrorKind::InvalidInput,
                 message,
@@ -255,9 +300,59 @@ fn write_loop(
     }
 }
 
+/// One try at the oldest event: `Some(record)` once it is in our journal as the path names it
+/// now, `None` when the file was moved aside or replaced as it was written (the record is kept
+/// in `limbo` for the next try). A file found moved before writing is left for a new segment,
+/// which is brought up to date with `history` first.
+fn write_one(
+    writer: &mut JournalWriter,
+    opened: &mut Option<FileId>,
+    (history, in_file): (&[Record], &mut usize),
+    limbo: &mut Option<Record>,
+    (at, ev): (Millis, Event),
+    floor: u64,
+) -> Result<Option<Record>, WriteWhy> {
+    let io = |e: io::Error| WriteWhy::Io {
+        kind: e.kind(),
+        message: e.to_string(),
+    };
+    if !names_the_same_file(writer.path(), opened.as_ref()) {
+        writer.next_segment().map_err(|e| match e.kind() {
+            // The run folder itself is gone: what is written there nobody would read.
+            io::ErrorKind::NotFound => WriteWhy::Replaced,
+            _ => io(e),
+        })?;
+        *opened = FileId::of_path(writer.path()).ok();
+        *in_file = 0;
+    }
+    while let Some(record) = history.get(*in_file) {
+        writer.rewrite(record).map_err(io)?;
+        *in_file += 1;
+    }
+    let record = match limbo.take() {
+        Some(record) => match writer.rewrite(&record) {
+            Ok(()) => record,
+            Err(e) => {
+                *limbo = Some(record);
+                return Err(io(e));
+            }
+        },
+        None => {
+            writer.raise_seq(floor);
+            writer.append(at, ev).map_err(io)?
+        }
+    };
+    if names_the_same_file(writer.path(), opened.as_ref()) {
+        Ok(Some(record))
+    } else {
+        *limbo = Some(record);
+        Ok(None)
+    }
+}
+
 /// Whether `path` still names the file opened as `opened`.
-fn names_the_same_file(path: &Path, opened: Option<&crate::fsx::FileId>) -> bool {
-    let now = crate::fsx::FileId::of_path(path).ok();
+fn names_the_same_file(path: &Path, opened: Option<&FileId>) -> bool {
+    let now = FileId::of_path(path).ok();
     now.is_some() && now.as_ref() == opened
 }
 
@@ -317,26 +412,64 @@ mod tests {
         assert_eq!(saver.collect(Duration::ZERO).written.len(), 1);
     }
 
+    /// Waits for the thread to confirm everything handed over.
+    fn confirmed(saver: &mut Saver) -> Vec<Record> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut written = Vec::new();
+        while saver.in_flight_len() > 0 && Instant::now() < deadline {
+            written.extend(saver.collect(Duration::from_millis(20)).written);
+        }
+        written
+    }
+
     #[test]
-    fn a_journal_removed_under_the_writer_is_never_confirmed() {
+    fn a_journal_moved_aside_goes_on_in_a_new_segment_with_every_record() {
         let dir = tempfile::tempdir().unwrap();
         let writer = JournalWriter::create(dir.path(), "w").unwrap();
         let path = writer.path().to_path_buf();
         let mut saver = Saver::start(writer);
         saver.submit(1, moved(1));
-        assert_eq!(saver.collect(Duration::from_secs(10)).written.len(), 1);
-        std::fs::remove_file(&path).unwrap();
+        assert_eq!(confirmed(&mut saver).len(), 1);
+        let aside = dir
+            .path()
+            .join("w.sync-conflict-20260117-101530-ZQ57HVI.ron");
+        std::fs::rename(&path, &aside).unwrap();
         saver.submit(2, moved(2));
-        let (tx, rx) = mpsc::channel();
-        saver.set_waker(Box::new(move || {
-            let _ = tx.send(());
-        }));
-        rx.recv_timeout(Duration::from_secs(10))
-            .expect("an outcome");
+        let written = confirmed(&mut saver);
+        assert_eq!(written.iter().map(|r| r.seq).collect::<Vec<_>>(), [2]);
+        let segment = dir.path().join("w.2.ron");
+        assert_eq!(saver.path(), segment);
+        let read = crate::run::journal::read_journal_file(&segment).unwrap();
+        let seqs: Vec<u64> = read.records.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [1, 2], "the segment holds the whole journal");
+        let copy = crate::run::journal::read_journal_file(&aside).unwrap();
+        assert_eq!(copy.records.len(), 1, "nothing more went to the moved file");
+    }
+
+    #[test]
+    fn a_number_seen_in_a_copy_is_never_used_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut saver = Saver::start(JournalWriter::create(dir.path(), "w").unwrap());
+        saver.seen_seq(7);
+        saver.submit(1, moved(1));
+        let written = confirmed(&mut saver);
+        assert_eq!(written.iter().map(|r| r.seq).collect::<Vec<_>>(), [8]);
+    }
+
+    #[test]
+    fn a_run_folder_removed_under_the_writer_is_never_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let run = dir.path().join("run");
+        std::fs::create_dir(&run).unwrap();
+        let mut saver = Saver::start(JournalWriter::create(&run, "w").unwrap());
+        saver.submit(1, moved(1));
+        assert_eq!(confirmed(&mut saver).len(), 1);
+        std::fs::remove_dir_all(&run).unwrap();
+        saver.submit(2, moved(2));
         // The waker may be called before the outcome can be taken: wait for it.
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(10);
         let mut written = Vec::new();
-        while saver.error.is_none() && std::time::Instant::now() < deadline {
+        while saver.error.is_none() && Instant::now() < deadline {
             written.extend(saver.collect(Duration::from_millis(20)).written);
         }
         assert!(written.is_empty());

@@ -13,7 +13,7 @@
 //! damaged, huge or hostile: reading them never panics and never stalls; what is wrong is
 //! reported as one-line problems.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -473,7 +473,8 @@ impl RunDir {
             .iter()
             .map(|j| writers.binary_search(&j.writer.as_str()).unwrap_or(0))
             .collect();
-        let mut seen: HashMap<&str, HashSet<u64>> = HashMap::new();
+        // Per writer: where in `entries` each sequence number was first read.
+        let mut seen: HashMap<&str, HashMap<u64, usize>> = HashMap::new();
         let mut entries = Vec::new();
         let mut keys = Vec::new();
         for (file, journal) in journals.iter().enumerate() {
@@ -505,12 +506,14 @@ impl RunDir {
     }
 
     /// Adds a journal's records whose sequence numbers its writer's files have not given yet
-    /// (`seen`): a conflict copy adds only what its journal lacks.
+    /// (`seen`): a conflict copy or a segment adds only what the files read before lack. A
+    /// number read before with another record keeps the first one read — the journal before
+    /// its copies, as a live run reads them — and is said ([`ProblemKind::Divergent`]).
     fn add_journal(
         &self,
         file: &JournalFile,
         read: JournalRead,
-        seen: &mut HashSet<u64>,
+        seen: &mut HashMap<u64, usize>,
         entries: &mut Vec<Entry>,
         problems: &mut Vec<FileProblem>,
     ) {
@@ -534,14 +537,21 @@ impl RunDir {
         let writer: Arc<str> = Arc::from(file.writer.as_str());
         seen.reserve(read.records.len());
         entries.reserve(read.records.len());
+        let first = entries.len();
         for record in read.records {
-            if !seen.insert(record.seq) {
-                if file.copy.is_some() {
-                    continue;
-                }
-                report(None, ProblemKind::RepeatedSequence(record.seq));
+            if let Some(&at) = seen.get(&record.seq) {
+                let kind = match () {
+                    _ if entries[at].record == record => continue,
+                    _ if at >= first => ProblemKind::RepeatedSequence(record.seq),
+                    _ => ProblemKind::Divergent {
+                        writer: file.writer.clone(),
+                        seq: record.seq,
+                    },
+                };
+                report(None, kind);
                 continue;
             }
+            seen.insert(record.seq, entries.len());
             entries.push(Entry {
                 writer: writer.clone(),
                 record,

@@ -11,6 +11,8 @@
 //!   `NAME (Anna's conflicted copy 2026-01-17).ron` and OneDrive's `NAME-LAPTOP-ANNA.ron` (the
 //!   computer's name appended). A journal is append-only, so a copy holds lines of the same
 //!   writer: it is read with the journal, each line once (see `RunDir::load`).
+//! - Segments: `WRITER.2.ron`, `WRITER.3.ron`, … where a writer went on after its journal was
+//!   moved aside under it; read as its journal (and their conflict copies as copies of it).
 
 use crate::run::journal::is_valid_writer_id;
 
@@ -62,12 +64,14 @@ pub fn classify(name: &str) -> RunFile<'_> {
         return RunFile::Ignored;
     }
     if let Some((writer, engine)) = conflict_copy(stem) {
+        let writer = segment_of(writer);
         return if is_valid_writer_id(writer) {
             RunFile::ConflictCopy { writer, engine }
         } else {
             RunFile::Unknown
         };
     }
+    let stem = segment_of(stem);
     if !is_valid_writer_id(stem) {
         return RunFile::Unknown;
     }
@@ -80,6 +84,23 @@ pub fn classify(name: &str) -> RunFile<'_> {
         };
     }
     RunFile::Journal { writer: stem }
+}
+
+/// The writer of `<writer>.<n>`, a later segment of its journal (n ≥ 2, see
+/// [`JournalWriter::next_segment`](crate::run::journal::JournalWriter::next_segment)); any other
+/// stem as it is.
+fn segment_of(stem: &str) -> &str {
+    match stem.rsplit_once('.') {
+        Some((writer, n))
+            if (1..=9).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !n.starts_with('0')
+                && n != "1" =>
+        {
+            writer
+        }
+        _ => stem,
+    }
 }
 
 /// The writer and engine of a conflict copy named by its marker (every engine but OneDrive,
@@ -207,6 +228,25 @@ mod tests {
                 writer: "cafe12-anna-3fa9c2"
             }
         );
+    }
+
+    #[test]
+    fn segments_and_their_copies_belong_to_their_writer() {
+        let writer = "anna-3fa9c2";
+        assert_eq!(classify("anna-3fa9c2.2.ron"), RunFile::Journal { writer });
+        assert_eq!(classify("anna-3fa9c2.17.ron"), RunFile::Journal { writer });
+        assert_eq!(
+            copy_of("anna-3fa9c2.2.sync-conflict-20260117-101530-ZQ57HVI.ron"),
+            Some((writer, Engine::Syncthing))
+        );
+        for odd in [
+            "anna-3fa9c2.1.ron",
+            "anna-3fa9c2.02.ron",
+            "anna-3fa9c2.x.ron",
+            "a.b.2.ron",
+        ] {
+            assert_eq!(classify(odd), RunFile::Unknown, "{odd}");
+        }
     }
 
     #[test]

@@ -31,11 +31,16 @@ impl Sink for File {
 }
 
 /// This process's own journal, `DIR/<writer>.ron`: created new (never a second writer on a
-/// file), appended to, each line fsync'd before [`append`](Self::append) returns.
+/// file, never through a planted link), appended to, each line fsync'd before
+/// [`append`](Self::append) returns. When a sync tool moves it aside, the writer goes on in a
+/// new segment of the same journal, `DIR/<writer>.<n>.ron` ([`next_segment`](Self::next_segment)),
+/// numbering on.
 pub struct JournalWriter {
     sink: Box<dyn Sink>,
     path: PathBuf,
     writer: String,
+    /// 1 for `<writer>.ron`, n for `<writer>.<n>.ron`.
+    segment: u32,
     next_seq: u64,
     /// A write may have left part of a line: start the next one on a new line.
     torn: bool,
@@ -65,23 +70,46 @@ impl JournalWriter {
                 format!("`{writer}` is not a valid writer id"),
             ));
         }
-        let path = dir.join(format!("{writer}.ron"));
-        let mut options = OpenOptions::new();
-        options.append(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o664);
-        }
-        let file = options.open(&path)?;
+        let path = dir.join(segment_name(writer, 1));
+        let file = create_new(&path)?;
         Ok(JournalWriter {
             sink: Box::new(file),
             path,
             writer: writer.to_owned(),
+            segment: 1,
             next_seq: 1,
             torn: false,
             name_durable: false,
         })
+    }
+
+    /// Goes on in a new file, the next free segment `<writer>.<n>.ron` beside the current one:
+    /// for when the current file was moved aside or replaced. Sequence numbers go on.
+    pub fn next_segment(&mut self) -> io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut last = None;
+        for segment in self.segment + 1..=self.segment + MAX_SEGMENT_TRIES {
+            let path = dir.join(segment_name(&self.writer, segment));
+            match create_new(&path) {
+                Ok(file) => {
+                    self.sink = Box::new(file);
+                    self.path = path;
+                    self.segment = segment;
+                    self.torn = false;
+                    self.name_durable = false;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("no free segment name")))
+    }
+
+    /// Numbers the next record at least `floor`: a number found in a copy of this journal is
+    /// never used again for another event.
+    pub fn raise_seq(&mut self, floor: u64) {
+        self.next_seq = self.next_seq.max(floor);
     }
 
     pub fn path(&self) -> &Path {
@@ -110,17 +138,39 @@ impl JournalWriter {
             seq: self.next_seq,
             ev,
         };
-        let line = encode(&record);
+        match self.write(&record) {
+            Ok(()) => {
+                self.next_seq += 1;
+                Ok(record)
+            }
+            Err((e, used)) => {
+                if used {
+                    self.next_seq += 1;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes a record again, with its own sequence number, into this file: one that reached a
+    /// file moved aside meanwhile, or an earlier one, into a new segment. Read with the other
+    /// files of the journal, the same line counts once.
+    pub fn rewrite(&mut self, record: &Record) -> io::Result<()> {
+        self.write(record).map_err(|(e, _)| e)
+    }
+
+    /// Writes and fsyncs one line; on an error, also whether the line may be in the file anyway
+    /// (its sequence number is used then).
+    fn write(&mut self, record: &Record) -> Result<(), (io::Error, bool)> {
+        let line = encode(record);
         if line.len() > MAX_LINE + 1 {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("the event is too large to journal ({} bytes)", line.len()),
-            ));
+            let why = format!("the event is too large to journal ({} bytes)", line.len());
+            return Err((io::Error::new(io::ErrorKind::InvalidInput, why), false));
         }
         if !self.name_durable {
             // The new file's name must be durable before any line in it counts as saved.
             if let Some(dir) = self.path.parent() {
-                crate::fsx::sync_dir(dir)?;
+                crate::fsx::sync_dir(dir).map_err(|e| (e, false))?;
             }
             self.name_durable = true;
         }
@@ -135,7 +185,7 @@ impl JournalWriter {
         };
         if let Err(e) = result {
             self.torn = true;
-            return Err(e);
+            return Err((e, false));
         }
         if let Err(e) = self.sink.sync_data() {
             // The data may or may not reach the disk: take the line back if we can.
@@ -144,15 +194,35 @@ impl JournalWriter {
                 Err(_) => false,
             };
             self.torn = true;
-            if !rolled_back {
-                self.next_seq += 1;
-            }
-            return Err(e);
+            return Err((e, !rolled_back));
         }
         self.torn = false;
-        self.next_seq += 1;
-        Ok(record)
+        Ok(())
     }
+}
+
+/// Segments after the current one tried before giving up (names taken by someone else).
+const MAX_SEGMENT_TRIES: u32 = 100;
+
+/// `<writer>.ron` for the first segment, `<writer>.<n>.ron` for the n-th.
+pub fn segment_name(writer: &str, segment: u32) -> String {
+    match segment {
+        0 | 1 => format!("{writer}.ron"),
+        n => format!("{writer}.{n}.ron"),
+    }
+}
+
+/// Creates a journal file: new, never through a name that exists — a link planted there
+/// included ([`crate::fsx`]) — mode `0o664` before the umask (a Unix group can read it).
+fn create_new(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.append(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o664);
+    }
+    options.open(path)
 }
 
 #[cfg(test)]
@@ -210,6 +280,7 @@ mod tests {
             sink: Box::new(Shared(fake.clone())),
             path: PathBuf::from("fake.ron"),
             writer: "fake".into(),
+            segment: 1,
             next_seq: 1,
             torn: false,
             name_durable: true,
@@ -282,5 +353,28 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         assert!(fake.lock().unwrap().data.is_empty());
         assert_eq!(w.next_seq(), 1);
+    }
+
+    /// A name planted in the run folder (Syncthing syncs symlinks; a shared host's folder is
+    /// group-writable) is never written through: the journal and its segments are made new.
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("authorized_keys");
+        std::fs::write(&target, "mine\n").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("w.ron")).unwrap();
+        let err = JournalWriter::create(dir.path(), "w").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        std::os::unix::fs::symlink(&target, dir.path().join("v.2.ron")).unwrap();
+        let mut w = JournalWriter::create(dir.path(), "v").unwrap();
+        w.next_segment().unwrap();
+        assert_eq!(
+            w.path(),
+            dir.path().join("v.3.ron"),
+            "the planted name is passed over"
+        );
+        w.append(1, moved(1)).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");
     }
 }
