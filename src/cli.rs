@@ -95,8 +95,15 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         group: Option<String>,
     },
-    /// List saved runs: id, session, started, state, notes
-    Runs,
+    /// List saved runs: id, session, started, state, notes, and which run the track counts
+    Runs {
+        /// Keep this run out of the track, the recap and the exports (undo with --restore)
+        #[arg(long, value_name = "RUN", conflicts_with = "restore")]
+        discard: Option<String>,
+        /// Take a discarded run back into the track
+        #[arg(long, value_name = "RUN")]
+        restore: Option<String>,
+    },
     /// Browse saved runs, notes, actions and search in the terminal
     Review {
         /// The run to open [default: all runs of the track]

@@ -166,3 +166,32 @@ fn file_system_errors_are_said_in_the_users_language() {
         assert!(err.contains(unreadable), "{err}");
     }
 }
+
+#[test]
+fn discarding_an_unknown_run_is_one_line_and_exit_2_and_a_known_one_is_undoable() {
+    let data = tempfile::tempdir().unwrap();
+    for flag in ["--discard", "--restore"] {
+        let out = spar(data.path(), &["runs", flag, "20990101-0000-nothing-here"]);
+        let err = one_line_exit_2(&out, flag);
+        assert!(err.contains("20990101-0000-nothing-here"), "{err}");
+    }
+    let catalog = spar::session::load::load_catalog(&[]).unwrap();
+    let session = catalog.get("kickoff").unwrap().clone();
+    let header = spar::run::store::RunHeader::new(session, None, 1_600_333_200_000, "Anna");
+    let dir = spar::run::store::DataDir::at(data.path())
+        .create_run(header)
+        .unwrap();
+    let id = dir.id().to_string();
+    let out = spar(data.path(), &["runs", "--discard", &id]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains(&format!("--restore {id}")), "{said}");
+    assert!(dir.path().join("discarded").exists());
+    let listed = spar(data.path(), &["runs"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("discarded"));
+    let out = spar(data.path(), &["runs", "--restore", &id]);
+    assert!(out.status.success());
+    assert!(!dir.path().join("discarded").exists());
+    let listed = spar(data.path(), &["runs"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("counts"));
+}

@@ -669,3 +669,46 @@ fn many_damaged_lines_are_all_counted() {
         view.runs[0].problems
     );
 }
+
+#[test]
+fn a_stray_run_after_the_meeting_neither_counts_nor_hides_it_and_a_discard_chooses() {
+    use Event::*;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = DataDir::at(tmp.path());
+    let held = run_of(
+        &data,
+        "kickoff",
+        KICKOFF,
+        &[
+            (0, TimerStarted { at: place(0, 0) }),
+            (
+                5,
+                note(
+                    place(0, 0),
+                    None,
+                    action("Karin", Some("2026-12-20")),
+                    "Boka lokal",
+                ),
+            ),
+            (170, Ended),
+        ],
+    );
+    // Started by mistake a week later, and left empty.
+    let stray = run_of(&data, "kickoff", KICKOFF + 7 * 24 * 60 * MIN, &[]);
+    let counted = |view: &TrackView| view.counted("kickoff").map(|r| r.dir.id().to_string());
+    let v = view(&data);
+    assert_eq!(counted(&v).as_deref(), Some(held.id()));
+    assert_eq!(open_actions(&v, "digitala-samhallet").len(), 1);
+    assert_eq!(v.others(v.counted("kickoff").unwrap()), 1);
+
+    // Discarding the held run makes the stray one count: the recap has nothing from it.
+    spar::run::catalog::counted::set_discarded(&held, true, "test").unwrap();
+    let v = view(&data);
+    assert_eq!(counted(&v).as_deref(), Some(stray.id()));
+    assert!(v.runs.iter().any(|r| r.discarded && r.dir == held));
+    assert!(open_actions(&v, "digitala-samhallet").is_empty());
+    // Restored, the held run counts again; its journal was never touched.
+    spar::run::catalog::counted::set_discarded(&held, false, "").unwrap();
+    assert_eq!(counted(&view(&data)).as_deref(), Some(held.id()));
+    assert_eq!(view(&data).counted("kickoff").unwrap().note_count(), 1);
+}

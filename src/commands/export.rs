@@ -38,14 +38,14 @@ pub fn run(
             let problem = lang.text().store_error(&run.problem);
             warn(&format!("{}: {problem}", run.id), lang);
         }
-        // Per meeting of the track, its latest run: every meeting once, in track order.
+        // Per meeting of the track, the run that counts: every meeting once, in track order.
         let meetings = track
             .as_ref()
             .map(|t| catalog.meetings_of(&t.id))
             .unwrap_or_default();
         let docs: Vec<RunDoc> = meetings
             .iter()
-            .filter_map(|meeting| view.latest(&meeting.id))
+            .filter_map(|meeting| view.counted(&meeting.id))
             .inspect(|run| warn_all(&run.problems, lang))
             .map(|run| RunDoc::of(&run.header, &run.state, now))
             .collect();

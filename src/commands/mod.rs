@@ -36,7 +36,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             resume,
         }) => run::run(&global, track.as_deref(), &session, new, resume.as_deref()),
         Some(Command::Join { run, group }) => join::run(&global, run.as_deref(), group.as_deref()),
-        Some(Command::Runs) => runs::run(&global),
+        Some(Command::Runs { discard, restore }) => match (discard, restore) {
+            (Some(run), _) => runs::discard(&global, &run, true),
+            (None, Some(run)) => runs::discard(&global, &run, false),
+            (None, None) => runs::run(&global),
+        },
         Some(Command::Review { run }) => review::run(&global, run.as_deref()),
         Some(Command::Export {
             run,

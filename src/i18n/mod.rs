@@ -9,6 +9,7 @@ use clap::ValueEnum;
 
 mod agendas;
 mod disk;
+mod memory;
 mod speech;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]

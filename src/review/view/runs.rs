@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! 1 Kick off
-//! ▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara
+//! ▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara  räknas
+//!   2020-09-17 13:10  pågår       0 min   0 anteckningar  0 öppna · 0 klara
 //! 2 Det digitala samhället
 //!   inte genomförd
 //! Andra träffar
@@ -11,6 +12,7 @@
 //!   2021-01-12 13:00  pågår     12 min  3 anteckningar    0 öppna · 0 klara
 //! ──────────────────────────────────────────────────────────────────────
 //! 20200917-0900-kickoff-ab12 · Anna · spar 0.1.0
+//! Genomförandet som räknas i spåret · 1 annat genomförande av träffen finns (spar runs)
 //! Träffens fil har ändrats sedan dess: den visas som den var då (run.ron)
 //! 1 skadad rad hoppades över
 //!   runs/20200917-0900-kickoff-ab12/erik-1a2b3c.ron:17: skipped a damaged line (checksum mismatch)
@@ -125,6 +127,8 @@ struct Columns {
     state: usize,
     notes: usize,
     actions: usize,
+    /// "räknas" / "bortvald".
+    mark: usize,
 }
 
 impl Columns {
@@ -146,11 +150,12 @@ impl Columns {
                 let (all, open) = r.action_counts();
                 text.actions_summary(open, all - open)
             }),
+            mark: text.run_counts().width().max(text.run_discarded().width()),
         }
     }
 }
 
-/// "▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara  <id>".
+/// "▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara  räknas  <id>".
 fn run_line(
     review: &Review,
     run: &SavedRun,
@@ -176,6 +181,15 @@ fn run_line(
         fit(&text.notes_count(run.note_count()), columns.notes),
         fit(&text.actions_summary(open, all - open), columns.actions),
     );
+    let mark = if run.counts {
+        text.run_counts()
+    } else if run.discarded {
+        text.run_discarded()
+    } else {
+        ""
+    };
+    line.push_str("  ");
+    line.push_str(&fit(mark, columns.mark));
     // The id where there is room for it.
     if line.width() + 2 + run.dir.id().len() <= width {
         line.push_str("  ");
@@ -225,6 +239,13 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
         ),
         theme.dim,
     ))];
+    lines.push(Line::from(Span::styled(
+        truncate(
+            &text.which_run(run.counts, run.discarded, review.view.others(run)),
+            width,
+        ),
+        if run.counts { theme.dim } else { theme.accent },
+    )));
     if run.snapshot_differs {
         lines.push(Line::from(Span::styled(
             truncate(text.snapshot_differs, width),

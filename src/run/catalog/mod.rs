@@ -6,6 +6,7 @@
 //! pure function of it: the start screen (which meetings are done or in progress), `spar run` and
 //! `spar join` (which run is live), `spar runs`, the review and the recap on the stage:
 //!
+//! - [`TrackView::counted`]: the run of a meeting that counts (see [`counted`]);
 //! - [`open_actions`]: what earlier meetings of the track left open (the recap);
 //! - [`all_actions`]: every action item of the track;
 //! - [`search`]: notes, owners and questions that contain a query, ignoring case.
@@ -13,6 +14,7 @@
 //! The text search looks at is lowercased once, when a run is read, so that a keystroke in the
 //! search costs only substring scans.
 
+pub mod counted;
 mod folded;
 mod search;
 
@@ -43,6 +45,10 @@ pub struct SavedRun {
     pub meeting: Option<usize>,
     /// The session file is no longer what the run was held with: the run reads from its snapshot.
     pub snapshot_differs: bool,
+    /// Kept out of the track by `spar runs --discard` (see [`counted`]).
+    pub discarded: bool,
+    /// The run of its meeting that the track, the recap and the exports use.
+    pub counts: bool,
     /// Indices into `state.notes` of the notes that are not deleted, in the order they are shown:
     /// by place in the agenda, then group (the whole group first, then the session's groups),
     /// then as written. Notes at places the session does not have come last.
@@ -169,6 +175,7 @@ impl TrackView {
                 run.dir.id().to_string(),
             )
         });
+        mark_counted(&mut runs);
         TrackView {
             track: catalog.track.clone(),
             meetings: catalog
@@ -201,28 +208,36 @@ impl TrackView {
         self.runs.iter().position(|r| r.dir.id() == id)
     }
 
-    /// The latest run of this session, live or ended: the one a track's export shows for it.
-    pub fn latest(&self, session: &str) -> Option<&SavedRun> {
+    /// The run of this session that counts: the one the track's export, the recap and the
+    /// track's statistics use (see [`counted`]).
+    pub fn counted(&self, session: &str) -> Option<&SavedRun> {
         self.runs
             .iter()
-            .rev()
-            .find(|r| r.header.session.id == session)
+            .find(|r| r.counts && r.header.session.id == session)
     }
 
-    /// The latest live run of this session, if any: the one `spar run` offers to resume and the
-    /// start screen shows as in progress.
+    /// How many other runs of `run`'s session there are besides it (discarded ones too).
+    pub fn others(&self, run: &SavedRun) -> usize {
+        self.runs
+            .iter()
+            .filter(|r| r.header.session.id == run.header.session.id && r.dir != run.dir)
+            .count()
+    }
+
+    /// The latest live run of this session not discarded, if any: the one `spar run` offers to
+    /// resume and the start screen shows as in progress.
     pub fn unfinished(&self, session: &str) -> Option<&SavedRun> {
         self.runs
             .iter()
             .rev()
-            .find(|r| r.header.session.id == session && r.status == RunStatus::Live)
+            .find(|r| r.header.session.id == session && r.status == RunStatus::Live && !r.discarded)
     }
 
-    /// Whether a run of this session has ended.
+    /// Whether a run of this session not discarded has ended.
     pub fn has_ended(&self, session: &str) -> bool {
         self.runs
             .iter()
-            .any(|r| r.header.session.id == session && r.status == RunStatus::Ended)
+            .any(|r| r.header.session.id == session && r.status == RunStatus::Ended && !r.discarded)
     }
 
     /// The live run that changed last: the one `spar join` joins when none is named.
@@ -241,6 +256,28 @@ impl TrackView {
             return Vec::new();
         }
         open_actions(self, &session.id)
+    }
+}
+
+/// Marks in each session's runs the one that counts.
+fn mark_counted(runs: &mut [SavedRun]) {
+    let mut by_session: std::collections::BTreeMap<&str, Vec<(usize, (bool, counted::Weight))>> =
+        std::collections::BTreeMap::new();
+    for (i, run) in runs.iter().enumerate() {
+        by_session
+            .entry(run.header.session.id.as_str())
+            .or_default()
+            .push((i, (run.discarded, counted::Weight::of(run))));
+    }
+    let chosen: Vec<usize> = by_session
+        .values()
+        .filter_map(|group| {
+            let weights: Vec<_> = group.iter().map(|(_, w)| *w).collect();
+            counted::choose(&weights).map(|k| group[k].0)
+        })
+        .collect();
+    for (i, run) in runs.iter_mut().enumerate() {
+        run.counts = chosen.contains(&i);
     }
 }
 
@@ -265,6 +302,7 @@ impl SavedRun {
         let snapshot_differs = catalog
             .get(&header.session.id)
             .is_some_and(|s| *s != header.session);
+        let discarded = counted::is_discarded(&dir);
         let mut run = SavedRun {
             dir,
             header,
@@ -273,6 +311,8 @@ impl SavedRun {
             status,
             meeting,
             snapshot_differs,
+            discarded,
+            counts: false,
             order: Vec::new(),
             rows: Vec::new(),
             lower: Vec::new(),
@@ -458,7 +498,7 @@ pub fn all_actions(runs: &[SavedRun]) -> Vec<NoteRef> {
 }
 
 /// What the meetings of the track before `before_session` left open: action items not marked
-/// done and parked questions, from every run of those meetings, in track order. Nothing for a
+/// done and parked questions, from the run that counts of each of those meetings, in track order. Nothing for a
 /// session outside the track, and never anything of `before_session`'s own meeting.
 pub fn open_actions(view: &TrackView, before_session: &str) -> Vec<RecapEntry> {
     let Some(before) = view.position(before_session) else {
@@ -466,7 +506,7 @@ pub fn open_actions(view: &TrackView, before_session: &str) -> Vec<RecapEntry> {
     };
     let mut out = Vec::new();
     for run in &view.runs {
-        let Some(meeting) = run.meeting.filter(|&m| m < before) else {
+        let Some(meeting) = run.meeting.filter(|&m| m < before && run.counts) else {
             continue;
         };
         for &i in &run.order {
