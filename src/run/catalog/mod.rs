@@ -261,19 +261,21 @@ impl TrackView {
 
 /// Marks in each session's runs the one that counts.
 fn mark_counted(runs: &mut [SavedRun]) {
-    let mut by_session: std::collections::BTreeMap<&str, Vec<(usize, (bool, counted::Weight))>> =
-        std::collections::BTreeMap::new();
+    let mut by_session: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for (i, run) in runs.iter().enumerate() {
         by_session
             .entry(run.header.session.id.as_str())
             .or_default()
-            .push((i, (run.discarded, counted::Weight::of(run))));
+            .push(i);
     }
     let chosen: Vec<usize> = by_session
         .values()
         .filter_map(|group| {
-            let weights: Vec<_> = group.iter().map(|(_, w)| *w).collect();
-            counted::choose(&weights).map(|k| group[k].0)
+            let weights: Vec<(bool, counted::Weight)> = group
+                .iter()
+                .map(|&i| (runs[i].discarded, counted::Weight::of(&runs[i])))
+                .collect();
+            counted::choose(&weights).map(|k| group[k])
         })
         .collect();
     for (i, run) in runs.iter_mut().enumerate() {
