@@ -4,6 +4,7 @@
 //! this process; `catalog` is the read model of all the track's saved runs.
 
 pub mod catalog;
+pub mod due;
 pub mod event;
 pub mod file_problem;
 pub mod fit;

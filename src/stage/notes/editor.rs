@@ -18,7 +18,6 @@ use super::keys::{self, EditorAction};
 use super::{Ctx, kind_name};
 use crate::run::state::Note;
 use crate::run::{Event, NoteId, NoteKind, Place};
-use crate::session::validate::is_date;
 use crate::text::{clean, clean_line, is_unsafe};
 use crate::ui::fit;
 use crate::ui::labels::{group_name, place_label};
@@ -66,8 +65,6 @@ pub enum Field {
 pub enum EditorError {
     /// An action item needs an owner.
     OwnerMissing,
-    /// The due date is not `YYYY-MM-DD`.
-    DueInvalid,
     /// The text is longer than [`MAX_NOTE`]: refused here, so that no event that can never be
     /// journalled ever holds up the notes after it.
     TooLong,
@@ -78,7 +75,6 @@ impl EditorError {
     pub fn words(self, text: &crate::i18n::Text) -> String {
         match self {
             EditorError::OwnerMissing => text.owner_missing.to_string(),
-            EditorError::DueInvalid => text.due_invalid.to_string(),
             EditorError::TooLong => text.note_too_long(MAX_NOTE >> 10),
         }
     }
@@ -421,12 +417,6 @@ impl NoteEditor {
                 self.focus = Field::Owner;
                 return EditorOutcome::Unchanged;
             }
-            let due = self.due_text();
-            if !due.is_empty() && !is_date(&due) {
-                self.error = Some(EditorError::DueInvalid);
-                self.focus = Field::Due;
-                return EditorOutcome::Unchanged;
-            }
         }
         self.error = None;
         EditorOutcome::Save(SaveRequest {
@@ -466,7 +456,7 @@ fn fields_rows(width: u16) -> u16 {
 /// │ Boka ett möte med kommunens IT-avdelning om wifi           │  text, soft-wrapped
 /// │ i filialerna.▏                                             │
 /// │ Ansvarig: Anna Berg          Klart senast: 2020-10-01      │  action only
-/// │ Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2020-10-01      │  error only
+/// │ Skriv vem som är ansvarig                                  │  error only
 /// ╰ Enter spara  Alt+Enter Ctrl+J ny rad  Ctrl+T F2 byt typ … ─╯  keys
 /// ```
 ///
@@ -624,9 +614,9 @@ fn action_fields(
             },
         )
     } else {
-        // Owner: a name or two, at most 40 columns. Due date: label, 10 digits and the cursor
-        // after them.
-        let due_w = (due_label_w + 11).min(rect.width);
+        // Owner: a name or two, at most 40 columns. Due: a date or a few words ("innan träff
+        // 3"), whole with the cursor after them; longer text scrolls in its field while typed.
+        let due_w = (due_label_w + 24).min(rect.width);
         let owner_w = rect.width.saturating_sub(due_w + 2).min(owner_label_w + 40);
         let owner = Rect {
             width: owner_w,
