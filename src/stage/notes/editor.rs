@@ -411,12 +411,11 @@ impl NoteEditor {
             self.focus = Field::Text;
             return EditorOutcome::Unchanged;
         }
-        if self.kind == Kind::Action {
-            if self.owner_text().is_empty() {
-                self.error = Some(EditorError::OwnerMissing);
-                self.focus = Field::Owner;
-                return EditorOutcome::Unchanged;
-            }
+        // An action needs an owner; its due may be a date, words or nothing.
+        if self.kind == Kind::Action && self.owner_text().is_empty() {
+            self.error = Some(EditorError::OwnerMissing);
+            self.focus = Field::Owner;
+            return EditorOutcome::Unchanged;
         }
         self.error = None;
         EditorOutcome::Save(SaveRequest {
