@@ -2,7 +2,7 @@
 //!
 //! The view tests (`stage_views`, `review_views`, `notes_views`, `start_view`) render every view
 //! in both languages and assert it equals its snapshot; this test reads every snapshot at 80×24,
-//! 120×40 and 200×60, so it sees exactly what they rendered, and a view added later is checked
+//! 120×40, 200×60 and 40×12 (a zoomed terminal), so it sees exactly what they rendered, and a view added later is checked
 //! without being listed here. Each word on screen must be a word of the texts the views draw from (the UI words in
 //! `src/i18n/`, the sessions, the tests' own notes and names), a number or time, or end in "…"
 //! after the start of such a word. "actu" for "actual", "14 m" for "14 min" or a URL broken
@@ -194,7 +194,7 @@ fn no_view_cuts_a_word_without_an_ellipsis_at_any_size() {
     let mut snapshots = Vec::new();
     files_under(
         &root.join("tests/snapshots"),
-        &["_80x24.snap", "_120x40.snap", "_200x60.snap"],
+        &["_80x24.snap", "_120x40.snap", "_200x60.snap", "_40x12.snap"],
         &mut snapshots,
     );
     snapshots.sort();

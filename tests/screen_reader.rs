@@ -31,7 +31,7 @@ const EN: Words = Words {
     yes_no: "y and Enter",
     prompt: "Type a note for",
     saved: "Saved: item 1",
-    heard_note: "Note from Anna, Grupp Siljan: Vi pratade om lånekort",
+    heard_note: "Note from Anna, ",
 };
 
 const SV: Words = Words {
@@ -44,7 +44,7 @@ const SV: Words = Words {
     yes_no: "j och Retur",
     prompt: "Skriv en anteckning till",
     saved: "Sparad: punkt 1",
-    heard_note: "Anteckning från Anna, Grupp Siljan: Vi pratade om lånekort",
+    heard_note: "Anteckning från Anna, ",
 };
 
 fn said(pty: &Pty) -> String {
@@ -146,7 +146,10 @@ fn a_note_takers_lines_are_notes_the_facilitator_hears() {
         wait_said(&join, w.prompt, 1);
         line(&mut join, "Vi pratade om lånekort");
         wait_said(&join, w.saved, 1);
-        wait_said(&stage, w.heard_note, 1);
+        // On the welcome, a whole-group step, the note goes to the whole group, as the prompt
+        // said.
+        let heard = wait_said(&stage, w.heard_note, 1);
+        assert!(heard.contains(": Vi pratade om lånekort"), "{heard}");
         // The facilitator moves on: the note-taker hears it, and where notes go now.
         line(&mut stage, "n");
         wait_said(&join, w.item_two, 1);

@@ -171,7 +171,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn resizing_and_a_tiny_window() {
     let data = data_dir();
-    let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 40, 10);
+    let mut spar = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 24, 6);
     spar.wait_for("Fönstret är för litet");
     spar.send(b"q");
     assert_eq!(spar.wait_exit(), 0);

@@ -391,6 +391,14 @@ impl Text {
         }
     }
 
+    /// "Fönstret är för litet (minst 28 × 8)": the stage, which zooms down to that size.
+    pub fn window_too_small(&self, width: u16, height: u16) -> String {
+        match self.lang {
+            Lang::Sv => format!("Fönstret är för litet (minst {width} × {height})"),
+            Lang::En => format!("Window too small (at least {width} × {height})"),
+        }
+    }
+
     /// `--time-marks` that does not parse.
     pub fn bad_time_marks(&self, word: &str) -> String {
         match self.lang {

@@ -26,16 +26,22 @@ pub fn too_small(frame: &mut Frame, text: &Text, theme: &Theme) -> bool {
     if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
         return false;
     }
+    say_too_small(frame, text.too_small, theme);
+    true
+}
+
+/// Draws `message` (the window is too small, and what it takes) across the middle.
+pub fn say_too_small(frame: &mut Frame, message: &str, theme: &Theme) {
+    let area = frame.area();
     let middle = Rect {
         y: area.y + area.height / 2,
         height: area.height.min(3),
         ..area
     };
-    let message = Paragraph::new(Line::from(text.too_small).style(theme.error))
+    let message = Paragraph::new(Line::from(message.to_string()).style(theme.error))
         .centered()
         .wrap(Wrap { trim: true });
     frame.render_widget(message, middle.intersection(area));
-    true
 }
 
 /// Draws the frame and returns the area inside it, a column in from each side.

@@ -19,6 +19,7 @@ pub(crate) mod notes;
 mod overlay;
 mod recap;
 mod stage_main;
+mod zoomed;
 
 pub use help::rows as help_rows;
 
@@ -32,10 +33,18 @@ pub const COUNTDOWN_GLYPHS: &str = big_digits::GLYPHS;
 
 pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     let area = frame.area();
-    if crate::ui::frame::too_small(frame, stage.ctx.ui.text(), &stage.ctx.ui.theme) {
+    if area.width < zoomed::MIN_WIDTH || area.height < zoomed::MIN_HEIGHT {
+        let text = stage.ctx.ui.text();
+        let message = text.window_too_small(zoomed::MIN_WIDTH, zoomed::MIN_HEIGHT);
+        crate::ui::frame::say_too_small(frame, &message, &stage.ctx.ui.theme);
         return;
     }
-    stage_main::draw(frame, area, stage, now);
+    // A zoomed terminal (a large font) gets the stage in plain lines, not the big countdown.
+    if zoomed::applies(area) {
+        zoomed::draw(frame, area, stage, now);
+    } else {
+        stage_main::draw(frame, area, stage, now);
+    }
     match &stage.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::draw(frame, area, stage, *scroll),

@@ -19,13 +19,18 @@ use crate::stage::notes::order::Shown;
 use crate::stage::notes::panel::Focus;
 use crate::stage::notes::{Ctx, editor, panel};
 
-pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
-    let ctx = Ctx {
+/// What the notes panel and the editor are drawn with: the run's groups and where notes go.
+pub(super) fn ctx(stage: &Stage) -> Ctx<'_> {
+    Ctx {
         ui: &stage.ctx.ui,
         session: &stage.run.session,
         group: stage.target().1,
         here: Some(stage.view_place()),
-    };
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
+    let ctx = ctx(stage);
     let (notes_area, editor_area) = match stage.editor.as_ref().filter(|_| stage.editor_open) {
         Some(open) => {
             let height =

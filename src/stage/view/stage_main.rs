@@ -244,7 +244,7 @@ fn item_on_screen(stage: &Stage) -> Option<(&Item, Vec<Step<'_>>)> {
 }
 
 /// "Punkt 3 av 9 · Samtal · Fråga 1 av 2" and the item's title.
-fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &Stage) {
+pub(super) fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &Stage) {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
     let Some((item, steps)) = item_on_screen(stage) else {
@@ -547,7 +547,7 @@ fn next_line(stage: &Stage) -> String {
 /// "planerat slut 11:30 · beräknat slut 11:44, 14 min efter", coloured by how late we are; with
 /// how the plan was read after a late start. Before the start: the planned start and how long
 /// ago it was. After the end: when it ended against the plan.
-fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
+pub(super) fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
     let tz = &stage.ctx.ui.tz;
@@ -615,7 +615,7 @@ fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
 }
 
 /// Where notes go, and whether the bell is muted.
-fn status_line(stage: &Stage) -> String {
+pub(super) fn status_line(stage: &Stage) -> String {
     let text = stage.ctx.ui.text();
     let group = stage.target().1.unwrap_or(text.whole_group);
     let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
@@ -654,7 +654,7 @@ fn status_line(stage: &Stage) -> String {
 }
 
 /// The hint bar of the mode in force: the keys this role has that do something now.
-fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
+pub(super) fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
     crate::ui::keymap::hint_line(
         stage.active_bindings(),
         stage.ctx.ui.text(),

@@ -1,7 +1,13 @@
+//! Views for everyone who follows differently.
+//!
 //! Colour is never the only signal: every state the stage and a note-taker's terminal colour
 //! (ready, running, running low, paused, time's up, behind or ahead of plan, not saved, notes
 //! still saving) is rendered with the colours stripped (`NO_COLOR`'s monochrome theme, and only
-//! the text read back), and its word must be there, at 80×24 and 120×40, in both languages.
+//! the text read back), and its word must be there, at 80×24, 120×40 and on a zoomed 40×12, in
+//! both languages.
+//!
+//! A zoomed terminal (a large font: 40×12) gets the stage and the join in plain lines; their
+//! snapshots at 40×12 are read by `tests/cut_words.rs` like every other size.
 
 use std::sync::Arc;
 
@@ -50,7 +56,12 @@ fn stage(role: Role, lang: Lang, events: &[(i64, Event)]) -> Stage {
 }
 
 /// The screen's text alone, lower case, lines joined by spaces: no colour, no style.
-fn words_on_screen(stage: &Stage, now: Millis, (width, height): (u16, u16)) -> String {
+fn words_on_screen(stage: &Stage, now: Millis, size: (u16, u16)) -> String {
+    screen(stage, now, size).replace('\n', " ").to_lowercase()
+}
+
+/// The screen's text, one line per row, trailing blanks left out.
+fn screen(stage: &Stage, now: Millis, (width, height): (u16, u16)) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| view::draw(frame, stage, now))
@@ -58,12 +69,14 @@ fn words_on_screen(stage: &Stage, now: Millis, (width, height): (u16, u16)) -> S
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
+        let mut line = String::new();
         for x in 0..width {
-            out.push_str(buffer[(x, y)].symbol());
+            line.push_str(buffer[(x, y)].symbol());
         }
-        out.push(' ');
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
-    out.to_lowercase()
+    out
 }
 
 const START: Place = Place { item: 0, step: 0 };
@@ -118,7 +131,7 @@ fn every_coloured_state_of_the_stage_and_a_join_carries_its_word() {
         let text = lang.text();
         for role in [Role::Facilitator, Role::NoteTaker] {
             for (what, events, minute, word) in states(text) {
-                for size in [(80, 24), (120, 40)] {
+                for size in [(80, 24), (120, 40), (40, 12)] {
                     let s = stage(role, lang, &events);
                     let screen = words_on_screen(&s, NINE + minute * MIN, size);
                     assert!(
@@ -135,7 +148,7 @@ fn every_coloured_state_of_the_stage_and_a_join_carries_its_word() {
 fn not_saved_and_still_saving_carry_their_words() {
     for lang in [Lang::En, Lang::Sv] {
         let text = lang.text();
-        for size in [(80, 24), (120, 40)] {
+        for size in [(80, 24), (120, 40), (40, 12)] {
             let mut s = stage(
                 Role::NoteTaker,
                 lang,
@@ -156,6 +169,85 @@ fn not_saved_and_still_saving_carry_their_words() {
             assert!(
                 screen.contains(word),
                 "{lang:?} {size:?}: no {word:?} in\n{screen}"
+            );
+        }
+    }
+}
+
+/// A zoomed view: its name, the role, the events, the minute it is looked at, actions then.
+type Zoomed = (
+    &'static str,
+    Role,
+    Vec<(i64, Event)>,
+    i64,
+    Vec<spar::stage::Action>,
+);
+
+#[test]
+fn the_stage_and_a_join_at_40x12_in_both_languages() {
+    use spar::stage::Action;
+    let started = vec![(0, Event::TimerStarted { at: START })];
+    let mut discussion = started.clone();
+    discussion.push((
+        57,
+        Event::Moved {
+            to: Place { item: 3, step: 0 },
+        },
+    ));
+    discussion.push((
+        57,
+        Event::TimerStarted {
+            at: Place { item: 3, step: 0 },
+        },
+    ));
+    let mut over_paused = started.clone();
+    over_paused.push((12, Event::TimerPaused { at: START }));
+    let cases: Vec<Zoomed> = vec![
+        ("lobby", Role::Facilitator, vec![], -5, vec![]),
+        (
+            "question",
+            Role::Facilitator,
+            discussion.clone(),
+            60,
+            vec![],
+        ),
+        ("over_paused", Role::Facilitator, over_paused, 13, vec![]),
+        (
+            "join_writing",
+            Role::NoteTaker,
+            discussion.clone(),
+            60,
+            vec![Action::Write],
+        ),
+        (
+            "groups",
+            Role::Facilitator,
+            discussion.clone(),
+            60,
+            vec![Action::ChooseGroup],
+        ),
+        (
+            "confirm_quit",
+            Role::Facilitator,
+            discussion,
+            60,
+            vec![Action::Quit],
+        ),
+    ];
+    for (name, role, events, minute, actions) in cases {
+        for lang in [Lang::Sv, Lang::En] {
+            let mut s = stage(role, lang, &events);
+            let now = NINE + minute * MIN;
+            for action in &actions {
+                s.update(*action, now);
+            }
+            if name == "join_writing" {
+                s.on_paste("Vi pratade om lånekort för alla", now);
+            }
+            let code = if lang == Lang::Sv { "sv" } else { "en" };
+            insta::assert_snapshot!(
+                format!("zoomed_{name}_{code}_40x12"),
+                screen(&s, now, (40, 12))
             );
         }
     }
