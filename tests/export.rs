@@ -80,8 +80,16 @@ impl Journal {
         }
     }
 
-    /// The facilitator at `minute` after nine.
+    /// The facilitator at `minute` after nine; its journal begins with its `Joined` (only a
+    /// facilitator drives the timer).
     fn fac(&mut self, minute: i64, ev: Event) {
+        if !self.seqs.contains_key("facilitator") && !matches!(ev, Event::Joined { .. }) {
+            let joined = Event::Joined {
+                name: "Karin".into(),
+                role: Role::Facilitator,
+            };
+            self.push("facilitator", NINE + (minute - 1) * MIN, joined);
+        }
         self.push("facilitator", NINE + minute * MIN, ev);
     }
 

@@ -58,17 +58,25 @@ struct Script {
 }
 
 impl Script {
+    /// The facilitator's journal, begun with its `Joined` (only a facilitator drives the timer).
     fn new() -> Self {
-        Script {
+        let mut script = Script {
             entries: Vec::new(),
-        }
+        };
+        let joined = Event::Joined {
+            name: "Karin".into(),
+            role: spar::run::Role::Facilitator,
+        };
+        script.push("facilitator", NINE - 60 * MIN, joined);
+        script
     }
     fn at(mut self, minute: i64, ev: Event) -> Self {
         self.push("facilitator", NINE + minute * MIN, ev);
         self
     }
+    /// Each writer's entries are numbered 1, 2, 3, … as its journal's lines are.
     fn push(&mut self, writer: &str, at: i64, ev: Event) {
-        let seq = self.entries.len() as u64 + 1;
+        let seq = self.entries.iter().filter(|e| &*e.writer == writer).count() as u64 + 1;
         self.entries.push(Entry {
             writer: Arc::from(writer),
             record: Record { at, seq, ev },
@@ -260,7 +268,9 @@ fn the_facilitator_is_the_last_stage_to_join_or_take_over_until_it_leaves() {
         name: name.into(),
         role,
     };
-    let mut s = Script::new();
+    let mut s = Script {
+        entries: Vec::new(),
+    };
     s.push("first", NINE, joined("Anna", Role::Facilitator));
     s.push("first", NINE + MIN, start(0, 0));
     assert_eq!(s.fold().facilitator.as_deref(), Some("first"));
@@ -548,11 +558,20 @@ fn notes_are_cleaned_edited_deleted_and_restored_by_id() {
             text: "beslut".into(),
         },
     );
-    s.push("bert", NINE + 2, Event::NoteDeleted { id: id.clone() });
+    // The facilitator may delete and restore anyone's note.
+    s.push(
+        "facilitator",
+        NINE + 2,
+        Event::NoteDeleted { id: id.clone() },
+    );
     let state = s.fold();
     assert_eq!(state.live_notes().count(), 0);
     assert_eq!(state.note(&id).unwrap().kind, NoteKind::Decision);
-    s.push("bert", NINE + 3, Event::NoteRestored { id: id.clone() });
+    s.push(
+        "facilitator",
+        NINE + 3,
+        Event::NoteRestored { id: id.clone() },
+    );
     assert_eq!(s.fold().live_notes().count(), 1);
 }
 

@@ -46,12 +46,18 @@ struct Journal {
 }
 
 impl Journal {
+    /// A facilitator's journal, begun with its `Joined` a minute before `start` (only a
+    /// facilitator drives the timer).
     fn new(start: Millis, writer: &str) -> Journal {
-        Journal {
+        let mut journal = Journal {
             start,
             writer: Arc::from(writer),
             entries: Vec::new(),
-        }
+        };
+        let name = writer.split('-').next().unwrap_or(writer).to_string();
+        let role = spar::run::Role::Facilitator;
+        journal.push(-1, Event::Joined { name, role });
+        journal
     }
 
     fn push(&mut self, minute: i64, ev: Event) -> NoteId {
@@ -527,7 +533,7 @@ fn overtime_is_in_its_own_colour_and_in_words() {
 
 fn recap_stage(lang: Lang, recap: Vec<spar::run::catalog::RecapEntry>) -> Stage {
     let session = Arc::new(catalog().get("digitala-samhallet").unwrap().clone());
-    let entries: Vec<Entry> = [
+    let entries = [
         Event::TimerStarted { at: at(0, 0) },
         Event::Moved { to: at(2, 0) },
         Event::TimerStarted { at: at(2, 0) },
@@ -538,11 +544,22 @@ fn recap_stage(lang: Lang, recap: Vec<spar::run::catalog::RecapEntry>) -> Stage 
         writer: Arc::from("facilitator"),
         record: Record {
             at: SECOND + i as i64 * 20 * MIN,
-            seq: i as u64 + 1,
+            seq: i as u64 + 2,
             ev,
         },
-    })
-    .collect();
+    });
+    let joined = Entry {
+        writer: Arc::from("facilitator"),
+        record: Record {
+            at: SECOND - MIN,
+            seq: 1,
+            ev: Event::Joined {
+                name: "Per".into(),
+                role: spar::run::Role::Facilitator,
+            },
+        },
+    };
+    let entries: Vec<Entry> = std::iter::once(joined).chain(entries).collect();
     let run = RunState::fold(session, &entries);
     let ctx = Context {
         ui: spar::ui::Ctx {

@@ -34,15 +34,24 @@ fn stage(lang: Lang, events: &[(i64, Event)]) -> Stage {
 
 fn stage_of(file: &str, role: spar::run::Role, lang: Lang, events: &[(i64, Event)]) -> Stage {
     let session = session(file);
+    // The facilitator's journal begins with its `Joined` (only a facilitator drives the timer).
+    let joined = Event::Joined {
+        name: "Anna".into(),
+        role: spar::run::Role::Facilitator,
+    };
+    let begun = matches!(events.first(), Some((_, Event::Joined { .. })));
+    let events = (!begun)
+        .then_some((-60, joined))
+        .into_iter()
+        .chain(events.iter().cloned());
     let entries: Vec<Entry> = events
-        .iter()
         .enumerate()
         .map(|(i, (minute, ev))| Entry {
             writer: Arc::from("facilitator"),
             record: Record {
                 at: NINE + minute * MIN,
                 seq: i as u64 + 1,
-                ev: ev.clone(),
+                ev,
             },
         })
         .collect();

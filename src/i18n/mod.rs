@@ -11,6 +11,7 @@ mod agendas;
 mod disk;
 mod memory;
 mod speech;
+mod trust;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
 pub enum Lang {
@@ -1486,6 +1487,14 @@ impl Text {
                 format!("an event could not be written and was left out: {why}")
             }
             (K::Divergent { writer, seq }, _) => self.divergent(writer, *seq),
+            (
+                K::NotItsWriters {
+                    event,
+                    first_seq,
+                    count,
+                },
+                _,
+            ) => self.refused_events(event, *first_seq, *count),
             (K::ConflictCopy { engine, writer }, true) => format!(
                 "en konfliktkopia från {} av {writer}.ron, läst med den (rader i båda räknas en gång)",
                 engine.name()

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::authority::Refused;
 use super::journal::LineError;
 use super::sync_files::Engine;
 
@@ -40,6 +41,13 @@ pub enum ProblemKind {
     /// Another record under a writer's sequence number than the one read first (a conflict
     /// copy that went its own way, or a forgery): left out, the first one counts everywhere.
     Divergent { writer: String, seq: u64 },
+    /// Events the journal's writer may not write (a note-taker's journal driving the timer),
+    /// left out of the fold: how many, and the first (see [`authority`](super::authority)).
+    NotItsWriters {
+        event: &'static str,
+        first_seq: u64,
+        count: usize,
+    },
     /// A sync tool's conflict copy, read with its journal (a notice, not damage).
     ConflictCopy { engine: Engine, writer: String },
 }
@@ -57,10 +65,21 @@ impl FileProblem {
         FileProblem::new(file, None, kind)
     }
 
+    /// Events of `refused`'s journal in run `run_id` that were left out of the fold.
+    pub fn refused(run_id: &str, refused: &Refused) -> FileProblem {
+        let kind = ProblemKind::NotItsWriters {
+            event: refused.event,
+            first_seq: refused.first_seq,
+            count: refused.count,
+        };
+        let file = super::store::shown(run_id, &format!("{}.ron", refused.writer));
+        FileProblem::new(file, None, kind)
+    }
+
     /// How many lines or files this problem stands for: "N more like these" counts N.
     pub fn count(&self) -> usize {
         match self.kind {
-            ProblemKind::MoreLikeThese(n) => n,
+            ProblemKind::MoreLikeThese(n) | ProblemKind::NotItsWriters { count: n, .. } => n,
             _ => 1,
         }
     }

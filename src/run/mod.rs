@@ -3,6 +3,7 @@
 //! projected end (`projection`) derived from it. `live` is a run being written and followed by
 //! this process; `catalog` is the read model of all the track's saved runs.
 
+pub mod authority;
 pub mod catalog;
 pub mod due;
 pub mod event;

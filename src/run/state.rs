@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::authority::{self, Refused};
 use super::timer::Timebox;
 use super::{Entry, Event, Millis, NoteId, NoteKind, Place, Retimed};
 use crate::session::Session;
@@ -106,6 +107,8 @@ pub struct RunState {
     /// Time of the facilitator's last event, by the facilitator's clock: a note-taker's terminal
     /// learns from it how far its own clock is behind (`skew`).
     pub facilitator_clock: Millis,
+    /// Events left out because their writer may not write them ([`authority`]), per journal.
+    pub refused: Vec<Refused>,
     /// Time of the last event of the meeting itself: not a note-taker joining, not an action
     /// marked done afterwards in the review. Whether a run is still live is judged by this.
     pub last_activity: Millis,
@@ -142,6 +145,7 @@ impl RunState {
             last_event: 0,
             facilitator_clock: 0,
             last_activity: 0,
+            refused: Vec::new(),
         }
     }
 
@@ -280,8 +284,13 @@ impl RunState {
     }
 
     /// Applies one event. Events that name places or notes this run does not have (a damaged or
-    /// foreign journal) change nothing.
+    /// foreign journal) change nothing; events their writer may not write are left out and
+    /// counted ([`authority`]).
     pub fn apply(&mut self, entry: &Entry) {
+        if !authority::allows(self, &entry.writer, entry.record.seq, &entry.record.ev) {
+            self.refuse(entry);
+            return;
+        }
         let at = entry.record.at;
         self.last_event = self.last_event.max(at);
         let by_facilitator = match &entry.record.ev {
@@ -333,12 +342,7 @@ impl RunState {
                     self.facilitator = Some(entry.writer.clone());
                 }
             }
-            Event::TookOver => {
-                self.facilitator = Some(entry.writer.clone());
-                if let Some(writer) = self.writers.get_mut(&entry.writer) {
-                    writer.role = super::Role::Facilitator;
-                }
-            }
+            Event::TookOver => self.facilitator = Some(entry.writer.clone()),
             Event::TakingNotes { group } => {
                 if let Some(writer) = self.writers.get_mut(&entry.writer) {
                     writer.group = group.as_deref().map(clean_line);
@@ -495,6 +499,24 @@ impl RunState {
                 }
             }
         }
+    }
+
+    /// Counts an event left out of the fold, per journal.
+    fn refuse(&mut self, entry: &Entry) {
+        match self.refused.iter_mut().find(|r| r.writer == entry.writer) {
+            Some(refused) => refused.count += 1,
+            None => self.refused.push(Refused {
+                writer: entry.writer.clone(),
+                first_seq: entry.record.seq,
+                event: authority::event_name(&entry.record.ev),
+                count: 1,
+            }),
+        }
+    }
+
+    /// How many events were left out of the fold (see [`authority`]).
+    pub fn refused_count(&self) -> usize {
+        self.refused.iter().map(|r| r.count).sum()
     }
 
     /// Adds the time of the visit to the current place up to `at` to its spent time.

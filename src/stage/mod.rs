@@ -265,6 +265,12 @@ impl Stage {
         self.settle();
     }
 
+    /// Whether this terminal may edit or delete `note`: the facilitator any, a note-taker their
+    /// own (as every terminal's fold will judge it, [`authority`](crate::run::authority)).
+    pub fn may_change(&self, note: &crate::run::state::Note) -> bool {
+        crate::run::authority::may_change(&self.run, &self.ctx.author, self.ctx.role, note)
+    }
+
     /// A facilitator's stage whose writer (`me`) no longer drives the timer, because another
     /// stage took over, steps down: from here on it follows as a note-taker does, never rings,
     /// and says who took over. Every terminal folds the same journals, so only one stage drives.

@@ -173,12 +173,21 @@ impl Stage {
             }
             Action::EditNote => {
                 if let Some(note) = self.selected.as_ref().and_then(|id| self.run.note(id)) {
-                    self.editor = Some(NoteEditor::for_note(note));
-                    self.editor_open = true;
+                    if self.may_change(note) {
+                        self.editor = Some(NoteEditor::for_note(note));
+                        self.editor_open = true;
+                    } else {
+                        self.notice.flash = Some(self.ctx.ui.text().not_your_note().to_string());
+                    }
                 }
                 Vec::new()
             }
             Action::DeleteNote => match self.selected.take() {
+                Some(id) if !self.run.note(&id).is_none_or(|n| self.may_change(n)) => {
+                    self.notice.flash = Some(self.ctx.ui.text().not_your_note().to_string());
+                    self.selected = Some(id);
+                    Vec::new()
+                }
                 Some(id) => {
                     let snippet = self
                         .run

@@ -14,7 +14,8 @@ pub struct FoldedRun {
     pub dir: RunDir,
     pub header: RunHeader,
     pub state: RunState,
-    /// Damaged or skipped journal lines (see `LoadedRun::problems`).
+    /// Damaged or skipped journal lines (see `LoadedRun::problems`), and events left out
+    /// because their writer may not write them.
     pub problems: Vec<FileProblem>,
 }
 
@@ -30,9 +31,11 @@ impl FoldedRun {
         let LoadedRun {
             header,
             entries,
-            problems,
+            mut problems,
         } = loaded;
         let state = RunState::fold(Arc::new(header.session.clone()), &entries);
+        let refused = state.refused.iter();
+        problems.extend(refused.map(|r| FileProblem::refused(dir.id(), r)));
         FoldedRun {
             dir,
             header,

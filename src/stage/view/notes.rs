@@ -143,17 +143,19 @@ mod tests {
         let session =
             crate::session::parse::parse_session(include_str!("../../../sessions/kickoff.ron"))
                 .unwrap();
-        let started = Entry {
+        let facilitator = |seq: u64, ev: Event| Entry {
             writer: Arc::from("anna-a00001"),
-            record: Record {
-                at: NINE,
-                seq: 1,
-                ev: Event::TimerStarted {
-                    at: crate::run::Place::START,
-                },
-            },
+            record: Record { at: NINE, seq, ev },
         };
-        let entries: Vec<Entry> = std::iter::once(started)
+        let joined = Event::Joined {
+            name: "Anna".into(),
+            role: Role::Facilitator,
+        };
+        let started = Event::TimerStarted {
+            at: crate::run::Place::START,
+        };
+        let entries: Vec<Entry> = [facilitator(1, joined), facilitator(2, started)]
+            .into_iter()
             .chain((1..=40).map(|i| note(i, &format!("Anteckning {i} om det vi pratade om"), None)))
             .collect();
         let run = RunState::fold(Arc::new(session), &entries);

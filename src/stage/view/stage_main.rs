@@ -644,6 +644,10 @@ pub(super) fn status_line(stage: &Stage) -> String {
     if stage.notice.skipped > 0 {
         parts.push(text.skipped_lines(stage.notice.skipped));
     }
+    let refused = stage.run.refused_count();
+    if refused > 0 {
+        parts.push(text.events_refused(refused));
+    }
     if let Some(seconds) = stage.notice.clock_behind {
         parts.push(text.clock_behind(seconds));
     }
