@@ -34,6 +34,14 @@ fn run_with_notes() -> RunState {
             record: Record { at, seq, ev },
         });
     };
+    // Only a facilitator's journal drives the timer: it begins with its `Joined`.
+    push(
+        NINE - 60_000,
+        Event::Joined {
+            name: "Anna".into(),
+            role: spar::run::Role::Facilitator,
+        },
+    );
     push(NINE, Event::TimerStarted { at: Place::START });
     for i in 0..NOTES {
         let kind = match i % 40 {

@@ -39,6 +39,14 @@ fn stage() -> Stage {
             record: Record { at, seq, ev },
         });
     };
+    // Only a facilitator's journal drives the timer: it begins with its `Joined`.
+    push(
+        NINE - 60_000,
+        Event::Joined {
+            name: "Anna".into(),
+            role: spar::run::Role::Facilitator,
+        },
+    );
     push(NINE, Event::TimerStarted { at: Place::START });
     for i in 0..NOTES {
         push(
@@ -109,6 +117,11 @@ fn fold_100k(c: &mut Criterion) {
     let entries: Vec<Entry> = (0..100_000u64)
         .map(|i| {
             let ev = match i % 10 {
+                // Only a facilitator's journal drives the timer: it begins with its `Joined`.
+                0 if i == 0 => Event::Joined {
+                    name: "Anna".into(),
+                    role: spar::run::Role::Facilitator,
+                },
                 0 => Event::Moved {
                     to: Place {
                         item: (i / 10 % 12) as usize,
@@ -156,14 +169,18 @@ fn idle_second(c: &mut Criterion) {
                 questions: [Question(text: "How quiet can a countdown be?", minutes: 30)])])"#,
     )
     .unwrap();
-    let entries = [Entry {
+    let entry = |seq, ev| Entry {
         writer: Arc::from("bench"),
-        record: Record {
-            at: NINE,
-            seq: 1,
-            ev: Event::TimerStarted { at: Place::START },
-        },
-    }];
+        record: Record { at: NINE, seq, ev },
+    };
+    let joined = Event::Joined {
+        name: "Anna".into(),
+        role: spar::run::Role::Facilitator,
+    };
+    let entries = [
+        entry(1, joined),
+        entry(2, Event::TimerStarted { at: Place::START }),
+    ];
     let run = RunState::fold(Arc::new(session), &entries);
     let ctx = Context {
         ui: spar::ui::Ctx {

@@ -34,14 +34,19 @@ fn stage(lang: Lang) -> Stage {
 /// The stage with its timebox started at `at`.
 fn stage_started(lang: Lang, at: Millis) -> Stage {
     let session = Arc::new(parse_session(SESSION).expect("session parses"));
-    let entries = [Entry {
+    let entry = |seq, ev| Entry {
         writer: Arc::from("facilitator"),
-        record: Record {
-            at,
-            seq: 1,
-            ev: Event::TimerStarted { at: Place::START },
-        },
-    }];
+        record: Record { at, seq, ev },
+    };
+    // Only a facilitator's journal drives the timer: it begins with its `Joined`.
+    let joined = Event::Joined {
+        name: "Anna".into(),
+        role: Role::Facilitator,
+    };
+    let entries = [
+        entry(1, joined),
+        entry(2, Event::TimerStarted { at: Place::START }),
+    ];
     let run = RunState::fold(session, &entries);
     let ctx = Context {
         ui: spar::ui::Ctx {

@@ -57,6 +57,13 @@ fn note_takers_are_those_joined_and_not_left_with_their_groups() {
             },
         ),
     ];
+    // Each journal's lines are numbered from 1 (its `Joined`), in the order written.
+    let mut entries = entries.to_vec();
+    for i in 0..entries.len() {
+        let earlier = entries[..i].iter();
+        let seq = earlier.filter(|e| e.writer == entries[i].writer).count() + 1;
+        entries[i].record.seq = seq as u64;
+    }
     let state = RunState::fold(session, &entries);
     assert_eq!(state.note_takers(), [("Sam", Some("Grupp Siljan"))]);
     // Joining and leaving is not the meeting's own activity.

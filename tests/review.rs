@@ -48,13 +48,19 @@ fn action(owner: &str, due: Option<&str>) -> NoteKind {
 }
 
 /// A run of `session` in `data`, started at `started`, with `events` (minutes after the start)
-/// written by one writer `anna-000001`. Returns the folder.
+/// written by one facilitator `anna-000001`. Returns the folder.
 fn run_of(data: &DataDir, session: &str, started: Millis, events: &[(i64, Event)]) -> RunDir {
     let catalog = catalog();
     let s = catalog.get(session).expect("a shipped session").clone();
     let header = RunHeader::new(s, catalog.track.clone(), started, "Anna");
     let dir = data.create_run(header).unwrap();
     let mut writer = dir.open_writer("anna-000001").unwrap();
+    // A facilitator's journal begins with its `Joined`: only a facilitator drives the timer.
+    let joined = Event::Joined {
+        name: "Anna".into(),
+        role: spar::run::Role::Facilitator,
+    };
+    writer.append(started - MIN, joined).unwrap();
     for (minute, ev) in events {
         writer.append(started + minute * MIN, ev.clone()).unwrap();
     }
@@ -183,7 +189,7 @@ fn track(data: &DataDir) {
                 NoteDeleted {
                     id: NoteId {
                         writer: "anna-000001".into(),
-                        seq: 7,
+                        seq: 8, // line 1 is the `Joined`
                     },
                 },
             ),
@@ -192,7 +198,7 @@ fn track(data: &DataDir) {
                 ActionDone {
                     id: NoteId {
                         writer: "anna-000001".into(),
-                        seq: 4,
+                        seq: 5,
                     },
                     done: true,
                 },
