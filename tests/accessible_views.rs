@@ -26,15 +26,20 @@ const NINE: Millis = 1_600_333_200_000;
 fn stage(role: Role, lang: Lang, events: &[(i64, Event)]) -> Stage {
     let session = spar::session::parse::parse_session(include_str!("../sessions/kickoff.ron"))
         .expect("session parses");
-    let entries: Vec<Entry> = events
-        .iter()
+    // The facilitator's journal begins with its `Joined` (only a facilitator drives the timer).
+    let joined = Event::Joined {
+        name: "Anna".into(),
+        role: Role::Facilitator,
+    };
+    let entries: Vec<Entry> = std::iter::once((-60, joined))
+        .chain(events.iter().cloned())
         .enumerate()
         .map(|(i, (minute, ev))| Entry {
             writer: Arc::from("facilitator"),
             record: Record {
                 at: NINE + minute * MIN,
                 seq: i as u64 + 1,
-                ev: ev.clone(),
+                ev,
             },
         })
         .collect();

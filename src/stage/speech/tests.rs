@@ -18,7 +18,8 @@ const MIN: Millis = 60_000;
 struct Meeting {
     stage: Stage,
     speech: Speech,
-    seq: u64,
+    /// Each writer's lines are numbered from 1, as in its journal.
+    seqs: std::collections::HashMap<String, u64>,
 }
 
 impl Meeting {
@@ -43,7 +44,7 @@ impl Meeting {
         let mut m = Meeting {
             stage: Stage::new(run, ctx, true, NINE),
             speech: Speech::new(TimeMarks::default()),
-            seq: 0,
+            seqs: std::collections::HashMap::new(),
         };
         m.event(
             "eva",
@@ -57,14 +58,11 @@ impl Meeting {
     }
 
     fn event(&mut self, writer: &str, ev: Event, at: Millis) {
-        self.seq += 1;
+        let seq = self.seqs.entry(writer.to_string()).or_default();
+        *seq += 1;
         let entry = Entry {
             writer: Arc::from(writer),
-            record: Record {
-                at,
-                seq: self.seq,
-                ev,
-            },
+            record: Record { at, seq: *seq, ev },
         };
         self.stage.run.apply(&entry);
         self.stage.after_fold();
