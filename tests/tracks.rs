@@ -42,7 +42,7 @@ fn the_examples_check_without_a_warning() {
     let data = tempfile::tempdir().unwrap();
     let out = spar(&["check", "sessions/examples"], data.path(), "en_GB.UTF-8");
     assert_eq!(text(&out.stderr), "", "no errors and no warnings");
-    assert_eq!(text(&out.stdout), "8 files checked: no problems\n");
+    assert_eq!(text(&out.stdout), "9 files checked: no problems\n");
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -84,7 +84,7 @@ fn plain_numbers_count_in_the_one_other_track() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
     assert!(
-        md.starts_with("# Liberating Structures: three examples\n\nThree short structures"),
+        md.starts_with("# Liberating Structures: four examples\n\nFour short structures"),
         "{md}"
     );
     // An unknown track names the known ones.
@@ -184,21 +184,32 @@ fn run_by_track_and_number_on_the_stage() {
     stage.start_first_timebox();
     stage.wait_for("RUNNING");
     stage.send(b"n");
-    // The structure included by id: its invitation stays above each step.
-    let screen = stage.wait_for("1 · Alone, in silence: note your own ideas.");
+    // The structure included by id: its invitation stays above each step, and each step says
+    // how many work together.
+    let screen = stage.wait_for("In silence: note your own ideas.");
     assert!(
         screen.contains("What opportunities do you see for making progress on this challenge?"),
         "{screen}"
     );
     assert!(
-        screen.contains("Step 1 of 4 · instruction, no notes"),
+        screen.contains("Step 1 of 4 · instruction, no notes · alone"),
         "{screen}"
     );
     stage.send(b"n");
+    let screen = stage.wait_for("Build on the ideas from your reflection.");
+    assert!(
+        screen.contains("Step 2 of 4 · instruction, no notes · in pairs"),
+        "{screen}"
+    );
     stage.send(b"n");
+    let screen = stage.wait_for("Share and develop the ideas of your pair");
+    assert!(
+        screen.contains("Step 3 of 4 · instruction, no notes · in foursomes"),
+        "{screen}"
+    );
     stage.send(b"n");
-    let screen = stage.wait_for("All · What is one idea that stood out in your conversation?");
-    assert!(screen.contains("Step 4 of 4"), "{screen}");
+    let screen = stage.wait_for("What is one idea that stood out in your conversation?");
+    assert!(screen.contains("Step 4 of 4 · whole group"), "{screen}");
     assert!(!screen.contains("instruction, no notes"), "{screen}");
     assert!(
         screen.contains("What opportunities do you see for making progress on this challenge?"),

@@ -83,6 +83,9 @@ pub(crate) struct ItemPart<'a> {
     /// The question the item hangs on, shown above its steps.
     pub invitation: Option<String>,
     pub steps: Vec<StepPart<'a>>,
+    /// The phase of the agenda this item begins ("Gather data"); none for the items after the
+    /// first of a phase.
+    pub phase: Option<String>,
 }
 
 pub(crate) struct StepPart<'a> {
@@ -238,7 +241,13 @@ impl<'a> Summary<'a> {
                 let heading = match step {
                     // An instruction asks for no notes: it shows only when something was noted.
                     Step::Question(q) if q.instruction && notes.is_empty() => continue,
-                    Step::Question(q) => Some(clean_line(&q.text)),
+                    // A step with its own group size says it: "… (alone)", "… (whole group)".
+                    Step::Question(q) => Some(match q.group_size {
+                        Some(size) => {
+                            format!("{} ({})", clean_line(&q.text), text.group_size(size))
+                        }
+                        None => clean_line(&q.text),
+                    }),
                     // A turn of a round shows only when something was noted in it.
                     Step::Turn { .. } if notes.is_empty() => continue,
                     Step::Turn { name, .. } => Some(format!("{}: {}", text.turn, clean_line(name))),
@@ -260,6 +269,11 @@ impl<'a> Summary<'a> {
                     .map(clean_line),
                 invitation: item.invitation.as_deref().map(clean_line),
                 steps: parts,
+                phase: item
+                    .phase
+                    .as_deref()
+                    .filter(|_| i == 0 || session.agenda[i - 1].phase != item.phase)
+                    .map(clean_line),
             });
         }
 
@@ -409,7 +423,8 @@ fn item_detail(text: &Text, item: &crate::session::Item, spent: i64) -> String {
             format!("{}: {speaker}, {affiliation}", text.speaker)
         });
     }
-    if let Some(size) = item.group_size {
+    let round_size = item.round.as_ref().and_then(|r| r.group_size);
+    if let Some(size) = round_size.or(item.group_size) {
         parts.push(text.group_size(size));
     }
     parts.push(format!(

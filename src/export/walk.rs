@@ -198,6 +198,11 @@ fn meeting<W: Writer>(w: &mut W, s: &Summary, level: usize, anchor: &str, footer
     });
 
     for item in &s.items {
+        if let Some(phase) = &item.phase {
+            section(w, "phase", None, |w| {
+                w.heading(level + 1, &format!("{}: {phase}", text.phase()));
+            });
+        }
         let id = format!("item-{}", item.number);
         section(w, "item", Some(&id), |w| {
             w.heading(level + 1, &item.heading);

@@ -39,8 +39,8 @@ impl Text {
     /// The lobby's reminder that the shipped plan is a proposal.
     pub fn times_are_a_suggestion(&self) -> &'static str {
         match self.lang {
-            Lang::Sv => "Tiderna är ett förslag: anpassa dem efter gruppen.",
-            Lang::En => "The times are a suggestion: adapt them to your group.",
+            Lang::Sv => "tiderna är ett förslag",
+            Lang::En => "the times are a suggestion",
         }
     }
 

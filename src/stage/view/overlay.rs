@@ -74,6 +74,14 @@ pub fn overview(
     let start = planned_start(stage.ctx.start_of_day, run);
     let mut planned_at = start;
     for (i, item) in session.agenda.iter().enumerate() {
+        // A phase's name above its first item.
+        if item.phase.is_some() && (i == 0 || session.agenda[i - 1].phase != item.phase) {
+            let name = format!("  {}", item.phase.as_deref().unwrap_or_default());
+            lines.push(Line::from(Span::styled(
+                fit(&name, inner_width),
+                theme.accent,
+            )));
+        }
         let marker = if i == stage.view_place().item {
             "▶ "
         } else {
