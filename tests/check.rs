@@ -352,6 +352,7 @@ fn readme_examples_check_clean() {
         "session.ron",
         "structure.ron",
         "session-ideas.ron",
+        "session-phases.ron",
     ] {
         fs::write(tmp.path().join(name), readme_example(&readme, name)).unwrap();
     }
@@ -362,7 +363,7 @@ fn readme_examples_check_clean() {
         "",
         "the README's examples have no problems"
     );
-    assert_eq!(text(&out.stdout), "4 files checked: no problems\n");
+    assert_eq!(text(&out.stdout), "5 files checked: no problems\n");
     assert_eq!(out.status.code(), Some(0));
 }
 
