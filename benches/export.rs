@@ -83,6 +83,11 @@ fn bench(c: &mut Criterion) {
         track: None,
         started: NINE,
         now: NINE + 200 * 60_000,
+        around: Default::default(),
+    };
+    let track = export::TrackDoc {
+        meetings: vec![export::TrackMeeting::Held(doc)],
+        ..Default::default()
     };
     let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
     let mut group = c.benchmark_group("export_10000_notes");
@@ -93,9 +98,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| export::html(black_box(&doc), Lang::Sv, &tz))
     });
     group.bench_function("track_markdown", |b| {
-        b.iter(|| {
-            export::track_markdown(None, black_box(std::slice::from_ref(&doc)), Lang::Sv, &tz)
-        })
+        b.iter(|| export::track_markdown(black_box(&track), Lang::Sv, &tz))
     });
     group.finish();
 }

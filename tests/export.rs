@@ -12,8 +12,9 @@ use jiff::tz::{TimeZone, offset};
 use proptest::prelude::*;
 use pulldown_cmark::{Event as Md, Options, Parser, Tag};
 use scraper::{Html, Selector};
-use spar::export::{self, RunDoc};
+use spar::export::{self, RunDoc, TrackDoc, TrackMeeting};
 use spar::i18n::Lang;
+use spar::run::catalog::time_spent::{MeetingTime, Spent, TimeReport};
 use spar::run::state::RunState;
 use spar::run::{Entry, Event, Millis, NoteId, NoteKind, Place, Record, Role};
 use spar::session::parse::{parse_session, parse_track};
@@ -345,6 +346,16 @@ fn doc<'a>(state: &'a RunState, track: Option<&'a Track>, run_id: &'a str) -> Ru
         track,
         started: at(0, 0),
         now: at(200, 0),
+        around: Default::default(),
+    }
+}
+
+/// A track's export of the meetings `runs` held, and nothing to come.
+fn track_doc<'a>(track: Option<&'a Track>, runs: &[RunDoc<'a>]) -> TrackDoc<'a> {
+    TrackDoc {
+        track,
+        meetings: runs.iter().map(|r| TrackMeeting::Held(*r)).collect(),
+        time: TimeReport::default(),
     }
 }
 
@@ -394,8 +405,9 @@ fn hostile_notes_leave_no_escape_sequences_in_any_export() {
     for lang in [Lang::Sv, Lang::En] {
         assert_no_forbidden(&export::markdown(&run, lang, &tz()));
         assert_no_forbidden(&export::html(&run, lang, &tz()));
-        assert_no_forbidden(&export::track_markdown(Some(&track), &[run], lang, &tz()));
-        assert_no_forbidden(&export::track_html(Some(&track), &[run], lang, &tz()));
+        let whole = track_doc(Some(&track), &[run]);
+        assert_no_forbidden(&export::track_markdown(&whole, lang, &tz()));
+        assert_no_forbidden(&export::track_html(&whole, lang, &tz()));
     }
 }
 
@@ -593,6 +605,7 @@ fn a_run_in_progress_and_one_not_started() {
         track: None,
         started: at(0, 0),
         now: at(25, 0),
+        around: Default::default(),
     };
     let md = export::markdown(&run, Lang::Sv, &tz());
     assert!(md.contains("Hösten 2020 · 09:02– (pågår)"), "{md}");
@@ -673,11 +686,35 @@ fn the_track_lists_every_meeting_in_order_and_all_actions() {
             track: Some(&track),
             started: at(28 * 24 * 60, 0),
             now: at(30 * 24 * 60, 0),
+            around: Default::default(),
         },
         doc(&first, Some(&track), "20200917-0900-kickoff"),
     ];
+    // The four meetings to come, and where the time of the two held went.
+    let catalog = spar::session::load::load_catalog(&[]).unwrap();
+    let mut doc = track_doc(Some(&track), &runs);
+    for id in [
+        "begrepp",
+        "digitala-uppdraget",
+        "larande-organisation",
+        "synas-i-kommunen",
+    ] {
+        doc.meetings
+            .push(TrackMeeting::ToCome(catalog.get(id).unwrap()));
+    }
+    doc.time = TimeReport {
+        meetings: runs
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(n, r)| {
+                let spent = spent(r.state, r.now);
+                MeetingTime::new(&r.state.session, Some(n + 1), &[(&r.state.session, spent)])
+            })
+            .collect(),
+    };
     for lang in [Lang::Sv, Lang::En] {
-        let md = export::track_markdown(Some(&track), &runs, lang, &tz());
+        let md = export::track_markdown(&doc, lang, &tz());
         let kick = md.find("## Kick off — 2020-09-17").expect("kickoff");
         let second = md
             .find("## Det digitala samhället (Etiskt, filosofiskt och tekniskt) — 2020-10-15")
@@ -707,7 +744,44 @@ fn the_track_lists_every_meeting_in_order_and_all_actions() {
         // Headings stay within six levels: groups of a question are at level five.
         assert!(md.contains("\n##### Grupp Siljan\n"));
 
-        let html = export::track_html(Some(&track), &runs, lang, &tz());
+        // Every meeting to come, in order after those held, with its pre-work and no date.
+        let third = md
+            .find("\n## Vad är digitalisering")
+            .expect("meeting 3 to come");
+        let sixth = md
+            .find("\n## Driva frågor uppåt")
+            .expect("meeting 6 to come");
+        assert!(second < third && third < sixth && sixth < actions, "{md}");
+        let coming = &md[third..sixth];
+        let (to_come, prework) = if lang == Lang::Sv {
+            ("träff 3 av 6 · Hösten 2020 · kommande", "### Förarbete")
+        } else {
+            ("meeting 3 of 6 · Hösten 2020 · to come", "### Pre-work")
+        };
+        assert!(coming.contains(to_come), "{coming}");
+        assert!(coming.contains(prework), "{coming}");
+        assert!(!coming.contains("2020-1"), "no date made up: {coming}");
+        assert!(
+            md.contains("3. Vad är digitalisering"),
+            "listed in the overview: {md}"
+        );
+        // Where the time went, before the actions; the kickoff ran its welcome over.
+        let time = md
+            .find(if lang == Lang::Sv {
+                "## Vart tiden tog vägen"
+            } else {
+                "## Where the time went"
+            })
+            .expect("where the time went");
+        assert!(sixth < time && time < actions);
+        assert!(md[time..actions].contains("### 1. Kick off"), "{md}");
+        // Dated actions first, by date, then those without a due.
+        let samla = all.find("Samla exempel").unwrap();
+        let skicka = all.find("Skicka ut läslistan").unwrap();
+        let boka = all.find("Boka ett möte med regionen").unwrap();
+        assert!(samla < skicka && skicka < boka, "{all}");
+
+        let html = export::track_html(&doc, lang, &tz());
         check_html(&html);
         let parsed = Html::parse_document(&html);
         let rows: Vec<String> = parsed
@@ -720,13 +794,18 @@ fn the_track_lists_every_meeting_in_order_and_all_actions() {
             rows.iter()
                 .any(|r| r.contains("Samla exempel från kommunerna.") && r.contains("Kick off"))
         );
-        // One article per meeting, and ids that do not collide.
+        // One article per meeting, held or to come, and ids that do not collide.
         assert_eq!(
             parsed
                 .select(&Selector::parse("article.meeting").unwrap())
                 .count(),
-            2
+            6
         );
+        // A bar per item and question of the two held meetings; the overruns marked in words.
+        let bars = parsed
+            .select(&Selector::parse("section.where-time td.bar").unwrap())
+            .count();
+        assert!(bars > 10, "{bars}");
         let mut ids: Vec<&str> = parsed
             .root_element()
             .descendants()
@@ -738,9 +817,9 @@ fn the_track_lists_every_meeting_in_order_and_all_actions() {
         assert_eq!(ids.len(), count, "duplicate ids");
     }
     // No track and no runs: still a document.
-    let empty = export::track_markdown(None, &[], Lang::Sv, &tz());
+    let empty = export::track_markdown(&TrackDoc::default(), Lang::Sv, &tz());
     assert!(empty.starts_with("# Alla träffar\n"));
-    check_html(&export::track_html(None, &[], Lang::En, &tz()));
+    check_html(&export::track_html(&TrackDoc::default(), Lang::En, &tz()));
 }
 
 // Any text, in any field a note-taker types: the documents keep their structure.
@@ -886,4 +965,21 @@ fn is_nonchar(c: char) -> bool {
 fn prework_address(url: &str) -> bool {
     let links = include_str!("seed/links.md");
     links.contains(&format!("| {url} |"))
+}
+
+/// What a folded run spent on each item and question, at `now`.
+fn spent(state: &RunState, now: Millis) -> Spent {
+    let agenda = &state.session.agenda;
+    Spent {
+        items: (0..agenda.len()).map(|i| state.spent_ms(i, now)).collect(),
+        questions: agenda
+            .iter()
+            .enumerate()
+            .map(|(item, it)| {
+                (0..it.questions.len())
+                    .map(|step| state.spent_at(Place { item, step }, now))
+                    .collect()
+            })
+            .collect(),
+    }
 }

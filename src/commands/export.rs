@@ -8,11 +8,13 @@ use std::process::ExitCode;
 use super::{catalog, data_dir, store_error};
 use crate::cli::{Format, Global};
 use crate::error::BadInput;
-use crate::export::{self, RunDoc};
+use crate::export::{self, Around, RunDoc, TrackDoc, TrackMeeting, Which};
 use crate::i18n::Lang;
-use crate::run::catalog::{FoldedRun, TrackView};
+use crate::run::catalog::time_spent::TimeReport;
+use crate::run::catalog::{FoldedRun, SavedRun, TrackView};
 use crate::run::file_problem::FileProblem;
 use crate::run::store::{FsAction, StoreError};
+use crate::session::load::Catalog;
 use crate::tui::event_loop::now_ms;
 
 pub fn run(
@@ -38,24 +40,55 @@ pub fn run(
             let problem = lang.text().store_error(&run.problem);
             warn(&format!("{}: {problem}", run.id), lang);
         }
-        // Per meeting of the track, the run that counts: every meeting once, in track order.
-        let meetings = track
+        // Every meeting of the track once, in track order: its run that counts, else to come.
+        let sessions = track
             .as_ref()
             .map(|t| catalog.meetings_of(&t.id))
             .unwrap_or_default();
-        let docs: Vec<RunDoc> = meetings
+        let meetings = sessions
             .iter()
-            .filter_map(|meeting| view.counted(&meeting.id))
-            .inspect(|run| warn_all(&run.problems, lang))
-            .map(|run| RunDoc::of(&run.header, &run.state, now))
+            .map(|session| match view.counted(&session.id) {
+                Some(run) => {
+                    warn_all(&run.problems, lang);
+                    TrackMeeting::Held(RunDoc {
+                        around: around(&view, run, &catalog),
+                        ..RunDoc::of(&run.header, &run.state, now)
+                    })
+                }
+                None => TrackMeeting::ToCome(session),
+            })
             .collect();
-        export::track(track.as_ref(), &docs, format, lang, &tz)
+        let mut time = TimeReport::of(&view, now);
+        time.meetings
+            .retain(|m| sessions.iter().any(|s| s.id == m.session));
+        let doc = TrackDoc {
+            track: track.as_ref(),
+            meetings,
+            time,
+        };
+        export::track(&doc, format, lang, &tz)
     } else {
         let id = run.unwrap_or_default();
         let dir = data.find(id).map_err(store_error)?;
         let run = FoldedRun::read(dir).map_err(store_error)?;
         warn_all(&run.problems, lang);
-        export::run(&RunDoc::of(&run.header, &run.state, now), format, lang, &tz)
+        // Which run of its meeting this is, and the next meeting: from the catalog and the
+        // other runs, when they can be read (an export of one run never fails for them).
+        let catalog = catalog(global).ok();
+        let view = catalog
+            .as_ref()
+            .and_then(|c| TrackView::load(&data, c, now).ok());
+        let saved = view
+            .as_ref()
+            .and_then(|v| v.find_run(run.dir.id()).map(|i| &v.runs[i]));
+        let doc = RunDoc {
+            around: match (&view, saved, &catalog) {
+                (Some(view), Some(saved), Some(catalog)) => around(view, saved, catalog),
+                _ => Around::default(),
+            },
+            ..RunDoc::of(&run.header, &run.state, now)
+        };
+        export::run(&doc, format, lang, &tz)
     };
     match output {
         Some(path) => {
@@ -72,6 +105,22 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Which run of its meeting `run` is, and the next meeting of its track.
+fn around<'a>(view: &TrackView, run: &SavedRun, catalog: &'a Catalog) -> Around<'a> {
+    let session = &run.header.session;
+    let meetings = catalog.meetings_of(&session.track);
+    let place = meetings.iter().position(|m| m.id == session.id);
+    Around {
+        which: Some(Which {
+            counts: run.counts,
+            discarded: run.discarded,
+            others: view.others(run),
+        }),
+        next: place.and_then(|i| meetings.get(i + 1).copied()),
+        last: place.is_some_and(|i| i + 1 == meetings.len()),
+    }
 }
 
 /// A run read with trouble is still exported; what was skipped is said on standard error.

@@ -10,13 +10,13 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::summary::{LinkPart, Listed, Marker, Summary, due_of, owner_of};
+use super::summary::{Coming, LinkPart, Listed, Marker, Summary, due_of, owner_of, time_lines};
 use super::walk::{self, Block, List, Para, Writer};
-use super::{RunDoc, capacity};
+use super::{RunDoc, TrackDoc, capacity};
 use crate::i18n::{Lang, Text};
 use crate::run::NoteKind;
+use crate::run::catalog::time_spent::MeetingTime;
 use crate::run::state::Note;
-use crate::session::Track;
 use crate::text::{cleaned, is_unsafe};
 
 const STYLE: &str = r#"
@@ -50,6 +50,13 @@ ul.notes > li { margin: .3rem 0; }
 .kind { font-weight: 600; }
 .by { font-size: .875em; }
 .status { white-space: nowrap; }
+.due { min-width: 6.5rem; overflow-wrap: normal; }
+td.bar { width: 40%; min-width: 8rem; white-space: nowrap; }
+td.bar span { display: inline-block; height: .75em; vertical-align: middle; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+td.bar .in { background: var(--accent); }
+td.bar .spare { background: var(--soft); box-shadow: inset 0 0 0 1px var(--line); }
+td.bar .over { background: #b3261e; }
+tr.ran-over td:last-child { color: #b3261e; font-weight: 600; }
 .done .status { color: var(--muted); }
 a { color: var(--accent); }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--line); font-size: .875rem; }
@@ -81,11 +88,11 @@ pub fn html(doc: &RunDoc, lang: Lang, tz: &TimeZone) -> String {
     w.out
 }
 
-/// The whole track as one self-contained HTML file: an overview of the meetings, every
-/// meeting's summary in track order, then every action item of the track.
-pub fn track_html(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZone) -> String {
-    let mut w = Html::new(lang, capacity(runs) * 3 / 2);
-    walk::track(&mut w, track, runs, lang, tz);
+/// The whole track as one self-contained HTML file: an overview of the meetings, every meeting
+/// in track order, where the time went, then every action item of the track.
+pub fn track_html(doc: &TrackDoc, lang: Lang, tz: &TimeZone) -> String {
+    let mut w = Html::new(lang, capacity(&doc.held()) * 3 / 2);
+    walk::track(&mut w, doc, lang, tz);
     w.out
 }
 
@@ -130,10 +137,16 @@ impl Writer for Html {
              <meta name=\"generator\" content=\"spar\" />\n<title>"
         );
         push_escaped(out, title);
-        let _ = write!(
-            out,
-            "</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"{class}\">\n"
-        );
+        let _ = write!(out, "</title>\n<style>{STYLE}");
+        // The widths of the time table's bars, one class per cell count.
+        for cells in 0..=super::summary::BAR_WIDTH {
+            let _ = writeln!(
+                out,
+                "td.bar .w{cells} {{ width: {:.3}%; }}",
+                cells as f64 * 100.0 / super::summary::BAR_WIDTH as f64
+            );
+        }
+        let _ = write!(out, "</style>\n</head>\n<body>\n<main class=\"{class}\">\n");
     }
 
     fn end_document(&mut self, footer: Option<&str>) {
@@ -270,6 +283,45 @@ impl Writer for Html {
         out.push_str("</span></li>\n");
     }
 
+    fn coming_entry(&mut self, number: usize, coming: &Coming) {
+        let out = &mut self.out;
+        let _ = write!(out, "<li class=\"coming\"><a href=\"#m{number}\">");
+        push_escaped(out, &coming.title);
+        out.push_str("</a> <span class=\"meta\">· ");
+        push_escaped(out, &coming.meta);
+        out.push_str("</span></li>\n");
+    }
+
+    /// A table with a plain inline bar per row: actual within the plan, plan left unused and
+    /// overrun as three boxes whose widths (classes `w0` to `w24` of the style sheet, as no
+    /// element has a style of its own) are the minutes; the figures beside them say the same
+    /// in words, for a printer that leaves out backgrounds.
+    fn time_table(&mut self, text: &Text, meeting: &MeetingTime) {
+        let [planned, actual, suggested, over] = text.time_columns();
+        let _ = write!(
+            self.out,
+            "<div class=\"scroll\"><table class=\"times\">\n<thead><tr><th>{}</th><th class=\"num\">{planned}</th><th class=\"num\">{actual}</th><th class=\"bar\"></th><th class=\"num\">{suggested}</th><th>{over}</th></tr></thead>\n<tbody>\n",
+            text.export_item
+        );
+        for line in time_lines(text, meeting) {
+            let class = match (line.question, line.over.is_empty()) {
+                (true, true) => " class=\"question\"",
+                (true, false) => " class=\"question ran-over\"",
+                (false, true) => "",
+                (false, false) => " class=\"ran-over\"",
+            };
+            let _ = write!(self.out, "<tr{class}><td>");
+            push_escaped(&mut self.out, &line.title);
+            let (within, spare, overrun) = line.bar;
+            let _ = writeln!(
+                self.out,
+                "</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"bar\"><span class=\"in w{}\"></span><span class=\"spare w{}\"></span><span class=\"over w{}\"></span></td><td class=\"num\">{}</td><td>{}</td></tr>",
+                line.planned, line.actual, within, spare, overrun, line.suggested, line.over
+            );
+        }
+        self.out.push_str("</tbody>\n</table></div>\n");
+    }
+
     /// `<li class="note decision"><strong class="kind">Beslut</strong>: <span class="text">…</span>
     /// <span class="by">— Anna, 10:02</span></li>`.
     fn note(&mut self, note: &Note, marker: Option<&Marker>, item: Option<&str>, byline: &str) {
@@ -368,7 +420,7 @@ impl Writer for Html {
         push_escaped(out, cleaned(&listed.note.text).trim());
         out.push_str("</td><td>");
         push_escaped(out, &owner_of(owner));
-        out.push_str("</td><td class=\"time\">");
+        out.push_str("</td><td class=\"due\">");
         push_escaped(out, &due_of(due.as_deref()));
         out.push_str("</td><td>");
         if with_meeting {

@@ -10,13 +10,13 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::summary::{LinkPart, Listed, Marker, Summary, due_of, owner_of};
+use super::summary::{Coming, LinkPart, Listed, Marker, Summary, due_of, owner_of, time_lines};
 use super::walk::{self, Block, List, Para, Writer};
-use super::{RunDoc, capacity};
+use super::{RunDoc, TrackDoc, capacity};
 use crate::i18n::{Lang, Text};
 use crate::run::NoteKind;
+use crate::run::catalog::time_spent::MeetingTime;
 use crate::run::state::Note;
-use crate::session::Track;
 use crate::text::{clean_line, cleaned, is_unsafe};
 
 /// A run's summary as Markdown.
@@ -26,11 +26,11 @@ pub fn markdown(doc: &RunDoc, lang: Lang, tz: &TimeZone) -> String {
     w.out
 }
 
-/// The whole track as Markdown: an overview of the meetings, every meeting's summary in track
-/// order, then every action item of the track.
-pub fn track_markdown(track: Option<&Track>, runs: &[RunDoc], lang: Lang, tz: &TimeZone) -> String {
-    let mut w = Markdown::with_capacity(capacity(runs));
-    walk::track(&mut w, track, runs, lang, tz);
+/// The whole track as Markdown: an overview of the meetings, every meeting in track order,
+/// where the time went, then every action item of the track.
+pub fn track_markdown(doc: &TrackDoc, lang: Lang, tz: &TimeZone) -> String {
+    let mut w = Markdown::with_capacity(capacity(&doc.held()));
+    walk::track(&mut w, doc, lang, tz);
     w.out
 }
 
@@ -152,6 +152,50 @@ impl Writer for Markdown {
         push_escaped(out, &summary.span, false);
         out.push_str(" · ");
         out.push_str(&summary.text.notes_count(summary.note_count));
+        out.push('\n');
+    }
+
+    fn coming_entry(&mut self, number: usize, coming: &Coming) {
+        let out = &mut self.out;
+        let _ = write!(out, "{number}. ");
+        push_escaped(out, &coming.title, true);
+        out.push_str(" · ");
+        push_escaped(out, &coming.meta, false);
+        out.push('\n');
+    }
+
+    /// `| 2. Samtal | 30 min | 38 min | `████████████████▓▓▓▓` | 38 min | över i 2 av 3 |`: the
+    /// bar in a code span, so that it lines up in a monospaced font.
+    fn time_table(&mut self, text: &Text, meeting: &MeetingTime) {
+        let out = &mut self.out;
+        let [planned, actual, suggested, over] = text.time_columns();
+        let _ = write!(
+            out,
+            "| {} | {planned} | {actual} | | {suggested} | {over} |\n| --- | ---: | ---: | --- | ---: | --- |\n",
+            text.export_item
+        );
+        for line in time_lines(text, meeting) {
+            out.push_str("| ");
+            if line.question {
+                out.push('_');
+                push_escaped(out, &line.title, false);
+                out.push('_');
+            } else {
+                push_escaped(out, &line.title, false);
+            }
+            let (within, spare, overrun) = line.bar;
+            let _ = writeln!(
+                out,
+                " | {} | {} | `{}{}{}` | {} | {} |",
+                line.planned,
+                line.actual,
+                "█".repeat(within),
+                "░".repeat(spare),
+                "▓".repeat(overrun),
+                line.suggested,
+                line.over
+            );
+        }
         out.push('\n');
     }
 

@@ -20,8 +20,13 @@
 //! ## Beslut / Åtgärder / Parkerade frågor
 //! ```
 //!
-//! The track's export has every meeting's summary one heading level down, in track order, then
-//! every action item of the track with its owner, due date, meeting and status.
+//! A run's summary says which run of its meeting it is (the one that counts, and how many others
+//! exist) and ends with the next meeting of the track: its title and pre-work.
+//!
+//! The track's export lists every meeting of the track in order: those held with their summary
+//! one heading level down, those to come with their title, summary and pre-work (no dates are
+//! made up); then where the time went (planned against actual, with text-free inline bars), and
+//! every action item of the track with its owner, due, meeting and status (dated ones first).
 
 mod html;
 mod markdown;
@@ -42,9 +47,62 @@ pub enum Format {
 
 use crate::i18n::Lang;
 use crate::run::Millis;
+use crate::run::catalog::time_spent::TimeReport;
 use crate::run::state::RunState;
 use crate::run::store::RunHeader;
-use crate::session::Track;
+use crate::session::{Session, Track};
+
+/// What an export says about the track around a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Around<'a> {
+    /// Which run of its meeting this is; `None` when the track's runs were not read.
+    pub which: Option<Which>,
+    /// The meeting after this one in its track.
+    pub next: Option<&'a Session>,
+    /// The meeting is the last of its track (so has no next one).
+    pub last: bool,
+}
+
+/// Which run of its meeting a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Which {
+    pub counts: bool,
+    pub discarded: bool,
+    /// The meeting's other runs.
+    pub others: usize,
+}
+
+/// A meeting of a track's export.
+#[derive(Debug, Clone, Copy)]
+pub enum TrackMeeting<'a> {
+    /// Held: its run that counts.
+    Held(RunDoc<'a>),
+    /// To come: its session.
+    ToCome(&'a Session),
+}
+
+impl TrackDoc<'_> {
+    /// The meetings held.
+    fn held(&self) -> Vec<RunDoc<'_>> {
+        self.meetings
+            .iter()
+            .filter_map(|m| match m {
+                TrackMeeting::Held(doc) => Some(*doc),
+                TrackMeeting::ToCome(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// A whole track to export.
+#[derive(Debug, Clone, Default)]
+pub struct TrackDoc<'a> {
+    pub track: Option<&'a Track>,
+    /// Every meeting, held or to come.
+    pub meetings: Vec<TrackMeeting<'a>>,
+    /// Where the time went.
+    pub time: TimeReport,
+}
 
 /// One run to export.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +116,7 @@ pub struct RunDoc<'a> {
     pub started: Millis,
     /// "Now", for a run still in progress: its current item counts up to here.
     pub now: Millis,
+    pub around: Around<'a>,
 }
 
 impl<'a> RunDoc<'a> {
@@ -69,6 +128,7 @@ impl<'a> RunDoc<'a> {
             track: header.track.as_ref(),
             started: header.started,
             now,
+            around: Around::default(),
         }
     }
 }
@@ -81,17 +141,12 @@ pub fn run(doc: &RunDoc, format: Format, lang: Lang, tz: &TimeZone) -> String {
     }
 }
 
-/// The whole track in `format`: every run's summary in track order, then all action items.
-pub fn track(
-    track: Option<&Track>,
-    runs: &[RunDoc],
-    format: Format,
-    lang: Lang,
-    tz: &TimeZone,
-) -> String {
+/// The whole track in `format`: every meeting in track order, where the time went, then all
+/// action items.
+pub fn track(doc: &TrackDoc, format: Format, lang: Lang, tz: &TimeZone) -> String {
     match format {
-        Format::Md => track_markdown(track, runs, lang, tz),
-        Format::Html => track_html(track, runs, lang, tz),
+        Format::Md => track_markdown(doc, lang, tz),
+        Format::Html => track_html(doc, lang, tz),
     }
 }
 

@@ -9,12 +9,13 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::{RunDoc, capitalize};
+use super::{RunDoc, TrackMeeting, capitalize};
 use crate::i18n::{Lang, Text};
+use crate::run::catalog::time_spent::MeetingTime;
 use crate::run::projection::{planned_start, project};
 use crate::run::state::Note;
 use crate::run::{Millis, NoteKind, Place};
-use crate::session::{ItemKind, Step, Track};
+use crate::session::{ItemKind, Session, Step, Track};
 use crate::text::clean_line;
 use crate::text::cleaned_line;
 use crate::ui::clock::{at_time_of_day, hh_mm, iso_date};
@@ -47,6 +48,12 @@ pub(crate) struct Summary<'a> {
     pub parking: Vec<Listed<'a>>,
     /// "spar · genomförande 20200917-0900-kickoff".
     pub footer: String,
+    /// Which run of the meeting this is, and that others exist; `None` when not known.
+    pub which: Option<String>,
+    /// The next meeting of the track, which closes the meeting's own export.
+    pub next: Option<Coming>,
+    /// The meeting is the last of its track.
+    pub last: bool,
     /// Live notes in the run.
     pub note_count: usize,
     /// "ansvarig", "klart senast": the action's labels inside a sentence.
@@ -111,6 +118,45 @@ pub(crate) struct Listed<'a> {
 pub(crate) struct Marker {
     pub label: &'static str,
     pub detail: Option<String>,
+}
+
+/// A meeting to come, as the track's export lists it and a meeting's export ends with it.
+pub(crate) struct Coming {
+    pub title: String,
+    /// "Dalaspåret · träff 3 av 6 · Hösten 2020 · kommande".
+    pub meta: String,
+    pub about: String,
+    pub prework: Vec<LinkPart>,
+}
+
+impl Coming {
+    pub fn new(session: &Session, track: Option<&Track>, text: &Text) -> Coming {
+        let number = track
+            .and_then(|t| t.meetings.iter().position(|m| *m == session.id))
+            .map_or(0, |i| i + 1);
+        let mut meta = Vec::with_capacity(4);
+        if let Some(track) = track.filter(|t| t.id == session.track) {
+            meta.push(clean_line(&track.title));
+            if number > 0 {
+                meta.push(text.meeting_of(number, track.meetings.len()));
+            }
+        }
+        let term = clean_line(&session.term);
+        if !term.trim().is_empty() {
+            meta.push(term);
+        }
+        // The session's own planned date, if it gives one; none is ever made up.
+        if let Some(date) = session.date.as_deref().map(clean_line) {
+            meta.push(date);
+        }
+        meta.push(text.to_come().to_string());
+        Coming {
+            title: clean_line(&session.title),
+            meta: meta.join(" · "),
+            about: cleaned_text(&session.summary),
+            prework: LinkPart::all(&session.prework),
+        }
+    }
 }
 
 /// A link of a pre-work list, on one line each.
@@ -277,9 +323,18 @@ impl<'a> Summary<'a> {
             });
         }
 
+        // Dated actions first, by date; then those due in words, then those with no due.
+        actions.sort_by_key(|l: &Listed| crate::run::due::order(due_text(l.note)));
+
         Summary {
             text,
             tz,
+            which: doc
+                .around
+                .which
+                .map(|w| text.which_run(w.counts, w.discarded, w.others)),
+            next: doc.around.next.map(|s| Coming::new(s, doc.track, text)),
+            last: doc.around.last,
             title,
             meta,
             about: cleaned_text(&session.summary),
@@ -370,6 +425,14 @@ pub(crate) fn owner_of(owner: &str) -> String {
         "–".to_string()
     } else {
         owner.to_string()
+    }
+}
+
+/// An action's due as typed, if it has one.
+pub(crate) fn due_text(note: &Note) -> Option<&str> {
+    match &note.kind {
+        NoteKind::Action { due, .. } => due.as_deref(),
+        _ => None,
     }
 }
 
@@ -506,21 +569,23 @@ fn ends_line(doc: &RunDoc, text: &Text, tz: &TimeZone, planned_start: Millis) ->
     )
 }
 
-/// The order of runs in a track export: the track's order of meetings, then when they began;
-/// meetings of no known track after them.
-pub(crate) fn track_order(track: Option<&Track>, runs: &[RunDoc]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..runs.len()).collect();
+/// The order of meetings in a track export: the track's order of meetings, then when they
+/// began; meetings of no known track after them.
+pub(crate) fn track_order(track: Option<&Track>, meetings: &[TrackMeeting]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..meetings.len()).collect();
     order.sort_by_key(|&i| {
-        let run = &runs[i];
-        let session = &run.state.session;
+        let (session, began, id) = match &meetings[i] {
+            TrackMeeting::Held(run) => (
+                &run.state.session.id,
+                run.state.started_at.unwrap_or(run.started),
+                run.run_id,
+            ),
+            TrackMeeting::ToCome(session) => (&session.id, Millis::MAX, ""),
+        };
         let position = track
-            .and_then(|t| t.meetings.iter().position(|m| *m == session.id))
+            .and_then(|t| t.meetings.iter().position(|m| m == session))
             .unwrap_or(usize::MAX);
-        (
-            position,
-            run.state.started_at.unwrap_or(run.started),
-            run.run_id,
-        )
+        (position, began, id)
     });
     order
 }
@@ -531,4 +596,71 @@ fn cleaned_text(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One row of where the time went, ready to write: planned and actual (the median) minutes,
+/// the suggested timebox and, when it ran over in most runs, how often.
+pub(crate) struct TimeLine {
+    /// "1. Välkommen", or a question's text.
+    pub title: String,
+    pub question: bool,
+    pub planned: String,
+    pub actual: String,
+    pub suggested: String,
+    /// "över i 2 av 3" when flagged, else empty.
+    pub over: String,
+    /// The bar, in cells of [`BAR_WIDTH`]: actual within the plan, plan left unused, overrun.
+    pub bar: (usize, usize, usize),
+}
+
+/// Cells of the longest bar of a meeting's time table.
+pub(crate) const BAR_WIDTH: usize = 24;
+
+/// The rows of a meeting's time table, each bar scaled to the longest planned or actual time of
+/// the meeting.
+pub(crate) fn time_lines(text: &Text, meeting: &MeetingTime) -> Vec<TimeLine> {
+    use crate::run::catalog::time_spent::whole_minutes;
+    let actual = |row: &crate::run::catalog::time_spent::TimeRow| row.median().map(whole_minutes);
+    let longest = meeting
+        .rows
+        .iter()
+        .map(|r| r.planned.max(actual(r).unwrap_or(0)))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let cells = |minutes: i64| -> usize {
+        usize::try_from((minutes * BAR_WIDTH as i64 + longest / 2) / longest).unwrap_or(0)
+    };
+    meeting
+        .rows
+        .iter()
+        .map(|row| {
+            let spent = actual(row);
+            let used = spent.unwrap_or(0);
+            let within = cells(used.min(row.planned));
+            let bar = (
+                within,
+                cells(row.planned).saturating_sub(within),
+                cells(used).saturating_sub(cells(row.planned)),
+            );
+            TimeLine {
+                title: match row.question {
+                    None => format!("{}. {}", row.item + 1, clean_line(&row.title)),
+                    Some(_) => clean_line(&row.title),
+                },
+                question: row.question.is_some(),
+                planned: text.minutes(row.planned),
+                actual: spent.map_or_else(|| "–".to_string(), |m| text.minutes(m)),
+                suggested: row
+                    .suggested()
+                    .map_or_else(|| "–".to_string(), |m| text.minutes(m)),
+                over: if row.flagged() {
+                    text.over_in(row.over_in(), row.actual.len())
+                } else {
+                    String::new()
+                },
+                bar,
+            }
+        })
+        .collect()
 }

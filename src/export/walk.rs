@@ -4,12 +4,12 @@
 
 use jiff::tz::TimeZone;
 
-use super::RunDoc;
-use super::summary::{GroupPart, LinkPart, Listed, Marker, Summary, track_order};
+use super::summary::{Coming, GroupPart, LinkPart, Listed, Marker, Summary, due_text, track_order};
+use super::{RunDoc, TrackDoc, TrackMeeting};
 use crate::i18n::{Lang, Text};
 use crate::run::NoteKind;
+use crate::run::catalog::time_spent::MeetingTime;
 use crate::run::state::Note;
-use crate::session::Track;
 use crate::text::clean_line;
 
 /// A block that holds other parts. Markdown has no such thing and writes nothing for it; HTML
@@ -75,6 +75,11 @@ pub(crate) trait Writer {
     fn invitation(&mut self, label: &str, invitation: &str);
     /// Meeting `number` of the track, in [`List::Meetings`]: its title, time and note count.
     fn meeting_entry(&mut self, number: usize, summary: &Summary);
+    /// A meeting to come, in [`List::Meetings`]: its title, marked as to come.
+    fn coming_entry(&mut self, number: usize, coming: &Coming);
+    /// Where one meeting's time went: per item and question, planned and actual minutes, a bar
+    /// of the one against the other, the suggested timebox and how often it ran over.
+    fn time_table(&mut self, text: &Text, meeting: &MeetingTime);
     /// A note in [`List::Notes`]: its marker if shown, the item it was noted under (in the
     /// lists of decisions, actions and parked questions) and who wrote it when.
     fn note(&mut self, note: &Note, marker: Option<&Marker>, item: Option<&str>, byline: &str);
@@ -98,19 +103,22 @@ pub(crate) fn run<W: Writer>(w: &mut W, doc: &RunDoc, lang: Lang, tz: &TimeZone)
     w.end_document(Some(&summary.footer));
 }
 
-/// The whole track: an overview of the meetings, every meeting's summary in track order, then
-/// every action item of the track.
-pub(crate) fn track<W: Writer>(
-    w: &mut W,
-    track: Option<&Track>,
-    runs: &[RunDoc],
-    lang: Lang,
-    tz: &TimeZone,
-) {
+/// The whole track: an overview of the meetings, every meeting in track order (those held with
+/// their summary, those to come with what to prepare), where the time went, then every action
+/// item of the track, dated ones first.
+pub(crate) fn track<W: Writer>(w: &mut W, doc: &TrackDoc, lang: Lang, tz: &TimeZone) {
     let text = lang.text();
-    let summaries: Vec<Summary> = track_order(track, runs)
+    let track = doc.track;
+    enum Part<'a> {
+        Held(Summary<'a>),
+        ToCome(Coming),
+    }
+    let parts: Vec<Part> = track_order(track, &doc.meetings)
         .iter()
-        .map(|&i| Summary::build(&runs[i], lang, tz))
+        .map(|&i| match &doc.meetings[i] {
+            TrackMeeting::Held(run) => Part::Held(Summary::build(run, lang, tz)),
+            TrackMeeting::ToCome(session) => Part::ToCome(Coming::new(session, track, text)),
+        })
         .collect();
     let title = track.map_or_else(|| text.all_meetings.to_string(), |t| clean_line(&t.title));
     w.begin_document(&title, "track");
@@ -136,21 +144,49 @@ pub(crate) fn track<W: Writer>(
     }
     w.begin(Block::Nav);
     w.heading(2, text.meetings);
-    if summaries.is_empty() {
+    if parts.is_empty() {
         w.paragraph(Para::Empty, text.none_yet);
     } else {
         w.begin_list(List::Meetings);
-        for (n, summary) in summaries.iter().enumerate() {
-            w.meeting_entry(n + 1, summary);
+        for (n, part) in parts.iter().enumerate() {
+            match part {
+                Part::Held(summary) => w.meeting_entry(n + 1, summary),
+                Part::ToCome(coming) => w.coming_entry(n + 1, coming),
+            }
         }
         w.end_list(List::Meetings);
     }
     w.end(Block::Nav);
     w.end(Block::Header);
 
-    for (n, summary) in summaries.iter().enumerate() {
-        meeting(w, summary, 2, &format!("m{}", n + 1), Some(&summary.footer));
+    for (n, part) in parts.iter().enumerate() {
+        let anchor = format!("m{}", n + 1);
+        match part {
+            Part::Held(summary) => meeting(w, summary, 2, &anchor, Some(&summary.footer)),
+            Part::ToCome(coming) => {
+                let article = Block::Meeting { anchor: &anchor };
+                w.begin(article);
+                coming_meeting(w, text, coming, 2);
+                w.end(article);
+            }
+        }
     }
+
+    section(w, "where-time", Some("time"), |w| {
+        w.heading(2, text.where_time_went());
+        if doc.time.meetings.is_empty() {
+            w.paragraph(Para::Empty, text.no_times_yet());
+        }
+        for meeting in &doc.time.meetings {
+            let number = meeting
+                .meeting
+                .map(|n| format!("{n}. "))
+                .unwrap_or_default();
+            w.heading(3, &format!("{number}{}", clean_line(&meeting.title)));
+            w.paragraph(Para::Detail, &text.from_runs(meeting.runs));
+            w.time_table(text, meeting);
+        }
+    });
 
     let all = Block::Section {
         class: "all-actions",
@@ -158,19 +194,46 @@ pub(crate) fn track<W: Writer>(
     };
     w.begin(all);
     w.heading(2, text.all_actions);
-    if summaries.iter().all(|s| s.actions.is_empty()) {
+    let held: Vec<&Summary> = parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Held(s) => Some(s),
+            Part::ToCome(_) => None,
+        })
+        .collect();
+    let mut actions: Vec<(&Summary, &Listed)> = held
+        .iter()
+        .flat_map(|s| s.actions.iter().map(move |l| (*s, l)))
+        .collect();
+    // Across the track too: dated ones first, by date, each kind in track order.
+    actions.sort_by_key(|(_, l)| crate::run::due::order(due_text(l.note)));
+    if actions.is_empty() {
         w.paragraph(Para::Empty, text.none_yet);
     } else {
         w.begin_actions(text, true);
-        for summary in &summaries {
-            for listed in &summary.actions {
-                w.action(summary, listed, true);
-            }
+        for (summary, listed) in actions {
+            w.action(summary, listed, true);
         }
         w.end_actions();
     }
     w.end(all);
     w.end_document(None);
+}
+
+/// A meeting to come (or the next one, closing a meeting's export): its title, what it is about
+/// and its pre-work, the title at heading `level`.
+fn coming_meeting<W: Writer>(w: &mut W, text: &Text, coming: &Coming, level: usize) {
+    w.heading(level, &coming.title);
+    w.paragraph(Para::Meta, &coming.meta);
+    if !coming.about.is_empty() {
+        w.paragraph(Para::Text, &coming.about);
+    }
+    w.heading(level + 1, text.prework);
+    if coming.prework.is_empty() {
+        w.paragraph(Para::Empty, text.no_prework());
+    } else {
+        w.links(&coming.prework);
+    }
 }
 
 /// One meeting, its title at heading `level`; `footer` closes it where a format writes one per
@@ -182,6 +245,9 @@ fn meeting<W: Writer>(w: &mut W, s: &Summary, level: usize, anchor: &str, footer
     w.begin(Block::Header);
     w.heading(level, &s.title);
     w.paragraph(Para::Meta, &s.meta);
+    if let Some(which) = &s.which {
+        w.paragraph(Para::Meta, which);
+    }
     if !s.about.is_empty() {
         w.paragraph(Para::Text, &s.about);
     }
@@ -255,6 +321,16 @@ fn meeting<W: Writer>(w: &mut W, s: &Summary, level: usize, anchor: &str, footer
         w.heading(level + 1, text.parking_lot);
         listed(w, s, &s.parking);
     });
+    // A meeting's own export ends with what comes next; the track's lists it in its place.
+    if footer.is_none() && (s.next.is_some() || s.last) {
+        section(w, "next", Some("next"), |w| {
+            w.heading(level + 1, text.next_meeting());
+            match &s.next {
+                Some(next) => coming_meeting(w, text, next, level + 2),
+                None => w.paragraph(Para::Empty, text.last_meeting()),
+            }
+        });
+    }
     w.end(article);
     if let Some(footer) = footer {
         w.meeting_footer(footer);

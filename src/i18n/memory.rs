@@ -79,4 +79,102 @@ impl Text {
             (Lang::En, n) => format!("{this} · {n} other runs of the meeting exist (spar runs)"),
         }
     }
+
+    /// A meeting of the track not held yet.
+    pub fn to_come(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "kommande",
+            Lang::En => "to come",
+        }
+    }
+
+    /// The heading that closes a meeting's export.
+    pub fn next_meeting(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Nästa träff",
+            Lang::En => "Next meeting",
+        }
+    }
+
+    /// The last meeting of the track has none after it.
+    pub fn last_meeting(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Det här var spårets sista träff.",
+            Lang::En => "This was the last meeting of the track.",
+        }
+    }
+
+    /// A meeting with no pre-work.
+    pub fn no_prework(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Ingen förberedelse.",
+            Lang::En => "No pre-work.",
+        }
+    }
+
+    /// The track export's section, and the review's screen, of planned against actual.
+    pub fn where_time_went(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Vart tiden tog vägen",
+            Lang::En => "Where the time went",
+        }
+    }
+
+    /// The review's tab for it: short.
+    pub fn screen_time(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Tiden",
+            Lang::En => "Time",
+        }
+    }
+
+    /// How the figures of a meeting were taken: "median av 2 genomföranden".
+    pub fn from_runs(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "från 1 genomförande".to_string(),
+            (Lang::Sv, _) => format!("median av {n} genomföranden"),
+            (Lang::En, 1) => "from 1 run".to_string(),
+            (Lang::En, _) => format!("median of {n} runs"),
+        }
+    }
+
+    /// Column heads of the time table.
+    pub fn time_columns(&self) -> [&'static str; 4] {
+        match self.lang {
+            Lang::Sv => ["Planerat", "Faktiskt", "Förslag", "Över"],
+            Lang::En => ["Planned", "Actual", "Suggested", "Over"],
+        }
+    }
+
+    /// An item that ran over in most of its runs: "över i 2 av 3".
+    pub fn over_in(&self, over: usize, runs: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("över i {over} av {runs}"),
+            Lang::En => format!("over in {over} of {runs}"),
+        }
+    }
+
+    /// No run of the track has ended or counts yet.
+    pub fn no_times_yet(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Ingen träff har hållits än.",
+            Lang::En => "No meeting has been held yet.",
+        }
+    }
+
+    /// `spar check --suggest`: a session with nothing to change.
+    pub fn no_suggestions(&self, session: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("{session}: inget att ändra, eller inga genomföranden än"),
+            Lang::En => format!("{session}: nothing to change, or no runs yet"),
+        }
+    }
+
+    /// `spar check --suggest`: why a timebox could change.
+    pub fn suggestion_why(&self, runs: usize, over: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("{}, över i {over} av {runs}", self.from_runs(runs)),
+            Lang::En => format!("{}, over in {over} of {runs}", self.from_runs(runs)),
+        }
+    }
 }

@@ -17,6 +17,7 @@
 pub mod counted;
 mod folded;
 mod search;
+pub mod time_spent;
 
 use std::sync::Arc;
 
