@@ -110,13 +110,13 @@ pub(crate) fn track<W: Writer>(w: &mut W, doc: &TrackDoc, lang: Lang, tz: &TimeZ
     let text = lang.text();
     let track = doc.track;
     enum Part<'a> {
-        Held(Summary<'a>),
+        Held(Box<Summary<'a>>),
         ToCome(Coming),
     }
     let parts: Vec<Part> = track_order(track, &doc.meetings)
         .iter()
         .map(|&i| match &doc.meetings[i] {
-            TrackMeeting::Held(run) => Part::Held(Summary::build(run, lang, tz)),
+            TrackMeeting::Held(run) => Part::Held(Box::new(Summary::build(run, lang, tz))),
             TrackMeeting::ToCome(session) => Part::ToCome(Coming::new(session, track, text)),
         })
         .collect();
@@ -197,7 +197,7 @@ pub(crate) fn track<W: Writer>(w: &mut W, doc: &TrackDoc, lang: Lang, tz: &TimeZ
     let held: Vec<&Summary> = parts
         .iter()
         .filter_map(|p| match p {
-            Part::Held(s) => Some(s),
+            Part::Held(s) => Some(&**s),
             Part::ToCome(_) => None,
         })
         .collect();
