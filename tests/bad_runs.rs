@@ -117,6 +117,60 @@ fn export_refuses_to_rename_over_what_is_not_a_regular_file() {
     assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
 }
 
+/// `-o` never replaces a file marked read-only, and writes a file with other names (hard links)
+/// in place, so that each name shows the new export.
+#[test]
+fn export_keeps_read_only_files_and_hard_links() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked.md");
+    std::fs::write(&locked, "keep me").unwrap();
+    let mut perms = std::fs::metadata(&locked).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&locked, perms).unwrap();
+    for lang in ["en", "sv"] {
+        let out = spar(
+            data.path(),
+            &[
+                "--lang",
+                lang,
+                "export",
+                "--track",
+                "-o",
+                locked.to_str().unwrap(),
+            ],
+        );
+        let err = one_line_exit_2(&out, lang);
+        assert!(err.contains("locked.md"), "{err}");
+        assert!(
+            err.contains("read-only") || err.contains("skrivskyddad"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), "keep me");
+    let shared = dir.path().join("shared.md");
+    std::fs::write(&shared, "old").unwrap();
+    let other = dir.path().join("other-name.md");
+    std::fs::hard_link(&shared, &other).unwrap();
+    let out = spar(
+        data.path(),
+        &["export", "--track", "-o", shared.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let new = std::fs::read_to_string(&shared).unwrap();
+    assert_ne!(new, "old");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        new,
+        "the link holds"
+    );
+}
+
 #[test]
 fn spar_run_without_a_terminal_leaves_no_run_behind() {
     let data = tempfile::tempdir().unwrap();

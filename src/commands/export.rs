@@ -92,11 +92,19 @@ pub fn run(
     };
     match output {
         Some(path) => {
-            if !can_replace(path) {
-                let words = lang.text().not_a_regular_file(&path.display().to_string());
-                return Err(BadInput::Said(words).into());
+            let shown = path.display().to_string();
+            match target(path) {
+                Target::Refused => {
+                    let words = lang.text().not_a_regular_file(&shown);
+                    return Err(BadInput::Said(words).into());
+                }
+                Target::ReadOnly => {
+                    return Err(BadInput::Said(lang.text().read_only_target(&shown)).into());
+                }
+                Target::Linked => write_in_place(path, text.as_bytes()),
+                Target::Replaceable => crate::fsx::write_atomic(path, text.as_bytes()),
             }
-            crate::fsx::write_atomic(path, text.as_bytes()).map_err(|e| write_error(path, e))?
+            .map_err(|e| write_error(path, e))?
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -154,10 +162,67 @@ fn write_error(path: &Path, e: std::io::Error) -> anyhow::Error {
     }
 }
 
-/// `-o` replaces a regular file (atomically, by a rename) or makes a new one; anything else there
-/// — a symlink, a FIFO, a device, a folder — is refused rather than renamed over.
-fn can_replace(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).map_or(true, |meta| meta.file_type().is_file())
+/// What `-o` finds at its path.
+enum Target {
+    /// Nothing, or a regular file with one name: replaced atomically, by a rename.
+    Replaceable,
+    /// A regular file with other names (hard links): written in place, so that every name
+    /// shows the new export (a rename would leave the others with the old one).
+    Linked,
+    /// A file marked read-only: its owner asked that it not change.
+    ReadOnly,
+    /// A symlink, a FIFO, a device, a folder: refused rather than renamed over or followed.
+    Refused,
+}
+
+fn target(path: &Path) -> Target {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Target::Replaceable;
+    };
+    if !meta.file_type().is_file() {
+        Target::Refused
+    } else if meta.permissions().readonly() {
+        Target::ReadOnly
+    } else if links(&meta) > 1 {
+        Target::Linked
+    } else {
+        Target::Replaceable
+    }
+}
+
+#[cfg(unix)]
+fn links(meta: &std::fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink()
+}
+
+/// Windows' link count is not in stable std: every file there is replaced by a rename.
+#[cfg(not(unix))]
+fn links(_meta: &std::fs::Metadata) -> u64 {
+    1
+}
+
+/// Writes over a file that has other names, keeping it the same file. Opened without
+/// following a link (one swapped in since it was looked at is refused) and checked to be the
+/// file looked at, before it is cut to the new length.
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    if !file.metadata()?.file_type().is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    file.set_len(0)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// The format a file's name asks for: HTML for `.html` and `.htm`, else Markdown.

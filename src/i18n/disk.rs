@@ -14,4 +14,24 @@ impl Text {
             ),
         }
     }
+
+    /// `spar export -o PATH` where PATH is a file marked read-only.
+    pub fn read_only_target(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "{path}: filen är skrivskyddad och skrivs inte över; ta bort skyddet eller välj ett annat namn"
+            ),
+            Lang::En => format!(
+                "{path}: the file is read-only and is not replaced; make it writable or choose another name"
+            ),
+        }
+    }
+
+    /// A problem: a journal over the size bound, not read.
+    pub fn journal_too_large(&self, limit_mib: u64) -> String {
+        match self.lang {
+            Lang::Sv => format!("större än {limit_mib} MiB, lästes inte"),
+            Lang::En => format!("larger than {limit_mib} MiB, not read"),
+        }
+    }
 }

@@ -1495,6 +1495,7 @@ impl Text {
                 },
                 _,
             ) => self.refused_events(event, *first_seq, *count),
+            (K::TooLarge { limit_mib }, _) => self.journal_too_large(*limit_mib),
             (K::ConflictCopy { engine, writer }, true) => format!(
                 "en konfliktkopia från {} av {writer}.ron, läst med den (rader i båda räknas en gång)",
                 engine.name()

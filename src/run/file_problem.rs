@@ -38,6 +38,8 @@ pub enum ProblemKind {
     /// An event that can never be written (too large for a journal line), left out; the
     /// system's words for why.
     LeftOut(String),
+    /// A journal larger than [`MAX_JOURNAL`](super::journal::MAX_JOURNAL) bytes, not read.
+    TooLarge { limit_mib: u64 },
     /// Another record under a writer's sequence number than the one read first (a conflict
     /// copy that went its own way, or a forgery): left out, the first one counts everywhere.
     Divergent { writer: String, seq: u64 },
@@ -58,9 +60,15 @@ impl FileProblem {
     }
 
     pub fn cannot_read(file: String, err: &std::io::Error) -> FileProblem {
-        let kind = ProblemKind::CannotRead {
-            kind: err.kind(),
-            message: err.to_string(),
+        // Reading never meets "file too large" from the system: it is the journal bound.
+        let kind = match err.kind() {
+            std::io::ErrorKind::FileTooLarge => ProblemKind::TooLarge {
+                limit_mib: super::journal::MAX_JOURNAL >> 20,
+            },
+            kind => ProblemKind::CannotRead {
+                kind,
+                message: err.to_string(),
+            },
         };
         FileProblem::new(file, None, kind)
     }

@@ -28,6 +28,6 @@ mod tail;
 mod writer;
 
 pub use line::{LineError, MAX_LINE, decode, encode, is_valid_writer_id};
-pub use scan::{JournalRead, Skipped, read_journal, read_journal_file};
+pub use scan::{JournalRead, MAX_JOURNAL, Skipped, read_journal, read_journal_file};
 pub use tail::JournalTail;
 pub use writer::JournalWriter;

@@ -263,13 +263,58 @@ pub fn read_journal_file(path: &Path) -> io::Result<JournalRead> {
     Ok(out)
 }
 
+/// A journal larger than this is not read: at a few hundred bytes a line that is hundreds of
+/// thousands of notes, and reading more would hold up whoever reads it (a file of gigabytes
+/// dropped into a shared folder). Reported as [`ProblemKind::TooLarge`].
+///
+/// [`ProblemKind::TooLarge`]: crate::run::file_problem::ProblemKind::TooLarge
+pub const MAX_JOURNAL: u64 = 64 << 20;
+
+/// Opens a journal for reading, if it is a regular file of at most [`MAX_JOURNAL`] bytes, never
+/// through a link: a link planted in a shared folder could point at a private file whose lines
+/// would be quoted in problems, or at a device. Looked at before opening (opening a FIFO would
+/// block), opened without following a link (`O_NOFOLLOW`, and non-blocking, should a FIFO be
+/// swapped in meanwhile; on Windows `FILE_FLAG_OPEN_REPARSE_POINT`, which opens a link itself)
+/// and looked at again through the open file.
 pub(super) fn open_regular(path: &Path) -> io::Result<File> {
-    // Check before opening: opening a FIFO would block.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
+    let not_regular = || io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
+    let meta = std::fs::symlink_metadata(path)?;
+    if !meta.file_type().is_file() {
+        return Err(not_regular());
     }
-    File::open(path)
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        /// `FILE_FLAG_OPEN_REPARSE_POINT` (winbase.h).
+        const OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+        options.custom_flags(OPEN_REPARSE_POINT);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > MAX_JOURNAL {
+        return Err(too_large());
+    }
+    Ok(file)
+}
+
+/// The error for a journal over [`MAX_JOURNAL`], which [`FileProblem::cannot_read`] words as
+/// [`ProblemKind::TooLarge`].
+///
+/// [`FileProblem::cannot_read`]: crate::run::file_problem::FileProblem::cannot_read
+/// [`ProblemKind::TooLarge`]: crate::run::file_problem::ProblemKind::TooLarge
+fn too_large() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!("larger than {} MiB, not read", MAX_JOURNAL >> 20),
+    )
 }
