@@ -83,9 +83,12 @@ impl Script {
         });
     }
     fn fold(&self) -> RunState {
+        self.fold_in(session())
+    }
+    fn fold_in(&self, session: Arc<Session>) -> RunState {
         let mut entries = self.entries.clone();
         entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        RunState::fold(session(), &entries)
+        RunState::fold(session, &entries)
     }
 }
 
@@ -510,6 +513,55 @@ fn fit_the_rest_shortens_what_is_ahead_keeps_the_break_and_can_be_undone() {
         .fold();
     assert_eq!(projected(&undone, NINE + 19 * MIN).delta_minutes(), 9);
     assert!(undone.fits.is_empty());
+}
+
+/// One-minute questions two minutes behind, with no break or talk ahead: the two minutes the
+/// discussion has beyond its questions are what the fit takes, and the meeting ends on time.
+#[test]
+fn fit_takes_the_minutes_between_the_steps_when_the_steps_are_at_one_minute() {
+    let short = Arc::new(Session {
+        agenda: vec![
+            item(ItemKind::Welcome, 10, &[]),
+            item(ItemKind::Discussion, 5, &[1, 1, 1]),
+        ],
+        ..(*session()).clone()
+    });
+    let s = Script::new()
+        .at(0, start(0, 0))
+        .at(12, pause(0, 0))
+        .at(12, moved(1, 0));
+    let state = s.fold_in(short.clone());
+    let now = NINE + 12 * MIN;
+    assert_eq!(projected(&state, now).delta_minutes(), 2);
+    let proposal = propose(&state, planned_start(NINE, &state), now).expect("a fit");
+    assert_eq!(proposal.change_at(place(1, 3)), -2 * 60, "{proposal:?}");
+    assert_eq!(
+        proposal.change_at(place(1, 0)),
+        0,
+        "a one-minute step keeps it"
+    );
+    assert_eq!(proposal.projected_end, NINE + 15 * MIN);
+    let fitted = s
+        .clone()
+        .at(
+            12,
+            Event::Fitted {
+                changes: proposal.changes.clone(),
+            },
+        )
+        .fold_in(short.clone());
+    assert_eq!(projected(&fitted, now).delta_minutes(), 0);
+    assert_eq!(fitted.planned_ms(1), 3 * MIN);
+    let undone = s
+        .at(
+            12,
+            Event::Fitted {
+                changes: proposal.changes,
+            },
+        )
+        .at(12, Event::FitUndone)
+        .fold_in(short);
+    assert_eq!(projected(&undone, now).delta_minutes(), 2);
 }
 
 #[test]

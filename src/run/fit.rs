@@ -1,7 +1,9 @@
 //! `F`, fit the rest: the projected end turned into an action. When the meeting runs late, every
 //! timebox still ahead is shortened in the same proportion so that the meeting ends at its
 //! planned end; breaks and talks keep their time (people need the break, and a speaker cannot be
-//! cut short from here), and no timebox goes below one minute. The result is a list of changes
+//! cut short from here), and no timebox goes below one minute. The minutes an item has beyond
+//! its steps (to get into rooms, to introduce the first question) are shortened too, down to
+//! none: a plan of one-minute steps can still be fitted into its end. The result is a list of changes
 //! journalled as one `Fitted` event, so every terminal shows it and `u` can take it back.
 
 use super::projection::{MINUTE, project};
@@ -26,25 +28,48 @@ impl Proposal {
     }
 }
 
-/// The timeboxes a fit may shorten: those ahead of the facilitator that have not run at all (a
-/// timebox partly used keeps its time), the current one only while it is not started, never a
-/// break or a talk.
-fn shortenable(state: &RunState) -> Vec<(Place, i64)> {
+/// The timeboxes a fit may shorten, each with its minutes and the fewest it may keep: those
+/// ahead of the facilitator that have not run at all (a timebox partly used keeps its time), the
+/// current one only while it is not started, down to one minute; and the time between the steps
+/// of each item not begun, down to none. Never a break or a talk.
+fn shortenable(state: &RunState) -> Vec<(Place, i64, i64)> {
     let here = state.place;
-    (here.item..state.session.agenda.len())
-        .filter(|&item| {
-            !matches!(
-                state.session.agenda[item].kind,
-                ItemKind::Break | ItemKind::Talk { .. }
-            )
-        })
-        .flat_map(|item| (0..state.steps(item)).map(move |step| Place { item, step }))
-        .filter(|place| *place >= here)
-        .filter_map(|place| {
-            let t = state.timebox(place)?;
-            (!t.started).then_some((place, t.total_ms() / MINUTE))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for item in here.item..state.session.agenda.len() {
+        let planned = &state.session.agenda[item];
+        if matches!(planned.kind, ItemKind::Break | ItemKind::Talk { .. }) {
+            continue;
+        }
+        let steps = state.steps(item);
+        for step in 0..steps {
+            let place = Place { item, step };
+            if place < here {
+                continue;
+            }
+            if let Some(t) = state.timebox(place).filter(|t| !t.started) {
+                out.push((place, t.total_ms() / MINUTE, 1));
+            }
+        }
+        let begun = (0..steps).any(|step| {
+            state
+                .timebox(Place { item, step })
+                .is_some_and(|t| t.started)
+        });
+        if !begun {
+            let in_steps: i64 = state
+                .session
+                .steps(item)
+                .iter()
+                .map(|s| i64::from(s.minutes()))
+                .sum();
+            let between =
+                (i64::from(planned.minutes) - in_steps) * MINUTE + state.slack_change_ms(item);
+            if between >= MINUTE {
+                out.push((Place { item, step: steps }, between / MINUTE, 0));
+            }
+        }
+    }
+    out
 }
 
 /// What `F` proposes at `now`, or `None` when the meeting is not late or nothing can be shortened.
@@ -58,12 +83,15 @@ pub fn propose(state: &RunState, planned_start: Millis, now: Millis) -> Option<P
         return None;
     }
     let candidates = shortenable(state);
-    let cuts = cuts(&candidates.iter().map(|c| c.1).collect::<Vec<_>>(), need);
+    let cuts = cuts(
+        &candidates.iter().map(|c| (c.1, c.2)).collect::<Vec<_>>(),
+        need,
+    );
     let changes: Vec<Retimed> = candidates
         .iter()
         .zip(&cuts)
         .filter(|(_, cut)| **cut > 0)
-        .map(|((place, _), cut)| Retimed {
+        .map(|((place, _, _), cut)| Retimed {
             at: *place,
             seconds: -cut * 60,
         })
@@ -80,11 +108,13 @@ pub fn propose(state: &RunState, planned_start: Millis, now: Millis) -> Option<P
     })
 }
 
-/// Whole minutes to cut from each of `minutes` so that `need` minutes are saved: in proportion to
-/// their length, none below one minute; the minutes that rounding leaves go to the largest
-/// remainders. When even one minute each is not enough, everything goes to one minute.
-fn cuts(minutes: &[i64], need: i64) -> Vec<i64> {
-    let room: Vec<i64> = minutes.iter().map(|m| (m - 1).max(0)).collect();
+/// Whole minutes to cut from each of `boxes` (minutes, fewest to keep) so that `need` minutes
+/// are saved: in proportion to their length, none below its floor; the minutes that rounding
+/// leaves go to the largest remainders. When even that is not enough, everything goes to its
+/// floor.
+fn cuts(boxes: &[(i64, i64)], need: i64) -> Vec<i64> {
+    let minutes: Vec<i64> = boxes.iter().map(|b| b.0).collect();
+    let room: Vec<i64> = boxes.iter().map(|(m, floor)| (m - floor).max(0)).collect();
     let total_room: i64 = room.iter().sum();
     if total_room <= need {
         return room;
@@ -124,15 +154,27 @@ fn cuts(minutes: &[i64], need: i64) -> Vec<i64> {
 mod tests {
     use super::cuts;
 
+    /// Timeboxes of these minutes, each kept at one minute at least.
+    fn boxes(minutes: &[i64]) -> Vec<(i64, i64)> {
+        minutes.iter().map(|m| (*m, 1)).collect()
+    }
+
     #[test]
     fn cuts_are_in_proportion_and_add_up_to_the_need() {
-        assert_eq!(cuts(&[10, 10, 20], 8), vec![2, 2, 4]);
-        assert_eq!(cuts(&[10, 10, 20], 5).iter().sum::<i64>(), 5);
+        assert_eq!(cuts(&boxes(&[10, 10, 20]), 8), vec![2, 2, 4]);
+        assert_eq!(cuts(&boxes(&[10, 10, 20]), 5).iter().sum::<i64>(), 5);
     }
 
     #[test]
     fn no_timebox_goes_below_one_minute() {
-        assert_eq!(cuts(&[1, 2, 30], 20), vec![0, 1, 19]);
-        assert_eq!(cuts(&[1, 2, 3], 50), vec![0, 1, 2]);
+        assert_eq!(cuts(&boxes(&[1, 2, 30]), 20), vec![0, 1, 19]);
+        assert_eq!(cuts(&boxes(&[1, 2, 3]), 50), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn the_time_between_steps_may_go_to_none() {
+        // Three one-minute questions and two minutes between the steps of their item.
+        assert_eq!(cuts(&[(1, 1), (1, 1), (1, 1), (2, 0)], 2), vec![0, 0, 0, 2]);
+        assert_eq!(cuts(&[(1, 1), (2, 0)], 5), vec![0, 2]);
     }
 }

@@ -115,7 +115,9 @@ pub fn untimed_left_ms(state: &RunState, item: usize, now: Millis) -> i64 {
     };
     let steps = state.session.steps(item);
     let in_steps: i64 = steps.iter().map(|s| i64::from(s.minutes()) * MINUTE).sum();
-    let untimed_plan = (i64::from(planned.minutes) * MINUTE - in_steps).max(0);
+    let untimed_plan = (i64::from(planned.minutes) * MINUTE - in_steps)
+        .saturating_add(state.slack_change_ms(item))
+        .max(0);
     let timed = (0..steps.len())
         .filter_map(|step| state.timebox(Place { item, step }))
         .map(|t| t.elapsed_ms(now))

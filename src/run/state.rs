@@ -87,6 +87,9 @@ pub struct RunState {
     pub late_start: Option<LateStart>,
     /// The fits (`F`) that stand, oldest first; `u` in the overview takes back the last.
     pub fits: Vec<Vec<Retimed>>,
+    /// What fits took from each item's time between its steps (its minutes beyond its
+    /// timeboxes), in ms; zero or less.
+    slack: Vec<i64>,
     pub notes: Vec<Note>,
     note_index: HashMap<NoteId, usize>,
     /// The latest draft of each writer (journal), never of a name: two processes with one
@@ -127,6 +130,7 @@ impl RunState {
             .collect();
         let spent = timers.iter().map(|t| vec![0; t.len()]).collect();
         RunState {
+            slack: vec![0; session.agenda.len()],
             session,
             place: Place::START,
             timers,
@@ -234,6 +238,17 @@ impl RunState {
         self.timebox(place).is_some()
     }
 
+    /// Whether `place` names an item's time between its steps: the step just after its last.
+    /// A fit (`F`) may shorten it; nobody can go there.
+    pub fn is_slack(&self, place: Place) -> bool {
+        place.item < self.session.agenda.len() && place.step == self.steps(place.item)
+    }
+
+    /// What fits took from item `item`'s time between its steps, in ms (zero or less).
+    pub fn slack_change_ms(&self, item: usize) -> i64 {
+        self.slack.get(item).copied().unwrap_or(0)
+    }
+
     /// Time spent at one place (a question, a turn, a whole item) so far: every visit of the
     /// facilitator since the meeting started, until it ended. This is a question's actual time.
     pub fn spent_at(&self, place: Place, now: Millis) -> i64 {
@@ -269,7 +284,9 @@ impl RunState {
                 .map(|t| t.adjust_ms)
                 .fold(0i64, i64::saturating_add)
         });
-        base.saturating_add(adjust).max(0)
+        base.saturating_add(adjust)
+            .saturating_add(self.slack_change_ms(item))
+            .max(0)
     }
 
     fn open_visit_ms(&self, now: Millis) -> i64 {
@@ -478,7 +495,7 @@ impl RunState {
                 // Only timeboxes this run has: a foreign journal's places change nothing.
                 let changes: Vec<Retimed> = changes
                     .iter()
-                    .filter(|c| self.contains(c.at))
+                    .filter(|c| self.contains(c.at) || self.is_slack(c.at))
                     .copied()
                     .collect();
                 self.retime(&changes, 1);
@@ -568,9 +585,13 @@ impl RunState {
     /// Adds each change of a fit to its timebox (`sign` -1 takes it back).
     fn retime(&mut self, changes: &[Retimed], sign: i64) {
         for change in changes {
-            if let Some(t) = self.timer_mut(change.at) {
-                let seconds = change.seconds.saturating_mul(sign);
-                t.adjust_ms = t.adjust_ms.saturating_add(seconds.saturating_mul(1000));
+            let ms = change.seconds.saturating_mul(sign).saturating_mul(1000);
+            if self.is_slack(change.at) {
+                if let Some(slack) = self.slack.get_mut(change.at.item) {
+                    *slack = slack.saturating_add(ms);
+                }
+            } else if let Some(t) = self.timer_mut(change.at) {
+                t.adjust_ms = t.adjust_ms.saturating_add(ms);
             }
         }
     }

@@ -89,7 +89,8 @@ pub fn overview(
         };
         let spent = run.spent_ms(i, now);
         let steps = session.steps(i);
-        let item_change: i64 = (0..steps.len())
+        // Its steps' changes and the change to its time between steps (the place after them).
+        let item_change: i64 = (0..=steps.len())
             .map(|step| change(Place { item: i, step }))
             .sum();
         let kind = text.item_kind(&item.kind);
