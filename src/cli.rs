@@ -72,6 +72,17 @@ pub enum Command {
         /// Files or folders to check
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Instead of checking: suggested timeboxes from the runs so far (the median actual), as
+        /// changes to the session file; for one session (an id or its number in the track) or
+        /// every meeting held
+        #[arg(
+            long,
+            value_name = "SESSION",
+            num_args = 0..=1,
+            default_missing_value = "",
+            conflicts_with = "paths"
+        )]
+        suggest: Option<String>,
     },
     /// Facilitate a meeting on the stage: agenda, timeboxes, notes
     Run {

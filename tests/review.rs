@@ -718,3 +718,54 @@ fn a_stray_run_after_the_meeting_neither_counts_nor_hides_it_and_a_discard_choos
     assert_eq!(counted(&view(&data)).as_deref(), Some(held.id()));
     assert_eq!(view(&data).counted("kickoff").unwrap().note_count(), 1);
 }
+
+#[test]
+fn suggestions_are_changes_to_the_session_file_from_the_runs_that_count() {
+    use Event::*;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = DataDir::at(tmp.path());
+    // The welcome (10 min) runs 16 minutes, the check-in its planned 17 (one untimed minute
+    // on top of the rounds' turns is not asked of anybody).
+    run_of(
+        &data,
+        "kickoff",
+        KICKOFF,
+        &[
+            (0, TimerStarted { at: place(0, 0) }),
+            (16, Moved { to: place(1, 0) }),
+            (16, TimerStarted { at: place(1, 0) }),
+            (33, Ended),
+        ],
+    );
+    // A stray run, discarded: it adds nothing.
+    let stray = run_of(
+        &data,
+        "kickoff",
+        KICKOFF + 60 * MIN,
+        &[(0, TimerStarted { at: place(0, 0) }), (50, Ended)],
+    );
+    spar::run::catalog::counted::set_discarded(&stray, true, "test").unwrap();
+    let catalog = catalog();
+    let view = view(&data);
+    let report = spar::run::catalog::time_spent::TimeReport::of(&view, THIRD);
+    let kickoff = report.meeting("kickoff").expect("the kickoff was held");
+    assert_eq!(kickoff.runs, 1, "the discarded run does not count");
+    assert_eq!(kickoff.rows[0].actual, [16 * MIN]);
+    assert!(kickoff.rows[0].flagged());
+    let out = spar::commands::suggest::changes(&catalog, Lang::Sv.text(), kickoff);
+    assert!(
+        out.starts_with("sessions/kickoff.ron · Kick off · från 1 genomförande\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  Item(title: \"Välkomna till Dalaspåret\")\n-    minutes: 10,\n+    minutes: 16, // från 1 genomförande, över i 1 av 1\n"
+        ),
+        "{out}"
+    );
+    // Every removed line has its added one; items never run suggest nothing.
+    let removed = out.lines().filter(|l| l.starts_with('-')).count();
+    let added = out.lines().filter(|l| l.starts_with('+')).count();
+    assert_eq!(removed, added, "{out}");
+    assert!(!out.contains("Paus"), "{out}");
+}

@@ -22,13 +22,17 @@ pub mod review;
 pub mod run;
 pub mod runs;
 pub mod start;
+pub mod suggest;
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
     match cli.command {
         None => start::run(&global),
         Some(Command::List) => list::run(&global),
-        Some(Command::Check { paths }) => check::run(&global, &paths),
+        Some(Command::Check { paths, suggest }) => match suggest {
+            Some(session) => suggest::run(&global, &session),
+            None => check::run(&global, &paths),
+        },
         Some(Command::Run {
             track,
             session,

@@ -130,7 +130,9 @@ pub(crate) struct Coming {
 }
 
 impl Coming {
-    pub fn new(session: &Session, track: Option<&Track>, text: &Text) -> Coming {
+    /// `to_come`: say so (the track's list); the next meeting of a meeting's export may be held
+    /// already by the time it is read.
+    pub fn new(session: &Session, track: Option<&Track>, text: &Text, to_come: bool) -> Coming {
         let number = track
             .and_then(|t| t.meetings.iter().position(|m| *m == session.id))
             .map_or(0, |i| i + 1);
@@ -149,7 +151,9 @@ impl Coming {
         if let Some(date) = session.date.as_deref().map(clean_line) {
             meta.push(date);
         }
-        meta.push(text.to_come().to_string());
+        if to_come {
+            meta.push(text.to_come().to_string());
+        }
         Coming {
             title: clean_line(&session.title),
             meta: meta.join(" · "),
@@ -333,7 +337,10 @@ impl<'a> Summary<'a> {
                 .around
                 .which
                 .map(|w| text.which_run(w.counts, w.discarded, w.others)),
-            next: doc.around.next.map(|s| Coming::new(s, doc.track, text)),
+            next: doc
+                .around
+                .next
+                .map(|s| Coming::new(s, doc.track, text, false)),
             last: doc.around.last,
             title,
             meta,

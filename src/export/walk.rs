@@ -117,7 +117,7 @@ pub(crate) fn track<W: Writer>(w: &mut W, doc: &TrackDoc, lang: Lang, tz: &TimeZ
         .iter()
         .map(|&i| match &doc.meetings[i] {
             TrackMeeting::Held(run) => Part::Held(Box::new(Summary::build(run, lang, tz))),
-            TrackMeeting::ToCome(session) => Part::ToCome(Coming::new(session, track, text)),
+            TrackMeeting::ToCome(session) => Part::ToCome(Coming::new(session, track, text, true)),
         })
         .collect();
     let title = track.map_or_else(|| text.all_meetings.to_string(), |t| clean_line(&t.title));

@@ -173,6 +173,7 @@ impl Text {
     /// `spar check --suggest`: why a timebox could change.
     pub fn suggestion_why(&self, runs: usize, over: usize) -> String {
         match self.lang {
+            _ if over == 0 => self.from_runs(runs),
             Lang::Sv => format!("{}, över i {over} av {runs}", self.from_runs(runs)),
             Lang::En => format!("{}, over in {over} of {runs}", self.from_runs(runs)),
         }
