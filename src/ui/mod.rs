@@ -1,6 +1,7 @@
 //! The kit every screen draws with: the one context (`Ctx`: language, theme, time zone), clock
 //! and date formats (`clock`, also used by the exports), fitting and wrapping text so that no word
-//! is cut without "…" (`fit`), popups (`popup`), the screen frame (`frame`), the colours (`theme`),
+//! is cut without "…" (`fit`), popups (`popup`), the screen frame (`frame`), the big countdown every screen of a run shows (`countdown`, drawn in
+//! `big_digits`), the colours (`theme`),
 //! the key type with its binding tables' lookup, help columns and hint bar (`keymap`), and how
 //! notes are labelled (`labels`). The screens (`stage`, `review`, `start`) and the exports depend
 //! on this module; it depends on none of them.
@@ -10,7 +11,9 @@ use jiff::tz::TimeZone;
 use crate::i18n::{Lang, Text};
 use crate::ui::theme::Theme;
 
+pub mod big_digits;
 pub mod clock;
+pub mod countdown;
 pub mod fit;
 pub mod frame;
 pub mod keymap;

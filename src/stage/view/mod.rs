@@ -11,8 +11,6 @@
 //! └ space starta / pausa · n nästa · … ─────────────────────┘  hints
 //! ```
 
-mod big_digits;
-mod countdown;
 mod help;
 mod lobby;
 pub(crate) mod notes;
@@ -29,7 +27,7 @@ use super::{Overlay, Stage};
 use crate::run::Millis;
 
 /// The glyphs the big countdown draws with, besides text: what a scan of every frame allows.
-pub const COUNTDOWN_GLYPHS: &str = big_digits::GLYPHS;
+pub const COUNTDOWN_GLYPHS: &str = crate::ui::big_digits::GLYPHS;
 
 pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
     let area = frame.area();

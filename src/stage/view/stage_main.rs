@@ -18,13 +18,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::countdown;
 use crate::run::Millis;
 use crate::run::Role;
 use crate::run::projection::minutes_between;
 use crate::session::{Item, ItemKind, Step};
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
+use crate::ui::countdown;
 use crate::ui::fit::{fit_spans, lines as wrap_lines};
 use crate::ui::fit::{truncate, width};
 
