@@ -115,6 +115,11 @@ pub enum Command {
         #[arg(long, value_name = "RUN")]
         restore: Option<String>,
     },
+    /// The room's screen: follows a live run, read-only; share this window in the meeting
+    Show {
+        /// The run to show [default: the latest live run]
+        run: Option<String>,
+    },
     /// Browse saved runs, notes, actions and search in the terminal
     Review {
         /// The run to open [default: all runs of the track]

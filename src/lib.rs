@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod review;
 pub mod run;
 pub mod session;
+pub mod show;
 pub mod stage;
 pub mod start;
 pub mod text;

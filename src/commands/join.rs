@@ -8,7 +8,9 @@ use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
-use crate::run::catalog::recap;
+use crate::run::catalog::{TrackView, recap};
+use crate::run::store::{DataDir, RunDir};
+use crate::session::load::Catalog;
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::stage_app::Seat;
 use crate::tui::{stage_app, waiting_app};
@@ -26,36 +28,12 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let (dir, view) = match run {
         Some(id) => (data.find(id).map_err(store_error)?, None),
         None => {
-            let view = track_view(&data, &catalog, now);
-            match view.latest_live() {
-                Some(live) => (live.dir.clone(), Some(view)),
-                None if !std::io::stdout().is_terminal() => {
-                    let runs = data.runs_dir().display().to_string();
-                    return Err(BadInput::Said(lang.text().no_live_run(&runs)).into());
-                }
-                None => {
-                    // Note-takers join early: wait in the lobby's stead for the facilitator's
-                    // first event to create the run.
-                    let waiting = tui.insert(Tui::start_as(screen_reader)?);
-                    let mut runs = RunsFolder::new(&data.runs_dir());
-                    let found = waiting_app::wait_until(
-                        waiting,
-                        ui_ctx(global, lang),
-                        lang.text().waiting_for_facilitator.to_string(),
-                        || {
-                            if !runs.changed(&data.runs_dir()) {
-                                return None;
-                            }
-                            let view = track_view(&data, &catalog, now_ms());
-                            let dir = view.latest_live()?.dir.clone();
-                            Some((dir, Some(view)))
-                        },
-                    )?;
-                    match found {
-                        Some(found) => found,
-                        None => return Ok(ExitCode::SUCCESS),
-                    }
-                }
+            let waiting = lang.text().waiting_for_facilitator.to_string();
+            let latest =
+                latest_live_run(global, &data, &catalog, &mut tui, screen_reader, waiting)?;
+            match latest {
+                Some((dir, view)) => (dir, Some(view)),
+                None => return Ok(ExitCode::SUCCESS),
             }
         }
     };
@@ -86,6 +64,40 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
         },
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The latest live run, waited for on a calm screen saying `waiting` when there is none yet
+/// (note-takers and the room's screen start early), in plain lines with `screen_reader`; off a terminal there is no waiting, and no
+/// live run is one clear line. `None`: the user quit while waiting. The terminal, once started
+/// for the waiting screen, is left in `tui` for the view.
+pub(super) fn latest_live_run(
+    global: &Global,
+    data: &DataDir,
+    catalog: &Catalog,
+    tui: &mut Option<Tui>,
+    screen_reader: bool,
+    waiting: String,
+) -> anyhow::Result<Option<(RunDir, TrackView)>> {
+    let lang = Lang::resolve(global.lang);
+    let view = track_view(data, catalog, now_ms());
+    if let Some(live) = view.latest_live() {
+        return Ok(Some((live.dir.clone(), view)));
+    }
+    if !std::io::stdout().is_terminal() {
+        let runs = data.runs_dir().display().to_string();
+        return Err(BadInput::Said(lang.text().no_live_run(&runs)).into());
+    }
+    // Wait in the lobby's stead for the facilitator's first event to create the run.
+    let waiting_tui = tui.insert(Tui::start_as(screen_reader)?);
+    let mut runs = RunsFolder::new(&data.runs_dir());
+    waiting_app::wait_until(waiting_tui, ui_ctx(global, lang), waiting, || {
+        if !runs.changed(&data.runs_dir()) {
+            return None;
+        }
+        let view = track_view(data, catalog, now_ms());
+        let dir = view.latest_live()?.dir.clone();
+        Some((dir, view))
+    })
 }
 
 /// The runs folder as the waiting join last saw it: the runs are read again only once a folder

@@ -21,6 +21,7 @@ pub mod list;
 pub mod review;
 pub mod run;
 pub mod runs;
+pub mod show;
 pub mod start;
 pub mod suggest;
 
@@ -45,6 +46,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             (None, Some(run)) => runs::discard(&global, &run, false),
             (None, None) => runs::run(&global),
         },
+        Some(Command::Show { run }) => show::run(&global, run.as_deref()),
         Some(Command::Review { run }) => review::run(&global, run.as_deref()),
         Some(Command::Export {
             run,

@@ -10,6 +10,7 @@ use clap::ValueEnum;
 mod agendas;
 mod disk;
 mod memory;
+mod show;
 mod speech;
 mod trust;
 

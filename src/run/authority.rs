@@ -10,6 +10,8 @@
 //! - A note is changed (edited, deleted, restored) by the facilitator, or by the person who wrote
 //!   it (its journal, or the same name and role: another process of theirs after a restart); anyone may mark an
 //!   action done (the review does, afterwards).
+//! - The room's screen (`spar show`) writes only that it joined and left: nothing else of a
+//!   screen's journal counts. What the room sees (`v`) is the facilitator's choice.
 //! - A journal whose `Joined` was never read counts as a note-taker's.
 
 use std::sync::Arc;
@@ -46,7 +48,8 @@ pub fn allows(state: &RunState, writer: &Arc<str>, seq: u64, ev: &Event) -> bool
         | Event::Ended
         | Event::LateStart { .. }
         | Event::Fitted { .. }
-        | Event::FitUndone => role == Role::Facilitator,
+        | Event::FitUndone
+        | Event::RoomView { .. } => role == Role::Facilitator,
         Event::NoteEdited { id, .. }
         | Event::NoteDeleted { id }
         | Event::NoteRestored { id }
@@ -62,8 +65,8 @@ pub fn allows(state: &RunState, writer: &Arc<str>, seq: u64, ev: &Event) -> bool
         Event::NoteSaved { .. }
         | Event::Draft { .. }
         | Event::ActionDone { .. }
-        | Event::TakingNotes { .. }
-        | Event::Left => true,
+        | Event::TakingNotes { .. } => role != Role::Screen,
+        Event::Left => true,
     }
 }
 
@@ -84,6 +87,7 @@ pub fn may_change(state: &RunState, name: &str, role: Role, note: &Note) -> bool
         role,
         group: None,
         left: false,
+        last_seen: 0,
     };
     role == Role::Facilitator || owns(state, &me, note)
 }
@@ -109,6 +113,7 @@ pub fn event_name(ev: &Event) -> &'static str {
         Event::Fitted { .. } => "Fitted",
         Event::FitUndone => "FitUndone",
         Event::TakingNotes { .. } => "TakingNotes",
+        Event::RoomView { .. } => "RoomView",
         Event::Left => "Left",
     }
 }

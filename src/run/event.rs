@@ -42,6 +42,37 @@ pub enum NoteKind {
 pub enum Role {
     Facilitator,
     NoteTaker,
+    /// The room's screen (`spar show`): it follows the run and writes only that it is there.
+    Screen,
+}
+
+/// What the room's screen (`spar show`) shows besides the question and the countdown, as the
+/// facilitator chose it with `v`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RoomView {
+    /// The question and the countdown, as large as the window allows.
+    #[default]
+    Countdown,
+    /// The countdown with the current question's notes beside or under it.
+    WithNotes,
+    /// Every group's notes for the current question in big text, for read-outs.
+    Wall,
+    /// One note, large.
+    Pinned(NoteId),
+}
+
+impl RoomView {
+    /// The choice after this one (`v`): the countdown, with the notes, the notes wall, then the
+    /// note selected on the stage pinned (when one is), and round again.
+    pub fn after(&self, selected: Option<&NoteId>) -> RoomView {
+        match (self, selected) {
+            (RoomView::Countdown, _) => RoomView::WithNotes,
+            (RoomView::WithNotes, _) => RoomView::Wall,
+            (RoomView::Wall, Some(id)) => RoomView::Pinned(id.clone()),
+            (RoomView::Pinned(pinned), Some(id)) if pinned != id => RoomView::Pinned(id.clone()),
+            (RoomView::Wall | RoomView::Pinned(_), _) => RoomView::Countdown,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,6 +159,10 @@ pub enum Event {
     TakingNotes {
         group: Option<String>,
     },
+    /// `v` on the stage: the room's screen shows this from now on.
+    RoomView {
+        view: RoomView,
+    },
     /// A terminal quit (a crash writes nothing): a note-taker no longer takes notes, a
     /// facilitator's stage no longer drives the timer.
     Left,
@@ -166,5 +201,50 @@ impl Entry {
             writer: self.writer.to_string(),
             seq: self.record.seq,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v_goes_round_the_room_views_and_pins_the_selected_note() {
+        let note = NoteId {
+            writer: "w".into(),
+            seq: 3,
+        };
+        let other = NoteId {
+            writer: "w".into(),
+            seq: 4,
+        };
+        let mut view = RoomView::default();
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            view = view.after(None);
+            seen.push(view.clone());
+        }
+        assert_eq!(
+            seen,
+            [
+                RoomView::WithNotes,
+                RoomView::Wall,
+                RoomView::Countdown,
+                RoomView::WithNotes
+            ]
+        );
+        assert_eq!(
+            RoomView::Wall.after(Some(&note)),
+            RoomView::Pinned(note.clone())
+        );
+        // Another note selected while one is pinned: that one is pinned instead.
+        assert_eq!(
+            RoomView::Pinned(note.clone()).after(Some(&other)),
+            RoomView::Pinned(other)
+        );
+        assert_eq!(
+            RoomView::Pinned(note.clone()).after(Some(&note)),
+            RoomView::Countdown
+        );
     }
 }

@@ -60,6 +60,8 @@ pub struct Writer {
     pub group: Option<String>,
     /// It quit.
     pub left: bool,
+    /// Time of its latest event: how fresh its journal is, for the facilitator's console.
+    pub last_seen: Millis,
 }
 
 impl Writer {
@@ -112,6 +114,8 @@ pub struct RunState {
     pub facilitator_clock: Millis,
     /// Events left out because their writer may not write them ([`authority`]), per journal.
     pub refused: Vec<Refused>,
+    /// What the room's screen shows (`v`), as the facilitator on stage last chose it.
+    pub room: super::RoomView,
     /// Time of the last event of the meeting itself: not a note-taker joining, not an action
     /// marked done afterwards in the review. Whether a run is still live is judged by this.
     pub last_activity: Millis,
@@ -150,6 +154,7 @@ impl RunState {
             facilitator_clock: 0,
             last_activity: 0,
             refused: Vec::new(),
+            room: super::RoomView::default(),
         }
     }
 
@@ -187,6 +192,14 @@ impl RunState {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The room's screens (`spar show`) that joined and have not left: one per process.
+    pub fn screens(&self) -> usize {
+        self.writers
+            .values()
+            .filter(|w| w.role == super::Role::Screen && !w.left)
+            .count()
     }
 
     pub fn note(&self, id: &NoteId) -> Option<&Note> {
@@ -332,6 +345,12 @@ impl RunState {
                 }
                 | Event::TakingNotes { .. }
                 | Event::Left
+        ) || matches!(
+            &entry.record.ev,
+            Event::Joined {
+                role: super::Role::Screen,
+                ..
+            }
         );
         if !afterwards {
             self.last_activity = self.last_activity.max(at);
@@ -346,6 +365,9 @@ impl RunState {
         ) {
             self.notes_changes += 1;
         }
+        if let Some(writer) = self.writers.get_mut(&entry.writer) {
+            writer.last_seen = writer.last_seen.max(at);
+        }
         match &entry.record.ev {
             Event::Joined { name, role } => {
                 let writer = Writer {
@@ -353,6 +375,7 @@ impl RunState {
                     role: *role,
                     group: None,
                     left: false,
+                    last_seen: at,
                 };
                 self.writers.insert(entry.writer.clone(), writer);
                 if *role == super::Role::Facilitator {
@@ -371,6 +394,12 @@ impl RunState {
                 }
                 if let Some(writer) = self.writers.get_mut(&entry.writer) {
                     writer.left = true;
+                }
+            }
+            // Only the facilitator on stage chooses what the room sees.
+            Event::RoomView { view } => {
+                if self.facilitator.as_ref() == Some(&entry.writer) {
+                    self.room = view.clone();
                 }
             }
             Event::Moved { to } => {

@@ -12,6 +12,8 @@ pub enum Action {
     Overview,
     Help,
     ToggleFacilitatorNotes,
+    /// `v`: what the room's screen (`spar show`) shows next.
+    RoomView,
     ToggleBell,
     Quit,
     /// Open the note editor for the current question and group.
@@ -63,6 +65,7 @@ impl Action {
             | Action::MoreTime
             | Action::LessTime
             | Action::ToggleFacilitatorNotes
+            | Action::RoomView
             | Action::ToggleBell
             | Action::Fit
             | Action::UndoFit

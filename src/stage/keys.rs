@@ -78,6 +78,7 @@ pub static STAGE: &[Binding] = &[
     Binding::new(&[Key::char('f')], Action::ToggleFacilitatorNotes, |t| {
         t.key_facilitator_notes
     }),
+    Binding::new(&[Key::char('v')], Action::RoomView, |t| t.key_room_view()),
     Binding::new(&[Key::char('b')], Action::ToggleBell, |t| t.key_bell),
     HELP,
     Binding::new(&[Key::char('q')], Action::Quit, |t| t.key_quit).hint(),

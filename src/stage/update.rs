@@ -154,6 +154,7 @@ impl Stage {
                 self.show_facilitator_notes = !self.show_facilitator_notes;
                 Vec::new()
             }
+            Action::RoomView => self.next_room_view(),
             Action::ToggleBell => {
                 self.bell_muted = !self.bell_muted;
                 Vec::new()
@@ -250,6 +251,14 @@ impl Stage {
     }
 
     /// `q`: asks first while a timebox runs (or, when changes wait to be written, about those).
+    /// `v`: the room's screen shows the next choice, journalled so that every show follows it
+    /// (and a replay shows it); the stage says what the room sees now.
+    fn next_room_view(&mut self) -> Vec<Effect> {
+        let view = self.run.room.after(self.selected.as_ref());
+        self.notice.flash = Some(self.ctx.ui.text().room_sees(&view));
+        vec![Effect::Append(Event::RoomView { view })]
+    }
+
     fn ask_quit(&mut self) -> Vec<Effect> {
         if self.run.current().is_some_and(|t| t.is_running()) && self.notice.unsaved == 0 {
             self.overlay = Overlay::ConfirmQuit;

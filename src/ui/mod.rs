@@ -2,8 +2,9 @@
 //! and date formats (`clock`, also used by the exports), fitting and wrapping text so that no word
 //! is cut without "…" (`fit`), popups (`popup`), the screen frame (`frame`), the big countdown every screen of a run shows (`countdown`, drawn in
 //! `big_digits`), the colours (`theme`),
-//! the key type with its binding tables' lookup, help columns and hint bar (`keymap`), and how
-//! notes are labelled (`labels`). The screens (`stage`, `review`, `start`) and the exports depend
+//! the key type with its binding tables' lookup, help columns and hint bar (`keymap`), how
+//! notes are labelled (`labels`), and the words naming a place in a run (`place`). The screens
+//! (`stage`, `review`, `start`, `show`) and the exports depend
 //! on this module; it depends on none of them.
 
 use jiff::tz::TimeZone;
@@ -18,6 +19,7 @@ pub mod fit;
 pub mod frame;
 pub mod keymap;
 pub mod labels;
+pub mod place;
 pub mod popup;
 pub mod theme;
 

@@ -11,6 +11,7 @@
 //! └ space starta / pausa · n nästa · … ─────────────────────┘  hints
 //! ```
 
+mod console;
 mod help;
 mod lobby;
 pub(crate) mod notes;

@@ -20,13 +20,12 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::run::Millis;
 use crate::run::Role;
-use crate::run::projection::minutes_between;
 use crate::session::{Item, ItemKind, Step};
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
-use crate::ui::countdown;
 use crate::ui::fit::{fit_spans, lines as wrap_lines};
 use crate::ui::fit::{truncate, width};
+use crate::ui::{countdown, place};
 
 pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     if stage.focus {
@@ -36,13 +35,20 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
     let clock = format!(" {} ", hh_mm(now, &stage.ctx.ui.tz));
-    // The title never runs into the clock: it ends in "…" first.
+    // The title never runs into the clock: it ends in "…" first. A console says first that it
+    // is private: the room watches the show's window.
+    let heading = place::heading(&stage.run.session, stage.ctx.track.as_deref());
+    let title = if super::console::attached(stage) {
+        format!("{} · {heading}", text.private_console())
+    } else {
+        heading
+    };
     let title_room = usize::from(area.width).saturating_sub(width(&clock) + 8);
     let inner = crate::ui::frame::screen(
         frame,
         area,
         theme,
-        Line::from(format!(" {} ", truncate(&heading(stage), title_room))),
+        Line::from(format!(" {} ", truncate(&title, title_room))),
         Some(Line::from(clock)),
         hint_line(stage, area.width.saturating_sub(4)),
     );
@@ -78,7 +84,11 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     }
     if stage.run.ended_at.is_none() {
         frame.render_widget(
-            Paragraph::new(truncate(&next_line(stage), columns)).style(theme.dim),
+            Paragraph::new(truncate(
+                &place::next(text, &stage.run, stage.view_place()),
+                columns,
+            ))
+            .style(theme.dim),
             next,
         );
     }
@@ -245,67 +255,19 @@ fn item_on_screen(stage: &Stage) -> Option<(&Item, Vec<Step<'_>>)> {
 
 /// "Punkt 3 av 9 · Samtal · Fråga 1 av 2" and the item's title.
 pub(super) fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect, stage: &Stage) {
-    let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
-    let Some((item, steps)) = item_on_screen(stage) else {
+    let Some((item, _)) = item_on_screen(stage) else {
         return;
     };
-    let session = &stage.run.session;
-    let place = stage.view_place();
-    // What matters most on a narrow screen comes first: where we are and how many work
-    // together; the kind and the step's number give way before a word is cut.
-    let mut parts = vec![(text.item_of(place.item + 1, session.agenda.len()), 0)];
-    parts.push((text.item_kind(&item.kind).to_string(), 2));
-    // Items with instructions among their questions count steps, not questions.
-    let instructions = item.questions.iter().any(|q| q.instruction);
-    match steps.get(place.step) {
-        Some(Step::Question(q)) if instructions => {
-            parts.push((text.step_of(place.step + 1, steps.len()), 1));
-            if q.instruction {
-                parts.push((text.instruction_step().to_string(), 3));
-            }
-        }
-        Some(Step::Question(_)) if steps.len() > 1 => {
-            parts.push((text.question_of(place.step + 1, steps.len()), 1))
-        }
-        Some(Step::Turn { .. }) => parts.push((text.turn_of(place.step + 1, steps.len()), 1)),
-        _ => {}
-    }
-    if let Some(size) = session.group_size(place.item, place.step) {
-        parts.push((text.group_size(size), 0));
-    }
     // One column stays free so that the line never runs into a panel beside it.
     let columns = usize::from(position.width).saturating_sub(1);
+    let where_ = place::position(stage.ctx.ui.text(), &stage.run, stage.view_place(), columns);
     frame.render_widget(
-        Paragraph::new(truncate(&fit_parts(parts, columns), columns)).style(theme.dim),
+        Paragraph::new(truncate(&where_, columns)).style(theme.dim),
         position,
     );
     let lines = wrap_lines(&item.title, columns, usize::from(title.height));
     frame.render_widget(Paragraph::new(lines).style(theme.title), title);
-}
-
-/// `parts` joined with " · " in their order, leaving out the least needed (the highest rank
-/// first) until they fit in `columns`.
-fn fit_parts(mut parts: Vec<(String, u8)>, columns: usize) -> String {
-    loop {
-        let line = parts
-            .iter()
-            .map(|(p, _)| p.as_str())
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let least = parts
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, rank))| *rank > 0)
-            .max_by_key(|(i, (_, rank))| (*rank, *i))
-            .map(|(i, _)| i);
-        match least {
-            Some(i) if width(&line) > columns => {
-                parts.remove(i);
-            }
-            _ => return line,
-        }
-    }
 }
 
 /// Where we are, the question large, the countdown in all the room that is left, and the
@@ -324,12 +286,8 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         .unwrap_or(Step::Whole(item.minutes));
     let columns = usize::from(inner.width);
 
-    let question = match step {
-        Step::Question(q) => Some(q.text.as_str()),
-        Step::Turn { prompt, .. } => prompt,
-        Step::Whole(_) => None,
-    };
-    let detail_text = detail_line(stage, step, now);
+    let question = place::question(step);
+    let detail_text = place::detail(&stage.ctx.ui, &stage.run, place, step, now);
     let spacious = inner.height >= 16;
     let title_lines = wrap_lines(&item.title, columns, if spacious { 2 } else { 1 }).len();
     // The invitation stays on screen through every step of its item.
@@ -341,7 +299,7 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     let facilitator = item
         .notes
         .as_deref()
-        .filter(|_| stage.show_facilitator_notes);
+        .filter(|_| stage.show_facilitator_notes || super::console::attached(stage));
     let facilitator_lines = facilitator.map_or(0, |n| {
         let most = usize::from(inner.height / 3).saturating_sub(2).max(1);
         wrap_lines(n, columns.saturating_sub(4), most).len() + 2
@@ -387,7 +345,17 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
     ])
     .areas(inner);
     draw_heading_lines(frame, position, title, stage);
-    let timer = if recap {
+    let timer = if super::console::attached(stage) && !recap {
+        // The room reads the show's countdown: this one keeps its smallest big size, and the
+        // console takes the rest.
+        let countdown = (rest.height / 2)
+            .max(as_u16(countdown_rows))
+            .min(rest.height);
+        let [timer, console] =
+            Layout::vertical([Constraint::Length(countdown), Constraint::Fill(1)]).areas(rest);
+        super::console::draw(frame, console, stage, now);
+        timer
+    } else if recap {
         // The recap's list above, the same countdown below in at least half the room.
         let countdown = (rest.height / 2)
             .max(as_u16(countdown_rows))
@@ -478,140 +446,9 @@ fn draw_following(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// "Dalaspåret · Kick off".
-/// Cleaned here, where it reaches the terminal: a session file may hold bidi or zero-width
-/// characters in its title.
-fn heading(stage: &Stage) -> String {
-    let title = crate::text::clean_line(&stage.run.session.title);
-    match &stage.ctx.track {
-        Some(track) => format!("{} · {title}", crate::text::clean_line(track)),
-        None => title,
-    }
-}
-
-/// Talk: the speaker. Break: when we are back. Round: whose turn, and who is next.
-fn detail_line(stage: &Stage, step: Step, now: Millis) -> String {
-    let text = stage.ctx.ui.text();
-    let place = stage.view_place();
-    let item = &stage.run.session.agenda[place.item];
-    match (&item.kind, step) {
-        (_, Step::Turn { name, .. }) => {
-            let steps = stage.run.session.steps(place.item);
-            let next = match steps.get(place.step + 1) {
-                Some(Step::Turn { name: next, .. }) => format!(" · {}: {next}", text.next_turn),
-                _ => String::new(),
-            };
-            format!("{}: {name}{next}", text.turn)
-        }
-        (
-            ItemKind::Talk {
-                speaker,
-                affiliation,
-            },
-            _,
-        ) => format!("{}: {speaker}, {affiliation}", text.speaker),
-        (ItemKind::Break, _) => {
-            let left = stage
-                .run
-                .current()
-                .map_or(0, |t| t.remaining_ms(now).max(0));
-            text.back_at(&hh_mm(now.saturating_add(left), &stage.ctx.ui.tz))
-        }
-        _ => String::new(),
-    }
-}
-
-/// "Nästa: Paus (15 min)", or the next question of this item.
-fn next_line(stage: &Stage) -> String {
-    let text = stage.ctx.ui.text();
-    let session = &stage.run.session;
-    let place = stage.view_place();
-    match stage.run.next_place(place) {
-        Some(next) if next.item == place.item => match session.steps(place.item).get(next.step) {
-            Some(Step::Question(q)) => format!("{}: {}", text.next, q.text),
-            _ => String::new(),
-        },
-        Some(next) => {
-            let item = &session.agenda[next.item];
-            format!(
-                "{}: {} ({})",
-                text.next,
-                item.title,
-                text.minutes(i64::from(item.minutes))
-            )
-        }
-        None => text.last_item.to_string(),
-    }
-}
-
-/// "planerat slut 11:30 · beräknat slut 11:44, 14 min efter", coloured by how late we are; with
-/// how the plan was read after a late start. Before the start: the planned start and how long
-/// ago it was. After the end: when it ended against the plan.
+/// The projected end of the stage (see [`place::projection`]).
 pub(super) fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
-    let text = stage.ctx.ui.text();
-    let theme = &stage.ctx.ui.theme;
-    let tz = &stage.ctx.ui.tz;
-    let run = &stage.run;
-    let p = stage.projection(now);
-    let delta = p.delta_minutes();
-    let late_style = |minutes: i64| match minutes {
-        d if d > 5 => theme.over,
-        d if d > 0 => theme.low,
-        _ => theme.running,
-    };
-    let planned_end = format!("{} {}", text.planned_end, hh_mm(p.planned_end, tz));
-    if let Some(ended) = run.ended_at {
-        return Line::from(vec![
-            Span::styled(
-                format!("{} · ", text.ended_at(&hh_mm(ended, tz))),
-                theme.text,
-            ),
-            Span::styled(
-                format!("{planned_end}, {}", text.schedule(delta)),
-                late_style(delta),
-            ),
-        ]);
-    }
-    if run.started_at.is_none() {
-        let late = minutes_between(p.planned_start, now);
-        let start = hh_mm(p.planned_start, tz);
-        let start = if late > 0 {
-            text.planned_start_passed(&start, late)
-        } else {
-            text.planned_start_at(&start)
-        };
-        return Line::from(vec![
-            Span::styled(format!("{start} · "), late_style(late)),
-            Span::styled(planned_end, theme.text),
-        ]);
-    }
-    let mut spans = vec![
-        Span::styled(format!("{planned_end} · "), theme.text),
-        Span::styled(
-            format!(
-                "{} {}, {}",
-                text.projected_end,
-                hh_mm(p.projected_end, tz),
-                text.schedule(delta)
-            ),
-            late_style(delta),
-        ),
-    ];
-    match run.late_start {
-        Some(late) if late.moved => spans.push(Span::styled(
-            format!(" · {}", text.plan_moved(&hh_mm(p.planned_start, tz))),
-            theme.dim,
-        )),
-        Some(late) => spans.push(Span::styled(
-            format!(
-                " · {}",
-                text.started_late(minutes_between(late.planned, late.at))
-            ),
-            theme.dim,
-        )),
-        None => {}
-    }
-    Line::from(spans)
+    place::projection(&stage.ctx.ui, &stage.run, &stage.projection(now), now)
 }
 
 /// Where notes go, and whether the bell is muted.
@@ -629,6 +466,10 @@ pub(super) fn status_line(stage: &Stage) -> String {
             .map(|(name, group)| format!("{name} ({})", group.unwrap_or(text.whole_group)))
             .collect();
         parts.push(format!("{}: {}", text.taking_notes, takers.join(", ")));
+    }
+    let screens = stage.run.screens();
+    if stage.ctx.role == Role::Facilitator && screens > 0 {
+        parts.push(text.screens_attached(screens));
     }
     if let Some(by) = &stage.notice.taken_over_by {
         parts.push(text.taken_over(by));

@@ -19,13 +19,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::countdown;
 use super::stage_main::{draw_heading_lines, hint_line, projection_line, status_line};
 use crate::run::Millis;
 use crate::run::timer::format_countdown;
 use crate::session::Step;
 use crate::stage::Stage;
 use crate::ui::clock::hh_mm;
+use crate::ui::countdown;
 use crate::ui::fit::{fit_spans, truncate};
 
 /// Below the full stage's size and at least this large, the stage is drawn zoomed; smaller

@@ -1,0 +1,36 @@
+//! `spar show [RUN]`: the room's screen on a live run (default: the latest live run, waited for
+//! calmly when none has started yet).
+
+use std::process::ExitCode;
+
+use super::{author, catalog, data_dir, store_error, ui_ctx};
+use crate::cli::Global;
+use crate::i18n::Lang;
+use crate::tui::event_loop::Tui;
+use crate::tui::show_app;
+
+pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
+    let data = data_dir(global)?;
+    let catalog = catalog(global).unwrap_or_default();
+    let lang = Lang::resolve(global.lang);
+    let mut tui = None;
+    let dir = match run {
+        Some(id) => data.find(id).map_err(store_error)?,
+        None => {
+            let folder = data.runs_dir().display().to_string();
+            let waiting = lang.text().show_waiting(&folder);
+            match super::join::latest_live_run(global, &data, &catalog, &mut tui, false, waiting)? {
+                Some((dir, _)) => dir,
+                None => return Ok(ExitCode::SUCCESS),
+            }
+        }
+    };
+    let header = dir.header().map_err(store_error)?;
+    let track = header.track.as_ref().map(|t| t.title.clone());
+    let mut tui = match tui {
+        Some(tui) => tui,
+        None => Tui::start()?,
+    };
+    show_app::run(&mut tui, dir, author(global), ui_ctx(global, lang), track)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,149 @@
+//! The room's screen at the edge: opens a journal in the run only to say it is there (as a
+//! screen, never a note-taker), watches the run's journals, and runs the loop with the show until
+//! `q`. It sends no event that changes the run.
+
+use std::sync::mpsc::Sender;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+use super::event_loop::{App, Flow, Msg, Tui};
+use super::watch::Watch;
+use crate::run::live::{FINISH_WAIT, LiveRun};
+use crate::run::skew::ClockSkew;
+use crate::run::store::RunDir;
+use crate::run::{Event, Millis, Role};
+use crate::show::{Show, ShowCtx, view};
+
+/// Without file events the journals are read at least this often, riding on the countdown's
+/// wakes when it ticks (as the stage does).
+const POLL_EVERY: Millis = 1000;
+const POLL_GAP: Millis = 500;
+
+/// Opens `dir` and shows it until the user quits. `author` names the screen in the journal;
+/// `track` is the track's title, if the session belongs to a known one.
+pub fn run(
+    tui: &mut Tui,
+    dir: RunDir,
+    author: String,
+    ui: crate::ui::Ctx,
+    track: Option<String>,
+) -> anyhow::Result<()> {
+    let opening = {
+        let me = author.clone();
+        tui.while_opening(move || LiveRun::open_unannounced(dir, &me))
+    };
+    let Some(opened) = opening else {
+        return Ok(());
+    };
+    let (live, run) = opened?;
+    let header = live.header.clone();
+    let ctx = ShowCtx {
+        start_of_day: crate::ui::clock::at_time_of_day(header.started, &run.session.start, &ui.tz),
+        ui,
+        run_id: header.id.clone(),
+        track,
+    };
+    let mut app = ShowApp {
+        show: Show::new(run, ctx),
+        live,
+        author,
+        watch: None,
+        polled_at: 0,
+        journals_changed: false,
+        announced: false,
+        skew: ClockSkew::default(),
+    };
+    tui.run(&mut app)
+}
+
+struct ShowApp {
+    show: Show,
+    live: LiveRun,
+    author: String,
+    /// Started after the first frame; kept alive while the show runs.
+    watch: Option<Watch>,
+    /// Without file events: when the journals were last read.
+    polled_at: Millis,
+    /// The watcher saw journal changes not yet read: read once per wake, however many came.
+    journals_changed: bool,
+    announced: bool,
+    /// How far this computer's clock is behind the facilitator's (a show on another computer).
+    skew: ClockSkew,
+}
+
+impl ShowApp {
+    fn polling(&self) -> bool {
+        self.watch.as_ref().is_some_and(Watch::polling)
+    }
+}
+
+impl App for ShowApp {
+    fn handle(&mut self, msg: Msg, _now: Millis) -> Flow {
+        match msg {
+            // q, Esc, Ctrl+C: the only keys a show has.
+            Msg::Key(key) if key.code == KeyCode::Esc || super::event_loop::gives_up(&key) => {
+                Flow::Quit
+            }
+            Msg::Signal(_) => Flow::Quit,
+            Msg::Journals => {
+                self.journals_changed = true;
+                Flow::Continue
+            }
+            Msg::Saved => {
+                self.live.retry(&mut self.show.run);
+                Flow::Continue
+            }
+            Msg::Key(_) | Msg::Paste(_) | Msg::Line(_) | Msg::Resize => Flow::Continue,
+        }
+    }
+
+    fn wake(&mut self, raw: Millis) -> Flow {
+        let poll = self.polling() && raw - self.polled_at >= POLL_GAP;
+        if poll {
+            self.polled_at = raw;
+        }
+        if std::mem::take(&mut self.journals_changed) || poll {
+            self.live.follow(&mut self.show.run);
+        }
+        self.skew.observe(self.show.run.facilitator_clock, raw);
+        Flow::Continue
+    }
+
+    fn draw(&self, frame: &mut Frame, raw: Millis) {
+        view::draw(frame, &self.show, raw + self.skew.offset());
+    }
+
+    fn next_wake(&self, raw: Millis) -> Millis {
+        let offset = self.skew.offset();
+        let wake = self.show.next_wake(raw + offset) - offset;
+        if self.polling() {
+            wake.min(self.polled_at + POLL_EVERY)
+        } else {
+            wake
+        }
+    }
+
+    fn after_first_frame(&mut self, tx: &Sender<Msg>, now: Millis) {
+        let saved = tx.clone();
+        self.live.set_waker(Box::new(move || {
+            let _ = saved.send(Msg::Saved);
+        }));
+        let own = format!("{}.ron", self.live.writer_id());
+        self.watch = Some(Watch::start(&self.live.folder(), &own, tx.clone()));
+        self.polled_at = now;
+        // Lines written between the first read and the watch being armed are read now.
+        self.journals_changed = true;
+        self.live
+            .announce(&mut self.show.run, &self.author, Role::Screen, now);
+        self.announced = true;
+    }
+
+    /// Says in the journal that the screen left, so the stage stops calling itself a console.
+    fn shutdown(&mut self, now: Millis) {
+        if self.announced {
+            self.live.append(&mut self.show.run, Event::Left, now);
+        }
+        self.live.finish(&mut self.show.run, FINISH_WAIT);
+    }
+}
