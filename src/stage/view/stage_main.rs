@@ -420,6 +420,19 @@ fn draw_following(
     let clock = crate::run::timer::format_countdown(timebox.remaining_ms(now));
     let status = countdown::status_line(text, timebox, now);
     let columns = usize::from(area.width);
+    // Everyone sees the end: not a paused countdown with time left.
+    if let Some(ended) = stage.run.ended_at {
+        let ended = text.ended_at(&hh_mm(ended, &stage.ctx.ui.tz));
+        let lines = vec![
+            Line::from(Span::styled(
+                truncate(text.meeting_over, columns),
+                theme.title,
+            )),
+            Line::from(Span::styled(truncate(&ended, columns), theme.dim)),
+        ];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let (first, following) = match stage.own {
         None => (
             format!("{clock} · {status}"),
