@@ -92,16 +92,21 @@ mod tests {
     fn show(events: &[(&str, Millis, Event)]) -> Show {
         let catalog = crate::session::load::load_catalog(&[]).expect("the shipped sessions load");
         let session = catalog.get("kickoff").expect("kickoff is shipped").clone();
+        // Each journal's lines are numbered from 1, its `Joined` first.
+        let mut seqs = std::collections::HashMap::new();
         let entries: Vec<Entry> = events
             .iter()
-            .enumerate()
-            .map(|(seq, (writer, at, ev))| Entry {
-                writer: Arc::from(*writer),
-                record: Record {
-                    at: *at,
-                    seq: seq as u64,
-                    ev: ev.clone(),
-                },
+            .map(|(writer, at, ev)| {
+                let seq = seqs.entry(*writer).or_insert(0);
+                *seq += 1;
+                Entry {
+                    writer: Arc::from(*writer),
+                    record: Record {
+                        at: *at,
+                        seq: *seq,
+                        ev: ev.clone(),
+                    },
+                }
             })
             .collect();
         let run = RunState::fold(Arc::new(session), &entries);
