@@ -333,6 +333,53 @@ fn the_group_chosen_resets_when_a_new_item_starts() {
     assert_eq!(room.last_saved().1.as_deref(), Some("Grupp Dalälven"));
 }
 
+/// A breakout whose last step the whole group does together.
+const ONE_TWO_FOUR_ALL: &str = r#"Session(id: "ideas", track: "t", title: "Ideas", start: "09:00",
+    groups: ["Grupp Siljan", "Grupp Dalälven"],
+    agenda: [
+        Item(kind: Breakout, title: "1-2-4-All", minutes: 12, questions: [
+            Question(text: "In pairs: ideas?", minutes: 6, group_size: Pairs),
+            Question(text: "All: one idea that stood out?", minutes: 6, group_size: Whole),
+        ]),
+        Item(kind: Discussion, title: "Together", minutes: 5, questions: [
+            Question(text: "What now?", minutes: 5),
+        ]),
+    ])"#;
+
+#[test]
+fn notes_follow_the_steps_group() {
+    let session = Arc::new(spar::session::parse::parse_session(ONE_TWO_FOUR_ALL).unwrap());
+    let mut room = Room::with(session);
+    let stage = room.open("Fia", Role::Facilitator, None);
+    let join = room.open("Dana", Role::NoteTaker, Some("Grupp Dalälven"));
+    // In pairs: the note-taker's group.
+    room.type_text(join, "par");
+    room.key(join, KeyCode::Enter);
+    assert_eq!(room.last_saved().1.as_deref(), Some("Grupp Dalälven"));
+    // The step the whole group does together: the whole group, and the join says so.
+    facilitator_to(&mut room, stage, at(0, 1));
+    let screen = room.screen(join, 80, 24);
+    assert!(
+        screen.contains("Anteckningar till: Hela gruppen"),
+        "{screen}"
+    );
+    room.type_text(join, "alla");
+    room.key(join, KeyCode::Enter);
+    assert_eq!(room.last_saved(), (at(0, 1), None, "alla".into()));
+    // A discussion is the whole group's too.
+    facilitator_to(&mut room, stage, at(1, 0));
+    room.type_text(join, "nu");
+    room.key(join, KeyCode::Enter);
+    assert_eq!(room.last_saved(), (at(1, 0), None, "nu".into()));
+    // Chosen with Tab on the step, a group holds there.
+    room.key(join, KeyCode::Esc);
+    room.key(join, KeyCode::Tab);
+    room.key(join, KeyCode::Char('i'));
+    room.type_text(join, "vald");
+    room.key(join, KeyCode::Enter);
+    assert_eq!(room.last_saved().1.as_deref(), Some("Grupp Siljan"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. The panel follows new notes; End selects the newest; Esc clears the selection.
 

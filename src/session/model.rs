@@ -302,8 +302,9 @@ impl Session {
     }
 
     /// Whether notes of step `step` of item `item` belong to the whole group rather than to a
-    /// note-taker's breakout group: a step everyone does together, or any step of an item that
-    /// is not a breakout and sets no smaller size.
+    /// note-taker's breakout group: a step everyone does together (`group_size: Whole`), or any
+    /// step of a discussion that sets no smaller size. Elsewhere (a breakout, a report-back
+    /// round of the groups) a note-taker writes for their group.
     pub fn whole_group_step(&self, item: usize, step: usize) -> bool {
         match self.group_size(item, step) {
             Some(GroupSize::Whole) => true,
@@ -311,7 +312,7 @@ impl Session {
             None => self
                 .agenda
                 .get(item)
-                .is_some_and(|i| i.kind != ItemKind::Breakout),
+                .is_some_and(|i| i.kind == ItemKind::Discussion),
         }
     }
 
