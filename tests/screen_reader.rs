@@ -208,3 +208,39 @@ fn a_running_countdown_says_nothing_each_second() {
     assert!(since.iter().all(|l| l.contains(EN.projected)), "{since:#?}");
     assert_plain(&out);
 }
+
+#[test]
+fn the_review_reads_a_meeting_and_searches_in_plain_lines() {
+    let data = tempfile::tempdir().unwrap();
+    let mut stage = facilitator(data.path(), &EN);
+    start(&mut stage, &EN);
+    line(&mut stage, "i");
+    wait_said(&stage, EN.prompt, 1);
+    line(&mut stage, "Vi pratade om lånekort");
+    wait_said(&stage, "Saved: item 1", 1);
+    line(&mut stage, "q");
+    wait_said(&stage, EN.yes_no, 1);
+    line(&mut stage, "y");
+    assert_eq!(stage.wait_exit(), 0);
+
+    let mut review = Pty::spawn(
+        &["--screen-reader", "review"],
+        data.path(),
+        EN.locale,
+        100,
+        30,
+    );
+    wait_said(&review, "1: 1 Kick off", 1);
+    line(&mut review, "1");
+    // The run's summary, its table rows as cells and its notes without markup.
+    let out = wait_said(&review, "Vi pratade om lånekort — Eva", 1);
+    assert!(
+        out.contains("09:00, Welcome · Välkomna till Dalaspåret, 10 min"),
+        "{out}"
+    );
+    line(&mut review, "/lånekort");
+    wait_said(&review, "1 result", 1);
+    line(&mut review, "q");
+    assert_eq!(review.wait_exit(), 0);
+    assert_plain(&said(&review));
+}

@@ -32,7 +32,7 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut tui = Tui::start()?;
-    review_app::run(&mut tui, review, author(global))?;
+    let mut tui = Tui::start_as(global.screen_reader)?;
+    review_app::run(&mut tui, review, author(global), global.screen_reader)?;
     Ok(ExitCode::SUCCESS)
 }

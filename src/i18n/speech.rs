@@ -399,6 +399,54 @@ impl Text {
         }
     }
 
+    /// The review's first line in screen-reader mode.
+    pub fn said_review_welcome(&self, runs: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "spar, skärmläsarläge: genomgång av {}. Skriv numret och tryck Retur för att höra en träff; ? listar tangenterna.",
+                self.runs_count(runs)
+            ),
+            Lang::En => format!(
+                "spar, screen-reader mode: review of {}. Type a number and press Enter to hear a meeting; ? lists the keys.",
+                self.runs_count(runs)
+            ),
+        }
+    }
+
+    /// `?` in the review, one line a key.
+    pub fn said_review_keys(&self) -> Vec<String> {
+        let lines: &[&str] = match self.lang {
+            Lang::Sv => &[
+                "Tangenter, skriv och tryck Retur:",
+                "ett nummer: läs den träffens sammanfattning",
+                "l: lista träffarna igen",
+                "a: lista alla åtgärder, numrerade",
+                "d och ett nummer: markera den åtgärden klar, eller öppen igen",
+                "/ och ord: sök i anteckningar och dagordningar",
+                "r: säg senaste raden igen",
+                "q: avsluta",
+            ],
+            Lang::En => &[
+                "Keys, type and press Enter:",
+                "a number: read that meeting's summary",
+                "l: list the meetings again",
+                "a: list every action item, numbered",
+                "d and a number: mark that action done, or open again",
+                "/ and words: search the notes and agendas",
+                "r: say the last line again",
+                "q: quit",
+            ],
+        };
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    pub fn said_no_actions(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Inga åtgärder.",
+            Lang::En => "No action items.",
+        }
+    }
+
     /// `--time-marks` that does not parse.
     pub fn bad_time_marks(&self, word: &str) -> String {
         match self.lang {

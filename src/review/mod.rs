@@ -6,4 +6,5 @@
 
 pub mod app;
 pub mod keys;
+pub mod speech;
 pub mod view;

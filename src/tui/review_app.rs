@@ -7,16 +7,24 @@ use ratatui::Frame;
 
 use super::event_loop::{App, Flow, Msg, Tui};
 use crate::review::app::{Effect, Review};
+use crate::review::speech::ReviewSpeech;
 use crate::review::view;
 use crate::run::live::LiveRun;
 use crate::run::{Event, Millis, Role};
 
 /// Runs the review until it quits; `author` marks what it writes.
-pub fn run(tui: &mut Tui, review: Review, author: String) -> anyhow::Result<()> {
+/// With `screen_reader`, the review is said in plain lines instead of drawn.
+pub fn run(
+    tui: &mut Tui,
+    review: Review,
+    author: String,
+    screen_reader: bool,
+) -> anyhow::Result<()> {
     let mut app = ReviewApp {
         review,
         live: HashMap::new(),
         author,
+        speech: screen_reader.then(ReviewSpeech::default),
     };
     tui.run(&mut app)
 }
@@ -28,6 +36,8 @@ struct ReviewApp {
     /// Runs this process has written to, by index into `TrackView::runs`.
     live: HashMap<usize, LiveRun>,
     author: String,
+    /// `--screen-reader`: the review's lines, instead of drawing.
+    speech: Option<ReviewSpeech>,
 }
 
 impl ReviewApp {
@@ -87,7 +97,14 @@ impl App for ReviewApp {
                 self.review.on_paste(&text);
                 Flow::Continue
             }
-            Msg::Resize | Msg::Journals | Msg::Saved | Msg::Line(_) => Flow::Continue,
+            Msg::Line(line) => match self.speech.as_mut() {
+                Some(speech) => {
+                    let effects = speech.on_line(&mut self.review, &line, now);
+                    self.perform(effects, now)
+                }
+                None => Flow::Continue,
+            },
+            Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
             Msg::Signal(_) => Flow::Quit,
         }
     }
@@ -111,6 +128,13 @@ impl App for ReviewApp {
 
     fn draw(&self, frame: &mut Frame, now: Millis) {
         view::draw(frame, &self.review, now);
+    }
+
+    fn speak(&mut self, _now: Millis) -> Vec<String> {
+        match self.speech.as_mut() {
+            Some(speech) => speech.speak(&self.review),
+            None => Vec::new(),
+        }
     }
 
     /// Nothing moves by itself but a run in progress's minutes; a failing save retries every
