@@ -24,6 +24,25 @@ const KICKOFF: &str = include_str!("../sessions/kickoff.ron");
 /// The second meeting: it opens with a recap of the first.
 const SECOND: &str = include_str!("../sessions/digitala-samhallet.ron");
 
+/// A meeting in phases whose steps set their own group size (issue 21).
+const PHASES: &str = r#"Session(id: "retro-short", track: "retro", title: "A short retrospective",
+    start: "09:00", groups: ["Table 1", "Table 2"],
+    agenda: [
+        Phase("Set the stage"),
+        Item(kind: Welcome, title: "Welcome", minutes: 5),
+        Phase("Gather data"),
+        Item(kind: Breakout, title: "What happened", minutes: 20, group_size: Between(3, 5),
+            invitation: "What happened this quarter?",
+            questions: [
+                Instruction(text: "In silence: note the events that mattered to you.", minutes: 3, group_size: Alone),
+                Question(text: "Put the events in order. What stands out?", minutes: 12),
+                Question(text: "Each group: one thing that stood out.", minutes: 5, group_size: Whole),
+            ]),
+        Phase("Close"),
+        Item(kind: CheckIn, title: "Last words in pairs", minutes: 5, group_size: Pairs,
+            round: Round(prompt: "One word for today", minutes_each: 2, turns: EachPerson)),
+    ])"#;
+
 fn session(text: &str) -> Arc<Session> {
     Arc::new(spar::session::parse::parse_session(text).expect("session parses"))
 }
@@ -229,6 +248,26 @@ fn cases() -> Vec<Case> {
         file: SECOND,
         ..case("recap", running_at(2, 0, 27), 29, &[])
     });
+    // Phases in the lobby and the overview; each step's group size in words, no notes panel on
+    // the instruction.
+    for (name, events, minute, actions) in [
+        ("phases_lobby", vec![], -5, vec![]),
+        (
+            "phases_overview",
+            running_at(1, 0, 5),
+            6,
+            vec![Action::Overview],
+        ),
+        ("step_alone", running_at(1, 0, 5), 6, vec![]),
+        ("step_in_groups", running_at(1, 1, 8), 9, vec![]),
+        ("step_whole_group", running_at(1, 2, 20), 21, vec![]),
+        ("round_each_person", running_at(2, 1, 25), 26, vec![]),
+    ] {
+        all.push(Case {
+            file: PHASES,
+            ..case(name, events, minute, &actions)
+        });
+    }
     all.push(Case {
         role: spar::run::Role::NoteTaker,
         ..case(
