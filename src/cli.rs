@@ -125,6 +125,12 @@ pub enum Command {
         /// The run to open [default: all runs of the track]
         run: Option<String>,
     },
+    /// A run as it happened: the stage at any moment, stepped or played through its events
+    Replay {
+        /// The run to replay (an id or a unique prefix of one) [default: the run that changed
+        /// last]
+        run: Option<String>,
+    },
     /// Write a run's summary, or the whole track's, as Markdown or HTML
     Export {
         /// The run to export (an id or a unique prefix of one)

@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod fsx;
 pub mod i18n;
+pub mod replay;
 pub mod review;
 pub mod run;
 pub mod session;

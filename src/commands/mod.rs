@@ -18,6 +18,7 @@ pub mod check;
 pub mod export;
 pub mod join;
 pub mod list;
+pub mod replay;
 pub mod review;
 pub mod run;
 pub mod runs;
@@ -48,6 +49,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Some(Command::Show { run }) => show::run(&global, run.as_deref()),
         Some(Command::Review { run }) => review::run(&global, run.as_deref()),
+        Some(Command::Replay { run }) => replay::run(&global, run.as_deref()),
         Some(Command::Export {
             run,
             track,

@@ -178,4 +178,36 @@ impl Text {
             Lang::En => format!("{}, over in {over} of {runs}", self.from_runs(runs)),
         }
     }
+
+    /// The replay's keys, where the stage shows its own.
+    pub fn replay_keys(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "← → steg  mellanslag spela  1–4 fart 1× 10× 60× 600×  Home End  q avsluta",
+            Lang::En => "← → step  space play  1–4 speed 1× 10× 60× 600×  Home End  q quit",
+        }
+    }
+
+    /// "händelse 123 av 456" / "event 123 of 456".
+    pub fn replay_event(&self, n: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("händelse {n} av {total}"),
+            Lang::En => format!("event {n} of {total}"),
+        }
+    }
+
+    /// "punkt 3 av 9" / "item 3 of 9".
+    pub fn replay_item(&self, n: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("punkt {n} av {total}"),
+            Lang::En => format!("item {n} of {total}"),
+        }
+    }
+
+    /// `spar replay` with no run to replay.
+    pub fn nothing_to_replay(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Det finns inget genomförande att spela upp än",
+            Lang::En => "There is no run to replay yet",
+        }
+    }
 }

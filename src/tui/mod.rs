@@ -7,6 +7,7 @@ mod ansi;
 pub mod backend;
 pub mod event_loop;
 mod lines;
+pub mod replay_app;
 pub mod review_app;
 pub mod show_app;
 pub mod signals;

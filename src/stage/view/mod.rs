@@ -23,6 +23,7 @@ mod zoomed;
 pub use help::rows as help_rows;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use super::{Overlay, Stage};
 use crate::run::Millis;
@@ -38,6 +39,12 @@ pub fn draw(frame: &mut Frame, stage: &Stage, now: Millis) {
         crate::ui::frame::say_too_small(frame, &message, &stage.ctx.ui.theme);
         return;
     }
+    draw_in(frame, area, stage, now);
+}
+
+/// The stage and its overlay in `area` of the frame: the replay draws the stage as it stood
+/// with these same views, above its timeline.
+pub fn draw_in(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     // A zoomed terminal (a large font) gets the stage in plain lines, not the big countdown.
     if zoomed::applies(area) {
         zoomed::draw(frame, area, stage, now);
