@@ -214,14 +214,14 @@ fn a_second_stage_on_a_live_run_asks_and_taking_over_makes_the_first_follow() {
     let mut dan = spawn("Dan");
     dan.wait_for("[Y/n]");
     dan.send(b"\r");
-    dan.wait_for("Anna is already facilitating");
+    dan.wait_for("Anna is on stage since");
     dan.send(b"\r");
     dan.wait_for("Following the facilitator");
 
     let mut cia = spawn("Cia");
     cia.wait_for("[Y/n]");
     cia.send(b"\r");
-    cia.wait_for("Anna is already facilitating");
+    cia.wait_for("Anna is on stage since");
     cia.send(b"t\r");
     cia.wait_for("Item 2 of 12");
     anna.wait_for("Cia took over as facilitator");
@@ -229,4 +229,76 @@ fn a_second_stage_on_a_live_run_asks_and_taking_over_makes_the_first_follow() {
     cia.send(b"n");
     anna.wait_for("Turn 2 of 15");
     dan.wait_for("Turn 2 of 15");
+}
+
+/// Issue 18: a second terminal under the same name is no crashed stage of ours: it is told that
+/// the stage is live, and Enter joins; the first stage never hears of it.
+#[test]
+fn the_same_name_in_a_second_terminal_is_told_the_stage_is_live_and_enter_joins() {
+    let data = tempfile::tempdir().unwrap();
+    let mut anna = Pty::kickoff_lobby("Anna", data.path(), "en_GB.UTF-8");
+    anna.start_first_timebox();
+    anna.send(b"n");
+    anna.wait_for("Item 2 of 12");
+    let mut again = Pty::spawn(
+        &["--as", "Anna", "run", "kickoff"],
+        data.path(),
+        "en_GB.UTF-8",
+        120,
+        40,
+    );
+    again.wait_for("[Y/n]");
+    again.send(b"\r");
+    again.wait_for("Anna is on stage since");
+    again.send(b"\r");
+    again.wait_for("Following the facilitator");
+    // The first stage still drives: its next turn reaches the second terminal.
+    anna.send(b"n");
+    again.wait_for("Turn 2 of 15");
+    assert!(!anna.screen().contains("took over"), "{}", anna.screen());
+}
+
+/// Issue 18, finding 4: two `spar run --resume RUN` under the same name started together on a
+/// run whose stage crashed: one resumes it, the other is told that stage is live.
+#[test]
+fn two_stages_of_the_same_name_started_together_never_both_drive() {
+    let data = tempfile::tempdir().unwrap();
+    let mut anna = Pty::kickoff_lobby("Anna", data.path(), "en_GB.UTF-8");
+    anna.start_first_timebox();
+    common::pty::wait_for_journal(data.path(), "TimerStarted");
+    anna.signal("KILL");
+    anna.wait_exit();
+    let id = std::fs::read_dir(data.path().join("runs"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .unwrap()
+        .file_name()
+        .into_string()
+        .unwrap();
+    let spawn = || {
+        Pty::spawn(
+            &["--as", "Anna", "run", "kickoff", "--resume", &id],
+            data.path(),
+            "en_GB.UTF-8",
+            120,
+            40,
+        )
+    };
+    let (a, b) = (spawn(), spawn());
+    let first = |p: &Pty| {
+        let screen = p.wait_until(
+            |s| s.contains("Item 1 of 12") || s.contains("on stage since"),
+            "a stage or the question",
+        );
+        screen.contains("on stage since")
+    };
+    let asked = [first(&a), first(&b)];
+    assert_eq!(
+        asked.iter().filter(|&&asked| asked).count(),
+        1,
+        "exactly one is asked: {}\n{}",
+        a.screen(),
+        b.screen()
+    );
 }

@@ -1,16 +1,56 @@
-//! A yes-or-no question on the terminal before a screen opens ("Fortsätta träffen från 14:02?
-//! [J/n]"). An answer that is neither is asked again rather than taken as "no": a stray key must
+//! The door's questions on the terminal before a screen opens ("Fortsätta träffen från 14:02?
+//! [J/n]", "Anna leder träffen sedan 19:58 … Anteckna (Enter), ta över (t) eller avbryt (q)?").
+//! An answer that is not understood is asked again rather than taken as "no": a stray key must
 //! not open a new run beside the one the facilitator meant to resume.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
+
+use crate::error::BadInput;
+use crate::i18n::Lang;
+use crate::run::Millis;
+use crate::run::open::{Answer, Ask, OnStage};
+
+/// The door's questions asked on standard error, answered on standard input. Off a terminal
+/// nothing can be asked: the line says what to type instead (exit 2).
+pub struct TerminalAsk {
+    pub lang: Lang,
+}
+
+impl Ask for TerminalAsk {
+    fn resume(&mut self, run: &str, last: Millis) -> anyhow::Result<bool> {
+        let text = self.lang.text();
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return Err(BadInput::Said(text.unfinished_run(run)).into());
+        }
+        let tz = jiff::tz::TimeZone::system();
+        let prompt = text.resume_prompt(&crate::ui::clock::hh_mm(last, &tz), run);
+        ask(&prompt, &mut stdin.lock(), resume_answer)
+    }
+
+    fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer> {
+        let text = self.lang.text();
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return Err(BadInput::Said(text.facilitator_live(&who.name, run)).into());
+        }
+        let tz = jiff::tz::TimeZone::system();
+        let line = text.on_stage(&who.name, &crate::ui::clock::hh_mm(who.since, &tz));
+        ask(
+            &text.on_stage_prompt(&line, run),
+            &mut stdin.lock(),
+            on_stage_answer,
+        )
+    }
+}
 
 /// Asks `prompt` on standard error until `answer` understands the line typed (trimmed and
 /// lowercased). A closed input gives the answer of an empty line, so nothing waits forever.
-pub fn ask(
+pub fn ask<T>(
     prompt: &str,
     input: &mut impl BufRead,
-    answer: impl Fn(&str) -> Option<bool>,
-) -> anyhow::Result<bool> {
+    answer: impl Fn(&str) -> Option<T>,
+) -> anyhow::Result<T> {
     loop {
         eprint!("{prompt}");
         std::io::stderr().flush()?;
@@ -19,7 +59,10 @@ pub fn ask(
         let line = line.trim().to_lowercase();
         match answer(&line) {
             Some(yes) => return Ok(yes),
-            None if closed => return Ok(answer("").unwrap_or(false)),
+            None if closed => match answer("") {
+                Some(default) => return Ok(default),
+                None => anyhow::bail!("no answer"),
+            },
             None => {}
         }
     }
@@ -34,12 +77,13 @@ pub fn resume_answer(line: &str) -> Option<bool> {
     }
 }
 
-/// "Ta över (t) eller anteckna (a)? [t/A]": t takes over; an empty line, a or j (join) takes
-/// notes.
-pub fn take_over_answer(line: &str) -> Option<bool> {
+/// "Anteckna (Enter), ta över (t) eller avbryt (q)?": an empty line, a, j or the words join;
+/// t or "take over" takes over; q, x or the words cancel.
+pub fn on_stage_answer(line: &str) -> Option<Answer> {
     match line {
-        "t" | "ta över" | "take over" => Some(true),
-        "" | "a" | "anteckna" | "j" | "join" => Some(false),
+        "" | "a" | "anteckna" | "j" | "join" => Some(Answer::Join),
+        "t" | "ta över" | "take over" => Some(Answer::TakeOver),
+        "q" | "x" | "avbryt" | "cancel" => Some(Answer::Cancel),
         _ => None,
     }
 }
@@ -62,7 +106,8 @@ mod tests {
         let mut input = "".as_bytes();
         assert!(ask("? ", &mut input, resume_answer).unwrap());
         let mut input = "what\n".as_bytes();
-        assert!(!ask("? ", &mut input, take_over_answer).unwrap());
+        let answer = ask("? ", &mut input, on_stage_answer).unwrap();
+        assert_eq!(answer, Answer::Join, "the default displaces no one");
     }
 
     #[test]
@@ -70,9 +115,10 @@ mod tests {
         assert_eq!(resume_answer(""), Some(true));
         assert_eq!(resume_answer("nej"), Some(false));
         assert_eq!(resume_answer("i"), None);
-        assert_eq!(take_over_answer("t"), Some(true));
-        assert_eq!(take_over_answer(""), Some(false));
-        assert_eq!(take_over_answer("j"), Some(false));
-        assert_eq!(take_over_answer("n"), None);
+        assert_eq!(on_stage_answer("t"), Some(Answer::TakeOver));
+        assert_eq!(on_stage_answer(""), Some(Answer::Join));
+        assert_eq!(on_stage_answer("j"), Some(Answer::Join));
+        assert_eq!(on_stage_answer("q"), Some(Answer::Cancel));
+        assert_eq!(on_stage_answer("n"), None);
     }
 }

@@ -48,7 +48,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     };
     stage_app::run(
         &mut tui,
-        stage_app::Opening::Existing(dir),
+        stage_app::Opening::Join(dir),
         Seat {
             speech: marks,
             ..seat(global, lang, Role::NoteTaker)

@@ -1,16 +1,18 @@
 //! One module per command; `dispatch` hands the parsed command line to the right one.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, Global};
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::catalog::TrackView;
+use crate::run::open::Entry;
 use crate::run::store::{DataDir, StoreError};
 use crate::run::{Millis, Role};
 use crate::session::load::{Catalog, load_catalog};
 use crate::stage::speech::TimeMarks;
-use crate::tui::stage_app::Seat;
+use crate::tui::stage_app::{Opening, Seat};
 use crate::ui::theme::{Theme, no_color_requested};
 
 mod ask;
@@ -115,6 +117,31 @@ pub fn speech(global: &Global, lang: Lang) -> anyhow::Result<Option<TimeMarks>> 
     TimeMarks::parse(&global.time_marks)
         .map(Some)
         .map_err(|word| BadInput::Said(lang.text().bad_time_marks(&word)).into())
+}
+
+/// What the stage opens for the door's `entry`, and who sits at it (a way in that joins takes
+/// notes; one that takes over says so); `None`: cancelled.
+pub fn opening(entry: Entry, seat: &mut Seat, locks: Option<PathBuf>) -> Option<Opening> {
+    match entry {
+        Entry::New { data, header } => Some(Opening::New {
+            data,
+            header,
+            locks,
+        }),
+        Entry::Stage {
+            run,
+            take_over,
+            lock,
+        } => {
+            seat.take_over = take_over;
+            Some(Opening::Opened { run, lock })
+        }
+        Entry::Join(run) => {
+            seat.role = Role::NoteTaker;
+            Some(Opening::Opened { run, lock: None })
+        }
+        Entry::Cancelled => None,
+    }
 }
 
 /// Store errors that mean "you named something that is not there" exit with 2.

@@ -2,15 +2,16 @@
 
 use std::process::ExitCode;
 
-use super::{catalog, data_dir, seat, track_view, ui_ctx};
+use super::{author, catalog, data_dir, seat, track_view, ui_ctx};
 use crate::cli::Global;
 use crate::i18n::Lang;
 use crate::run::Role;
+use crate::run::open::{Door, Pick, lock};
 use crate::session::Session;
 use crate::start::{Choice, Meeting, MeetingState, StartScreen, TrackPage};
 use crate::tui::event_loop::{Tui, now_ms};
-use crate::tui::stage_app::{self, Opening};
-use crate::tui::start_app;
+use crate::tui::stage_app;
+use crate::tui::start_app::{self, ScreenAsk};
 
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let catalog = catalog(global)?;
@@ -52,16 +53,42 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let Some(meeting) = screen.meeting(i) else {
         return Ok(ExitCode::SUCCESS);
     };
-    let opening = match &meeting.state {
-        MeetingState::InProgress(dir) => Opening::Existing(dir.clone()),
-        _ => super::run::create(&data, &meeting.session, &catalog, global, now_ms()),
+    let pick = match &meeting.state {
+        MeetingState::InProgress(dir) => Pick::Resume(dir.clone()),
+        _ => Pick::New,
     };
+    let session = meeting.session.clone();
+    let author = author(global);
+    let door = Door {
+        data: &data,
+        author: &author,
+        lang,
+        now: now_ms(),
+        locks: lock::folder(),
+    };
+    let track = catalog.track_by_id(&session.track).cloned();
+    let mut ask = ScreenAsk {
+        tui: &mut tui,
+        screen,
+    };
+    let entry = door.stage(&session, track, pick, &mut ask)?;
+    let mut seat = seat(global, lang, Role::Facilitator);
+    let Some(opening) = super::opening(entry, &mut seat, door.locks) else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let note_taker = seat.role == Role::NoteTaker;
     stage_app::run(
         &mut tui,
         opening,
-        seat(global, lang, Role::Facilitator),
+        seat,
         |session| view.recap(session),
-        |_| Ok(()),
+        |stage| {
+            // Joined instead of driving: a note-taker's terminal, ready to type.
+            if note_taker {
+                stage.open_editor();
+            }
+            Ok(())
+        },
     )?;
     Ok(ExitCode::SUCCESS)
 }

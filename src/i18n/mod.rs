@@ -5,6 +5,8 @@
 //! module as an `impl Text` block of methods (`match self.lang`), so that the word list stays one
 //! module while features are built side by side.
 
+mod door;
+
 use clap::ValueEnum;
 
 mod agendas;
@@ -1194,18 +1196,6 @@ impl Text {
             Lang::En => {
                 format!("{by} took over as facilitator: this terminal now follows and takes notes")
             }
-        }
-    }
-
-    /// `spar run` on a run another stage is live on: take over, or join as note-taker.
-    pub fn takeover_prompt(&self, by: &str, run: &str) -> String {
-        match self.lang {
-            Lang::Sv => format!(
-                "{by} leder redan {run} som processledare. Ta över som processledare (t) eller anteckna (a)? [t/A] "
-            ),
-            Lang::En => format!(
-                "{by} is already facilitating {run}. Take over as facilitator (t) or join as note-taker (j)? [t/J] "
-            ),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod fit;
 pub mod journal;
 pub mod live;
 pub mod log;
+pub mod open;
 pub mod projection;
 pub mod saver;
 pub mod skew;

@@ -62,6 +62,8 @@ pub struct Writer {
     pub left: bool,
     /// Time of its latest event: how fresh its journal is, for the facilitator's console.
     pub last_seen: Millis,
+    /// When it joined, or took over as facilitator: "Anna is on stage since 19:58".
+    pub since: Millis,
 }
 
 impl Writer {
@@ -376,13 +378,20 @@ impl RunState {
                     group: None,
                     left: false,
                     last_seen: at,
+                    since: at,
                 };
                 self.writers.insert(entry.writer.clone(), writer);
                 if *role == super::Role::Facilitator {
                     self.facilitator = Some(entry.writer.clone());
                 }
             }
-            Event::TookOver => self.facilitator = Some(entry.writer.clone()),
+            Event::TookOver => {
+                self.facilitator = Some(entry.writer.clone());
+                // On stage since the take-over.
+                if let Some(writer) = self.writers.get_mut(&entry.writer) {
+                    writer.since = at;
+                }
+            }
             Event::TakingNotes { group } => {
                 if let Some(writer) = self.writers.get_mut(&entry.writer) {
                     writer.group = group.as_deref().map(clean_line);

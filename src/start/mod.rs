@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use keys::Action;
 
 use crate::run::catalog::TrackView;
+use crate::run::open::Answer;
 use crate::run::store::RunDir;
 use crate::session::{Session, Track};
 
@@ -65,6 +66,8 @@ impl TrackPage {
 
 #[derive(Debug, Clone)]
 pub struct StartScreen {
+    /// The question over the screen when the chosen meeting has a facilitator on stage.
+    pub asking: Option<Asking>,
     /// Every track, each with its meetings; never empty.
     pub pages: Vec<TrackPage>,
     /// The track shown.
@@ -80,6 +83,17 @@ pub enum Choice {
     Quit,
     /// Run this meeting of the track shown: resume its live run if it has one, else a new run.
     Run(usize),
+    /// The answer to the question [`Asking`].
+    Answered(Answer),
+}
+
+/// The popup over the start screen when the meeting chosen has a facilitator on stage: "Anna
+/// leder träffen sedan 19:58", with join (Enter, the default), take over (t) and cancel (Esc).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asking {
+    /// "Anna is on stage since 19:58".
+    pub line: String,
+    pub run: String,
 }
 
 impl StartScreen {
@@ -94,7 +108,12 @@ impl StartScreen {
             pages.push(TrackPage::new(None, Vec::new()));
         }
         let page = page.min(pages.len() - 1);
-        StartScreen { pages, page, ctx }
+        StartScreen {
+            asking: None,
+            pages,
+            page,
+            ctx,
+        }
     }
 
     /// The track shown.
@@ -116,6 +135,12 @@ impl StartScreen {
     }
 
     pub fn on_key(&mut self, key: KeyEvent) -> Choice {
+        if self.asking.is_some() {
+            return match on_stage_key(key) {
+                Some(answer) => Choice::Answered(answer),
+                None => Choice::Stay,
+            };
+        }
         let Some(action) = crate::ui::keymap::lookup(self.bindings(), key) else {
             return Choice::Stay;
         };
@@ -140,5 +165,20 @@ impl StartScreen {
             Action::Quit => return Choice::Quit,
         }
         Choice::Stay
+    }
+}
+
+/// The popup's keys: Enter (or j, a) joins, t takes over, Esc, q or Ctrl+C cancels; any other key
+/// does nothing.
+fn on_stage_key(key: KeyEvent) -> Option<Answer> {
+    use ratatui::crossterm::event::KeyModifiers;
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Answer::Cancel);
+    }
+    match key.code {
+        KeyCode::Enter | KeyCode::Char('j' | 'a') => Some(Answer::Join),
+        KeyCode::Char('t') => Some(Answer::TakeOver),
+        KeyCode::Esc | KeyCode::Char('q') => Some(Answer::Cancel),
+        _ => None,
     }
 }

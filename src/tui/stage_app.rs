@@ -3,15 +3,18 @@
 //! the bell) and feeds it what arrives (keys, paste, other writers' events, time).
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use ratatui::Frame;
 
 use super::event_loop::{App, Flow, Msg, Tui, now_ms};
 use super::terminal;
-use super::watch::Watch;
+use super::watch::{Watch, arm};
 use crate::run::catalog::RecapEntry;
 use crate::run::live::LiveRun;
+use crate::run::open::Opened;
+use crate::run::open::lock::{self, Lock, StageLock};
 use crate::run::skew::ClockSkew;
 use crate::run::state::RunState;
 use crate::run::store::{DataDir, RunDir, RunHeader};
@@ -43,13 +46,19 @@ pub struct Seat {
 /// item starts or the first note is typed, so that opening the lobby and leaving again leaves no
 /// run behind (none "in progress", none "not started" in the track's export).
 pub enum Opening {
-    Existing(RunDir),
-    /// A run that exists, opened already (our journal started in it, the others' read and
-    /// folded): `spar run` opens it before it asks whether to take over.
-    Opened(Box<(LiveRun, RunState)>),
+    /// A note-taker's way in: opened (through the door) while the screen already answers `q`.
+    Join(RunDir),
+    /// A run the door opened (our journal started in it, the others' read and folded), with the
+    /// stage lock it holds for the stage, if any.
+    Opened {
+        run: Box<Opened>,
+        lock: Option<StageLock>,
+    },
     New {
         data: DataDir,
         header: Box<RunHeader>,
+        /// Where the stage takes its lock once the run is created.
+        locks: Option<PathBuf>,
     },
 }
 
@@ -64,29 +73,34 @@ pub fn run(
     prepare: impl FnOnce(&mut Stage) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let now = now_ms();
-    let (live, run, header, pending) = match opening {
-        Opening::Existing(dir) => {
+    let (live, run, header, pending, lock) = match opening {
+        Opening::Join(dir) => {
             let opening = {
                 let me = seat.author.clone();
-                tui.while_opening(move || LiveRun::open_unannounced(dir, &me))
+                tui.while_opening(move || crate::run::open::join(dir, &me))
             };
             // Given up while opening: nothing was shown, nothing was written but our empty
             // journal.
             let Some(opened) = opening else {
                 return Ok(());
             };
-            let (live, run) = opened?;
+            let Opened { live, state } = *opened?;
             let header = live.header.clone();
-            (Some(live), run, header, None)
+            (Some(live), state, header, None, Held::None)
         }
-        Opening::Opened(opened) => {
-            let (live, run) = *opened;
+        Opening::Opened { run, lock } => {
+            let Opened { live, state } = *run;
             let header = live.header.clone();
-            (Some(live), run, header, None)
+            (Some(live), state, header, None, Held::from(lock))
         }
-        Opening::New { data, header } => {
+        Opening::New {
+            data,
+            header,
+            locks,
+        } => {
             let run = RunState::new(std::sync::Arc::new(header.session.clone()));
-            (None, run, (*header).clone(), Some((data, *header)))
+            let lock = locks.map_or(Held::None, Held::Wanted);
+            (None, run, (*header).clone(), Some((data, *header)), lock)
         }
     };
     let ctx = Context {
@@ -123,6 +137,7 @@ pub fn run(
         skew: ClockSkew::default(),
         take_over,
         speech,
+        lock,
     };
     app.refresh_notice();
     tui.run(&mut app)?;
@@ -180,6 +195,31 @@ struct StageApp {
     take_over: bool,
     /// The screen-reader mode's view, instead of drawing.
     speech: Option<Speech>,
+    /// The stage lock: held while this stage runs, so that other ways in on this computer see
+    /// it live.
+    lock: Held,
+}
+
+/// The stage lock of a [`StageApp`].
+enum Held {
+    /// None to hold: a note-taker, a lock that cannot be had, or one another stage holds.
+    None,
+    /// Held until the process ends (let go of when dropped).
+    Lock(
+        #[expect(
+            dead_code,
+            reason = "held for its drop: the lock lasts as long as the stage"
+        )]
+        StageLock,
+    ),
+    /// A new run's: taken (in this folder) when the run is created.
+    Wanted(PathBuf),
+}
+
+impl From<Option<StageLock>> for Held {
+    fn from(lock: Option<StageLock>) -> Held {
+        lock.map_or(Held::None, Held::Lock)
+    }
 }
 
 /// Without file events the journals are read at least this often.
@@ -218,12 +258,21 @@ impl StageApp {
                     self.pending = None;
                     let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
                     self.stage.ctx.run_id = live.dir.id().to_string();
+                    if let Held::Wanted(folder) = &self.lock {
+                        self.lock = match lock::try_lock(folder, live.dir.id()) {
+                            Lock::Taken { mut lock, .. } => {
+                                lock.record(live.writer_id());
+                                Held::Lock(lock)
+                            }
+                            Lock::Held | Lock::Unavailable => Held::None,
+                        };
+                    }
                     live.announce(&mut self.stage.run, &author, role, now);
                     for (at, ev) in std::mem::take(&mut self.unsaved) {
                         live.append(&mut self.stage.run, ev, at);
                     }
-                    if let Some(tx) = &self.tx {
-                        self.start_watch(&live, tx.clone(), now);
+                    if let Some(tx) = self.tx.clone() {
+                        self.start_watch(&mut live, tx, now);
                     }
                     self.live = Some(live);
                 }
@@ -232,14 +281,16 @@ impl StageApp {
         self.live.as_mut()
     }
 
-    /// Watches the other writers' journals, and hears from our writer thread.
-    fn start_watch(&mut self, live: &LiveRun, tx: Sender<Msg>, now: Millis) {
+    /// Watches the other writers' journals, and hears from our writer thread. The journals are
+    /// read once more after the watch is armed (see [`arm`]): a line written since the run was
+    /// read, before the watch could see it, is not missed.
+    fn start_watch(&mut self, live: &mut LiveRun, tx: Sender<Msg>, now: Millis) {
         let saved = tx.clone();
         live.set_waker(Box::new(move || {
             let _ = saved.send(Msg::Saved);
         }));
-        let own = format!("{}.ron", live.writer_id());
-        self.watch = Some(Watch::start(&live.folder(), &own, tx));
+        self.watch = Some(arm(live, &mut self.stage.run, tx, &mut |_| {}));
+        self.stage.after_fold();
         self.polled_at = now;
     }
 
@@ -414,7 +465,7 @@ impl App for StageApp {
             if self.take_over {
                 live.append(&mut self.stage.run, Event::TookOver, now);
             }
-            self.start_watch(&live, tx.clone(), now);
+            self.start_watch(&mut live, tx.clone(), now);
             self.live = Some(live);
             self.announced = true;
         }

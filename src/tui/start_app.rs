@@ -4,7 +4,8 @@ use ratatui::Frame;
 
 use super::event_loop::{App, Flow, Msg, Tui};
 use crate::run::Millis;
-use crate::start::{Choice, StartScreen, view};
+use crate::run::open::{Answer, Ask, OnStage};
+use crate::start::{Asking, Choice, StartScreen, view};
 
 /// Shows the start screen until a choice is made; the screen is handed back with it (the chosen
 /// meeting is an index into its `meetings`).
@@ -15,6 +16,39 @@ pub fn choose(tui: &mut Tui, screen: StartScreen) -> anyhow::Result<(StartScreen
     };
     tui.run(&mut app)?;
     Ok((app.screen, app.choice))
+}
+
+/// The start screen's [`Ask`]: its questions as a popup over the screen.
+pub struct ScreenAsk<'a> {
+    pub tui: &'a mut Tui,
+    pub screen: StartScreen,
+}
+
+impl Ask for ScreenAsk<'_> {
+    /// The start screen resumes a meeting in progress by choosing it: nothing to ask.
+    fn resume(&mut self, _run: &str, _last: Millis) -> anyhow::Result<bool> {
+        Ok(true)
+    }
+
+    fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer> {
+        let ctx = &self.screen.ctx;
+        let since = crate::ui::clock::hh_mm(who.since, &ctx.tz);
+        self.screen.asking = Some(Asking {
+            line: ctx.text().on_stage(&who.name, &since),
+            run: run.to_string(),
+        });
+        let mut app = StartApp {
+            screen: self.screen.clone(),
+            choice: Choice::Stay,
+        };
+        self.tui.run(&mut app)?;
+        self.screen.asking = None;
+        // A signal or a closed terminal: the answer that displaces no one and opens nothing.
+        Ok(match app.choice {
+            Choice::Answered(answer) => answer,
+            _ => Answer::Cancel,
+        })
+    }
 }
 
 struct StartApp {

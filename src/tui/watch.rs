@@ -11,6 +11,35 @@ use std::path::Path;
 use std::sync::mpsc::Sender;
 
 use super::event_loop::Msg;
+use crate::run::live::LiveRun;
+use crate::run::state::RunState;
+
+/// A step of arming the watch, where the start-up test writes a line (see [`arm`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The watch is armed; the journals are not read again yet.
+    Armed,
+    /// The journals are read again.
+    CaughtUp,
+}
+
+/// Starts watching the run's folder, then reads its journals once more: a line written after
+/// the run was first read and before the watch could see it is read here, and one written after
+/// the watch is armed wakes the loop. So no line is missed at start-up, whatever the order.
+/// `step` is called after each step (the tests write a line there).
+pub fn arm(
+    live: &mut LiveRun,
+    state: &mut RunState,
+    tx: Sender<Msg>,
+    step: &mut dyn FnMut(Step),
+) -> Watch {
+    let own = format!("{}.ron", live.writer_id());
+    let watch = Watch::start(&live.folder(), &own, tx);
+    step(Step::Armed);
+    live.follow(state);
+    step(Step::CaughtUp);
+    watch
+}
 
 /// On Linux the watching thread owns the inotify instance and ends with the process.
 #[cfg(target_os = "linux")]

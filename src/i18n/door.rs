@@ -1,0 +1,49 @@
+//! The door into a run: who is on stage, and the question a way in asks about it.
+
+use super::{Lang, Text};
+
+impl Text {
+    /// "Anna leder träffen sedan 19:58" / "Anna is on stage since 19:58".
+    pub fn on_stage(&self, name: &str, since: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("{name} leder träffen sedan {since}"),
+            Lang::En => format!("{name} is on stage since {since}"),
+        }
+    }
+
+    /// The question on the terminal before a screen opens: Enter joins.
+    pub fn on_stage_prompt(&self, on_stage: &str, run: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "{on_stage} ({run}). Anteckna (Enter), ta över som processledare (t) eller avbryt (q)? [A/t/q] "
+            ),
+            Lang::En => format!(
+                "{on_stage} ({run}). Join as note-taker (Enter), take over as facilitator (t) or cancel (q)? [J/t/q] "
+            ),
+        }
+    }
+
+    /// The start screen's popup: its title.
+    pub fn on_stage_title(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Träffen pågår",
+            Lang::En => "The meeting is running",
+        }
+    }
+
+    /// The start screen's popup: its three answers, Enter first.
+    pub fn on_stage_answers(&self) -> [(&'static str, &'static str); 3] {
+        match self.lang {
+            Lang::Sv => [
+                ("Enter", "anteckna"),
+                ("t", "ta över som processledare"),
+                ("Esc", "avbryt"),
+            ],
+            Lang::En => [
+                ("Enter", "join as note-taker"),
+                ("t", "take over as facilitator"),
+                ("Esc", "cancel"),
+            ],
+        }
+    }
+}
