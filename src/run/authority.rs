@@ -88,6 +88,7 @@ pub fn may_change(state: &RunState, name: &str, role: Role, note: &Note) -> bool
         group: None,
         left: false,
         last_seen: 0,
+        since: 0,
     };
     role == Role::Facilitator || owns(state, &me, note)
 }
