@@ -1,7 +1,7 @@
 //! No view cuts a word without "…".
 //!
-//! The view tests (`stage_views`, `review_views`, `notes_views`, `start_view`) render every view
-//! in both languages and assert it equals its snapshot; this test reads every snapshot at 80×24,
+//! The view tests (`stage_views`, `review_views`, `notes_views`, `start_view`, `show_views`)
+//! render every view in both languages and assert it equals its snapshot; this test reads every snapshot at 80×24,
 //! 120×40, 200×60 and 40×12 (a zoomed terminal), so it sees exactly what they rendered, and a view added later is checked
 //! without being listed here. Each word on screen must be a word of the texts the views draw from (the UI words in
 //! `src/i18n/`, the sessions, the tests' own notes and names), a number or time, or end in "…"
@@ -198,7 +198,13 @@ fn no_view_cuts_a_word_without_an_ellipsis_at_any_size() {
         &mut snapshots,
     );
     snapshots.sort();
-    let views = ["stage_views", "review_views", "notes_views", "start_view"];
+    let views = [
+        "stage_views",
+        "review_views",
+        "notes_views",
+        "start_view",
+        "show_views",
+    ];
     let snapshots: Vec<PathBuf> = snapshots
         .into_iter()
         .filter(|p| {
