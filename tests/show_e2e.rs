@@ -171,3 +171,77 @@ fn show_without_a_live_run_says_so() {
     assert!(err.contains("no live run"), "{err}");
     assert_eq!(err.lines().count(), 1);
 }
+
+/// Context switches of every thread of a process (a wake-up is at least one), from /proc.
+#[cfg(target_os = "linux")]
+fn switches(pid: u32) -> u64 {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).unwrap();
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("status")).ok())
+        .flat_map(|s| {
+            s.lines()
+                .filter(|l| l.contains("ctxt_switches"))
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
+
+/// The figures of issue 20, measured and printed, never asserted (wall-clock figures depend on
+/// the machine's load): how long a move on the stage takes to reach a show on the same computer
+/// (p50 / p99 of 60 moves), and a show's wake-ups and bytes written per second while the
+/// countdown runs, beside the stage's. Run with
+/// `cargo test --release --test show_e2e -- --ignored --nocapture`.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore]
+fn measure_a_show_latency_wakes_and_bytes() {
+    use std::time::{Duration, Instant};
+    let data = tempfile::tempdir().unwrap();
+    let en = "en_GB.UTF-8";
+    let mut stage = Pty::kickoff_lobby_sized("Fia", data.path(), en, 120, 40);
+    stage.start_first_timebox();
+    stage.wait_for("RUNNING");
+    let show = Pty::spawn(&["--as", "Rum", "show"], data.path(), en, 120, 40);
+    show.wait_for("RUNNING");
+    stage.wait_for("private");
+
+    let mut took = Vec::new();
+    for i in 0..60 {
+        // Forward to item 2, back to item 1: each move is one journal line.
+        let (key, item) = if i % 2 == 0 {
+            (b"n", "Item 2 of 12")
+        } else {
+            (b"p", "Item 1 of 12")
+        };
+        let started = Instant::now();
+        stage.send(key);
+        show.wait_first(item);
+        took.push(started.elapsed());
+        // The next move starts from a screen at rest.
+        show.wait_for(item);
+    }
+    took.sort();
+    let p = |q: f64| took[((took.len() - 1) as f64 * q).round() as usize];
+    eprintln!(
+        "stage → show on one computer, 60 moves: p50 {:?}, p99 {:?}",
+        p(0.5),
+        p(0.99)
+    );
+
+    let seconds = 10;
+    let (s0, b0) = (switches(show.pid()), show.raw().len());
+    let (t0, c0) = (switches(stage.pid()), stage.raw().len());
+    std::thread::sleep(Duration::from_secs(seconds));
+    let (s1, b1) = (switches(show.pid()), show.raw().len());
+    let (t1, c1) = (switches(stage.pid()), stage.raw().len());
+    let per_s = |a: u64, b: u64| (b - a) as f64 / seconds as f64;
+    eprintln!(
+        "idle {seconds} s at 120×40, countdown running: show {:.2} context switches/s, {:.0} bytes/s; stage {:.2} switches/s, {:.0} bytes/s",
+        per_s(s0, s1),
+        per_s(b0 as u64, b1 as u64),
+        per_s(t0, t1),
+        per_s(c0 as u64, c1 as u64)
+    );
+}

@@ -255,7 +255,10 @@ fn draw_notes_list(frame: &mut Frame, area: Rect, show: &Show) {
     let columns = usize::from(area.width);
     let notes = show.notes_here();
     if notes.is_empty() {
-        frame.render_widget(Paragraph::new(text.no_notes_yet()).style(theme.dim), area);
+        frame.render_widget(
+            Paragraph::new(truncate(text.no_notes_yet(), columns)).style(theme.dim),
+            area,
+        );
         return;
     }
     let mut lines: Vec<Line> = Vec::new();
@@ -334,7 +337,10 @@ fn draw_wall(frame: &mut Frame, area: Rect, show: &Show) {
                 );
             }
             if lines.is_empty() {
-                lines.push(Line::from(Span::styled(text.no_notes_yet(), theme.dim)));
+                lines.push(Line::from(Span::styled(
+                    truncate(text.no_notes_yet(), columns),
+                    theme.dim,
+                )));
             }
             let hidden = lines.len().saturating_sub(usize::from(inner.height));
             let inner = Rect {

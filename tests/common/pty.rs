@@ -322,6 +322,22 @@ impl Pty {
         }
     }
 
+    /// Waits until the screen first shows `text`, without waiting for the output to settle: for
+    /// measuring when a change arrived (a frame may still be half drawn then).
+    pub fn wait_first(&self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let (lock, changed) = &*self.seen;
+        let mut seen = lock.lock().unwrap();
+        while !seen.parser.screen().contents().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero() && !seen.closed,
+                "timed out waiting for {text:?}"
+            );
+            seen = changed.wait_timeout(seen, left).unwrap().0;
+        }
+    }
+
     pub fn pid(&self) -> u32 {
         self.pid
     }

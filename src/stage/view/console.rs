@@ -5,9 +5,10 @@
 //!
 //! ```text
 //! Rummet ser: anteckningsväggen
-//! Sedan: Paus (15 min) · Föreläsning (40 min) · …
-//! Antecknar: Sam (Grupp Siljan) 3 s sedan · Dana (Grupp Dalälven) 1 min sedan
 //! beräknat slut 11:44 · 52 min kvar av träffen
+//! Antecknar: Dana (Grupp Dalälven) · 1 min sedan
+//! Antecknar: Sam (Grupp Siljan) · 3 s sedan
+//! Sedan: Paus (15 min) · Föreläsning (40 min) · …
 //! ```
 
 use ratatui::Frame;
@@ -49,21 +50,6 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         ),
         theme.text,
     )));
-    let session = &stage.run.session;
-    let coming: Vec<String> = (stage.run.place.item + 1..session.agenda.len())
-        .map(|i| {
-            let item = &session.agenda[i];
-            format!("{} ({})", item.title, text.minutes(i64::from(item.minutes)))
-        })
-        .collect();
-    if !coming.is_empty() {
-        let line = format!("{}: {}", text.coming_up(), coming.join(" · "));
-        lines.extend(
-            wrap_lines(&line, columns, 2)
-                .into_iter()
-                .map(|l| l.style(theme.dim)),
-        );
-    }
     let mut takers: Vec<_> = stage
         .run
         .writers
@@ -90,6 +76,21 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             truncate(&line, columns),
             theme.text,
         )));
+    }
+    let session = &stage.run.session;
+    let coming: Vec<String> = (stage.run.place.item + 1..session.agenda.len())
+        .map(|i| {
+            let item = &session.agenda[i];
+            format!("{} ({})", item.title, text.minutes(i64::from(item.minutes)))
+        })
+        .collect();
+    if !coming.is_empty() {
+        let line = format!("{}: {}", text.coming_up(), coming.join(" · "));
+        lines.extend(
+            wrap_lines(&line, columns, 2)
+                .into_iter()
+                .map(|l| l.style(theme.dim)),
+        );
     }
     lines.truncate(usize::from(area.height));
     frame.render_widget(Paragraph::new(lines), area);
