@@ -134,7 +134,12 @@ fn first_note() -> NoteId {
     }
 }
 
-fn cases() -> Vec<(&'static str, Vec<(i64, Event)>, Vec<(i64, Event)>, i64)> {
+/// Events at minutes after the planned start.
+type Timed = Vec<(i64, Event)>;
+
+/// A view state: its name, the facilitator's events, the note-taker's, and the minute it is
+/// looked at.
+fn cases() -> Vec<(&'static str, Timed, Timed, i64)> {
     let ended = {
         let mut events = at_breakout(None);
         events.push((30, Event::Ended));
