@@ -108,6 +108,14 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
     let mut lines = Vec::with_capacity(items);
     let mut selected_line = 0;
     for (i, item) in session.agenda.iter().enumerate() {
+        // A phase's name above its first item.
+        if item.phase.is_some() && (i == 0 || session.agenda[i - 1].phase != item.phase) {
+            let name = clean_line(item.phase.as_deref().unwrap_or_default());
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  {name}"), width),
+                theme.accent,
+            )));
+        }
         let selected = i == review.item;
         let marker = if selected { "▶ " } else { "  " };
         let name_style = if selected { theme.selected } else { theme.text };
