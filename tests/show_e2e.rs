@@ -115,7 +115,7 @@ fn a_show_follows_the_stage_and_never_shows_what_is_private() {
     let mut bo = Pty::spawn(&["--as", "Bo", "run", "kickoff"], data.path(), en, 120, 40);
     bo.wait_for("[Y/n]");
     bo.send(b"\r");
-    bo.wait_for("Fia is already facilitating");
+    bo.wait_for("Fia is on stage since");
     bo.send(b"t\r");
     stage.wait_for("Bo took over as facilitator");
     bo.send(b"n");
