@@ -613,3 +613,17 @@ fn a_long_recap_counts_what_does_not_fit() {
     assert!(screen.contains("till"), "{screen}");
     assert!(screen.contains("… och"), "{screen}");
 }
+
+#[test]
+fn where_the_time_went_across_the_track_at_three_sizes_in_both_languages() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut r = review(lang);
+        keys(&mut r, &[KeyCode::Char('6')]);
+        let name = if lang == Lang::Sv { "sv" } else { "en" };
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let screen = text_of(&render_review(&r, w, h));
+            assert!(screen.contains("1 Kick off"), "{screen}");
+            insta::assert_snapshot!(format!("time_{name}_{w}x{h}"), screen);
+        }
+    }
+}

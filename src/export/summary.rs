@@ -624,32 +624,15 @@ pub(crate) struct TimeLine {
 pub(crate) const BAR_WIDTH: usize = 24;
 
 /// The rows of a meeting's time table, each bar scaled to the longest planned or actual time of
-/// the meeting.
+/// the meeting (see [`MeetingTime::bar`]).
 pub(crate) fn time_lines(text: &Text, meeting: &MeetingTime) -> Vec<TimeLine> {
     use crate::run::catalog::time_spent::whole_minutes;
-    let actual = |row: &crate::run::catalog::time_spent::TimeRow| row.median().map(whole_minutes);
-    let longest = meeting
-        .rows
-        .iter()
-        .map(|r| r.planned.max(actual(r).unwrap_or(0)))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let cells = |minutes: i64| -> usize {
-        usize::try_from((minutes * BAR_WIDTH as i64 + longest / 2) / longest).unwrap_or(0)
-    };
     meeting
         .rows
         .iter()
         .map(|row| {
-            let spent = actual(row);
-            let used = spent.unwrap_or(0);
-            let within = cells(used.min(row.planned));
-            let bar = (
-                within,
-                cells(row.planned).saturating_sub(within),
-                cells(used).saturating_sub(cells(row.planned)),
-            );
+            let spent = row.median().map(whole_minutes);
+            let bar = meeting.bar(row, BAR_WIDTH);
             TimeLine {
                 title: match row.question {
                     None => format!("{}. {}", row.item + 1, clean_line(&row.title)),

@@ -18,15 +18,18 @@ pub enum Screen {
     Notes,
     Actions,
     Search,
+    /// Where the time went, across the track.
+    Time,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Runs,
         Screen::Agenda,
         Screen::Notes,
         Screen::Actions,
         Screen::Search,
+        Screen::Time,
     ];
 
     pub fn index(self) -> usize {
@@ -40,6 +43,7 @@ impl Screen {
             Screen::Notes => text.notes,
             Screen::Actions => text.actions,
             Screen::Search => text.screen_search,
+            Screen::Time => text.screen_time(),
         }
     }
 }
@@ -80,6 +84,8 @@ pub struct Review {
     pub hits: Vec<Hit>,
     pub hit: usize,
     pub help: bool,
+    /// The first row of where the time went in view.
+    pub time_row: usize,
     /// Why writing fails right now, shown until it works.
     pub save_error: Option<String>,
 }
@@ -101,6 +107,7 @@ impl Review {
             hits: Vec::new(),
             hit: 0,
             help: false,
+            time_row: 0,
             save_error: None,
         }
     }
@@ -237,6 +244,8 @@ impl Review {
             }
             Screen::Actions => self.action = step(self.action, self.actions.len()),
             Screen::Search => self.hit = step(self.hit, self.hits.len()),
+            // Scrolled by the view's rows, which it bounds when it draws.
+            Screen::Time => self.time_row = self.time_row.saturating_add_signed(delta),
         }
     }
 
@@ -261,7 +270,7 @@ impl Review {
                     self.screen = Screen::Notes;
                 }
             }
-            Screen::Notes => {}
+            Screen::Notes | Screen::Time => {}
             Screen::Actions => {
                 if let Some(r) = self.actions.get(self.action).copied() {
                     self.jump_to_note(r);

@@ -64,6 +64,9 @@ pub static BROWSE: &[Binding] = &[
     Binding::new(&[Key::char('5')], Action::Show(Screen::Search), |t| {
         t.screen_search
     }),
+    Binding::new(&[Key::char('6')], Action::Show(Screen::Time), |t| {
+        t.screen_time()
+    }),
     Binding::new(
         &[Key::plain(KeyCode::Up), Key::char('k')],
         Action::Up,

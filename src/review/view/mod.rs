@@ -14,6 +14,7 @@ mod help;
 mod notes;
 mod runs;
 mod search;
+mod time;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -54,13 +55,17 @@ pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(tab_line(review)), tabs);
+    frame.render_widget(
+        Paragraph::new(tab_line(review, usize::from(tabs.width))),
+        tabs,
+    );
     match review.screen {
         Screen::Runs => runs::draw(frame, body, review),
         Screen::Agenda => agenda::draw(frame, body, review, now),
         Screen::Notes => notes::draw(frame, body, review),
         Screen::Actions => actions::draw(frame, body, review),
         Screen::Search => search::draw(frame, body, review),
+        Screen::Time => time::draw(frame, body, review, now),
     }
     frame.render_widget(status_line(review), status);
     if review.help {
@@ -68,14 +73,25 @@ pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     }
 }
 
-/// "1 Genomföranden  2 Agenda  3 Anteckningar  4 Åtgärder  5 Sök", the current one marked.
-fn tab_line(review: &Review) -> Line<'static> {
+/// "1 Genomföranden  2 Agenda  3 Anteckningar  4 Åtgärder  5 Sök  6 Tiden", the current one
+/// marked; one space between them where two do not fit in `width`.
+fn tab_line(review: &Review, width: usize) -> Line<'static> {
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
+    let names: usize = Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!(" {} {} ", i + 1, s.name(text)).width())
+        .sum();
+    let gap = if names + 2 * (Screen::ALL.len() - 1) <= width {
+        "  "
+    } else {
+        " "
+    };
     let mut spans = Vec::new();
     for (i, screen) in Screen::ALL.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(gap));
         }
         let style = if *screen == review.screen {
             theme.selected

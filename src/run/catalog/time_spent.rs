@@ -112,6 +112,33 @@ impl TimeRow {
 }
 
 impl MeetingTime {
+    /// The longest planned or actual (median) minutes of a row: what a bar of full width
+    /// stands for.
+    pub fn longest(&self) -> i64 {
+        self.rows
+            .iter()
+            .map(|r| r.planned.max(r.median().map_or(0, whole_minutes)))
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+
+    /// A row's bar in `width` cells, scaled to [`longest`](Self::longest): the actual (median)
+    /// minutes within the plan, the plan left unused, and the overrun.
+    pub fn bar(&self, row: &TimeRow, width: usize) -> (usize, usize, usize) {
+        let longest = self.longest();
+        let cells = |minutes: i64| -> usize {
+            usize::try_from((minutes * width as i64 + longest / 2) / longest).unwrap_or(0)
+        };
+        let used = row.median().map_or(0, whole_minutes);
+        let within = cells(used.min(row.planned));
+        (
+            within,
+            cells(row.planned).saturating_sub(within),
+            cells(used).saturating_sub(cells(row.planned)),
+        )
+    }
+
     /// The rows of `session` from what each of its runs spent. A run's figures count where its
     /// item (and question) has the same title as the session's: a run of an older version of
     /// the session adds only to what it had alike.
