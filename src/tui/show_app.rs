@@ -31,12 +31,12 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let opening = {
         let me = author.clone();
-        tui.while_opening(move || LiveRun::open_unannounced(dir, &me))
+        tui.while_opening(move || crate::run::open::beside(dir, &me))
     };
     let Some(opened) = opening else {
         return Ok(());
     };
-    let (live, run) = opened?;
+    let crate::run::open::Opened { live, state: run } = *opened?;
     let header = live.header.clone();
     let ctx = ShowCtx {
         start_of_day: crate::ui::clock::at_time_of_day(header.started, &run.session.start, &ui.tz),

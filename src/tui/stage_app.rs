@@ -77,7 +77,7 @@ pub fn run(
         Opening::Join(dir) => {
             let opening = {
                 let me = seat.author.clone();
-                tui.while_opening(move || crate::run::open::join(dir, &me))
+                tui.while_opening(move || crate::run::open::beside(dir, &me))
             };
             // Given up while opening: nothing was shown, nothing was written but our empty
             // journal.

@@ -161,8 +161,9 @@ impl Door<'_> {
     }
 }
 
-/// A note-taker's terminal on run `dir`: joining displaces no one, so nothing is asked.
-pub fn join(dir: RunDir, author: &str) -> anyhow::Result<Box<Opened>> {
+/// A terminal beside the stage on run `dir` — a note-taker's (`spar join`) or the room's screen
+/// (`spar show`, which follows): it displaces no one, so nothing is asked.
+pub fn beside(dir: RunDir, author: &str) -> anyhow::Result<Box<Opened>> {
     let (live, state) = LiveRun::open_unannounced(dir, author)?;
     Ok(Box::new(Opened { live, state }))
 }
