@@ -4,6 +4,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use spar::i18n::Lang;
+use spar::run::open::Answer;
 use spar::run::store::RunDir;
 use spar::session::load::load_catalog;
 use spar::start::{Choice, Meeting, MeetingState, StartScreen, TrackPage, view};
@@ -143,4 +144,40 @@ fn tab_moves_between_the_tracks() {
     s.on_key(key(KeyCode::BackTab));
     assert_eq!(s.current().selected, 1, "each track keeps its choice");
     assert!(render(&s, 120, 40).contains("Dalaspåret  │  Liberating Structures"));
+}
+
+/// Issue 18: the meeting chosen has a facilitator on stage: the start screen asks, Enter joins.
+#[test]
+fn the_question_when_a_facilitator_is_on_stage() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut s = screen(lang);
+        s.asking = Some(spar::start::Asking {
+            line: lang.text().on_stage("Anna Berg", "08:02"),
+            run: "20200917-0800-kickoff-3fa9".into(),
+        });
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let name = format!(
+                "start_on_stage_{}_{w}x{h}",
+                if lang == Lang::Sv { "sv" } else { "en" }
+            );
+            insta::assert_snapshot!(name, render(&s, w, h));
+        }
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        assert_eq!(s.on_key(key(KeyCode::Down)), Choice::Stay, "the list waits");
+        assert_eq!(s.on_key(key(KeyCode::Char('x'))), Choice::Stay);
+        assert_eq!(
+            s.on_key(key(KeyCode::Enter)),
+            Choice::Answered(Answer::Join)
+        );
+        assert_eq!(
+            s.on_key(key(KeyCode::Char('t'))),
+            Choice::Answered(Answer::TakeOver)
+        );
+        assert_eq!(
+            s.on_key(key(KeyCode::Esc)),
+            Choice::Answered(Answer::Cancel)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(s.on_key(ctrl_c), Choice::Answered(Answer::Cancel));
+    }
 }
