@@ -51,12 +51,14 @@ ul.notes > li { margin: .3rem 0; }
 .by { font-size: .875em; }
 .status { white-space: nowrap; }
 .due { min-width: 6.5rem; overflow-wrap: normal; }
-td.bar { width: 40%; min-width: 8rem; white-space: nowrap; }
+.due.date { white-space: nowrap; }
+td.bar { width: 30%; min-width: 8rem; white-space: nowrap; }
 td.bar span { display: inline-block; height: .75em; vertical-align: middle; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 td.bar .in { background: var(--accent); }
 td.bar .spare { background: var(--soft); box-shadow: inset 0 0 0 1px var(--line); }
 td.bar .over { background: #b3261e; }
 tr.ran-over td:last-child { color: #b3261e; font-weight: 600; }
+table.times td:last-child { white-space: nowrap; }
 .done .status { color: var(--muted); }
 a { color: var(--accent); }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid var(--line); font-size: .875rem; }
@@ -420,7 +422,13 @@ impl Writer for Html {
         push_escaped(out, cleaned(&listed.note.text).trim());
         out.push_str("</td><td>");
         push_escaped(out, &owner_of(owner));
-        out.push_str("</td><td class=\"due\">");
+        // A date never breaks at its hyphens; a due in words wraps between them.
+        let dated = due.as_deref().and_then(crate::run::due::date).is_some();
+        out.push_str(if dated {
+            "</td><td class=\"due date\">"
+        } else {
+            "</td><td class=\"due\">"
+        });
         push_escaped(out, &due_of(due.as_deref()));
         out.push_str("</td><td>");
         if with_meeting {
