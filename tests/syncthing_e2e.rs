@@ -1,6 +1,8 @@
-//! A stage and a note-taker on two "machines" joined only by a real Syncthing pair (see
-//! `common/syncthing.rs`): every note typed on one side appears on the other, and the time each
-//! takes is measured (median and worst of 20 notes each way; printed, never asserted).
+//! A stage, a note-taker and the room's screen (`spar show`) on two "machines" joined only by a
+//! real Syncthing pair (see `common/syncthing.rs`): every note typed on one side appears on the
+//! other, and the time each takes is measured (median and worst of 20 notes each way; printed,
+//! never asserted); the show on the second machine follows the stage's choices and moves, and
+//! the stage becomes a console once the show's journal has crossed back.
 //!
 //! It needs Syncthing, so `cargo test` skips it; `.ci/run` installs Syncthing and runs it as
 //! `cargo test --test syncthing_e2e -- --ignored --nocapture`.
@@ -99,6 +101,25 @@ fn notes_cross_a_syncthing_folder_both_ways() {
         60,
     );
     join.wait_for("Following the facilitator");
+    // The room's screen on the second machine: it follows the stage through the folder, and the
+    // stage becomes a console once the show's journal has crossed back.
+    let mut show = Pty::spawn(
+        &["--as", "Rum", "show"],
+        &pair.b.folder,
+        "en_GB.UTF-8",
+        120,
+        40,
+    );
+    show.wait_until_within(
+        |s| s.contains("RUNNING"),
+        "the show's countdown",
+        SYNC_LIMIT,
+    );
+    stage.wait_until_within(
+        |s| s.contains("private — share the spar show window"),
+        "the console",
+        SYNC_LIMIT,
+    );
     stage.send(b"i");
     stage.wait_for("Type here");
 
@@ -127,8 +148,17 @@ fn notes_cross_a_syncthing_folder_both_ways() {
         println!("syncthing (fsWatcherDelayS 1): {line}");
     }
 
-    // Both quit; once Syncthing has carried the last lines, both machines export the same run.
+    // What the room sees, chosen on the stage, and a move: the show follows both.
     stage.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
+    stage.send(b"v");
+    let last = format!("from Siljan {:02}", NOTES_EACH_WAY - 1);
+    show.wait_until_within(|s| s.contains(&last), "the notes on the show", SYNC_LIMIT);
+    stage.send(b"n");
+    show.wait_until_within(|s| s.contains("Item 2 of 12"), "item 2", SYNC_LIMIT);
+    show.send(b"q");
+    show.wait_exit();
+
+    // Both quit; once Syncthing has carried the last lines, both machines export the same run.
     stage.send(b"q");
     stage.wait_for("Quit anyway?");
     stage.send(b"y");
