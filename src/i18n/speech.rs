@@ -447,6 +447,13 @@ impl Text {
         }
     }
 
+    pub fn said_no_facilitator_notes(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Inga processledaranteckningar till den här punkten.",
+            Lang::En => "No facilitator notes for this item.",
+        }
+    }
+
     /// `--time-marks` that does not parse.
     pub fn bad_time_marks(&self, word: &str) -> String {
         match self.lang {

@@ -28,6 +28,8 @@ pub use marks::TimeMarks;
 pub struct Heard {
     place: Place,
     following: bool,
+    /// `f`: the facilitator's own notes for the item are shown (said, in this mode).
+    facilitator_notes: bool,
     ended: bool,
     timer: Option<TimerHeard>,
     fits: usize,
@@ -84,6 +86,7 @@ impl Heard {
         Heard {
             place,
             following: stage.own.is_none(),
+            facilitator_notes: stage.show_facilitator_notes,
             ended: run.ended_at.is_some(),
             timer,
             fits: run.fits.len(),
@@ -161,6 +164,10 @@ pub fn narrate(
         (before.timer, after.timer, run.timebox(after.place))
     {
         lines.extend(timer_changes(text, b, a, t, now));
+    }
+    let item_changed = after.place.item != before.place.item;
+    if after.facilitator_notes && (!before.facilitator_notes || item_changed) {
+        lines.push(facilitator_notes(stage, after.place));
     }
     if after.following != before.following {
         lines.push(
@@ -321,6 +328,24 @@ pub fn place_sentence(stage: &Stage, place: Place) -> String {
         said.push_str(&sentence(&text.duration_words(t.total_ms())));
     }
     crate::text::clean_line(&said)
+}
+
+/// The facilitator's notes for the item at `place` (`f`), or that it has none: said only on the
+/// facilitator's own terminal, which asked for them.
+fn facilitator_notes(stage: &Stage, place: Place) -> String {
+    let text = stage.ctx.ui.text();
+    let notes = stage
+        .run
+        .session
+        .agenda
+        .get(place.item)
+        .and_then(|item| item.notes.as_deref())
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    match notes {
+        Some(notes) => crate::text::clean_line(&format!("{}: {notes}", text.facilitator_notes)),
+        None => text.said_no_facilitator_notes().to_string(),
+    }
 }
 
 /// "Startad, 3 minuter kvar." and the like: the timer of the place as it stands.

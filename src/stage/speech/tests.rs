@@ -388,3 +388,48 @@ fn the_meetings_end_is_said_in_swedish_too() {
         "{said:?}"
     );
 }
+
+#[test]
+fn f_says_the_facilitators_notes_of_the_item_and_again_on_each_new_item() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    m.say(NINE);
+    let said = m.line("f", NINE);
+    assert_eq!(said.len(), 1, "{said:?}");
+    let expected = match &m.stage.run.session.agenda[0].notes {
+        Some(notes) => format!(
+            "Facilitator notes: {}",
+            crate::text::clean_line(notes.trim())
+        ),
+        None => "No facilitator notes for this item.".to_string(),
+    };
+    assert_eq!(said[0], expected);
+    m.start(NINE);
+    m.say(NINE);
+    m.event(
+        "eva",
+        Event::Moved {
+            to: Place { item: 1, step: 0 },
+        },
+        NINE + MIN,
+    );
+    let said = m.say(NINE + MIN);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Facilitator notes") || l.starts_with("No facilitator")),
+        "{said:?}"
+    );
+    // Hidden again: nothing more is said of them.
+    m.line("f", NINE + MIN);
+    m.event(
+        "eva",
+        Event::Moved {
+            to: Place { item: 2, step: 0 },
+        },
+        NINE + 2 * MIN,
+    );
+    let said = m.say(NINE + 2 * MIN);
+    assert!(
+        !said.iter().any(|l| l.contains("acilitator notes")),
+        "{said:?}"
+    );
+}
