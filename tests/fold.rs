@@ -788,3 +788,47 @@ mod hostile {
         }
     }
 }
+
+/// Words left in the editor when their writer left become a note marked unfinished, which clears
+/// the draft; editing it finishes it.
+#[test]
+fn an_unfinished_note_is_a_note_until_its_writer_finishes_it() {
+    let draft = Event::Draft {
+        at: place(0, 0),
+        group: None,
+        text: "halv".into(),
+        by: "Karin".into(),
+    };
+    let unfinished = Event::Unfinished {
+        at: place(0, 0),
+        group: None,
+        text: "halv tanke".into(),
+        by: "Karin".into(),
+    };
+    let left = Script::new()
+        .at(1, draft)
+        .at(2, unfinished)
+        .at(3, Event::Left);
+    let state = left.fold();
+    let note = state.live_notes().next().expect("a note");
+    assert!(note.unfinished);
+    assert_eq!(note.text, "halv tanke");
+    assert!(
+        state
+            .draft_left_by("Karin", spar::run::Role::Facilitator)
+            .is_none()
+    );
+    let id = note.id.clone();
+    let finished = left.at(
+        4,
+        Event::NoteEdited {
+            id,
+            kind: NoteKind::Note,
+            text: "hel tanke".into(),
+        },
+    );
+    let state = finished.fold();
+    let note = state.live_notes().next().unwrap();
+    assert!(!note.unfinished);
+    assert_eq!(note.text, "hel tanke");
+}

@@ -85,13 +85,16 @@ fn typed_and_pasted_notes_survive_kill_9_with_the_draft_and_export_byte_for_byte
     again.send(b"i");
     again.wait_for("halvfärdig tanke");
     again.escape(|s| s.contains("Utkast sparat"), "the editor closed");
+    // Quitting with the draft kept asks, and keeps it as a note marked unfinished.
     again.send(b"q");
-    again.wait_for("Avsluta ändå?");
+    again.wait_for("ofullständig; du kan");
     again.send(b"j");
     again.wait_exit();
 
     let md = export(data.path(), &[&only_run(data.path())]);
     assert!(md.contains(SWEDISH), "{md}");
+    assert!(md.contains("halvfärdig tanke"), "{md}");
+    assert!(md.contains("ofullständig"), "{md}");
     for line in ["första raden", "andra raden", "indragen tredje"] {
         assert!(md.contains(line), "{line} missing in {md}");
     }
@@ -200,7 +203,7 @@ fn hostile_notes_from_a_journal_never_reach_the_terminal_or_the_export() {
 }
 
 #[test]
-fn sigterm_while_typing_keeps_the_draft() {
+fn sigterm_while_typing_keeps_the_words_as_an_unfinished_note() {
     let data = tempfile::tempdir().unwrap();
     let mut spar = Pty::kickoff_lobby_sized("Anna", data.path(), "sv_SE.UTF-8", 100, 30);
     spar.type_into_new_note("precis innan");
@@ -208,17 +211,9 @@ fn sigterm_while_typing_keeps_the_draft() {
     spar.signal("TERM");
     spar.wait_exit();
     assert!(!spar.alternate_screen());
-    let id = only_run(data.path());
-    let mut again = Pty::spawn(
-        &["--as", "Anna", "run", "kickoff", "--resume", &id],
-        data.path(),
-        "sv_SE.UTF-8",
-        100,
-        30,
-    );
-    again.wait_for("Utkast sparat");
-    again.send(b"i");
-    again.wait_for("precis innan");
+    let md = export(data.path(), &[&only_run(data.path())]);
+    assert!(md.contains("precis innan"), "{md}");
+    assert!(md.contains("ofullständig"), "{md}");
 }
 
 /// Every journal line of every writer of the only run.

@@ -694,6 +694,7 @@ fn note(seq: u64, group: Option<&str>, by: &str, minute: i64, kind: NoteKind, te
         edited: None,
         deleted: false,
         done: false,
+        unfinished: false,
     }
 }
 

@@ -379,6 +379,10 @@ impl<'a> Summary<'a> {
             line.push(' ');
             line.push_str(&hh_mm(edited, self.tz));
         }
+        if note.unfinished {
+            line.push_str(", ");
+            line.push_str(self.text.unfinished());
+        }
         line
     }
 

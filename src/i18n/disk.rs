@@ -34,4 +34,24 @@ impl Text {
             Lang::En => format!("larger than {limit_mib} MiB, not read"),
         }
     }
+
+    /// Quitting (`q`, Ctrl+C) with words in the note editor.
+    pub fn quit_typing(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => {
+                "Anteckningen du skriver sparas som ofullständig; du kan göra klart den eller ta bort den senare. Avsluta?"
+            }
+            Lang::En => {
+                "The note being typed is saved as unfinished; you can finish or delete it later. Quit?"
+            }
+        }
+    }
+
+    /// Beside a note saved as its writer left mid-note, in every view and export.
+    pub fn unfinished(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "ofullständig",
+            Lang::En => "unfinished",
+        }
+    }
 }

@@ -63,6 +63,7 @@ pub fn allows(state: &RunState, writer: &Arc<str>, seq: u64, ev: &Event) -> bool
             }
         },
         Event::NoteSaved { .. }
+        | Event::Unfinished { .. }
         | Event::Draft { .. }
         | Event::ActionDone { .. }
         | Event::TakingNotes { .. } => role != Role::Screen,
@@ -107,6 +108,7 @@ pub fn event_name(ev: &Event) -> &'static str {
         Event::NoteDeleted { .. } => "NoteDeleted",
         Event::NoteRestored { .. } => "NoteRestored",
         Event::Draft { .. } => "Draft",
+        Event::Unfinished { .. } => "Unfinished",
         Event::EditDraft { .. } => "EditDraft",
         Event::ActionDone { .. } => "ActionDone",
         Event::Ended => "Ended",

@@ -126,6 +126,14 @@ pub enum Event {
         text: String,
         by: String,
     },
+    /// The text being typed when its writer left — a closed window, a signal, a confirmed quit —
+    /// kept as a note marked unfinished, which its writer can finish (edit) or delete later.
+    Unfinished {
+        at: Place,
+        group: Option<String>,
+        text: String,
+        by: String,
+    },
     /// The text of a saved note being changed by `by`, journalled like a [`Event::Draft`] so that
     /// an edit in progress survives a crash too. Saving the edit or an empty text clears it.
     EditDraft {

@@ -26,6 +26,8 @@ pub struct Note {
     pub deleted: bool,
     /// For action items: marked done.
     pub done: bool,
+    /// Saved as its writer left mid-note ([`Event::Unfinished`]), not edited since.
+    pub unfinished: bool,
 }
 
 /// Text being typed, journalled so that it comes back after a crash.
@@ -444,27 +446,13 @@ impl RunState {
                 kind,
                 text,
                 by,
-            } => {
-                let hash_map::Entry::Vacant(slot) = self.note_index.entry(entry.note_id()) else {
-                    return;
-                };
-                let id = slot.key().clone();
-                slot.insert(self.notes.len());
-                let by = clean_line(by);
-                self.drafts.remove(&entry.writer);
-                self.notes.push(Note {
-                    id,
-                    at: *place,
-                    group: group.as_deref().map(clean_line),
-                    kind: clean_kind(kind),
-                    text: clean(text),
-                    by,
-                    written: at,
-                    edited: None,
-                    deleted: false,
-                    done: false,
-                });
-            }
+            } => self.add_note(entry, (*place, group, clean_kind(kind)), text, by, false),
+            Event::Unfinished {
+                at: place,
+                group,
+                text,
+                by,
+            } => self.add_note(entry, (*place, group, NoteKind::Note), text, by, true),
             Event::NoteEdited { id, kind, text } => {
                 if self.drafts.get(&entry.writer).and_then(|d| d.edit.as_ref()) == Some(id) {
                     self.drafts.remove(&entry.writer);
@@ -473,6 +461,7 @@ impl RunState {
                     note.kind = clean_kind(kind);
                     note.text = clean(text);
                     note.edited = Some(at);
+                    note.unfinished = false;
                 }
             }
             Event::NoteDeleted { id } => {
@@ -632,6 +621,37 @@ impl RunState {
                 t.adjust_ms = t.adjust_ms.saturating_add(ms);
             }
         }
+    }
+
+    /// A new note from `entry` (the first line of its id counts), which clears its writer's
+    /// draft.
+    fn add_note(
+        &mut self,
+        entry: &Entry,
+        (place, group, kind): (Place, &Option<String>, NoteKind),
+        text: &str,
+        by: &str,
+        unfinished: bool,
+    ) {
+        let hash_map::Entry::Vacant(slot) = self.note_index.entry(entry.note_id()) else {
+            return;
+        };
+        let id = slot.key().clone();
+        slot.insert(self.notes.len());
+        self.drafts.remove(&entry.writer);
+        self.notes.push(Note {
+            id,
+            at: place,
+            group: group.as_deref().map(clean_line),
+            kind,
+            text: clean(text),
+            by: clean_line(by),
+            written: entry.record.at,
+            edited: None,
+            deleted: false,
+            done: false,
+            unfinished,
+        });
     }
 
     fn note_mut(&mut self, id: &NoteId) -> Option<&mut Note> {

@@ -31,6 +31,7 @@ pub fn render(journal: &str, unsaved: &[(Millis, Event)]) -> String {
 pub fn texts(unsaved: &[(Millis, Event)]) -> impl Iterator<Item = &str> {
     unsaved.iter().filter_map(|(_, ev)| match ev {
         Event::NoteSaved { text, .. }
+        | Event::Unfinished { text, .. }
         | Event::NoteEdited { text, .. }
         | Event::Draft { text, .. }
         | Event::EditDraft { text, .. }
@@ -46,7 +47,12 @@ pub fn texts(unsaved: &[(Millis, Event)]) -> impl Iterator<Item = &str> {
 pub fn notes<'a>(unsaved: impl IntoIterator<Item = &'a (Millis, Event)>) -> usize {
     unsaved
         .into_iter()
-        .filter(|(_, ev)| matches!(ev, Event::NoteSaved { .. } | Event::NoteEdited { .. }))
+        .filter(|(_, ev)| {
+            matches!(
+                ev,
+                Event::NoteSaved { .. } | Event::Unfinished { .. } | Event::NoteEdited { .. }
+            )
+        })
         .count()
 }
 

@@ -87,9 +87,36 @@ impl Stage {
         self.editor_open = true;
     }
 
-    /// What must reach the journal before the process ends: the draft being typed.
+    /// What must reach the journal before the process ends: a new note being typed, as a note
+    /// marked unfinished (in the record for everyone, for its writer to finish or delete later);
+    /// an edit of a saved note in progress, as its draft.
     pub fn leaving(&mut self) -> Vec<Effect> {
-        self.flush_draft()
+        let Some(editor) = self.editor.as_mut() else {
+            return Vec::new();
+        };
+        let text = editor.text();
+        if editor.editing().is_some()
+            || text.trim().is_empty()
+            || text.len() > notes::editor::MAX_NOTE
+        {
+            return self.flush_draft();
+        }
+        let ev = Event::Unfinished {
+            at: editor.at(),
+            group: editor.group().map(str::to_string),
+            text,
+            by: self.ctx.author.clone(),
+        };
+        editor.clear();
+        self.draft_due = None;
+        vec![Effect::Append(ev)]
+    }
+
+    /// Whether words are being typed in the editor (open or kept): quitting asks first.
+    pub(super) fn typing(&self) -> bool {
+        self.editor
+            .as_ref()
+            .is_some_and(|e| !e.text().trim().is_empty())
     }
 
     /// The draft event for the editor's text, now (an empty text clears the journalled draft);

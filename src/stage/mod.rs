@@ -72,6 +72,8 @@ pub enum Overlay {
     ConfirmEnd,
     /// "N changes are not saved yet. Quit anyway?"
     ConfirmQuitUnsaved,
+    /// "The note being typed is kept as an unfinished note. Quit?"
+    ConfirmQuitTyping,
     /// `F`: the proposed fit of the rest beside the plan (`None`: nothing to fit), over the
     /// agenda with `selected` in view.
     Fit {
@@ -327,9 +329,10 @@ impl Stage {
             Overlay::Overview { .. } => keys::OVERVIEW,
             Overlay::Fit { .. } => keys::FIT,
             Overlay::Groups { .. } => keys::LIST,
-            Overlay::ConfirmQuit | Overlay::ConfirmEnd | Overlay::ConfirmQuitUnsaved => {
-                keys::CONFIRM
-            }
+            Overlay::ConfirmQuit
+            | Overlay::ConfirmEnd
+            | Overlay::ConfirmQuitUnsaved
+            | Overlay::ConfirmQuitTyping => keys::CONFIRM,
             Overlay::LateStart => keys::LATE_START,
         }
     }

@@ -36,7 +36,7 @@ impl Stage {
         match self.overlay.clone() {
             Overlay::Overview { selected } => return self.update_overview(action, selected, now),
             Overlay::Groups { selected } => return self.update_groups(action, selected),
-            Overlay::ConfirmQuit | Overlay::ConfirmQuitUnsaved => {
+            Overlay::ConfirmQuit | Overlay::ConfirmQuitUnsaved | Overlay::ConfirmQuitTyping => {
                 self.overlay = Overlay::None;
                 return match action {
                     Action::Confirm | Action::Quit => vec![Effect::Quit],
@@ -260,6 +260,9 @@ impl Stage {
     }
 
     fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.typing() {
+            return self.quit();
+        }
         if self.run.current().is_some_and(|t| t.is_running()) && self.notice.unsaved == 0 {
             self.overlay = Overlay::ConfirmQuit;
             Vec::new()
@@ -438,10 +441,14 @@ impl Stage {
         self.settle();
     }
 
-    /// `q`: asks first while changes wait to be written; else quits.
+    /// `q`, Ctrl+C: asks first while changes wait to be written or words are being typed (kept
+    /// as an unfinished note on leaving, see [`Stage::leaving`]); else quits.
     fn quit(&mut self) -> Vec<Effect> {
         if self.notice.unsaved > 0 {
             self.overlay = Overlay::ConfirmQuitUnsaved;
+            Vec::new()
+        } else if self.typing() {
+            self.overlay = Overlay::ConfirmQuitTyping;
             Vec::new()
         } else {
             vec![Effect::Quit]

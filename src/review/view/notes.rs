@@ -229,6 +229,11 @@ pub(crate) fn note_lines(
         segments.push((mark.as_str(), mark_style));
         segments.push((" ", theme.text));
     }
+    let unfinished = note.unfinished.then(|| format!("({})", text.unfinished()));
+    if let Some(mark) = &unfinished {
+        segments.push((mark.as_str(), theme.low));
+        segments.push((" ", theme.text));
+    }
     segments.push((note.text.as_str(), theme.text));
     for line in wrap(&segments, body_width) {
         let mut spans = vec![Span::raw(indent)];

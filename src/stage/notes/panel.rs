@@ -294,6 +294,13 @@ fn note_lines(
         segments.push((kind.as_str(), kind_style));
         segments.push((separator, theme.text));
     }
+    let unfinished = note
+        .unfinished
+        .then(|| format!("({})", ctx.ui.text().unfinished()));
+    if let Some(mark) = &unfinished {
+        segments.push((mark.as_str(), theme.low));
+        segments.push((" ", theme.text));
+    }
     segments.push((note.text.as_str(), theme.text));
     for line in fit::wrap(&segments, body_width) {
         let mut spans = vec![Span::raw("  ")];

@@ -476,6 +476,7 @@ fn overlay_lines(stage: &Stage, now: Millis) -> Vec<String> {
             vec![text.said_yes_no(&text.quit_unsaved(stage.notice.unsaved))]
         }
         Overlay::ConfirmEnd => vec![text.said_yes_no(text.end_meeting)],
+        Overlay::ConfirmQuitTyping => vec![text.said_yes_no(text.quit_typing())],
         Overlay::LateStart => {
             let start = stage.ctx.start_of_day;
             let late = crate::run::projection::minutes_between(start, now);

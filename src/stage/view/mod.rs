@@ -72,5 +72,8 @@ pub fn draw_in(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             let question = stage.ctx.ui.text().quit_unsaved(stage.notice.unsaved);
             overlay::confirm(frame, area, stage, &question)
         }
+        Overlay::ConfirmQuitTyping => {
+            overlay::confirm(frame, area, stage, stage.ctx.ui.text().quit_typing())
+        }
     }
 }
