@@ -323,6 +323,11 @@ pub fn place_sentence(stage: &Stage, place: Place) -> String {
         }
         _ => {}
     }
+    // How many work together in this step: "I par." / "Alone."
+    if let Some(size) = session.group_size(place.item, place.step) {
+        said.push(' ');
+        said.push_str(&sentence(&capitalized(&text.group_size(size))));
+    }
     if let Some(t) = stage.run.timebox(place) {
         said.push(' ');
         said.push_str(&sentence(&text.duration_words(t.total_ms())));

@@ -433,3 +433,28 @@ fn f_says_the_facilitators_notes_of_the_item_and_again_on_each_new_item() {
         "{said:?}"
     );
 }
+
+/// A step with its own group size says it, in the listener's language.
+#[test]
+fn a_step_says_how_many_work_together() {
+    let session = crate::session::parse::parse_session(
+        r#"Session(id: "s", track: "t", title: "T", start: "09:00", agenda: [
+            Item(kind: Discussion, title: "1-2-4-All", minutes: 3, questions: [
+                Instruction(text: "Note your own ideas.", minutes: 1, group_size: Alone),
+                Instruction(text: "Build on them.", minutes: 2, group_size: Pairs),
+            ]),
+        ])"#,
+    )
+    .unwrap();
+    for (lang, first, second) in [
+        (Lang::En, "Alone.", "In pairs."),
+        (Lang::Sv, "Enskilt.", "I par."),
+    ] {
+        let mut m = Meeting::new(lang, Role::Facilitator);
+        m.stage.run = RunState::new(Arc::new(session.clone()));
+        let said = place_sentence(&m.stage, Place { item: 0, step: 0 });
+        assert!(said.contains(first), "{said}");
+        let said = place_sentence(&m.stage, Place { item: 0, step: 1 });
+        assert!(said.contains(second), "{said}");
+    }
+}
