@@ -37,11 +37,6 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
             }
         }
     };
-    let header = dir.header().map_err(store_error)?;
-    let group = match group {
-        Some(name) => resolve_group(lang, &header.session.groups, name, dir.id())?,
-        None => None,
-    };
     let mut tui = match tui {
         Some(tui) => tui,
         None => Tui::start_as(screen_reader)?,
@@ -58,6 +53,14 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
             None => recap(&data, &catalog, session, now),
         },
         |stage| {
+            // The group is looked up in the run's own session, read once with the run.
+            let group = match group {
+                Some(name) => {
+                    let groups = &stage.run.session.groups;
+                    resolve_group(lang, groups, name, &stage.ctx.run_id)?
+                }
+                None => None,
+            };
             stage.set_home_group(group);
             stage.open_editor();
             Ok(())
