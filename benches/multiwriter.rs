@@ -46,7 +46,12 @@ fn open(c: &mut Criterion) {
         let dir = DataDir::at(data.path()).find(&id).unwrap();
         group.bench_with_input(BenchmarkId::from_parameter(notes), &dir, |b, dir| {
             b.iter(|| {
-                let (live, state) = LiveRun::open_unannounced(dir.clone(), "Bench").unwrap();
+                let (live, state) = LiveRun::open_unannounced(
+                    dir.clone(),
+                    "Bench",
+                    spar::tui::event_loop::now_ms(),
+                )
+                .unwrap();
                 // Our own (empty) journal goes again, so every iteration opens the same run.
                 let own = live.folder().join(format!("{}.ron", live.writer_id()));
                 std::fs::remove_file(own).unwrap();

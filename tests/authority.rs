@@ -12,7 +12,7 @@ use common::pty::Pty;
 use proptest::prelude::*;
 use spar::run::journal::encode;
 use spar::run::state::RunState;
-use spar::run::store::DataDir;
+use spar::run::store::{DataDir, RunHeader};
 use spar::run::{Entry, Event, Millis, NoteId, NoteKind, Place, Record, Role};
 use spar::session::Session;
 use spar::session::parse::parse_session;
@@ -349,6 +349,113 @@ fn a_forged_line_in_a_note_takers_journal_leaves_the_stage_on_stage_and_is_worde
         assert!(screen.contains(ours), "{screen}");
         for taken in ["took over", "tog över"] {
             assert!(!screen.contains(taken), "no take-over said:\n{screen}");
+        }
+    }
+}
+
+/// Finding 5's clock half: a journal of its own claims the seat with lines stamped in year 9999
+/// (and at `i64::MAX`). They are held back, not folded: the real facilitator keeps the run, its
+/// countdown is not in overtime, and the lines are said as waiting.
+#[test]
+fn stamps_from_the_far_future_are_held_and_never_take_the_run() {
+    use spar::run::live::LiveRun;
+    let data = tempfile::tempdir().unwrap();
+    let now = now_ms();
+    let header = RunHeader::new((*session()).clone(), None, now, "Karin");
+    let run = DataDir::at(data.path()).create_run(header).unwrap();
+    let lines = |events: Vec<(Millis, Event)>| -> String {
+        let numbered = events.into_iter().enumerate();
+        numbered
+            .map(|(i, (at, ev))| {
+                let seq = i as u64 + 1;
+                encode(&Record { at, seq, ev })
+            })
+            .collect()
+    };
+    let honest = lines(vec![
+        (now - MIN, joined("Karin", Role::Facilitator)),
+        (now - MIN, Event::TimerStarted { at: Place::START }),
+    ]);
+    std::fs::write(run.path().join("karin-00000a.ron"), honest).unwrap();
+    let year_9999 = 253_402_300_799_000;
+    let forged = lines(vec![
+        (year_9999, joined("Mallory", Role::Facilitator)),
+        (year_9999, Event::TookOver),
+        (i64::MAX, Event::Ended),
+    ]);
+    std::fs::write(run.path().join("mallory-00000b.ron"), forged).unwrap();
+
+    let (live, state) = LiveRun::open(run.clone(), "Sam", Role::NoteTaker, now).unwrap();
+    assert_eq!(state.facilitator.as_deref(), Some("karin-00000a"));
+    assert_eq!(state.ended_at, None);
+    assert_eq!(live.held_count(), 3);
+    assert_eq!(
+        live.next_release(),
+        Some(year_9999 - spar::run::hold::BOUND)
+    );
+    let left = state.current().unwrap().remaining_ms(now);
+    assert!((8 * MIN..=9 * MIN).contains(&left), "{left}");
+    // Reviewed or exported, the same: held, and said.
+    let folded = spar::run::catalog::FoldedRun::read(run, now).unwrap();
+    assert_eq!(folded.state.facilitator.as_deref(), Some("karin-00000a"));
+    let said: Vec<String> = folded
+        .problems
+        .iter()
+        .map(|p| spar::i18n::Lang::En.text().file_problem(p))
+        .collect();
+    assert!(
+        said.iter().any(
+            |s| s.contains("mallory-00000b.ron: 3 events are stamped up to")
+                && s.contains("days ahead of this computer's clock and wait until then")
+        ),
+        "{said:?}"
+    );
+}
+
+/// The same as the stage sees it: the stage keeps the run, says the lines wait, never that
+/// someone took over, and its countdown is not in overtime.
+#[test]
+fn a_stage_keeps_the_run_when_a_journal_from_year_9999_appears() {
+    for (lang, said, ours) in [
+        ("en_GB.UTF-8", "3 events from the future wait", "RUNNING"),
+        ("sv_SE.UTF-8", "3 händelser från framtiden väntar", "PÅGÅR"),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut stage = Pty::kickoff_lobby("Karin", data.path(), lang);
+        stage.start_first_timebox();
+        stage.wait_for(ours);
+        let runs = DataDir::at(data.path()).runs_dir();
+        let run = std::fs::read_dir(&runs)
+            .unwrap()
+            .flatten()
+            .find(|e| e.path().is_dir())
+            .unwrap()
+            .path();
+        let year_9999 = 253_402_300_799_000;
+        let lines: String = [
+            joined("Mallory", Role::Facilitator),
+            Event::TookOver,
+            Event::Ended,
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, ev)| {
+            encode(&Record {
+                at: year_9999,
+                seq: i as u64 + 1,
+                ev,
+            })
+        })
+        .collect();
+        std::fs::write(run.join("mallory-00000b.ron"), lines).unwrap();
+        let screen = stage.wait_for(said);
+        assert!(screen.contains(ours), "{screen}");
+        for taken in ["took over", "tog över", "Mallory"] {
+            assert!(!screen.contains(taken), "{taken:?}:\n{screen}");
+        }
+        // Not in overtime: the ten minutes of the welcome just began.
+        for over in ["TIME'S UP", "TIDEN ÄR UTE", "OVERTIME", "ÖVERTID"] {
+            assert!(!screen.contains(over), "{over:?}:\n{screen}");
         }
     }
 }

@@ -17,6 +17,7 @@ use spar::run::store::DataDir;
 use spar::run::{Entry, Event, NoteKind, Place, Record};
 use spar::session::Session;
 use spar::session::parse::parse_session;
+use spar::tui::event_loop::now_ms;
 
 fn kickoff() -> Arc<Session> {
     Arc::new(parse_session(include_str!("../sessions/kickoff.ron")).unwrap())
@@ -93,7 +94,7 @@ fn opening_a_run_of_four_writers_folds_once_and_a_late_burst_once_more() {
     let id = interleaved::write_run(data.path(), &session, 2_000);
     let dir = DataDir::at(data.path()).find(&id).unwrap();
     let loaded = dir.load().unwrap();
-    let (mut live, mut state) = LiveRun::open_unannounced(dir.clone(), "Eva").unwrap();
+    let (mut live, mut state) = LiveRun::open_unannounced(dir.clone(), "Eva", now_ms()).unwrap();
     assert_eq!(live.folds(), 1, "opening folds once");
     assert_eq!(state, RunState::fold(session.clone(), &loaded.entries));
 
@@ -114,7 +115,7 @@ fn opening_a_run_of_four_writers_folds_once_and_a_late_burst_once_more() {
     late(1, 100_001, NINE + 5_000);
     late(2, 100_001, NINE + 6_000);
     late(3, 100_001, NINE + 7_000);
-    assert!(live.follow(&mut state));
+    assert!(live.follow(&mut state, now_ms()));
     assert_eq!(live.folds(), 2, "one burst of late lines folds once more");
     assert_eq!(
         state,
@@ -124,8 +125,8 @@ fn opening_a_run_of_four_writers_folds_once_and_a_late_burst_once_more() {
     // Lines newer than everything are folded in without folding again.
     late(1, 100_002, NINE + 100_000_000);
     late(2, 100_002, NINE + 100_000_001);
-    assert!(live.follow(&mut state));
-    assert!(!live.follow(&mut state), "nothing new");
+    assert!(live.follow(&mut state, now_ms()));
+    assert!(!live.follow(&mut state, now_ms()), "nothing new");
     assert_eq!(live.folds(), 2);
     assert_eq!(state, RunState::fold(session, &dir.load().unwrap().entries));
 }

@@ -12,6 +12,7 @@ use spar::run::state::RunState;
 use spar::run::store::{DataDir, RunDir, RunHeader};
 use spar::run::{Event, Millis, NoteKind, Place, Role};
 use spar::session::Session;
+use spar::tui::event_loop::now_ms;
 
 fn session() -> Session {
     ron::from_str(
@@ -97,7 +98,7 @@ fn a_journal_moved_aside_goes_on_in_a_new_segment_and_each_note_shows_once() {
     assert!(file(&run, &format!("{writer}.2.ron")).exists());
     // Seconds later the stage has read the copy of its own journal too.
     for _ in 0..3 {
-        live.follow(&mut state);
+        live.follow(&mut state, now_ms());
         live.retry(&mut state);
     }
     let all = ["first", "second", "third"];
@@ -147,11 +148,11 @@ fn a_copy_holding_our_next_numbers_hides_none_of_our_next_notes() {
         copy.push_str(&spar::run::journal::encode(&record));
     }
     fs::write(file(&run, &conflict_name(&writer)), copy).unwrap();
-    live.follow(&mut state);
+    live.follow(&mut state, now_ms());
     for text in ["mine a", "mine b", "mine c"] {
         save(&mut live, &mut state, note(text), 3_000);
     }
-    live.follow(&mut state);
+    live.follow(&mut state, now_ms());
     let all = [
         "copied 3", "copied 4", "copied 5", "first", "mine a", "mine b", "mine c",
     ];
@@ -176,7 +177,7 @@ fn a_divergent_copy_is_decided_the_same_way_everywhere_and_said() {
     fs::write(file(&run, &conflict_name(writer)), line("a forgery")).unwrap();
     let (mut live, mut state) =
         LiveRun::open(run.clone(), "Anna", Role::Facilitator, 1_000).unwrap();
-    live.follow(&mut state);
+    live.follow(&mut state, now_ms());
     let (resumed, problems) = loaded(&run);
     assert_eq!(texts(&state), ["the original"], "the stage");
     assert_eq!(resumed, ["the original"], "the export");

@@ -11,6 +11,7 @@ use spar::run::live::LiveRun;
 use spar::run::store::{DataDir, RunDir, RunHeader};
 use spar::run::{Event, NoteKind, Place, Record, Role};
 use spar::session::Session;
+use spar::tui::event_loop::now_ms;
 
 const WRITER: &str = "anna-3fa9c2";
 
@@ -114,7 +115,7 @@ fn a_live_run_follows_a_conflict_copy_and_counts_each_note_once() {
     for &(engine, copy, temps) in ENGINES {
         let dir = tempfile::tempdir().unwrap();
         let run = run_with_copy(&DataDir::at(dir.path()), copy, temps);
-        let (mut live, mut state) = LiveRun::open(run, "Fia", Role::Facilitator, 0).unwrap();
+        let (mut live, mut state) = LiveRun::open(run, "Fia", Role::Facilitator, now_ms()).unwrap();
         let texts = |state: &spar::run::state::RunState| {
             let mut t: Vec<String> = state.live_notes().map(|n| n.text.clone()).collect();
             t.sort();
@@ -131,13 +132,13 @@ fn a_live_run_follows_a_conflict_copy_and_counts_each_note_once() {
         // The sync tool brings a newer copy: only its new line counts.
         let path = live.folder().join(copy);
         fs::write(&path, lines(&[1, 2, 4, 5])).unwrap();
-        assert!(live.follow(&mut state));
+        assert!(live.follow(&mut state, now_ms()));
         assert_eq!(
             texts(&state),
             ["note 1", "note 2", "note 3", "note 4", "note 5"],
             "{engine}"
         );
-        assert!(!live.follow(&mut state));
+        assert!(!live.follow(&mut state, now_ms()));
     }
 }
 

@@ -70,7 +70,7 @@ pub fn run(
     } else {
         let id = run.unwrap_or_default();
         let dir = data.find(id).map_err(store_error)?;
-        let run = FoldedRun::read(dir).map_err(store_error)?;
+        let run = FoldedRun::read(dir, now).map_err(store_error)?;
         warn_all(&run.problems, lang);
         // Which run of its meeting this is, and the next meeting: from the catalog and the
         // other runs, when they can be read (an export of one run never fails for them).

@@ -1478,6 +1478,7 @@ impl Text {
                 format!("an event could not be written and was left out: {why}")
             }
             (K::Divergent { writer, seq }, _) => self.divergent(writer, *seq),
+            (K::Ahead { count, ahead }, _) => self.held_events(*count, *ahead),
             (
                 K::NotItsWriters {
                     event,

@@ -41,4 +41,44 @@ impl Text {
             Lang::En => "Only its writer or the facilitator can change this note",
         }
     }
+
+    /// "3 händelser från framtiden väntar" — a stage's status, when events stamped more than
+    /// five minutes ahead of this computer's clock are held back.
+    pub fn events_held(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 händelse från framtiden väntar".into(),
+            (Lang::Sv, _) => format!("{n} händelser från framtiden väntar"),
+            (Lang::En, 1) => "1 event from the future waits".into(),
+            (Lang::En, _) => format!("{n} events from the future wait"),
+        }
+    }
+
+    /// A file problem: `count` events stamped up to `ahead` ms ahead of this computer's clock,
+    /// held until it reaches them.
+    pub fn held_events(&self, count: usize, ahead: crate::run::Millis) -> String {
+        let minutes = ahead.saturating_add(59_999) / 60_000;
+        let days = minutes / 1440;
+        let far = match (self.lang, days >= 2) {
+            (Lang::Sv, true) => format!("{days} dagar"),
+            (Lang::Sv, false) => format!("{minutes} min"),
+            (Lang::En, true) => format!("{days} days"),
+            (Lang::En, false) => format!("{minutes} min"),
+        };
+        match (self.lang, count) {
+            (Lang::Sv, 1) => format!(
+                "en händelse är stämplad {far} före den här datorns klocka och väntar tills dess"
+            ),
+            (Lang::Sv, _) => format!(
+                "{count} händelser är stämplade upp till {far} före den här datorns klocka och väntar tills dess"
+            ),
+            (Lang::En, 1) => {
+                format!(
+                    "an event is stamped {far} ahead of this computer's clock and waits until then"
+                )
+            }
+            (Lang::En, _) => format!(
+                "{count} events are stamped up to {far} ahead of this computer's clock and wait until then"
+            ),
+        }
+    }
 }

@@ -43,6 +43,9 @@ pub enum ProblemKind {
     /// Another record under a writer's sequence number than the one read first (a conflict
     /// copy that went its own way, or a forgery): left out, the first one counts everywhere.
     Divergent { writer: String, seq: u64 },
+    /// Events stamped more than [`hold::BOUND`](super::hold::BOUND) ahead of this computer's
+    /// clock, held back until it reaches them: how many, and how far ahead the furthest is.
+    Ahead { count: usize, ahead: super::Millis },
     /// Events the journal's writer may not write (a note-taker's journal driving the timer),
     /// left out of the fold: how many, and the first (see [`authority`](super::authority)).
     NotItsWriters {
@@ -87,7 +90,9 @@ impl FileProblem {
     /// How many lines or files this problem stands for: "N more like these" counts N.
     pub fn count(&self) -> usize {
         match self.kind {
-            ProblemKind::MoreLikeThese(n) | ProblemKind::NotItsWriters { count: n, .. } => n,
+            ProblemKind::MoreLikeThese(n)
+            | ProblemKind::NotItsWriters { count: n, .. }
+            | ProblemKind::Ahead { count: n, .. } => n,
             _ => 1,
         }
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::run::file_problem::{FileProblem, ProblemKind};
+use crate::run::hold::Held;
 use crate::run::journal::JournalTail;
 use crate::run::log::RunLog;
 use crate::run::saver::{Saver, Waker, WriteError};
@@ -38,6 +39,12 @@ pub struct LiveRun {
     pub problems: Vec<FileProblem>,
     /// Sync tools' conflict copies of journals that are read with them.
     pub notices: Vec<FileProblem>,
+    /// Other writers' entries stamped too far ahead of our clock, held back until it reaches
+    /// them.
+    held: Held,
+    /// The newest stamp read from a facilitator's journal (held or not), by their clock: a
+    /// note-taker's terminal learns from it how far its own clock is behind (`skew`).
+    facilitator_seen: Millis,
 }
 
 impl LiveRun {
@@ -48,14 +55,18 @@ impl LiveRun {
         role: Role,
         now: Millis,
     ) -> anyhow::Result<(LiveRun, RunState)> {
-        let (mut live, mut state) = LiveRun::open_unannounced(dir, author)?;
+        let (mut live, mut state) = LiveRun::open_unannounced(dir, author, now)?;
         live.announce(&mut state, author, role, now);
         Ok((live, state))
     }
 
     /// Like [`open`](Self::open), without the `Joined` event: for a view that announces itself
-    /// once its first frame is drawn.
-    pub fn open_unannounced(dir: RunDir, author: &str) -> anyhow::Result<(LiveRun, RunState)> {
+    /// once its first frame is drawn. `now` is this computer's clock (see [`follow`](Self::follow)).
+    pub fn open_unannounced(
+        dir: RunDir,
+        author: &str,
+        now: Millis,
+    ) -> anyhow::Result<(LiveRun, RunState)> {
         let header = dir.header()?;
         let writer_id = new_writer_id(author);
         let writer = dir
@@ -72,8 +83,10 @@ impl LiveRun {
             save_error: None,
             problems: Vec::new(),
             notices: Vec::new(),
+            held: Held::default(),
+            facilitator_seen: 0,
         };
-        live.follow(&mut state);
+        live.follow(&mut state, now);
         Ok((live, state))
     }
 
@@ -190,8 +203,10 @@ impl LiveRun {
 
     /// Reads what the other writers (and a previous process of ours) added since the last call
     /// and folds it in, all of it as one batch: the state is folded again at most once, however
-    /// many journals had lines and however they interleave. Returns whether anything changed.
-    pub fn follow(&mut self, state: &mut RunState) -> bool {
+    /// many journals had lines and however they interleave. Entries stamped too far ahead of
+    /// `now` (this computer's clock, corrected by its skew) are held back ([`Held`]). Returns
+    /// whether anything changed.
+    pub fn follow(&mut self, state: &mut RunState, now: Millis) -> bool {
         let (journals, problems) = match self.dir.journals() {
             Ok(found) => found,
             Err(e) => {
@@ -238,7 +253,24 @@ impl LiveRun {
             if ours && let Some(last) = read.records.iter().map(|r| r.seq).max() {
                 self.saver.seen_seq(last);
             }
-            reads.push((Arc::<str>::from(file.writer.as_str()), read.records));
+            let writer = Arc::<str>::from(file.writer.as_str());
+            let facilitator = state
+                .writers
+                .get(&writer)
+                .is_some_and(|w| w.role == Role::Facilitator);
+            for record in &read.records {
+                let joins = matches!(
+                    record.ev,
+                    Event::Joined {
+                        role: Role::Facilitator,
+                        ..
+                    }
+                );
+                if facilitator || (joins && record.seq == 1) {
+                    self.facilitator_seen = self.facilitator_seen.max(record.at);
+                }
+            }
+            reads.push((writer, read.records));
         }
         // Sized once: a run being opened moves hundreds of thousands of large entries.
         let mut batch = Vec::with_capacity(reads.iter().map(|(_, r)| r.len()).sum());
@@ -248,6 +280,8 @@ impl LiveRun {
                 record,
             }));
         }
+        let mut batch = self.held.sift(batch, now);
+        batch.extend(self.held.release(now));
         let changed = self.log.add(state, batch);
         for (writer, seq) in self.log.take_divergent() {
             let file = shown(self.dir.id(), &format!("{writer}.ron"));
@@ -259,6 +293,27 @@ impl LiveRun {
             ));
         }
         changed
+    }
+
+    /// Folds the held entries whose time has come by `now`; whether any did.
+    pub fn release_held(&mut self, state: &mut RunState, now: Millis) -> bool {
+        let due = self.held.release(now);
+        !due.is_empty() && self.log.add(state, due)
+    }
+
+    /// When a held entry may next be folded (for the wake set), by the corrected clock.
+    pub fn next_release(&self) -> Option<Millis> {
+        self.held.next_release()
+    }
+
+    /// How many entries are held back.
+    pub fn held_count(&self) -> usize {
+        self.held.len()
+    }
+
+    /// The newest stamp read from a facilitator's journal, held back or not.
+    pub fn facilitator_seen(&self) -> Millis {
+        self.facilitator_seen
     }
 
     /// How many times the state was folded from the start (see [`RunLog::folds`]).

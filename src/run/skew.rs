@@ -8,6 +8,11 @@ use super::Millis;
 /// Differences up to this are the ordinary drift between clocks and are not corrected.
 pub const TOLERANCE: Millis = 2_000;
 
+/// The largest lag learnt: a clock set to the wrong time zone is hours off, never more than a
+/// day. A stamp further ahead (a forged year 9999) teaches nothing; it is held back
+/// ([`hold`](super::hold)) like any stamp from the future.
+pub const MAX_SKEW: Millis = 26 * 3_600_000;
+
 /// How far this computer's clock is behind the facilitator's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ClockSkew {
@@ -20,7 +25,7 @@ impl ClockSkew {
     /// are at least; the largest such lag is kept.
     pub fn observe(&mut self, stamped: Millis, now: Millis) {
         let ahead = stamped.saturating_sub(now);
-        if ahead > TOLERANCE && ahead > self.behind {
+        if ahead > TOLERANCE && ahead > self.behind && ahead <= MAX_SKEW {
             self.behind = ahead;
         }
     }
@@ -49,6 +54,16 @@ mod tests {
         skew.observe(NOW + 2_000, NOW);
         assert_eq!(skew.offset(), 0);
         assert_eq!(skew.seconds_behind(), None);
+    }
+
+    #[test]
+    fn a_stamp_more_than_a_day_ahead_teaches_nothing() {
+        let mut skew = ClockSkew::default();
+        skew.observe(i64::MAX, NOW);
+        skew.observe(253_402_300_799_000, NOW); // 9999-12-31
+        assert_eq!(skew.offset(), 0);
+        skew.observe(NOW + MAX_SKEW, NOW);
+        assert_eq!(skew.offset(), MAX_SKEW);
     }
 
     #[test]

@@ -156,6 +156,9 @@ pub struct Notice {
     /// This computer's clock is this many seconds behind the facilitator's (the countdown is
     /// corrected by it).
     pub clock_behind: Option<i64>,
+    /// Entries from the future held back until this clock reaches them
+    /// ([`hold`](crate::run::hold)).
+    pub held: usize,
     /// Who took over as facilitator from this stage, which follows as a note-taker since.
     pub taken_over_by: Option<String>,
 }

@@ -77,7 +77,7 @@ pub fn run(
         Opening::Join(dir) => {
             let opening = {
                 let me = seat.author.clone();
-                tui.while_opening(move || crate::run::open::beside(dir, &me))
+                tui.while_opening(move || crate::run::open::beside(dir, &me, now))
             };
             // Given up while opening: nothing was shown, nothing was written but our empty
             // journal.
@@ -247,7 +247,7 @@ impl StageApp {
             let opened = data
                 .create_run(header)
                 .map_err(anyhow::Error::from)
-                .and_then(|dir| LiveRun::open_unannounced(dir, &self.stage.ctx.author));
+                .and_then(|dir| LiveRun::open_unannounced(dir, &self.stage.ctx.author, now));
             match opened {
                 Err(e) => {
                     let lang = self.stage.ctx.ui.lang;
@@ -289,7 +289,7 @@ impl StageApp {
         live.set_waker(Box::new(move || {
             let _ = saved.send(Msg::Saved);
         }));
-        self.watch = Some(arm(live, &mut self.stage.run, tx, &mut |_| {}));
+        self.watch = Some(arm(live, &mut self.stage.run, now, tx, &mut |_| {}));
         self.stage.after_fold();
         self.polled_at = now;
     }
@@ -367,6 +367,7 @@ impl StageApp {
             self.stage.notice.unsaved += live.pending_count();
             self.stage.notice.unsaved_notes += live.pending_notes();
             self.stage.notice.copies = live.notices.len();
+            self.stage.notice.held = live.held_count();
         }
     }
 }
@@ -420,12 +421,22 @@ impl App for StageApp {
             self.live(now);
         }
         if let Some(live) = self.live.as_mut() {
-            if look && live.follow(&mut self.stage.run) {
+            if look && live.follow(&mut self.stage.run, now) {
                 self.stage.after_fold();
             }
             if self.stage.ctx.role == Role::NoteTaker {
-                self.skew.observe(self.stage.run.facilitator_clock, raw);
+                // Learnt from the facilitator's stamps as read, held back or not: a clock far
+                // behind theirs holds back all they write until it is corrected.
+                let seen = self
+                    .stage
+                    .run
+                    .facilitator_clock
+                    .max(live.facilitator_seen());
+                self.skew.observe(seen, raw);
                 self.stage.notice.clock_behind = self.skew.seconds_behind();
+            }
+            if live.release_held(&mut self.stage.run, raw + self.skew.offset()) {
+                self.stage.after_fold();
             }
             if live.has_pending() {
                 live.retry(&mut self.stage.run);
@@ -544,6 +555,11 @@ impl StageApp {
             wake.min(now + 1000)
         } else {
             wake
+        };
+        // Entries from the future are folded when this clock reaches them.
+        let wake = match self.live.as_ref().and_then(LiveRun::next_release) {
+            Some(release) => wake.min(release),
+            None => wake,
         };
         if self.polling() {
             wake.min(self.polled_at + POLL_EVERY)

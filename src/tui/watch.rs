@@ -26,17 +26,19 @@ pub enum Step {
 /// Starts watching the run's folder, then reads its journals once more: a line written after
 /// the run was first read and before the watch could see it is read here, and one written after
 /// the watch is armed wakes the loop. So no line is missed at start-up, whatever the order.
-/// `step` is called after each step (the tests write a line there).
+/// `step` is called after each step (the tests write a line there). `now` is this computer's
+/// clock, corrected by its skew (stamps far ahead of it are held back).
 pub fn arm(
     live: &mut LiveRun,
     state: &mut RunState,
+    now: crate::run::Millis,
     tx: Sender<Msg>,
     step: &mut dyn FnMut(Step),
 ) -> Watch {
     let own = format!("{}.ron", live.writer_id());
     let watch = Watch::start(&live.folder(), &own, tx);
     step(Step::Armed);
-    live.follow(state);
+    live.follow(state, now);
     step(Step::CaughtUp);
     watch
 }

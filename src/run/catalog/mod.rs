@@ -295,7 +295,7 @@ impl SavedRun {
             header,
             state,
             problems,
-        } = FoldedRun::new(dir, loaded);
+        } = FoldedRun::new(dir, loaded, now);
         let status = status(&state, header.started, now);
         let in_track = catalog
             .track

@@ -126,7 +126,7 @@ impl Door<'_> {
             }
             Pick::Resume(dir) => dir,
         };
-        let (live, state) = LiveRun::open_unannounced(dir, self.author)?;
+        let (live, state) = LiveRun::open_unannounced(dir, self.author, self.now)?;
         if live.header.session.id != session.id {
             let text = self.lang.text();
             let said =
@@ -162,9 +162,10 @@ impl Door<'_> {
 }
 
 /// A terminal beside the stage on run `dir` — a note-taker's (`spar join`) or the room's screen
-/// (`spar show`, which follows): it displaces no one, so nothing is asked.
-pub fn beside(dir: RunDir, author: &str) -> anyhow::Result<Box<Opened>> {
-    let (live, state) = LiveRun::open_unannounced(dir, author)?;
+/// (`spar show`, which follows): it displaces no one, so nothing is asked. `now` is this
+/// computer's clock (stamps far ahead of it are held back).
+pub fn beside(dir: RunDir, author: &str, now: Millis) -> anyhow::Result<Box<Opened>> {
+    let (live, state) = LiveRun::open_unannounced(dir, author, now)?;
     Ok(Box::new(Opened { live, state }))
 }
 

@@ -498,6 +498,9 @@ pub(super) fn status_line(stage: &Stage) -> String {
     if stage.notice.skipped > 0 {
         parts.push(text.skipped_lines(stage.notice.skipped));
     }
+    if stage.notice.held > 0 {
+        parts.push(text.events_held(stage.notice.held));
+    }
     let refused = stage.run.refused_count();
     if refused > 0 {
         parts.push(text.events_refused(refused));
