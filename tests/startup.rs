@@ -75,22 +75,28 @@ fn start_up(role: Role, lines: [usize; 5]) -> usize {
         }
     };
     write(At::BeforeRead, &mut anna);
-    let (mut live, mut state) = LiveRun::open_unannounced(dir, "Bo").unwrap();
+    let (mut live, mut state) = LiveRun::open_unannounced(dir, "Bo", NOW + 100).unwrap();
     write(At::Read, &mut anna);
     live.announce(&mut state, "Bo", role, NOW + 100);
     write(At::Announced, &mut anna);
     let (tx, rx) = mpsc::channel();
-    let watch = arm(&mut live, &mut state, tx, &mut |step| match step {
-        Step::Armed => write(At::Armed, &mut anna),
-        Step::CaughtUp => write(At::CaughtUp, &mut anna),
-    });
+    let watch = arm(
+        &mut live,
+        &mut state,
+        NOW + 100,
+        tx,
+        &mut |step| match step {
+            Step::Armed => write(At::Armed, &mut anna),
+            Step::CaughtUp => write(At::CaughtUp, &mut anna),
+        },
+    );
     let total: usize = lines.iter().sum();
     // The loop: woken by the watch (or, where it polls, by its once-a-second look), it reads.
     let deadline = Instant::now() + Duration::from_secs(3);
     while notes(&state) < total && Instant::now() < deadline {
         let woken = rx.recv_timeout(Duration::from_millis(500));
         if matches!(woken, Ok(Msg::Journals)) || watch.polling() {
-            live.follow(&mut state);
+            live.follow(&mut state, NOW + 100);
         }
     }
     total - notes(&state)

@@ -31,7 +31,8 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let opening = {
         let me = author.clone();
-        tui.while_opening(move || crate::run::open::beside(dir, &me))
+        let now = super::event_loop::now_ms();
+        tui.while_opening(move || crate::run::open::beside(dir, &me, now))
     };
     let Some(opened) = opening else {
         return Ok(());
@@ -104,9 +105,18 @@ impl App for ShowApp {
             self.polled_at = raw;
         }
         if std::mem::take(&mut self.journals_changed) || poll {
-            self.live.follow(&mut self.show.run);
+            self.live
+                .follow(&mut self.show.run, raw + self.skew.offset());
         }
-        self.skew.observe(self.show.run.facilitator_clock, raw);
+        // Learnt from the facilitator's stamps as read, held back or not (see `stage_app`).
+        let seen = self
+            .show
+            .run
+            .facilitator_clock
+            .max(self.live.facilitator_seen());
+        self.skew.observe(seen, raw);
+        self.live
+            .release_held(&mut self.show.run, raw + self.skew.offset());
         Flow::Continue
     }
 
@@ -117,6 +127,11 @@ impl App for ShowApp {
     fn next_wake(&self, raw: Millis) -> Millis {
         let offset = self.skew.offset();
         let wake = self.show.next_wake(raw + offset) - offset;
+        // Entries from the future are folded when this clock reaches them.
+        let wake = match self.live.next_release() {
+            Some(release) => wake.min(release.saturating_sub(offset)),
+            None => wake,
+        };
         if self.polling() {
             wake.min(self.polled_at + POLL_EVERY)
         } else {
