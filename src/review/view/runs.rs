@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! 1 Kick off
-//! ▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara  räknas
-//!   2020-09-17 13:10  pågår       0 min   0 anteckningar  0 öppna · 0 klara
+//! ▶ 2020-09-17 09:02  avslutad  räknas    183 min  42 anteckningar  2 öppna · 3 klara
+//!   2020-09-17 13:10  pågår                 0 min   0 anteckningar  0 öppna · 0 klara
 //! 2 Det digitala samhället
 //!   inte genomförd
 //! Andra träffar
@@ -155,7 +155,7 @@ impl Columns {
     }
 }
 
-/// "▶ 2020-09-17 09:02  avslutad  183 min  42 anteckningar  2 öppna · 3 klara  räknas  <id>".
+/// "▶ 2020-09-17 09:02  avslutad  räknas  183 min  42 anteckningar  2 öppna · 3 klara  <id>".
 fn run_line(
     review: &Review,
     run: &SavedRun,
@@ -172,15 +172,7 @@ fn run_line(
         .map_or_else(|| "–".to_string(), |ms| text.minutes(whole_minutes(ms)));
     let (all, open) = run.action_counts();
     let marker = if selected { "▶ " } else { "  " };
-    let mut line = format!(
-        "{marker}{} {}  {}  {:>8}  {}  {}",
-        iso_date(began, tz),
-        hh_mm(began, tz),
-        fit(text.run_state(run.status), columns.state),
-        length,
-        fit(&text.notes_count(run.note_count()), columns.notes),
-        fit(&text.actions_summary(open, all - open), columns.actions),
-    );
+    // Which run counts stands beside its state, so that a narrow screen keeps it.
     let mark = if run.counts {
         text.run_counts()
     } else if run.discarded {
@@ -188,8 +180,16 @@ fn run_line(
     } else {
         ""
     };
-    line.push_str("  ");
-    line.push_str(&fit(mark, columns.mark));
+    let mut line = format!(
+        "{marker}{} {}  {}  {}  {:>8}  {}  {}",
+        iso_date(began, tz),
+        hh_mm(began, tz),
+        fit(text.run_state(run.status), columns.state),
+        fit(mark, columns.mark),
+        length,
+        fit(&text.notes_count(run.note_count()), columns.notes),
+        fit(&text.actions_summary(open, all - open), columns.actions),
+    );
     // The id where there is room for it.
     if line.width() + 2 + run.dir.id().len() <= width {
         line.push_str("  ");
