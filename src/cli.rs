@@ -7,12 +7,16 @@ use clap::{Args, Parser, Subcommand};
 use crate::i18n::Lang;
 use crate::ui::theme::ThemeName;
 
+/// `0.1.0 (4988d05a1c, 2026-12-06)`: the package version and the commit it was built from, which
+/// `build.rs` stamps (the bare version when built outside a git checkout).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("SPAR_BUILT_FROM"));
+
 /// Run workshop tracks in the terminal: an agenda, timeboxes the whole call can read, and the
 /// groups' answers captured live.
 ///
 /// With no command, spar shows the track and its meetings and lets you pick one to run.
 #[derive(Debug, Parser)]
-#[command(name = "spar", version, about, long_about, propagate_version = true)]
+#[command(name = "spar", version = VERSION, about, long_about, propagate_version = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

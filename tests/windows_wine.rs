@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::pty::Pty;
+use common::runs::make_run;
 
 /// The Windows binary, from `SPAR_EXE`.
 fn spar_exe() -> String {
@@ -50,35 +50,6 @@ fn windows(args: &[&str], data: &Path, prefix: &Path) -> Output {
         .env_remove("DISPLAY")
         .output()
         .expect("run wine")
-}
-
-/// Makes a run of the kickoff with two notes, typed into this platform's `spar`.
-fn make_run(data: &Path) -> String {
-    let mut spar = Pty::spawn(
-        &["--as", "Anna", "run", "kickoff"],
-        data,
-        "en_GB.UTF-8",
-        120,
-        40,
-    );
-    spar.wait_for("Press space");
-    spar.send(b"i");
-    spar.wait_for("Type here");
-    spar.type_keys("Första anteckningen – åäö");
-    spar.send(b"\r");
-    spar.wait_for("Anna");
-    spar.type_keys("Second note");
-    spar.send(b"\r");
-    spar.wait_for("Second note");
-    spar.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
-    spar.send(b"q");
-    spar.wait_exit();
-    let run = std::fs::read_dir(data.join("runs"))
-        .unwrap()
-        .next()
-        .expect("a run folder")
-        .unwrap();
-    run.file_name().to_string_lossy().to_string()
 }
 
 #[test]

@@ -3,4 +3,5 @@
 
 pub mod interleaved;
 pub mod pty;
+pub mod runs;
 pub mod syncthing;
