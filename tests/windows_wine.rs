@@ -1,4 +1,4 @@
-//! The Windows build, run under Wine: `spar.exe list`, `check`, `export` (Markdown and HTML) of
+//! The Windows build, run under Wine: `spar.exe --version`, `list`, `check`, `export` (Markdown and HTML) of
 //! a run made by this platform's build, and a bad run id, print what this platform's `spar`
 //! prints, byte for byte, with the same exit codes.
 //!
@@ -60,6 +60,7 @@ fn the_windows_build_lists_checks_and_exports_like_this_one() {
     let run = make_run(data.path());
 
     let cases: Vec<Vec<&str>> = vec![
+        vec!["--version"],
         vec!["list"],
         vec!["check"],
         vec!["runs"],
