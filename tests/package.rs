@@ -57,10 +57,17 @@ fn behaves_like_this_build(binary: &Path, data: &Path, run_id: &str) {
 
     let list = run(binary, &["list"], data);
     assert!(list.status.success(), "list: {list:?}");
-    assert!(text(&list.stdout).contains("kickoff"), "{}", text(&list.stdout));
+    assert!(
+        text(&list.stdout).contains("kickoff"),
+        "{}",
+        text(&list.stdout)
+    );
 
     let here = Path::new(env!("CARGO_BIN_EXE_spar"));
-    for args in [vec!["export", run_id], vec!["export", run_id, "--format", "html"]] {
+    for args in [
+        vec!["export", run_id],
+        vec!["export", run_id, "--format", "html"],
+    ] {
         let got = run(binary, &args, data);
         let want = run(here, &args, data);
         assert!(got.status.success(), "{args:?}: {}", text(&got.stderr));
@@ -113,11 +120,21 @@ fn the_linux_archive_and_the_debian_package_run_with_an_empty_environment() {
         .find(|p| p.extension().is_some_and(|e| e == "deb"))
         .expect("a .deb in target/distrib");
     let root = tempfile::tempdir().unwrap();
-    sh(Command::new("dpkg-deb").arg("-x").arg(&deb).arg(root.path()));
-    let fields = Command::new("dpkg-deb").arg("-f").arg(&deb).output().unwrap();
+    sh(Command::new("dpkg-deb")
+        .arg("-x")
+        .arg(&deb)
+        .arg(root.path()));
+    let fields = Command::new("dpkg-deb")
+        .arg("-f")
+        .arg(&deb)
+        .output()
+        .unwrap();
     let fields = text(&fields.stdout);
     assert!(fields.contains("Package: spar"), "{fields}");
-    assert!(fields.contains(&format!("Version: {}", env!("CARGO_PKG_VERSION"))), "{fields}");
+    assert!(
+        fields.contains(&format!("Version: {}", env!("CARGO_PKG_VERSION"))),
+        "{fields}"
+    );
     assert!(root.path().join("usr/share/doc/spar/README.txt").is_file());
     behaves_like_this_build(&root.path().join("usr/bin/spar"), data.path(), &run_id);
 }
@@ -126,7 +143,11 @@ fn the_linux_archive_and_the_debian_package_run_with_an_empty_environment() {
 #[ignore = "needs the archives of .ci/package: .ci/run runs it"]
 fn the_checksums_verify_and_the_installers_name_the_archives() {
     let out = distrib();
-    sh(Command::new("sha256sum").arg("--check").arg("--quiet").arg("sha256.sum").current_dir(&out));
+    sh(Command::new("sha256sum")
+        .arg("--check")
+        .arg("--quiet")
+        .arg("sha256.sum")
+        .current_dir(&out));
     let listed = std::fs::read_to_string(out.join("sha256.sum")).unwrap();
     for file in [
         format!("{LINUX}.tar.gz"),
@@ -136,17 +157,30 @@ fn the_checksums_verify_and_the_installers_name_the_archives() {
         "spar.rb".to_string(),
         "spar.json".to_string(),
     ] {
-        assert!(listed.contains(&format!("  {file}\n")), "sha256.sum lists {file}");
-        assert!(out.join(format!("{file}.sha256")).is_file(), "{file}.sha256");
+        assert!(
+            listed.contains(&format!("  {file}\n")),
+            "sha256.sum lists {file}"
+        );
+        assert!(
+            out.join(format!("{file}.sha256")).is_file(),
+            "{file}.sha256"
+        );
     }
     let shell = std::fs::read_to_string(out.join("spar-installer.sh")).unwrap();
-    assert!(shell.contains(&format!("{LINUX}.tar.gz")), "the shell installer fetches Linux");
+    assert!(
+        shell.contains(&format!("{LINUX}.tar.gz")),
+        "the shell installer fetches Linux"
+    );
     let powershell = std::fs::read_to_string(out.join("spar-installer.ps1")).unwrap();
     assert!(powershell.contains("spar-x86_64-pc-windows-gnu.zip"));
     let formula = std::fs::read_to_string(out.join("spar.rb")).unwrap();
     assert!(formula.contains("class Spar < Formula"), "{formula}");
     let scoop = std::fs::read_to_string(out.join("spar.json")).unwrap();
-    let zip_sha = std::fs::read_to_string(out.join("spar-x86_64-pc-windows-gnu.zip.sha256")).unwrap();
+    let zip_sha =
+        std::fs::read_to_string(out.join("spar-x86_64-pc-windows-gnu.zip.sha256")).unwrap();
     let zip_sha = zip_sha.split_whitespace().next().unwrap();
-    assert!(scoop.contains(&format!("\"hash\": \"{zip_sha}\"")), "{scoop}");
+    assert!(
+        scoop.contains(&format!("\"hash\": \"{zip_sha}\"")),
+        "{scoop}"
+    );
 }

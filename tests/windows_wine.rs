@@ -1,9 +1,10 @@
-//! The Windows build, run under Wine: `spar.exe --version`, `list`, `check`, `export` (Markdown and HTML) of
-//! a run made by this platform's build, and a bad run id, print what this platform's `spar`
-//! prints, byte for byte, with the same exit codes.
+//! The Windows build, run under Wine: `spar.exe --version`, `list`, `check`, `export` (Markdown
+//! and HTML) of a run made by this platform's build, and a bad run id, print what this
+//! platform's `spar` prints, byte for byte, with the same exit codes.
 //!
 //! It needs Wine and a cross-built `spar.exe`, so `cargo test` skips it; `.ci/run` installs both
-//! and runs it as `SPAR_EXE=…/spar.exe cargo test --test windows_wine -- --ignored`.
+//! and runs it on the zip that `.ci/package` built, unpacked:
+//! `SPAR_EXE=…/spar.exe cargo test --test windows_wine -- --ignored`.
 
 mod common;
 

@@ -32,4 +32,3 @@ pub fn make_run(data: &Path) -> String {
         .unwrap();
     run.file_name().to_string_lossy().to_string()
 }
-
