@@ -83,7 +83,7 @@ fn text(i: usize) -> String {
         out.push(' ');
         w = w * 31 + 7;
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         out.push_str("\nandra raden 😀");
     }
     out

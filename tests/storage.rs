@@ -148,7 +148,7 @@ fn every_event(text: &str) -> Vec<Event> {
 fn note(i: u64, text: &str) -> Event {
     Event::NoteSaved {
         at: place((i % 7) as usize, (i % 3) as usize),
-        group: if i % 2 == 0 {
+        group: if i.is_multiple_of(2) {
             None
         } else {
             Some(format!("Grupp {}", i % 4))

@@ -652,10 +652,11 @@ pub fn assemble(layers: Vec<Layer>) -> Outcome {
         };
         let mut meetings = Vec::new();
         for id in &track.meetings {
-            if let Some(&i) = sessions.get(id.as_str()) {
-                if slots[i].session().is_some_and(|s| s.track == track.id) && placed.insert(i) {
-                    meetings.push(push(&mut catalog, i));
-                }
+            if let Some(&i) = sessions.get(id.as_str())
+                && slots[i].session().is_some_and(|s| s.track == track.id)
+                && placed.insert(i)
+            {
+                meetings.push(push(&mut catalog, i));
             }
         }
         catalog.tracks.push((track.clone(), meetings));

@@ -40,23 +40,22 @@ pub fn describe(err: &SpannedError, text: &str, what: &str) -> ParseError {
             | RonError::DuplicateStructField { .. }
             | RonError::NoSuchEnumVariant { .. }
             | RonError::InvalidValueForType { .. }
-    ) {
-        if let Some(open) = open_string(text, pos) {
-            return ParseError {
-                pos: Some(open),
-                message: message(&RonError::ExpectedStringEnd, what),
-            };
-        }
+    ) && let Some(open) = open_string(text, pos)
+    {
+        return ParseError {
+            pos: Some(open),
+            message: message(&RonError::ExpectedStringEnd, what),
+        };
     }
     // RON points at the closing parenthesis of a struct that lacks a field: point at the
     // struct's name (or its opening parenthesis) instead.
-    if let RonError::MissingStructField { .. } = err.code {
-        if let Some(open) = opener(text, pos) {
-            return ParseError {
-                pos: Some(open),
-                message: message(&err.code, what),
-            };
-        }
+    if let RonError::MissingStructField { .. } = err.code
+        && let Some(open) = opener(text, pos)
+    {
+        return ParseError {
+            pos: Some(open),
+            message: message(&err.code, what),
+        };
     }
     let mut message = message(&err.code, what);
     let mut pos = pos;
@@ -85,10 +84,9 @@ pub fn describe(err: &SpannedError, text: &str, what: &str) -> ParseError {
             | RonError::MissingStructField { .. }
             | RonError::DuplicateStructField { .. }
             | RonError::NoSuchEnumVariant { .. }
-    ) {
-        if let Some(words) = field_words(text, pos) {
-            message = words;
-        }
+    ) && let Some(words) = field_words(text, pos)
+    {
+        message = words;
     }
     ParseError {
         pos: Some(pos),

@@ -172,11 +172,12 @@ impl<'a> Lexer<'a> {
             if rest.is_empty() {
                 break;
             }
-            if let Some(after) = rest.strip_prefix('"') {
-                if after.len() >= hashes && after.as_bytes()[..hashes].iter().all(|&b| b == b'#') {
-                    self.bump_n(1 + hashes);
-                    break;
-                }
+            if let Some(after) = rest.strip_prefix('"')
+                && after.len() >= hashes
+                && after.as_bytes()[..hashes].iter().all(|&b| b == b'#')
+            {
+                self.bump_n(1 + hashes);
+                break;
             }
             self.bump();
         }

@@ -49,13 +49,13 @@ pub(super) fn item_issues(
             },
         ));
     }
-    if let ItemKind::Talk { speaker, .. } = &item.kind {
-        if speaker.trim().is_empty() {
-            out.push(Issue::error(
-                &at(&[Field("kind"), Field("speaker")]),
-                Problem::TalkNoSpeaker(name.clone()),
-            ));
-        }
+    if let ItemKind::Talk { speaker, .. } = &item.kind
+        && speaker.trim().is_empty()
+    {
+        out.push(Issue::error(
+            &at(&[Field("kind"), Field("speaker")]),
+            Problem::TalkNoSpeaker(name.clone()),
+        ));
     }
     if item
         .invitation
@@ -179,17 +179,17 @@ pub(super) fn item_issues(
                     ));
                 }
                 // Each person of a group takes a turn: no more turns than the largest group.
-                if let Some(most) = size.and_then(GroupSize::largest) {
-                    if *n > most {
-                        out.push(Issue::error(
-                            &rat(&[Field("turns")]),
-                            Problem::Agenda(AgendaProblem::SeatsOverGroup {
-                                item: name.clone(),
-                                seats: *n,
-                                size: size.unwrap_or(GroupSize::Whole),
-                            }),
-                        ));
-                    }
+                if let Some(most) = size.and_then(GroupSize::largest)
+                    && *n > most
+                {
+                    out.push(Issue::error(
+                        &rat(&[Field("turns")]),
+                        Problem::Agenda(AgendaProblem::SeatsOverGroup {
+                            item: name.clone(),
+                            seats: *n,
+                            size: size.unwrap_or(GroupSize::Whole),
+                        }),
+                    ));
                 }
                 (*n).min(MAX_SEATS) as usize
             }

@@ -36,13 +36,13 @@ pub fn session_issues<'a>(
             Problem::BadStart(clean(&s.start)),
         ));
     }
-    if let Some(date) = &s.date {
-        if !is_date(date) {
-            out.push(Issue::error(
-                &[Field("date")],
-                Problem::BadDate(clean(date)),
-            ));
-        }
+    if let Some(date) = &s.date
+        && !is_date(date)
+    {
+        out.push(Issue::error(
+            &[Field("date")],
+            Problem::BadDate(clean(date)),
+        ));
     }
     check_links(&s.prework, &mut out);
 
