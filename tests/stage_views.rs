@@ -700,3 +700,25 @@ fn a_stage_taken_over_follows_as_a_note_taker_and_says_who_took_over() {
         assert!(screen.contains(said), "{screen}");
     }
 }
+
+/// Issue 20, one screen: with no show, opening the editor at 80×24 keeps the countdown's digits
+/// at seven rows or more (they were four, with rows of the notes panel left empty), on a
+/// discussion question, a round and a breakout alike.
+#[test]
+fn the_editor_open_at_80_by_24_keeps_a_big_countdown() {
+    for lang in [Lang::Sv, Lang::En] {
+        for (item, step) in [(1, 0), (3, 0), (6, 0)] {
+            let mut stage = stage(lang, &running_at(item, step, 1));
+            let now = NINE + 2 * MIN;
+            stage.update(Action::Write, now);
+            assert!(stage.editor_open);
+            let buffer = render(&stage, now, 80, 24);
+            let rows = countdown_rows(&buffer);
+            assert!(
+                rows >= 7,
+                "{rows} rows of countdown at item {item}:\n{}",
+                text_of(&buffer)
+            );
+        }
+    }
+}

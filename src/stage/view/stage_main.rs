@@ -237,14 +237,29 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
             (false, true) => 70,
             (false, false) => 60,
         };
-        let [content, notes] = Layout::vertical([
-            Constraint::Percentage(content_share),
-            Constraint::Percentage(100 - content_share),
-        ])
-        .areas(area);
+        // With the editor open the countdown keeps its digits eight rows high (and its words)
+        // above the position, title, detail and question: the notes give up rows before it
+        // does, down to their heading and the editor.
+        let share = area.height * content_share / 100;
+        let content_rows = share
+            .max(CONTENT_WITH_EDITOR)
+            .min(area.height.saturating_sub(NOTES_WITH_EDITOR));
+        let rows = if stage.editor_open {
+            content_rows.max(share.min(area.height))
+        } else {
+            share
+        };
+        let [content, notes] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(area);
         (content, notes)
     }
 }
+
+/// Rows the stage's content keeps above an open editor: position, title, detail, question, and a
+/// countdown of nine rows (digits eight rows high, the next size up from four, and its words).
+const CONTENT_WITH_EDITOR: u16 = 13;
+/// Rows the notes panel keeps with the editor open: its heading and the editor's five.
+const NOTES_WITH_EDITOR: u16 = 6;
 
 /// The item on screen and its timeboxes.
 fn item_on_screen(stage: &Stage) -> Option<(&Item, Vec<Step<'_>>)> {
