@@ -95,7 +95,9 @@ fn list_shows_the_six_meetings_in_order() {
         .collect();
     assert_eq!(rows, expected);
     assert!(
-        stdout.contains("  1  kickoff               Hösten 2020  09:00–12:00  180 min  Kick off\n"),
+        stdout.contains(
+            "  1  kickoff               Hösten 2020  09:00–12:00         3 h  Kick off\n"
+        ),
         "{stdout}"
     );
 }

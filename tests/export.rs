@@ -633,7 +633,7 @@ fn a_run_in_progress_and_one_not_started() {
     };
     let md = export::markdown(&run, Lang::Sv, &tz());
     assert!(md.contains("Hösten 2020 · inte startad"));
-    assert!(md.contains("| | **Totalt** | **180 min** | **–** |"));
+    assert!(md.contains("| | **Totalt** | **3 tim** | **–** |"));
     check_html(&export::html(&run, Lang::En, &tz()));
 }
 

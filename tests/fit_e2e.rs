@@ -60,20 +60,32 @@ fn a_fit_made_on_the_stage_shows_in_a_join_and_is_undone_with_u() {
     stage.wait_for("Fit the rest into the planned end");
     stage.wait_for("with the new plan: projected end");
     stage.send(b"\r");
-    stage.wait_for("on time");
+    // A popup clears the stage beneath it: the projection shows once none is open.
+    let screen = stage.wait_until(
+        |s| s.contains("on time") || s.contains("╭ Agenda"),
+        "the fit applied",
+    );
+    if screen.contains("╭ Agenda") {
+        stage.send(b"\x1b");
+        stage.wait_for("on time");
+    }
 
     // The join folds the same event: its overview has the new plan beside the old, its
     // projection is on time.
     join.wait_for("new plan");
+    join.send(b"\x1b");
     join.wait_for("on time");
 
     // `u` in the stage's overview takes the fit back, everywhere.
     stage.send(b"o");
     stage.wait_for("u undo the fit");
     stage.send(b"u");
+    stage.send(b"\x1b");
     stage.wait_for("5 min behind");
+    join.wait_for("5 min behind");
+    join.send(b"o");
     join.wait_until(
-        |s| !s.contains("new plan") && s.contains("5 min behind"),
+        |s| s.contains("Agenda") && !s.contains("new plan"),
         "the fit undone in the join",
     );
 }

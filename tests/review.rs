@@ -491,7 +491,7 @@ fn spar_runs_lists_every_run_aligned_in_track_order() {
         assert!(line.contains(session), "{line}");
     }
     assert!(
-        lines[1].contains("2020-09-17 09:00  ended  152 min"),
+        lines[1].contains("2020-09-17 09:00  ended  2 h 32 min"),
         "{listing}"
     );
     assert!(lines[3].contains("live"), "{listing}");

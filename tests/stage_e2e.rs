@@ -84,7 +84,8 @@ fn kill_9_mid_run_and_resume_to_the_same_screen() {
     spar.wait_exit();
 
     let mut again = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 80, 24);
-    again.wait_for("Fortsätta träffen från");
+    // The question names the meeting by its start, when its first timebox started.
+    again.wait_for("Fortsätta träffen som började");
     again.send(b"j\r");
     let after = again.wait_for("PAUSAD");
     assert_eq!(position(&after), position(&before));
@@ -92,6 +93,9 @@ fn kill_9_mid_run_and_resume_to_the_same_screen() {
     let countdown = |s: &str| s.lines().skip(4).take(15).collect::<Vec<_>>().join("\n");
     assert_eq!(countdown(&after), countdown(&before));
     again.send(b"q");
+    // Back on the terminal: where the run stands and the command that goes on with it.
+    again.wait_for("Punkt 2 av 12: Incheckning");
+    again.wait_for("Fortsätt med: spar run kickoff");
     assert_eq!(again.wait_exit(), 0);
 }
 

@@ -196,20 +196,24 @@ fn run_by_track_and_number_on_the_stage() {
         "{screen}"
     );
     stage.send(b"n");
-    let screen = stage.wait_for("Build on the ideas from your reflection.");
+    let screen = stage.wait_for("Step 2 of 4 · instruction, no notes · in pairs");
     assert!(
-        screen.contains("Step 2 of 4 · instruction, no notes · in pairs"),
+        screen.contains("Build on the ideas from your reflection."),
         "{screen}"
     );
     stage.send(b"n");
-    let screen = stage.wait_for("Share and develop the ideas of your pair");
+    let screen = stage.wait_for("Step 3 of 4 · instruction, no notes · in foursomes");
     assert!(
-        screen.contains("Step 3 of 4 · instruction, no notes · in foursomes"),
+        screen.contains("Share and develop the ideas of your pair"),
         "{screen}"
     );
     stage.send(b"n");
-    let screen = stage.wait_for("What is one idea that stood out in your conversation?");
-    assert!(screen.contains("Step 4 of 4 · whole group"), "{screen}");
+    // Waited for by its position: the question itself is on screen already, as "Next: …".
+    let screen = stage.wait_for("Step 4 of 4 · whole group");
+    assert!(
+        screen.contains("What is one idea that stood out in your conversation?"),
+        "{screen}"
+    );
     assert!(!screen.contains("instruction, no notes"), "{screen}");
     assert!(
         screen.contains("What opportunities do you see for making progress on this challenge?"),

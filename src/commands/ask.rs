@@ -1,5 +1,5 @@
-//! The door's questions on the terminal before a screen opens ("Fortsätta träffen från 14:02?
-//! [J/n]", "Anna leder träffen sedan 19:58 … Anteckna (Enter), ta över (t) eller avbryt (q)?").
+//! The door's questions on the terminal before a screen opens ("Fortsätta träffen som började
+//! 14:02? [J/n]", "Anna leder träffen sedan 19:58 … Anteckna (Enter), ta över (t) eller avbryt (q)?").
 //! An answer that is not understood is asked again rather than taken as "no": a stray key must
 //! not open a new run beside the one the facilitator meant to resume.
 
@@ -17,14 +17,25 @@ pub struct TerminalAsk {
 }
 
 impl Ask for TerminalAsk {
-    fn resume(&mut self, run: &str, last: Millis) -> anyhow::Result<bool> {
+    fn resume(&mut self, run: &str, started: Millis) -> anyhow::Result<bool> {
         let text = self.lang.text();
         let stdin = std::io::stdin();
         if !stdin.is_terminal() {
             return Err(BadInput::Said(text.unfinished_run(run)).into());
         }
         let tz = jiff::tz::TimeZone::system();
-        let prompt = text.resume_prompt(&crate::ui::clock::hh_mm(last, &tz), run);
+        // The meeting's start, with its day when that was not today.
+        let (day, today) = (
+            crate::ui::clock::iso_date(started, &tz),
+            crate::ui::clock::iso_date(crate::tui::event_loop::now_ms(), &tz),
+        );
+        let time = crate::ui::clock::hh_mm(started, &tz);
+        let when = if day == today {
+            time
+        } else {
+            format!("{day} {time}")
+        };
+        let prompt = text.resume_prompt(&when, run);
         ask(&prompt, &mut stdin.lock(), resume_answer)
     }
 

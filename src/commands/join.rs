@@ -28,7 +28,13 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let (dir, view) = match run {
         Some(id) => (data.find(id).map_err(store_error)?, None),
         None => {
-            let waiting = lang.text().waiting_for_facilitator.to_string();
+            // What is awaited, and where: a wrong data folder shows at once.
+            let waiting = format!(
+                "{}\n{}",
+                lang.text().waiting_for_facilitator,
+                lang.text()
+                    .watching_folder(&data.runs_dir().display().to_string())
+            );
             let latest =
                 latest_live_run(global, &data, &catalog, &mut tui, screen_reader, waiting)?;
             match latest {

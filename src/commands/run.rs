@@ -38,7 +38,14 @@ pub fn run(
             let view = track_view(&data, &catalog, now);
             let offer = view
                 .unfinished(&session.id)
-                .map(|run| (run.dir.clone(), run.last_activity()));
+                // Offered by the meeting's start (its first timebox), which the facilitator
+                // knows it by.
+                .map(|run| {
+                    (
+                        run.dir.clone(),
+                        run.state.started_at.unwrap_or(run.header.started),
+                    )
+                });
             (Pick::Offer(offer), Some(view))
         }
     };

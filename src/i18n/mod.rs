@@ -11,6 +11,7 @@ use clap::ValueEnum;
 
 mod agendas;
 mod disk;
+mod finish;
 mod memory;
 mod show;
 mod speech;
@@ -684,9 +685,14 @@ impl Text {
         }
     }
 
-    /// "15 min".
+    /// "15 min"; from an hour on, as [`span`](Self::span): "1 tim 5 min" / "1 h 5 min", so a
+    /// duration reads one way in every line.
     pub fn minutes(&self, m: i64) -> String {
-        format!("{m} {}", self.minutes_short)
+        if m.abs() >= 60 {
+            self.span(m)
+        } else {
+            format!("{m} {}", self.minutes_short)
+        }
     }
 
     /// "Punkt 3 av 9" / "Item 3 of 9".
@@ -767,11 +773,17 @@ impl Text {
         }
     }
 
-    /// "Fortsätta träffen från 14:02 (kickoff, 2 anteckningar)? [J/n] ".
-    pub fn resume_prompt(&self, since: &str, run_id: &str) -> String {
+    /// "Fortsätta träffen som började 19:42 (kickoff-…)? [J/n] ": the meeting's start names it.
+    pub fn resume_prompt(&self, started: &str, run_id: &str) -> String {
         match self.lang {
-            Lang::Sv => format!("{} från {since} ({run_id})? [J/n] ", self.resume_question),
-            Lang::En => format!("{} from {since} ({run_id})? [Y/n] ", self.resume_question),
+            Lang::Sv => format!(
+                "{} som började {started} ({run_id})? [J/n] ",
+                self.resume_question
+            ),
+            Lang::En => format!(
+                "{} started {started} ({run_id})? [Y/n] ",
+                self.resume_question
+            ),
         }
     }
 
@@ -787,10 +799,10 @@ impl Text {
     pub fn schedule(&self, delta_minutes: i64) -> String {
         match (self.lang, delta_minutes.signum()) {
             (_, 0) => self.on_time.to_string(),
-            (Lang::Sv, 1) => format!("{delta_minutes} min efter"),
-            (Lang::Sv, _) => format!("{} min före", -delta_minutes),
-            (Lang::En, 1) => format!("{delta_minutes} min behind"),
-            (Lang::En, _) => format!("{} min ahead", -delta_minutes),
+            (Lang::Sv, 1) => format!("{} efter", self.minutes(delta_minutes)),
+            (Lang::Sv, _) => format!("{} före", self.minutes(-delta_minutes)),
+            (Lang::En, 1) => format!("{} behind", self.minutes(delta_minutes)),
+            (Lang::En, _) => format!("{} ahead", self.minutes(-delta_minutes)),
         }
     }
 
@@ -910,16 +922,16 @@ impl Text {
     /// An item that ran longer than planned: "4 min övertid" / "4 min over".
     pub fn over_by(&self, minutes: i64) -> String {
         match self.lang {
-            Lang::Sv => format!("{minutes} min övertid"),
-            Lang::En => format!("{minutes} min over"),
+            Lang::Sv => format!("{} övertid", self.minutes(minutes)),
+            Lang::En => format!("{} over", self.minutes(minutes)),
         }
     }
 
     /// An item that ran shorter than planned: "3 min kortare" / "3 min short".
     pub fn short_by(&self, minutes: i64) -> String {
         match self.lang {
-            Lang::Sv => format!("{minutes} min kortare"),
-            Lang::En => format!("{minutes} min short"),
+            Lang::Sv => format!("{} kortare", self.minutes(minutes)),
+            Lang::En => format!("{} short", self.minutes(minutes)),
         }
     }
 
@@ -1020,13 +1032,17 @@ impl Text {
 
 /// Words of the stage with times and numbers in them: the projection, a late start, the end.
 impl Text {
-    /// A stretch of time in whole minutes: "20 min", "14 tim 15 min" / "14 h 15 min".
+    /// A stretch of time in whole minutes: "20 min", "14 tim 15 min" / "14 h 15 min", whole
+    /// hours without "0 min" ("3 tim" / "3 h"). The one way every view says a duration.
     pub fn span(&self, minutes: i64) -> String {
-        let (h, m) = (minutes / 60, minutes % 60);
-        match (self.lang, h) {
-            (_, 0) => self.minutes(m),
-            (Lang::Sv, _) => format!("{h} tim {m} min"),
-            (Lang::En, _) => format!("{h} h {m} min"),
+        let sign = if minutes < 0 { "-" } else { "" };
+        let (h, m) = (minutes.abs() / 60, minutes.abs() % 60);
+        match (self.lang, h, m) {
+            (_, 0, _) => format!("{sign}{m} {}", self.minutes_short),
+            (Lang::Sv, _, 0) => format!("{sign}{h} tim"),
+            (Lang::En, _, 0) => format!("{sign}{h} h"),
+            (Lang::Sv, _, _) => format!("{sign}{h} tim {m} min"),
+            (Lang::En, _, _) => format!("{sign}{h} h {m} min"),
         }
     }
 
@@ -1575,16 +1591,6 @@ impl Text {
     }
 }
 
-/// A meeting's length: [`Text::span`], but whole hours without "0 min" ("4 h", "4 tim").
-fn hours(lang: Lang, minutes: u64) -> String {
-    let minutes = i64::try_from(minutes).unwrap_or(i64::MAX);
-    match (lang, minutes / 60, minutes % 60) {
-        (Lang::Sv, h, 0) if h > 0 => format!("{h} tim"),
-        (Lang::En, h, 0) if h > 0 => format!("{h} h"),
-        _ => lang.text().span(minutes),
-    }
-}
-
 fn problem_en(p: &crate::session::problem::Problem) -> String {
     use crate::session::problem::{
         Expected, FileKind, IoWhy, ItemName, Problem as P, StepName, VariantKind,
@@ -1735,13 +1741,21 @@ fn problem_en(p: &crate::session::problem::Problem) -> String {
         P::NoSuchStructure(id) => format!("no structure has id {}", q(id)),
         P::MeetingTooLong { total, max } => format!(
             "the items add up to {}, more than the {} a meeting can last",
-            hours(Lang::En, *total),
-            hours(Lang::En, *max)
+            Lang::En
+                .text()
+                .span(i64::try_from(*total).unwrap_or(i64::MAX)),
+            Lang::En
+                .text()
+                .span(i64::try_from(*max).unwrap_or(i64::MAX))
         ),
         P::MeetingLong { total, max } => format!(
             "the items add up to {}, a long meeting (more than {})",
-            hours(Lang::En, *total),
-            hours(Lang::En, *max)
+            Lang::En
+                .text()
+                .span(i64::try_from(*total).unwrap_or(i64::MAX)),
+            Lang::En
+                .text()
+                .span(i64::try_from(*max).unwrap_or(i64::MAX))
         ),
         P::MeetingShort { total, min } => {
             format!("the items add up to only {total} min, a short meeting (less than {min} min)")
@@ -2077,13 +2091,13 @@ fn problem_sv(p: &crate::session::problem::Problem) -> String {
         P::NoSuchStructure(id) => format!("ingen struktur har id {}", q(id)),
         P::MeetingTooLong { total, max } => format!(
             "punkterna tar sammanlagt {}, mer än de {} en träff kan vara",
-            hours(Lang::Sv, *total),
-            hours(Lang::Sv, *max)
+            Lang::Sv.text().span(i64::try_from(*total).unwrap_or(i64::MAX)),
+            Lang::Sv.text().span(i64::try_from(*max).unwrap_or(i64::MAX))
         ),
         P::MeetingLong { total, max } => format!(
             "punkterna tar sammanlagt {}, en lång träff (mer än {})",
-            hours(Lang::Sv, *total),
-            hours(Lang::Sv, *max)
+            Lang::Sv.text().span(i64::try_from(*total).unwrap_or(i64::MAX)),
+            Lang::Sv.text().span(i64::try_from(*max).unwrap_or(i64::MAX))
         ),
         P::MeetingShort { total, min } => format!(
             "punkterna tar sammanlagt bara {total} min, en kort träff (mindre än {min} min)"

@@ -96,6 +96,8 @@ pub struct RunState {
     /// What fits took from each item's time between its steps (its minutes beyond its
     /// timeboxes), in ms; zero or less.
     slack: Vec<i64>,
+    /// When each of `fits` was made, oldest first: the projection says "planen anpassad 19:47".
+    pub fitted_at: Vec<Millis>,
     pub notes: Vec<Note>,
     note_index: HashMap<NoteId, usize>,
     /// The latest draft of each writer (journal), never of a name: two processes with one
@@ -148,6 +150,7 @@ impl RunState {
             spent,
             late_start: None,
             fits: Vec::new(),
+            fitted_at: Vec::new(),
             notes: Vec::new(),
             note_index: HashMap::new(),
             drafts: HashMap::new(),
@@ -527,10 +530,12 @@ impl RunState {
                     .collect();
                 self.retime(&changes, 1);
                 self.fits.push(changes);
+                self.fitted_at.push(at);
             }
             Event::FitUndone => {
                 if let Some(changes) = self.fits.pop() {
                     self.retime(&changes, -1);
+                    self.fitted_at.pop();
                 }
             }
             Event::Ended => {

@@ -170,7 +170,7 @@ fn draw_body(frame: &mut Frame, area: Rect, show: &Show, now: Millis) {
         return;
     };
     match (&show.run.room, show.pinned()) {
-        (RoomView::Countdown, _) => countdown::draw(frame, rest, timebox, text, theme, now),
+        (RoomView::Countdown, _) => countdown::draw(frame, rest, timebox, text, theme, now, None),
         (RoomView::WithNotes, _) => {
             let wide = rest.width >= 110;
             let (timer, notes) = if wide {
@@ -189,7 +189,7 @@ fn draw_body(frame: &mut Frame, area: Rect, show: &Show, now: Millis) {
                         .areas(rest);
                 (timer, notes)
             };
-            countdown::draw(frame, timer, timebox, text, theme, now);
+            countdown::draw(frame, timer, timebox, text, theme, now, None);
             draw_notes_list(frame, notes, show);
         }
         (RoomView::Wall, _) => {
@@ -205,7 +205,9 @@ fn draw_body(frame: &mut Frame, area: Rect, show: &Show, now: Millis) {
             draw_pinned(frame, pinned, show, note);
         }
         // A pinned note that was deleted: the countdown again.
-        (RoomView::Pinned(_), None) => countdown::draw(frame, rest, timebox, text, theme, now),
+        (RoomView::Pinned(_), None) => {
+            countdown::draw(frame, rest, timebox, text, theme, now, None)
+        }
     }
 }
 

@@ -96,17 +96,16 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         if !track.goals.is_empty() {
             lines.push(Line::from(Span::styled(text.goals, theme.title)));
             for goal in &track.goals {
-                let goal = format!("• {goal}");
-                lines.extend(fit::wrap(&[(&goal, theme.text)], about_width));
+                lines.extend(fit::bulleted(&[(goal, theme.text)], about_width));
             }
         }
         if !track.prework.is_empty() {
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(text.prework, theme.title)));
             for link in &track.prework {
-                let title = format!("• {} ", link.title);
+                let title = format!("{} ", link.title);
                 let segments = [(title.as_str(), theme.text), (link.url.as_str(), theme.dim)];
-                lines.extend(fit::wrap(&segments, about_width));
+                lines.extend(fit::bulleted(&segments, about_width));
             }
         }
     }

@@ -154,7 +154,14 @@ pub fn run(
             }
             Err(anyhow::anyhow!(farewell.line))
         }
-        None => Ok(()),
+        None => {
+            // Said once the terminal is back: where the run stands and how to go on.
+            if let Some(lines) = goodbye(&app) {
+                terminal::restore();
+                println!("{lines}");
+            }
+            Ok(())
+        }
     }
 }
 
@@ -163,6 +170,33 @@ pub fn run(
 struct Farewell {
     line: String,
     texts: Vec<String>,
+}
+
+/// After `q` on a run that exists: where it stands ("Sparad vid punkt 4 av 12: Samtal efter
+/// föredraget") and the command that goes on with it; after the end, the export command.
+fn goodbye(app: &StageApp) -> Option<String> {
+    let live = app.live.as_ref()?;
+    let stage = &app.stage;
+    let text = stage.ctx.ui.text();
+    let run = &stage.run;
+    let id = live.header.id.as_str();
+    if run.ended_at.is_some() {
+        return Some(text.export_hint(id));
+    }
+    let agenda = &run.session.agenda;
+    let item = agenda.get(run.place.item)?;
+    let at = format!(
+        "{}: {}",
+        text.item_of(run.place.item + 1, agenda.len()),
+        crate::text::clean_line(&item.title)
+    );
+    let command = match stage.ctx.role {
+        Role::Facilitator => format!("spar run {}", live.header.session.id),
+        Role::NoteTaker => format!("spar join {id}"),
+        // The room's screen only follows: nothing of its own to go on with.
+        Role::Screen => return None,
+    };
+    Some(text.saved_at(&at, id, &command))
 }
 
 /// The stage at the edge: performs what the stage asks (writing, the bell) and feeds it what

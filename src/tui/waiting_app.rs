@@ -101,14 +101,20 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
             None,
             hints,
         );
+        // One paragraph a line of the message (what is awaited, where it is looked for), each
+        // wrapped, a blank line between them.
+        let lines: Vec<Line> = self
+            .message
+            .lines()
+            .map(|l| Line::from(l.to_string()).style(theme.text))
+            .collect();
+        let height = u16::try_from(lines.len() * 2 + 1).unwrap_or(u16::MAX);
         let middle = Rect {
-            y: inner.y + inner.height / 2,
-            height: inner.height.min(2),
+            y: inner.y + inner.height.saturating_sub(height) / 2,
+            height: inner.height.min(height),
             ..inner
         };
-        let message = Paragraph::new(Line::from(self.message.as_str()).style(theme.text))
-            .centered()
-            .wrap(Wrap { trim: true });
+        let message = Paragraph::new(lines).centered().wrap(Wrap { trim: true });
         frame.render_widget(message, middle.intersection(inner));
     }
 

@@ -219,6 +219,21 @@ impl<'a> Countdown<'a> {
     }
 }
 
+/// The largest scale at which `text` fits `width` × `height` cells with every glyph alike,
+/// pixels twice as tall as wide (as [`Countdown::scale`] draws its minutes).
+pub fn uniform_scale(text: &str, width: u16, height: u16) -> Option<Scale> {
+    let max = height * 2 / ROWS;
+    (1..=max)
+        .rev()
+        .map(|sy| (sy, sy))
+        .find(|&scale| size(text, scale).0 <= width)
+}
+
+/// Draws `text` with every glyph at `scale`, its top left corner at `area`'s.
+pub fn render_uniform(text: &str, scale: Scale, area: Rect, style: Style, buf: &mut Buffer) {
+    render(text, scale, 0, area, style, buf);
+}
+
 /// Draws `text` at a scale with its top left corner at `area`'s, `shift` sub-cells (0 or 1) down;
 /// every cell of the text's box is written, so nothing of an earlier frame stays behind. Cells
 /// outside `area` are not touched.

@@ -18,7 +18,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::big_digits::Countdown;
+use super::big_digits::{Countdown, Scale};
 use crate::ui::fit::truncate;
 
 use crate::i18n::Text;
@@ -48,8 +48,27 @@ pub fn status_line(text: &Text, timebox: &Timebox, now: Millis) -> String {
     }
 }
 
-/// Draws the countdown in the largest size that fits `area`, centred, with its phase in words
-/// on the row directly under the digits. Every cell of `area` is written.
+/// The widest countdown of a timebox under an hour, overtime's sign included. Every countdown
+/// in an area is drawn at the scale this fits, so the digits keep one typeface and size through
+/// every state (ready, running, nearly over, over) and every item kind.
+const WIDEST: &str = "+88:88";
+
+/// The scale of a countdown in `width` × `rows` cells (its words included): the largest at
+/// which [`WIDEST`] fits.
+pub fn scale_in(width: u16, rows: u16) -> Option<Scale> {
+    Countdown::new(WIDEST).scale(width, rows.checked_sub(1)?)
+}
+
+/// Rows a countdown at `scale` takes, its words included.
+pub fn rows_at(scale: Scale) -> u16 {
+    Countdown::new(WIDEST).size(scale).1 + 1
+}
+
+/// Draws the countdown at `scale` (`None`: the largest [`WIDEST`] fits in `area`), with its
+/// phase in words on the row directly under the digits. The digits stand right-aligned in the
+/// box the timebox's full time takes, with room for overtime's sign on its left, so a minute's
+/// digit stays where it is from 10:00 to 9:59 and from 0:01 to +0:01. Every cell of `area` is
+/// written.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -57,6 +76,7 @@ pub fn draw(
     text: &Text,
     theme: &Theme,
     now: Millis,
+    scale: Option<Scale>,
 ) {
     let style = theme.phase(timebox.phase(now));
     let digits = format_countdown(timebox.remaining_ms(now));
@@ -65,17 +85,22 @@ pub fn draw(
     if area.height == 0 {
         return;
     }
-    // Sized for the timebox's full time too, so the digits do not grow at 9:59.
-    let total = format_countdown(timebox.total_ms());
+    let full = format_countdown(timebox.total_ms());
+    let signed_text = format!("+{full}");
+    let signed_full = Countdown::new(&signed_text);
     let countdown = Countdown::new(&digits);
-    let full = Countdown::new(&total);
-    let widest = if full.size((2, 2)).0 > countdown.size((2, 2)).0 {
-        &full
-    } else {
-        &countdown
+    let rows = area.height - 1;
+    let scale = scale.or_else(|| scale_in(area.width, area.height));
+    let fits = |s: Scale| {
+        let (w, h) = signed_full.size(s);
+        w <= area.width && h <= rows
     };
-    let scale = widest.scale(area.width, area.height - 1);
-    let (width, height) = scale.map_or((0, 1), |s| countdown.size(s));
+    // A timebox of an hour or more ("1:05:00") is wider than the widest of the others.
+    let scale = match scale {
+        Some(s) if !fits(s) => signed_full.scale(area.width, rows),
+        s => s,
+    };
+    let height = scale.map_or(1, |s| countdown.size(s).1);
     let top = area.y + (area.height - 1 - height.min(area.height - 1)) / 2;
     let label = Rect {
         y: (top + height).min(area.bottom() - 1),
@@ -84,11 +109,17 @@ pub fn draw(
     };
     match scale {
         Some(scale) => {
+            let unsigned = digits.trim_start_matches('+');
+            let width = |t: &str| Countdown::new(t).size(scale).0;
+            let sign = width("+0:00").saturating_sub(width("0:00"));
+            let box_width = width(&full).max(width(unsigned));
+            let right = area.x + area.width.saturating_sub(sign + box_width) / 2 + sign + box_width;
+            let (w, h) = countdown.size(scale);
             let at = Rect {
-                x: area.x + (area.width - width.min(area.width)) / 2,
+                x: right.saturating_sub(w).max(area.x),
                 y: top,
-                width,
-                height,
+                width: w,
+                height: h,
             }
             .intersection(area);
             countdown.render(scale, at, style, frame.buffer_mut());
@@ -101,4 +132,22 @@ pub fn draw(
     }
     let words = truncate(&words, usize::from(area.width));
     frame.render_widget(Paragraph::new(words).style(style).centered(), label);
+}
+
+/// A clock time ("19:59") as large as `area` allows, centred, in one size (no half-size
+/// seconds: it is a time of day, not a countdown); false when even the smallest does not fit.
+pub fn draw_time(frame: &mut Frame, area: Rect, time: &str, style: ratatui::style::Style) -> bool {
+    let Some(scale) = super::big_digits::uniform_scale(time, area.width, area.height) else {
+        return false;
+    };
+    let (w, h) = super::big_digits::size(time, scale);
+    let at = Rect {
+        x: area.x + area.width.saturating_sub(w) / 2,
+        y: area.y + area.height.saturating_sub(h) / 2,
+        width: w,
+        height: h,
+    }
+    .intersection(area);
+    super::big_digits::render_uniform(time, scale, at, style, frame.buffer_mut());
+    true
 }

@@ -34,13 +34,20 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
+    let mut mid_word = false;
     for g in graphemes(s) {
         let w = columns(g);
         if used + w + 1 > max {
+            mid_word = !g.chars().all(char::is_whitespace);
             break;
         }
         out.push_str(g);
         used += w;
+    }
+    // A figure is never cut: "10 tim 5…" would read as five minutes, "10 tim…" cannot.
+    let word_start = out.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    if mid_word && out[word_start..].chars().any(|c| c.is_ascii_digit()) {
+        out.truncate(word_start);
     }
     if max > 0 {
         // "vad det…", not "vad det …".
@@ -177,6 +184,22 @@ pub fn wrap(segments: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
     out.lines
 }
 
+/// A bullet ("• ") and its text wrapped at `width` with a hanging indent: the lines after the
+/// first start under the text, not under the bullet.
+pub fn bulleted(segments: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
+    let style = segments.first().map_or(Style::new(), |(_, s)| *s);
+    wrap(segments, width.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let lead = if i == 0 { "• " } else { "  " };
+            let mut spans = vec![Span::styled(lead, style)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// Rows `text` takes when wrapped at `width`.
 pub fn rows(text: &str, width: usize) -> usize {
     wrap(&[(text, Style::new())], width).len()
@@ -261,10 +284,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bullet_hangs_its_wrapped_lines_under_its_text() {
+        let lines: Vec<String> = bulleted(&[("ett två tre", Style::new())], 9)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(lines, ["• ett två", "  tre"]);
+    }
+
+    #[test]
     fn truncates_by_columns() {
         assert_eq!(truncate("Grupp Västerdalarna", 10), "Grupp Väs…");
         assert_eq!(truncate("漢字漢字", 5), "漢字…");
         assert_eq!(truncate("kort", 10), "kort");
+        assert_eq!(
+            truncate("började 10 tim 45 min sent", 16),
+            "började 10 tim…"
+        );
+        assert_eq!(truncate("09:00–12:00", 8), "…");
         assert_eq!(fit("faktiskt", 4), "fak…");
         assert_eq!(fit("kort", 6), "kort  ");
         assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");

@@ -10,12 +10,13 @@ pub fn group_name<'a>(text: &'a Text, group: Option<&'a str>) -> &'a str {
 }
 
 /// How a note's kind is marked on screen, in words and a symbol: "Beslut ✔",
-/// "Åtgärd → Anna, klart senast 2020-10-01", "Parkerad fråga ?"; nothing for a plain note.
+/// "Åtgärd → Anna, klart senast 2020-10-01", "Parkerad fråga:" (the words and a colon before the
+/// question: a "?" after them read as stray punctuation); nothing for a plain note.
 pub fn kind_mark(text: &Text, kind: &NoteKind, done: bool) -> Option<String> {
     match kind {
         NoteKind::Note => None,
         NoteKind::Decision => Some(format!("{} ✔", text.decision)),
-        NoteKind::Parking => Some(format!("{} ?", text.parked_question)),
+        NoteKind::Parking => Some(format!("{}:", text.parked_question)),
         NoteKind::Action { owner, due } => {
             let mut mark = text.action.to_string();
             if !owner.is_empty() {

@@ -102,12 +102,15 @@ pub fn detail(ui: &Ctx, run: &RunState, place: Place, step: Step, now: Millis) -
             },
             _,
         ) => format!("{}: {speaker}, {affiliation}", text.speaker),
-        (ItemKind::Break, _) => {
-            let left = run.current().map_or(0, |t| t.remaining_ms(now).max(0));
-            text.back_at(&hh_mm(now.saturating_add(left), &ui.tz))
-        }
+        (ItemKind::Break, _) => text.back_at(&back_at(ui, run, now)),
         _ => String::new(),
     }
+}
+
+/// When a break's time is up: "10:45".
+pub fn back_at(ui: &Ctx, run: &RunState, now: Millis) -> String {
+    let left = run.current().map_or(0, |t| t.remaining_ms(now).max(0));
+    hh_mm(now.saturating_add(left), &ui.tz)
 }
 
 /// "Nästa: Paus (15 min)", or the next question of this item.
@@ -160,10 +163,11 @@ pub fn projection(ui: &Ctx, run: &RunState, p: &Projection, now: Millis) -> Line
     if run.started_at.is_none() {
         let late = minutes_between(p.planned_start, now);
         let start = hh_mm(p.planned_start, tz);
-        let start = if late > 0 {
-            text.planned_start_passed(&start, late)
-        } else {
-            text.planned_start_at(&start)
+        let start = match late {
+            1.. => text.planned_start_passed(&start, late),
+            // Within the hour: how long is left, which the lobby's clock makes plain.
+            -60..=-1 => text.starts_in(&start, -late),
+            _ => text.planned_start_at(&start),
         };
         return Line::from(vec![
             Span::styled(format!("{start} · "), late_style(late)),
@@ -195,6 +199,12 @@ pub fn projection(ui: &Ctx, run: &RunState, p: &Projection, now: Millis) -> Line
             theme.dim,
         )),
         None => {}
+    }
+    if let Some(&at) = run.fitted_at.last() {
+        spans.push(Span::styled(
+            format!(" · {}", text.plan_fitted(&hh_mm(at, tz))),
+            theme.dim,
+        ));
     }
     Line::from(spans)
 }

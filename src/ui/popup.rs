@@ -2,7 +2,7 @@
 //! frame. Text inside takes its width from [`block`]'s `inner`, which counts the padding.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 
@@ -38,11 +38,26 @@ pub fn block<'a>(theme: &Theme, title: &str) -> Block<'a> {
         .padding(Padding::horizontal(1))
 }
 
-/// Draws `paragraph` (with its [`block`]) as a popup over `area`: what was under it is cleared
-/// first, so no cell of the screen beneath shows through.
+/// Draws `paragraph` (with its [`block`]) as a popup over `area`. The whole screen inside the
+/// view's frame is cleared first, not only the popup's box: a word or a countdown's stroke cut
+/// by the popup's edge reads as a glitch (`Tur: Borlänge · Näst p╭`); the frame's title, clock
+/// and key hints stay.
 pub fn show(frame: &mut Frame, area: Rect, paragraph: Paragraph) {
-    frame.render_widget(Clear, area);
+    clear_beneath(frame, area);
     frame.render_widget(paragraph, area);
+}
+
+/// Clears the screen inside the view's frame and the popup's own `area`: see [`show`].
+pub fn clear_beneath(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, frame.area().inner(Margin::new(1, 1)));
+    frame.render_widget(Clear, area);
+}
+
+/// Columns a popup needs for `lines` of content: the widest, its border and padding, at least
+/// `least` (room for its title).
+pub fn width_for(lines: &[Line], least: usize) -> u16 {
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0).max(least);
+    u16::try_from(widest + 4).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]

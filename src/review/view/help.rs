@@ -14,7 +14,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::review::app::Review;
 use crate::review::keys::{Action, BROWSE, Binding, SEARCH};
@@ -65,13 +65,13 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let (width, columns) = if lines.len() > inner_height && area.width >= 100 {
         (110, 2)
     } else {
-        (76, 1)
+        (crate::ui::popup::width_for(&lines, 10), 1)
     };
     let rows = lines.len().div_ceil(columns);
     let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
     let popup = crate::ui::popup::centered(area, width, height);
     let block = crate::ui::popup::block(theme, text.help);
-    frame.render_widget(Clear, popup);
+    crate::ui::popup::clear_beneath(frame, popup);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     if columns == 1 {

@@ -153,15 +153,17 @@ fn selected_run<'a>(frame: &mut Frame, area: Rect, review: &'a Review) -> Option
     run
 }
 
-/// "1 Kick off — 2020-09-17 · avslutad" (`detail` last), and which of the track's runs this is:
-/// "← → genomförande 2/3".
+/// "1 Kick off — 2020-09-17 09:02 · avslutad" (`detail` last), and which of the track's runs
+/// this is: "← → genomförande 2/3".
 fn run_heading(review: &Review, run: &SavedRun, detail: &str, width: usize) -> Line<'static> {
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
+    let tz = &review.ctx.tz;
     let title = format!(
-        "{} — {} · {detail}",
+        "{} — {} {} · {detail}",
         meeting_title(run),
-        iso_date(run.began(), &review.ctx.tz),
+        iso_date(run.began(), tz),
+        crate::ui::clock::hh_mm(run.began(), tz),
     );
     let which = format!(
         "← → {} {}/{}",

@@ -230,9 +230,10 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         truncate(
             &format!(
-                "{} · {} · spar {}",
+                "{} · {} · {} · spar {}",
                 run.dir.id(),
-                clean_line(&run.header.by),
+                super::meeting_title(run),
+                text.started_by(&clean_line(&run.header.by)),
                 clean_line(&run.header.version)
             ),
             width,

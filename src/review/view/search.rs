@@ -28,7 +28,7 @@ use crate::run::catalog::{Hit, SavedRun, Target, highlight_ranges};
 use crate::run::{NoteKind, Place};
 use crate::session::Step;
 use crate::text::clean_line;
-use crate::ui::clock::iso_date;
+use crate::ui::clock::{hh_mm, iso_date};
 use crate::ui::fit::{truncate, width as text_width};
 use crate::ui::labels::{group_name, place_label};
 use crate::ui::theme::Theme;
@@ -191,12 +191,15 @@ fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Li
     }
 }
 
-/// "1 Kick off 2020-09-17": the meeting and the day, so that two runs of it can be told apart.
+/// "1 Kick off 2020-09-17 09:02": the meeting, the day and the start, so that two runs of it,
+/// on one day too, can be told apart.
 fn meeting_of(review: &Review, run: &SavedRun) -> String {
+    let tz = &review.ctx.tz;
     format!(
-        "{} {}",
+        "{} {} {}",
         meeting_title(run),
-        iso_date(run.began(), &review.ctx.tz)
+        iso_date(run.began(), tz),
+        hh_mm(run.began(), tz)
     )
 }
 

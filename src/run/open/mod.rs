@@ -43,9 +43,9 @@ pub enum Answer {
 /// How the door asks: the terminal before a screen opens, a popup on the start screen, a test.
 /// An answer that cannot be had (a closed input) is the default that displaces no one.
 pub trait Ask {
-    /// An unfinished run of the session, last written to at `last`: resume it (`true`), or hold
-    /// a new one (`false`).
-    fn resume(&mut self, run: &str, last: Millis) -> anyhow::Result<bool>;
+    /// An unfinished run of the session, whose meeting began at `started`: resume it (`true`),
+    /// or hold a new one (`false`).
+    fn resume(&mut self, run: &str, started: Millis) -> anyhow::Result<bool>;
     /// A facilitator is on stage on `run`.
     fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer>;
 }
@@ -56,7 +56,7 @@ pub enum Pick {
     New,
     /// `--resume RUN`, or the start screen's meeting in progress.
     Resume(RunDir),
-    /// `spar run SESSION`: the session's unfinished run (and when it was last written to), if
+    /// `spar run SESSION`: the session's unfinished run (and when its meeting began), if
     /// there is one, is offered to resume.
     Offer(Option<(RunDir, Millis)>),
 }
@@ -118,8 +118,8 @@ impl Door<'_> {
         };
         let dir = match pick {
             Pick::New | Pick::Offer(None) => return Ok(new()),
-            Pick::Offer(Some((dir, last))) => {
-                if !ask.resume(dir.id(), last)? {
+            Pick::Offer(Some((dir, started))) => {
+                if !ask.resume(dir.id(), started)? {
                     return Ok(new());
                 }
                 dir

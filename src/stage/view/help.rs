@@ -39,7 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, scroll: u16) {
     let lines = lines(stage);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     // The frame's hint bar stays in view below the popup: it says how to scroll and close.
-    let popup = centered(area, 72, (total + 2).min(area.height.saturating_sub(2)));
+    // As wide as its widest line, up to the window: nothing cut that would fit.
+    let width = crate::ui::popup::width_for(&lines, 20).min(area.width.saturating_sub(2));
+    let popup = centered(area, width, (total + 2).min(area.height.saturating_sub(2)));
     let visible = popup.height.saturating_sub(2);
     let scroll = scroll.min(total.saturating_sub(visible));
     let width = usize::from(popup.width.saturating_sub(4));

@@ -62,8 +62,13 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let summary_text = Paragraph::new(summary_lines).style(theme.dim);
     frame.render_widget(summary_text, summary);
 
-    let [agenda, prework] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(columns);
+    // No pre-work: the agenda takes the whole width, not beside an empty column.
+    let prework_share = if session.prework.is_empty() { 0 } else { 40 };
+    let [agenda, prework] = Layout::horizontal([
+        Constraint::Percentage(100 - prework_share),
+        Constraint::Percentage(prework_share),
+    ])
+    .areas(columns);
     let title_width = usize::from(agenda.width.saturating_sub(2 + 6 + 8));
     let mut at = start;
     // The shipped track's clock times are a proposal, and the room should know it.
@@ -124,7 +129,9 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         .borders(Borders::LEFT)
         .border_style(theme.border)
         .padding(ratatui::widgets::Padding::left(1));
-    frame.render_widget(Paragraph::new(lines).block(block), prework);
+    if prework_share > 0 {
+        frame.render_widget(Paragraph::new(lines).block(block), prework);
+    }
     frame.render_widget(
         Paragraph::new(truncate(text.lobby_hint, usize::from(hint.width)))
             .style(theme.accent)

@@ -11,6 +11,7 @@
 //! └ space starta / pausa · n nästa · … ─────────────────────┘  hints
 //! ```
 
+mod budget;
 mod console;
 mod help;
 mod lobby;
@@ -63,17 +64,21 @@ pub fn draw_in(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         Overlay::LateStart => overlay::late_start(frame, area, stage, now),
         Overlay::Groups { selected } => overlay::groups(frame, area, stage, *selected),
         Overlay::ConfirmQuit => {
-            overlay::confirm(frame, area, stage, stage.ctx.ui.text().quit_running)
+            let text = stage.ctx.ui.text();
+            overlay::confirm(frame, area, stage, text.quit_title(), text.quit_running)
         }
         Overlay::ConfirmEnd => {
-            overlay::confirm(frame, area, stage, stage.ctx.ui.text().end_meeting)
+            let text = stage.ctx.ui.text();
+            overlay::confirm(frame, area, stage, text.end_title(), text.end_meeting)
         }
         Overlay::ConfirmQuitUnsaved => {
-            let question = stage.ctx.ui.text().quit_unsaved(stage.notice.unsaved);
-            overlay::confirm(frame, area, stage, &question)
+            let text = stage.ctx.ui.text();
+            let question = text.quit_unsaved(stage.notice.unsaved);
+            overlay::confirm(frame, area, stage, text.quit_title(), &question)
         }
         Overlay::ConfirmQuitTyping => {
-            overlay::confirm(frame, area, stage, stage.ctx.ui.text().quit_typing())
+            let text = stage.ctx.ui.text();
+            overlay::confirm(frame, area, stage, text.quit_title(), text.quit_typing())
         }
     }
 }

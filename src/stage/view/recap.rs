@@ -7,7 +7,7 @@
 //! • Fråga kommunen om wifi i filialerna
 //!   Erik · klart senast 2020-10-01 · träff 1 Kick off
 //! Parkerade frågor · 1
-//! ? Hur når vi dem som inte kommer till biblioteket?
+//! • Hur når vi dem som inte kommer till biblioteket?
 //!   Grupp Siljan · träff 1 Kick off
 //! … och 2 till
 //! ```
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
         sections.push((text.recap_actions, "• ", actions));
     }
     if !parked.is_empty() {
-        sections.push((text.parking_lot, "? ", parked));
+        sections.push((text.parking_lot, "• ", parked));
     }
     let mut lines: Vec<Line> = Vec::new();
     let mut shown = 0;

@@ -18,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use super::budget;
 use crate::run::Millis;
 use crate::run::Role;
 use crate::session::{Item, ItemKind, Step};
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         theme,
         Line::from(format!(" {} ", truncate(&title, title_room))),
         Some(Line::from(clock)),
-        hint_line(stage, area.width.saturating_sub(4)),
+        hint_line(stage, area.width.saturating_sub(4), now),
     );
 
     let [middle, next, projection, status] = Layout::vertical([
@@ -75,12 +76,18 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         .areas(middle);
         draw_heading_lines(frame, position, title, stage);
         super::lobby::draw(frame, rest, stage);
-    } else if takes_no_notes(stage) {
-        draw_content(frame, middle, stage, now);
     } else {
-        let (content, notes) = split_for_notes(stage, middle);
-        draw_content(frame, content, stage, now);
-        super::notes::draw(frame, notes, stage);
+        // One size of countdown for the whole meeting: see `budget`.
+        let scale =
+            budget::meeting_scale(stage, |kind| split_for_notes(stage, Some(kind), middle).0);
+        if takes_no_notes(stage) {
+            draw_content(frame, middle, stage, now, scale);
+        } else {
+            let kind = item_on_screen(stage).map(|(item, _)| &item.kind);
+            let (content, notes) = split_for_notes(stage, kind, middle);
+            draw_content(frame, content, stage, now, scale);
+            super::notes::draw(frame, notes, stage);
+        }
     }
     if stage.run.ended_at.is_none() {
         frame.render_widget(
@@ -161,7 +168,7 @@ fn draw_focus(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         question,
     );
     if let Some(timebox) = stage.run.current() {
-        countdown::draw(frame, timer, timebox, text, theme, now);
+        countdown::draw(frame, timer, timebox, text, theme, now, None);
     }
 }
 
@@ -216,8 +223,8 @@ fn takes_no_notes(stage: &Stage) -> bool {
 
 /// The stage beside the notes on a wide window, above them on a narrow one or for a breakout
 /// (whose groups need the whole width side by side).
-fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
-    let breakout = stage.viewing(ItemKind::Breakout);
+fn split_for_notes(stage: &Stage, kind: Option<&ItemKind>, area: Rect) -> (Rect, Rect) {
+    let breakout = kind == Some(&ItemKind::Breakout);
     if stage.ctx.role == Role::NoteTaker {
         // A note-taker's screen is mostly the notes and the editor.
         let content_height = (area.height / 3).max(6);
@@ -231,10 +238,10 @@ fn split_for_notes(stage: &Stage, area: Rect) -> (Rect, Rect) {
         (content, notes)
     } else {
         // A recap's list needs the room more than the notes, which are few there.
-        let recap = stage.viewing(ItemKind::Recap);
+        let recap = kind == Some(&ItemKind::Recap);
         let content_share = match (stage.editor_open, recap) {
             (true, _) => 45,
-            (false, true) => 70,
+            (false, true) => 80,
             (false, false) => 60,
         };
         // With the editor open the countdown keeps its digits eight rows high (and its words)
@@ -285,10 +292,16 @@ pub(super) fn draw_heading_lines(frame: &mut Frame, position: Rect, title: Rect,
     frame.render_widget(Paragraph::new(lines).style(theme.title), title);
 }
 
-/// Where we are, the question large, the countdown in all the room that is left, and the
-/// facilitator's notes when shown. The question wraps to as many lines as leave the countdown
-/// its smallest size; a recap's list shares the room with the countdown.
-fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
+/// Where we are, the question large, the countdown in the rows [`budget`] gives it at the
+/// meeting's one scale, and the facilitator's notes when shown. A recap's list and a break's
+/// "back at" time stand between the words and the countdown.
+fn draw_content(
+    frame: &mut Frame,
+    inner: Rect,
+    stage: &Stage,
+    now: Millis,
+    scale: Option<crate::ui::big_digits::Scale>,
+) {
     let text = stage.ctx.ui.text();
     let theme = &stage.ctx.ui.theme;
     let Some((item, steps)) = item_on_screen(stage) else {
@@ -303,42 +316,46 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
 
     let question = place::question(step);
     let detail_text = place::detail(&stage.ctx.ui, &stage.run, place, step, now);
-    let spacious = inner.height >= 16;
-    let title_lines = wrap_lines(&item.title, columns, if spacious { 2 } else { 1 }).len();
-    // The invitation stays on screen through every step of its item.
+    let words = budget::words(stage, item, step, inner);
+    let countdown_rows = budget::countdown_rows(stage, place.item, inner);
+    // The countdown's own rows at the meeting's scale.
+    let timer_rows = scale.map_or(countdown_rows, |s| {
+        countdown::rows_at(s).min(countdown_rows)
+    });
+    // The countdown's rows come first, from the bottom: a long text is cut, never the digits.
+    // What its room has beyond the digits goes above and below them; a break's time and a
+    // recap's list take most of it, above.
+    let spare = countdown_rows.saturating_sub(timer_rows);
+    let console = super::console::attached(stage) && item.kind != ItemKind::Recap;
+    let below = match item.kind {
+        _ if console => spare,
+        ItemKind::Break | ItemKind::Recap => spare / 5,
+        _ => spare / 2,
+    };
+    let text_rows = usize::from(inner.height.saturating_sub(timer_rows + below));
+    let title_lines = wrap_lines(&item.title, columns, words.title.max(1));
     let invitation = item
         .invitation
         .as_deref()
-        .map(|i| wrap_lines(i, columns, if spacious { 2 } else { 1 }));
-    let invitation_lines = invitation.as_ref().map_or(0, Vec::len);
+        .map(|i| wrap_lines(i, columns, words.invitation.max(1)));
     let facilitator = item
         .notes
         .as_deref()
         .filter(|_| stage.show_facilitator_notes || super::console::attached(stage));
-    let facilitator_lines = facilitator.map_or(0, |n| {
-        let most = usize::from(inner.height / 3).saturating_sub(2).max(1);
-        wrap_lines(n, columns.saturating_sub(4), most).len() + 2
-    });
-    // The smallest countdown: four rows of digits and the words under them; a note-taker's is
-    // two lines of text.
-    let countdown_rows = if stage.ctx.role == Role::NoteTaker {
-        2
-    } else {
-        5
-    };
-    let fixed = 1
-        + title_lines
-        + usize::from(!detail_text.is_empty())
-        + invitation_lines
-        + usize::from(spacious)
-        + facilitator_lines
-        + countdown_rows;
-    let question_room = usize::from(inner.height).saturating_sub(fixed).max(1);
+    // The question takes the rows the other words leave, cut with "…" only past them.
+    let question_room = text_rows
+        .saturating_sub(words.total() - words.question - words.recap)
+        .max(1);
     let question_lines = question.map(|q| wrap_lines(q, columns, question_room));
     let question_height = question_lines.as_ref().map_or(0, Vec::len);
 
-    let recap = item.kind == ItemKind::Recap;
     let as_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let [words_area, timer, under] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(timer_rows),
+        Constraint::Length(below),
+    ])
+    .areas(inner);
     let [
         position,
         title,
@@ -346,46 +363,38 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         invitation_area,
         _,
         question_area,
-        rest,
+        between,
         notes_area,
     ] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(as_u16(title_lines)),
-        Constraint::Length(u16::from(!detail_text.is_empty())),
-        Constraint::Length(as_u16(invitation_lines)),
-        Constraint::Length(u16::from(spacious)),
+        Constraint::Length(as_u16(title_lines.len())),
+        Constraint::Length(u16::from(words.detail)),
+        Constraint::Length(as_u16(invitation.as_ref().map_or(0, Vec::len))),
+        Constraint::Length(u16::from(words.spacious)),
         Constraint::Length(as_u16(question_height)),
         Constraint::Fill(1),
-        Constraint::Length(as_u16(facilitator_lines)),
+        Constraint::Length(as_u16(words.facilitator)),
     ])
-    .areas(inner);
+    .areas(words_area);
     draw_heading_lines(frame, position, title, stage);
-    let timer = if super::console::attached(stage) && !recap {
-        // The room reads the show's countdown: this one keeps its smallest big size, and the
-        // console takes the rest.
-        let countdown = (rest.height / 2)
-            .max(as_u16(countdown_rows))
-            .min(rest.height);
-        let [timer, console] =
-            Layout::vertical([Constraint::Length(countdown), Constraint::Fill(1)]).areas(rest);
-        super::console::draw(frame, console, stage, now);
-        timer
-    } else if recap {
-        // The recap's list above, the same countdown below in at least half the room.
-        let countdown = (rest.height / 2)
-            .max(as_u16(countdown_rows))
-            .min(rest.height);
-        let [list, timer] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(countdown)]).areas(rest);
-        super::recap::draw(frame, list, stage);
-        timer
-    } else {
-        rest
-    };
-    frame.render_widget(
-        Paragraph::new(truncate(&detail_text, columns)).style(theme.accent),
-        detail,
-    );
+    if console {
+        // The room reads the show's countdown: the console takes the rows under this one.
+        super::console::draw(frame, under, stage, now);
+    }
+    if item.kind == ItemKind::Recap {
+        super::recap::draw(frame, between, stage);
+    }
+    let break_time = (item.kind == ItemKind::Break && stage.run.current().is_some())
+        .then(|| place::back_at(&stage.ctx.ui, &stage.run, now));
+    match break_time {
+        // A break: "Tillbaka" / "Back at" and the time, as large as the room above the
+        // countdown allows; the one thing the room needs to know.
+        Some(time) if draw_back_at(frame, between, stage, &time) => {}
+        _ => frame.render_widget(
+            Paragraph::new(truncate(&detail_text, columns)).style(theme.accent),
+            detail,
+        ),
+    }
     if let Some(lines) = invitation {
         let paragraph = Paragraph::new(lines).style(theme.accent).centered();
         frame.render_widget(paragraph, invitation_area);
@@ -399,7 +408,7 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
         if stage.ctx.role == Role::NoteTaker {
             draw_following(frame, timer, stage, timebox, now);
         } else {
-            countdown::draw(frame, timer, timebox, text, theme, now);
+            countdown::draw(frame, timer, timebox, text, theme, now, scale);
         }
     }
     if let Some(notes) = facilitator {
@@ -414,6 +423,30 @@ fn draw_content(frame: &mut Frame, inner: Rect, stage: &Stage, now: Millis) {
             .block(block.padding(ratatui::widgets::Padding::horizontal(1)));
         frame.render_widget(paragraph, notes_area);
     }
+}
+
+/// A break's "Tillbaka" / "Back at" over the time in big digits, centred in `area`; false (and
+/// nothing drawn) when the smallest big digits do not fit there.
+fn draw_back_at(frame: &mut Frame, area: Rect, stage: &Stage, time: &str) -> bool {
+    let theme = &stage.ctx.ui.theme;
+    let label = stage.ctx.ui.text().back_at_label();
+    // A blank row under the time keeps it apart from the countdown's digits.
+    let [words, digits, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if !countdown::draw_time(frame, digits, time, theme.accent) {
+        return false;
+    }
+    frame.render_widget(
+        Paragraph::new(truncate(label, usize::from(area.width)))
+            .style(theme.accent)
+            .centered(),
+        words,
+    );
+    true
 }
 
 /// A note-taker's countdown, small, and whether they follow the facilitator.
@@ -529,12 +562,28 @@ pub(super) fn status_line(stage: &Stage) -> String {
     parts.join(" · ")
 }
 
-/// The hint bar of the mode in force: the keys this role has that do something now.
-pub(super) fn hint_line(stage: &Stage, width: u16) -> Line<'static> {
-    crate::ui::keymap::hint_line(
-        stage.active_bindings(),
-        stage.ctx.ui.text(),
-        &stage.ctx.ui.theme,
-        width,
-    )
+/// The hint bar of the mode in force: the keys this role has that do something now; `F` (fit the
+/// rest into the planned end) among the first while the meeting runs late.
+pub(super) fn hint_line(stage: &Stage, width: u16, now: Millis) -> Line<'static> {
+    let behind = stage.run.started_at.is_some()
+        && stage.projection(now).delta_minutes() > 0
+        && matches!(stage.overlay, crate::stage::Overlay::None)
+        && !stage.editor_open;
+    let fit = stage
+        .active_bindings()
+        .find(|b| b.action == crate::stage::Action::Fit && behind)
+        .map(|b| crate::ui::keymap::Binding {
+            hint: true,
+            describe: |t| t.fit_hint(),
+            ..*b
+        });
+    // After the first hint (space: start / pause), so that both stay at 80 columns.
+    let mut active = stage.active_bindings();
+    let mut bindings: Vec<&crate::ui::keymap::Binding<crate::stage::Action>> = Vec::new();
+    bindings.extend(active.next());
+    bindings.extend(fit.iter());
+    for binding in active {
+        bindings.push(binding);
+    }
+    crate::ui::keymap::hint_line(bindings, stage.ctx.ui.text(), &stage.ctx.ui.theme, width)
 }

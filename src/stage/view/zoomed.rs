@@ -124,5 +124,5 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     if let (Some(note), true) = (&stage.editor, editor_rows > 0) {
         crate::stage::notes::editor::draw(frame, editor, note, &super::notes::ctx(stage));
     }
-    frame.render_widget(Paragraph::new(hint_line(stage, area.width)), hints);
+    frame.render_widget(Paragraph::new(hint_line(stage, area.width, now)), hints);
 }
