@@ -195,3 +195,44 @@ fn a_divergent_copy_is_decided_the_same_way_everywhere_and_said() {
         .collect();
     assert!(said(&live_said), "{live_said:?}");
 }
+
+#[test]
+fn a_journal_rewritten_shorter_reads_the_same_live_and_in_the_export() {
+    let data = tempfile::tempdir().unwrap();
+    let run = new_run(data.path());
+    let writer = "bo-a1b2c3";
+    let lines = |texts: &[&str]| -> String {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                spar::run::journal::encode(&spar::run::Record {
+                    at: 2_000 + i as i64,
+                    seq: i as u64 + 1,
+                    ev: note(text),
+                })
+            })
+            .collect()
+    };
+    let journal = file(&run, &format!("{writer}.ron"));
+    fs::write(&journal, lines(&["one", "two", "three"])).unwrap();
+    let (mut live, mut state) =
+        LiveRun::open(run.clone(), "Anna", Role::Facilitator, 1_000).unwrap();
+    save(&mut live, &mut state, note("mine"), 3_000);
+    assert_eq!(texts(&state), ["mine", "one", "three", "two"]);
+    // Another version of the file, shorter and different, renamed over it.
+    let tmp = file(&run, &format!(".syncthing.{writer}.ron.tmp"));
+    fs::write(&tmp, lines(&["uno"])).unwrap();
+    fs::rename(&tmp, &journal).unwrap();
+    live.follow(&mut state, now_ms());
+    let (resumed, problems) = loaded(&run);
+    assert_eq!(resumed, ["mine", "uno"], "{problems:?}");
+    assert_eq!(
+        texts(&state),
+        resumed,
+        "the stage shows what the export shows"
+    );
+    // And our own notes go on as before.
+    save(&mut live, &mut state, note("mine too"), 4_000);
+    assert_eq!(texts(&state), ["mine", "mine too", "uno"]);
+}

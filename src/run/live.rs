@@ -45,6 +45,8 @@ pub struct LiveRun {
     /// The newest stamp read from a facilitator's journal (held or not), by their clock: a
     /// note-taker's terminal learns from it how far its own clock is behind (`skew`).
     facilitator_seen: Millis,
+    /// Our own journal files are read too (see [`follow`](Self::follow)).
+    read_own: bool,
 }
 
 impl LiveRun {
@@ -85,6 +87,7 @@ impl LiveRun {
             notices: Vec::new(),
             held: Held::default(),
             facilitator_seen: 0,
+            read_own: false,
         };
         live.follow(&mut state, now);
         Ok((live, state))
@@ -204,8 +207,11 @@ impl LiveRun {
     /// Reads what the other writers (and a previous process of ours) added since the last call
     /// and folds it in, all of it as one batch: the state is folded again at most once, however
     /// many journals had lines and however they interleave. Entries stamped too far ahead of
-    /// `now` (this computer's clock, corrected by its skew) are held back ([`Held`]). Returns
-    /// whether anything changed.
+    /// `now` (this computer's clock, corrected by its skew) are held back ([`Held`]). A journal
+    /// rewritten shorter or otherwise (a sync tool putting another version in its place) may
+    /// have lost lines that were folded: then every file, ours too, is read again from the
+    /// start and folded anew, so that the stage shows what a run opened now and the export
+    /// show. Returns whether anything changed.
     pub fn follow(&mut self, state: &mut RunState, now: Millis) -> bool {
         let (journals, problems) = match self.dir.journals() {
             Ok(found) => found,
@@ -219,12 +225,13 @@ impl LiveRun {
             self.report(problem);
         }
         let mut reads = Vec::new();
+        let mut rewritten = false;
         for file in journals {
             // Our own lines are folded as they are written (our journal and its later segments
             // are ours); a conflict copy of our journal holds lines of ours once more, each
             // folded once, and maybe numbers we have not used yet, which we then never use.
             let ours = file.writer == *self.writer_id;
-            if ours && file.copy.is_none() {
+            if ours && file.copy.is_none() && !self.read_own {
                 continue;
             }
             if let Some(notice) = file.copy_notice(self.dir.id())
@@ -234,6 +241,10 @@ impl LiveRun {
             }
             let tail = self.tails.entry(file.path.clone()).or_default();
             let read = match tail.poll(&file.path) {
+                Ok(read) if read.restarted => {
+                    rewritten = true;
+                    read
+                }
                 Ok(read) => read,
                 Err(e) => {
                     self.report(FileProblem::cannot_read(
@@ -271,6 +282,9 @@ impl LiveRun {
                 }
             }
             reads.push((writer, read.records));
+        }
+        if rewritten {
+            return self.read_again(state, now);
         }
         // Sized once: a run being opened moves hundreds of thousands of large entries.
         let mut batch = Vec::with_capacity(reads.iter().map(|(_, r)| r.len()).sum());
@@ -314,6 +328,18 @@ impl LiveRun {
     /// The newest stamp read from a facilitator's journal, held back or not.
     pub fn facilitator_seen(&self) -> Millis {
         self.facilitator_seen
+    }
+
+    /// Forgets what was folded and reads every journal, ours too, from the start.
+    fn read_again(&mut self, state: &mut RunState, now: Millis) -> bool {
+        self.tails.clear();
+        self.log = RunLog::new();
+        self.held = Held::default();
+        *state = RunState::new(state.session.clone());
+        self.read_own = true;
+        self.follow(state, now);
+        self.read_own = false;
+        true
     }
 
     /// How many times the state was folded from the start (see [`RunLog::folds`]).
