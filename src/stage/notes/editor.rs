@@ -474,18 +474,31 @@ pub fn draw(frame: &mut Frame, area: Rect, editor: &NoteEditor, ctx: &Ctx) {
             theme.title,
         ),
     ];
+    let editing = editor
+        .editing
+        .is_some()
+        .then(|| format!(" · {}", text.editing));
+    // The place's name gives way ("…") before the rest of the title does: the warning that the
+    // note goes to another question is never cut, nor a word of it.
+    let used: usize = title.iter().map(|s| fit::width(&s.content)).sum::<usize>()
+        + editing.as_deref().map_or(0, fit::width)
+        + 2;
+    let room = usize::from(area.width).saturating_sub(4 + used);
     let place = place_label(text, ctx.session, editor.at);
     if ctx.here.is_some_and(|here| here != editor.at) {
         // A note started on another question keeps it: say so, not just its name.
+        let words = fit::width(&text.editor_elsewhere("")) + 3;
+        let place = fit::truncate(&place, room.saturating_sub(words));
         title.push(Span::styled(
             format!(" · {}", text.editor_elsewhere(&place)),
             theme.low.add_modifier(Modifier::BOLD),
         ));
-    } else if !place.is_empty() {
+    } else if !place.is_empty() && room > 4 {
+        let place = fit::truncate(&place, room - 3);
         title.push(Span::styled(format!(" · {place}"), theme.title));
     }
-    if editor.editing.is_some() {
-        title.push(Span::styled(format!(" · {}", text.editing), theme.dim));
+    if let Some(editing) = editing {
+        title.push(Span::styled(editing, theme.dim));
     }
     title.push(Span::raw(" "));
     let block = Block::bordered()
