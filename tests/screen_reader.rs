@@ -119,7 +119,13 @@ fn a_facilitator_hears_each_change_once_in_plain_lines_in_both_languages() {
         let out = said(&stage);
         assert_plain(&out);
         assert_eq!(out.matches(w.started).count(), 1, "{out}");
-        assert_eq!(out.matches(w.item_two).count(), 1, "{out}");
+        // Said once while it ran; the line `q` leaves behind names where the run stands again.
+        let spoken = out
+            .split("The run is saved.")
+            .next()
+            .and_then(|s| s.split("Träffen är sparad.").next())
+            .unwrap_or(&out);
+        assert_eq!(spoken.matches(w.item_two).count(), 1, "{out}");
     }
 }
 
@@ -158,7 +164,13 @@ fn a_note_takers_lines_are_notes_the_facilitator_hears() {
         assert_eq!(join.wait_exit(), 0);
         let out = said(&join);
         assert_plain(&out);
-        assert_eq!(out.matches(w.item_two).count(), 1, "{out}");
+        // Said once while it ran; the line `q` leaves behind names where the run stands again.
+        let spoken = out
+            .split("The run is saved.")
+            .next()
+            .and_then(|s| s.split("Träffen är sparad.").next())
+            .unwrap_or(&out);
+        assert_eq!(spoken.matches(w.item_two).count(), 1, "{out}");
         assert_plain(&said(&stage));
     }
 }

@@ -47,9 +47,20 @@ pub fn show(frame: &mut Frame, area: Rect, paragraph: Paragraph) {
     frame.render_widget(paragraph, area);
 }
 
-/// Clears the screen inside the view's frame and the popup's own `area`: see [`show`].
+/// Clears the screen inside the view's frame and the popup's own `area`: see [`show`]. A view
+/// without a frame (the zoomed stage) is cleared from edge to edge.
 pub fn clear_beneath(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, frame.area().inner(Margin::new(1, 1)));
+    let screen = frame.area();
+    let framed = frame
+        .buffer_mut()
+        .cell((screen.x, screen.y))
+        .is_some_and(|c| c.symbol() == "╭");
+    let beneath = if framed {
+        screen.inner(Margin::new(1, 1))
+    } else {
+        screen
+    };
+    frame.render_widget(Clear, beneath);
     frame.render_widget(Clear, area);
 }
 
