@@ -112,11 +112,14 @@ fn review_searches_and_jumps_to_the_note() {
     let data = tempfile::tempdir().unwrap();
     let mut kickoff = Pty::spawn(&["run", "kickoff"], data.path(), "sv_SE.UTF-8", 80, 24);
     kickoff.wait_for("Tryck mellanslag");
-    kickoff.send(b"i");
-    kickoff.wait_for("Enter");
-    kickoff.type_keys("Läsecirkel om källkritik");
+    // Typed only once the editor is open (the stage's own lines may say "Enter" before it).
+    kickoff.type_into_new_note("Läsecirkel om källkritik");
     kickoff.send(b"\r");
-    kickoff.wait_for("Läsecirkel om källkritik");
+    // Saved: the editor is empty again and the note is in the panel.
+    kickoff.wait_until(
+        |s| s.contains("Läsecirkel om källkritik") && s.contains("Skriv här"),
+        "the note saved",
+    );
     kickoff.escape(|s| !s.contains("Alt+Enter"), "the editor closed");
     kickoff.send(b"q");
     assert_eq!(kickoff.wait_exit(), 0);

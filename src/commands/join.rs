@@ -26,7 +26,14 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let screen_reader = marks.is_some();
     let mut tui = None;
     let (dir, view) = match run {
-        Some(id) => (data.find(id).map_err(store_error)?, None),
+        Some(id) => {
+            let dir = data.find(id).map_err(store_error)?;
+            // A header that cannot be read is bad input, said as one line before the terminal
+            // is taken (off a terminal too). The run is read again when it opens: the header is
+            // a few kilobytes, and this keeps the door's open in one place.
+            dir.header().map_err(store_error)?;
+            (dir, None)
+        }
         None => {
             // What is awaited, and where: a wrong data folder shows at once.
             let waiting = format!(
