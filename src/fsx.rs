@@ -1,5 +1,5 @@
-//! File-system helpers: replacing a file atomically, which file a path names, and a little
-//! randomness for unique names.
+//! File-system helpers: replacing a file atomically, opening a file others can write without
+//! following a link, which file a path names, and a little randomness for unique names.
 
 use std::collections::hash_map::RandomState;
 use std::fs::{self, File, OpenOptions};
@@ -68,6 +68,39 @@ fn create_new_mode(path: &Path, mode: u32) -> io::Result<File> {
     #[cfg(not(unix))]
     let _ = mode;
     options.open(path)
+}
+
+/// Opens a file of a folder others write into (a run folder), for reading, only if it is a
+/// regular file, never through a link: a link planted in a shared folder could point at a
+/// private file whose lines would be quoted in problems, or at a device. Looked at before opening
+/// (opening a FIFO would block), opened without following a link (`O_NOFOLLOW`, and
+/// non-blocking, should a FIFO be swapped in meanwhile; on Windows
+/// `FILE_FLAG_OPEN_REPARSE_POINT`, which opens a link itself) and looked at again through the
+/// open file.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let not_regular = || io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
+    if !fs::symlink_metadata(path)?.file_type().is_file() {
+        return Err(not_regular());
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        /// `FILE_FLAG_OPEN_REPARSE_POINT` (winbase.h).
+        const OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+        options.custom_flags(OPEN_REPARSE_POINT);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.file_type().is_file() {
+        return Err(not_regular());
+    }
+    Ok(file)
 }
 
 /// Makes the entries of a folder (a new or renamed file) durable. A no-op where folders cannot be

@@ -47,8 +47,14 @@ type Make = fn(&Path);
 
 #[test]
 fn a_run_header_that_is_not_a_readable_file_is_bad_input_everywhere() {
-    let cases: [(&str, Make); 4] = [
+    let cases: [(&str, Make); 5] = [
         ("a FIFO", |p| mkfifo(p)),
+        // A link planted in the shared folder is never followed, even to a readable file.
+        ("a link", |p| {
+            let elsewhere = p.with_file_name("elsewhere.ron");
+            std::fs::write(&elsewhere, "(not: a header)").unwrap();
+            std::os::unix::fs::symlink(&elsewhere, p).unwrap();
+        }),
         ("a folder", |p| std::fs::create_dir(p).unwrap()),
         ("missing", |_| {}),
         ("not UTF-8", |p| {

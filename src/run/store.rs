@@ -386,8 +386,9 @@ impl RunDir {
             path: path.clone(),
             why,
         };
-        // Looked at before it is opened: opening a FIFO named run.ron would block for ever.
-        match fs::metadata(&path) {
+        // Looked at before it is opened (a FIFO named run.ron would block for ever), and never
+        // through a link planted in the shared folder.
+        match fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_file() => {}
             Ok(_) => return Err(unreadable(Unreadable::NotAFile)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -395,7 +396,8 @@ impl RunDir {
             }
             Err(e) => return Err(StoreError::io(FsAction::Read, &path, e)),
         }
-        let file = fs::File::open(&path).map_err(|e| StoreError::io(FsAction::Read, &path, e))?;
+        let file = crate::fsx::open_regular(&path)
+            .map_err(|e| StoreError::io(FsAction::Read, &path, e))?;
         let mut text = String::new();
         file.take(MAX_HEADER + 1)
             .read_to_string(&mut text)

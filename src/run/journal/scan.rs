@@ -271,37 +271,10 @@ pub fn read_journal_file(path: &Path) -> io::Result<JournalRead> {
 pub const MAX_JOURNAL: u64 = 64 << 20;
 
 /// Opens a journal for reading, if it is a regular file of at most [`MAX_JOURNAL`] bytes, never
-/// through a link: a link planted in a shared folder could point at a private file whose lines
-/// would be quoted in problems, or at a device. Looked at before opening (opening a FIFO would
-/// block), opened without following a link (`O_NOFOLLOW`, and non-blocking, should a FIFO be
-/// swapped in meanwhile; on Windows `FILE_FLAG_OPEN_REPARSE_POINT`, which opens a link itself)
-/// and looked at again through the open file.
+/// through a link (see [`crate::fsx::open_regular`]).
 pub(super) fn open_regular(path: &Path) -> io::Result<File> {
-    let not_regular = || io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
-    let meta = std::fs::symlink_metadata(path)?;
-    if !meta.file_type().is_file() {
-        return Err(not_regular());
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    #[cfg(windows)]
-    {
-        use std::os::windows::fs::OpenOptionsExt;
-        /// `FILE_FLAG_OPEN_REPARSE_POINT` (winbase.h).
-        const OPEN_REPARSE_POINT: u32 = 0x0020_0000;
-        options.custom_flags(OPEN_REPARSE_POINT);
-    }
-    let file = options.open(path)?;
-    let meta = file.metadata()?;
-    if !meta.file_type().is_file() {
-        return Err(not_regular());
-    }
-    if meta.len() > MAX_JOURNAL {
+    let file = crate::fsx::open_regular(path)?;
+    if file.metadata()?.len() > MAX_JOURNAL {
         return Err(too_large());
     }
     Ok(file)
