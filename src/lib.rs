@@ -11,6 +11,7 @@ pub mod review;
 pub mod run;
 pub mod session;
 pub mod show;
+pub mod speech;
 pub mod stage;
 pub mod start;
 pub mod text;

@@ -11,7 +11,7 @@ use crate::run::open::Entry;
 use crate::run::store::{DataDir, StoreError};
 use crate::run::{Millis, Role};
 use crate::session::load::{Catalog, load_catalog};
-use crate::stage::speech::TimeMarks;
+use crate::speech::TimeMarks;
 use crate::tui::stage_app::{Opening, Seat};
 use crate::ui::theme::{Theme, no_color_requested};
 

@@ -21,7 +21,7 @@ use crate::run::store::{DataDir, RunDir, RunHeader};
 use crate::run::unsaved;
 use crate::run::{Event, Millis, Role};
 use crate::session::Session;
-use crate::stage::speech::TimeMarks;
+use crate::speech::TimeMarks;
 use crate::stage::speech::command::Speech;
 use crate::stage::{Context, Effect, Stage, view};
 

@@ -1,43 +1,32 @@
 //! The stage said in plain lines, for a screen reader (`--screen-reader`): another view of the
 //! same state as `view`, which draws it. [`narrate`] is a pure function from what the listener
-//! has heard so far ([`Heard`]) and the stage now to the sentences that tell what changed: a
-//! state change is said once, time marks fall at half-time, some minutes left, time's up and
-//! each minute over ([`marks`]), a note is read as it arrives, a failing save and its later
-//! success are said, and the projected end when it moves by a minute. [`Speech`] keeps what was
-//! heard between wakes and answers typed lines ([`command`]); the terminal I/O is the edge's.
+//! has heard so far ([`Heard`]) and the stage now to the sentences that tell what changed: what
+//! any viewer of the run hears ([`crate::speech::narrate`]: the place, the timer and its marks,
+//! the projected end, the end), then what only this terminal shows: a take-over, the
+//! facilitator's notes, following or not, notes as they arrive and ours as saved, a failing save
+//! and its later success, note-takers joining and leaving, the questions and lists that open,
+//! and the note prompt. [`Speech`](command::Speech) keeps what was heard between wakes and
+//! answers typed lines ([`command`]); the terminal I/O is the edge's.
 
 pub mod command;
-pub mod marks;
 
 use std::collections::BTreeMap;
 
-use crate::i18n::Text;
 use crate::run::projection::minute;
-use crate::run::state::Note;
-use crate::run::timer::Timebox;
-use crate::run::{Millis, NoteKind, Place, Role};
-use crate::session::Step;
+use crate::run::{Millis, Place, Role};
+use crate::speech::{Listener, RunHeard, group_name, note_line, notes_list, sentence};
+pub use crate::speech::TimeMarks;
 
 use super::{Overlay, Stage};
-use marks::Mark;
-pub use marks::TimeMarks;
 
 /// What the listener has been told: the stage as of the last lines said. Only what is said
 /// is kept, not the run (a run of 10,000 notes is not copied at each wake).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heard {
-    place: Place,
+    run: RunHeard,
     following: bool,
     /// `f`: the facilitator's own notes for the item are shown (said, in this mode).
     facilitator_notes: bool,
-    ended: bool,
-    timer: Option<TimerHeard>,
-    fits: usize,
-    late_start: bool,
-    /// The projected end last said, as a whole minute; `None` before the meeting starts.
-    end_minute: Option<i64>,
-    /// How many notes of the run were there (new ones are read out).
-    notes: usize,
     unsaved_notes: usize,
     save_error: Option<String>,
     overlay: Overlay,
@@ -50,33 +39,15 @@ pub struct Heard {
     writers: BTreeMap<String, (String, Option<String>, bool)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct TimerHeard {
-    started: bool,
-    running: bool,
-    total_ms: i64,
-    mark: Option<Mark>,
-}
-
 impl Heard {
-    /// What the stage shows now, with the projected end as last said.
-    fn of(stage: &Stage, now: Millis, marks: &TimeMarks, end_minute: Option<i64>) -> Heard {
-        let run = &stage.run;
-        let place = stage.view_place();
-        let timer = run.timebox(place).map(|t| TimerHeard {
-            started: t.started,
-            running: t.is_running(),
-            total_ms: t.total_ms(),
-            mark: t
-                .started
-                .then(|| marks.reached(t.total_ms(), t.remaining_ms(now)))
-                .flatten(),
-        });
+    /// What the stage shows now besides the run.
+    fn of(stage: &Stage, run: RunHeard) -> Heard {
         let prompt = (stage.editor_open && stage.overlay == Overlay::None).then(|| {
             let (at, group) = stage.target();
             (at, group.map(str::to_string))
         });
-        let writers = run
+        let writers = stage
+            .run
             .writers
             .iter()
             .filter(|(_, w)| w.role == Role::NoteTaker)
@@ -84,15 +55,9 @@ impl Heard {
             .map(|(id, w)| (id.to_string(), (w.name.clone(), w.group.clone(), w.left)))
             .collect();
         Heard {
-            place,
+            run,
             following: stage.own.is_none(),
             facilitator_notes: stage.show_facilitator_notes,
-            ended: run.ended_at.is_some(),
-            timer,
-            fits: run.fits.len(),
-            late_start: run.late_start.is_some(),
-            end_minute,
-            notes: run.notes.len(),
             unsaved_notes: stage.notice.unsaved_notes,
             save_error: stage.notice.save_error.clone(),
             overlay: stage.overlay.clone(),
@@ -104,20 +69,12 @@ impl Heard {
     }
 }
 
-/// The projected end as a whole minute, while the meeting runs (before it starts the end moves
-/// with the clock each minute, which is no news).
-fn end_minute(stage: &Stage, now: Millis) -> Option<i64> {
-    let run = &stage.run;
-    (run.started_at.is_some() && run.ended_at.is_none())
-        .then(|| minute(stage.projection(now).projected_end))
-}
-
 /// The first lines of the mode: what it is, where the meeting is, and the prompt if one is open.
 pub fn opening(stage: &Stage, now: Millis, marks: &TimeMarks) -> (Vec<String>, Heard) {
     let text = stage.ctx.ui.text();
     let mut lines = vec![text.said_welcome(&stage.run.session.title)];
     lines.push(status(stage, now));
-    let heard = Heard::of(stage, now, marks, end_minute(stage, now));
+    let heard = Heard::of(stage, RunHeard::now(&listener(stage), now, marks));
     if let Some((at, group)) = &heard.prompt {
         lines.push(text.said_prompt(&whereto(stage, *at, group.as_deref())));
     }
@@ -132,42 +89,18 @@ pub fn narrate(
     marks: &TimeMarks,
 ) -> (Vec<String>, Heard) {
     let text = stage.ctx.ui.text();
-    let run = &stage.run;
-    let mut after = Heard::of(stage, now, marks, before.end_minute);
     let mut lines = Vec::new();
-    if after.taken_over != before.taken_over
-        && let Some(by) = &after.taken_over
+    if stage.notice.taken_over_by != before.taken_over
+        && let Some(by) = &stage.notice.taken_over_by
     {
         lines.push(sentence(&text.taken_over(by)));
     }
-    if after.late_start
-        && !before.late_start
-        && let Some(late) = run.late_start
-    {
-        let tz = &stage.ctx.ui.tz;
-        let said = if late.moved {
-            text.plan_moved(&crate::ui::clock::hh_mm(late.at, tz))
-        } else {
-            text.started_late(crate::run::projection::minutes_between(
-                late.planned,
-                late.at,
-            ))
-        };
-        lines.push(sentence(&said));
-    }
-    if after.place != before.place {
-        lines.push(place_sentence(stage, after.place));
-        if let Some(t) = run.timebox(after.place).filter(|t| t.started) {
-            lines.push(timer_state(text, t, now));
-        }
-    } else if let (Some(b), Some(a), Some(t)) =
-        (before.timer, after.timer, run.timebox(after.place))
-    {
-        lines.extend(timer_changes(text, b, a, t, now));
-    }
-    let item_changed = after.place.item != before.place.item;
+    let (said, run) = crate::speech::narrate(&before.run, &listener(stage), now, marks);
+    lines.extend(said);
+    let after = Heard::of(stage, run);
+    let item_changed = after.run.place.item != before.run.place.item;
     if after.facilitator_notes && (!before.facilitator_notes || item_changed) {
-        lines.push(facilitator_notes(stage, after.place));
+        lines.push(facilitator_notes(stage, after.run.place));
     }
     if after.following != before.following {
         lines.push(
@@ -178,29 +111,6 @@ pub fn narrate(
             }
             .to_string(),
         );
-    }
-    if after.fits != before.fits {
-        lines.push(
-            if after.fits > before.fits {
-                text.said_fitted()
-            } else {
-                text.said_fit_undone()
-            }
-            .to_string(),
-        );
-    }
-    if after.ended && !before.ended {
-        let at = run.ended_at.unwrap_or(now);
-        lines.push(text.said_ended(&crate::ui::clock::hh_mm(at, &stage.ctx.ui.tz)));
-    }
-    let end = end_minute(stage, now);
-    match (before.end_minute, end) {
-        (Some(said), Some(now_end)) if said != now_end => {
-            lines.push(projected_end(stage, now));
-            after.end_minute = end;
-        }
-        (None, _) | (_, None) => after.end_minute = end,
-        _ => {}
     }
     lines.extend(new_notes(before, stage));
     if after.save_error != before.save_error
@@ -225,114 +135,20 @@ pub fn narrate(
     if after.overlay != before.overlay {
         lines.extend(overlay_lines(stage, now));
     }
-    if after.group != before.group && after.prompt.is_none() && after.place == before.place {
+    let same_place = after.run.place == before.run.place;
+    if after.group != before.group && after.prompt.is_none() && same_place {
         lines.push(text.said_group_chosen(group_name(text, after.group.as_deref())));
     }
     match (&before.prompt, &after.prompt) {
         (_, Some((at, group))) if before.prompt != after.prompt => {
             lines.push(text.said_prompt(&whereto(stage, *at, group.as_deref())));
         }
-        (Some(_), None) if after.overlay == Overlay::None && !after.ended => {
+        (Some(_), None) if after.overlay == Overlay::None && stage.run.ended_at.is_none() => {
             lines.push(text.said_writing_closed().to_string());
         }
         _ => {}
     }
     (lines, after)
-}
-
-/// The timer of one place, before and after: started, paused, resumed, lengthened, a mark.
-fn timer_changes(
-    text: &Text,
-    before: TimerHeard,
-    after: TimerHeard,
-    timebox: &Timebox,
-    now: Millis,
-) -> Vec<String> {
-    let remaining = timebox.remaining_ms(now);
-    let mut lines = Vec::new();
-    if after.started && !before.started {
-        lines.push(text.said_started().to_string());
-    } else if before.running && !after.running {
-        lines.push(text.said_paused(remaining));
-    } else if after.running && !before.running {
-        lines.push(text.said_resumed(remaining));
-    }
-    if after.total_ms != before.total_ms {
-        lines.push(text.said_adjusted(after.total_ms - before.total_ms, remaining));
-    } else if after.running && later(after.mark, before.mark, after.total_ms) {
-        lines.push(mark_sentence(text, after.mark, remaining));
-    }
-    lines
-}
-
-/// Whether mark `a` falls after mark `b` on the way down.
-fn later(a: Option<Mark>, b: Option<Mark>, total: i64) -> bool {
-    let at = |m: Option<Mark>| match m {
-        None => i64::MAX,
-        Some(Mark::Half) => total / 2,
-        Some(Mark::Left(n)) => n * 60_000,
-        Some(Mark::Up) => 0,
-        Some(Mark::Over(n)) => -n * 60_000,
-    };
-    at(a) < at(b)
-}
-
-fn mark_sentence(text: &Text, mark: Option<Mark>, remaining: i64) -> String {
-    match mark {
-        Some(Mark::Half) => text.said_half_time(remaining),
-        Some(Mark::Left(n)) => text.said_minutes_left(n),
-        Some(Mark::Over(n)) => text.said_over(n),
-        Some(Mark::Up) | None => text.said_time_up().to_string(),
-    }
-}
-
-/// "Punkt 4 av 12, Samtal: Föredraget. Fråga 1 av 2: Vad väckte föredraget hos dig? 6 minuter."
-pub fn place_sentence(stage: &Stage, place: Place) -> String {
-    let text = stage.ctx.ui.text();
-    let session = &stage.run.session;
-    let Some(item) = session.agenda.get(place.item) else {
-        return String::new();
-    };
-    let mut said = sentence(&format!(
-        "{}, {}: {}",
-        text.item_of(place.item + 1, session.agenda.len()),
-        text.item_kind(&item.kind),
-        item.title
-    ));
-    let steps = session.steps(place.item);
-    match steps.get(place.step) {
-        Some(Step::Question(q)) => {
-            let of = if item.has_instructions() {
-                text.step_of(place.step + 1, steps.len())
-            } else {
-                text.question_of(place.step + 1, steps.len())
-            };
-            said.push(' ');
-            said.push_str(&sentence(&format!("{of}: {}", q.text)));
-        }
-        Some(Step::Turn { name, prompt, .. }) => {
-            said.push(' ');
-            said.push_str(&sentence(&format!(
-                "{}: {name}",
-                text.turn_of(place.step + 1, steps.len())
-            )));
-            if let Some(prompt) = prompt {
-                said.push(' ');
-                said.push_str(&sentence(prompt));
-            }
-        }
-        _ => {}
-    }
-    // How many work together in this step: "I par." / "Alone."
-    if let Some(size) = session.group_size(place.item, place.step) {
-        said.push(' ');
-        said.push_str(&sentence(&capitalized(&text.group_size(size))));
-    }
-    if let Some(t) = stage.run.timebox(place) {
-        said.push(' ');
-        said.push_str(&sentence(&text.duration_words(t.total_ms())));
-    }
-    crate::text::clean_line(&said)
 }
 
 /// The facilitator's notes for the item at `place` (`f`), or that it has none: said only on the
@@ -353,52 +169,25 @@ fn facilitator_notes(stage: &Stage, place: Place) -> String {
     }
 }
 
-/// "Startad, 3 minuter kvar." and the like: the timer of the place as it stands.
-fn timer_state(text: &Text, timebox: &Timebox, now: Millis) -> String {
-    let remaining = timebox.remaining_ms(now);
-    if !timebox.started {
-        text.said_not_started().to_string()
-    } else if !timebox.is_running() {
-        text.said_paused(remaining)
-    } else {
-        sentence(&capitalized(&text.time_left_words(remaining)))
+/// The run as this stage follows it: the place on screen.
+pub fn listener(stage: &Stage) -> Listener<'_> {
+    Listener {
+        run: &stage.run,
+        ui: &stage.ctx.ui,
+        start_of_day: stage.ctx.start_of_day,
+        place: stage.view_place(),
     }
-}
-
-fn projected_end(stage: &Stage, now: Millis) -> String {
-    let p = stage.projection(now);
-    let end = crate::ui::clock::hh_mm(p.projected_end, &stage.ctx.ui.tz);
-    stage
-        .ctx
-        .ui
-        .text()
-        .said_projected_end(&end, p.delta_minutes())
 }
 
 /// The status key's answer: where the meeting is, the time left, the projected end.
 pub fn status(stage: &Stage, now: Millis) -> String {
-    let text = stage.ctx.ui.text();
-    let run = &stage.run;
-    let place = stage.view_place();
-    let mut said = place_sentence(stage, place);
-    if let Some(at) = run.ended_at {
-        said.push(' ');
-        said.push_str(&text.said_ended(&crate::ui::clock::hh_mm(at, &stage.ctx.ui.tz)));
-        return said;
-    }
-    if let Some(t) = run.timebox(place) {
-        said.push(' ');
-        said.push_str(&timer_state(text, t, now));
-    }
-    said.push(' ');
-    said.push_str(&projected_end(stage, now));
-    said
+    crate::speech::status(&listener(stage), now)
 }
 
 /// Notes that arrived since `before`: others' read out, ours confirmed as saved (or not yet).
 fn new_notes(before: &Heard, stage: &Stage) -> Vec<String> {
     let text = stage.ctx.ui.text();
-    let notes = stage.run.notes.get(before.notes..).unwrap_or_default();
+    let notes = stage.run.notes.get(before.run.notes..).unwrap_or_default();
     notes
         .iter()
         .filter(|n| !n.deleted)
@@ -411,63 +200,17 @@ fn new_notes(before: &Heard, stage: &Stage) -> Vec<String> {
                     text.said_saved_to(&place)
                 }
             } else {
-                note_line(stage, note)
+                note_line(&listener(stage), note)
             }
         })
         .collect()
 }
 
-/// "Anteckning från Anna, Grupp Siljan: …", with the place when it is not the one on screen.
-fn note_line(stage: &Stage, note: &Note) -> String {
-    let text = stage.ctx.ui.text();
-    let kind = match &note.kind {
-        NoteKind::Note => capitalized(text.note),
-        NoteKind::Decision => capitalized(text.decision),
-        NoteKind::Action { .. } => capitalized(text.action),
-        NoteKind::Parking => capitalized(text.parked_question),
-    };
-    let group = group_name(text, note.group.as_deref());
-    let whereto = if note.at == stage.view_place() {
-        group.to_string()
-    } else {
-        whereto(stage, note.at, note.group.as_deref())
-    };
-    let mut said = text.said_note_from(&kind, &note.by, &whereto, &note.text);
-    if let NoteKind::Action { owner, due } = &note.kind {
-        said.push_str(&format!(" ({}: {owner}", text.owner));
-        if let Some(due) = due {
-            said.push_str(&format!(", {}", text.due_on(due)));
-        }
-        said.push(')');
-    }
-    crate::text::clean_line(&said)
-}
-
 /// The notes of the place on screen, oldest first, after a line that counts them.
 pub fn notes_here(stage: &Stage) -> Vec<String> {
-    let text = stage.ctx.ui.text();
     let place = stage.view_place();
-    let here = whereto(stage, place, None);
-    let here = here
-        .rsplit_once(", ")
-        .map_or(here.as_str(), |(p, _)| p)
-        .to_string();
-    let notes: Vec<&Note> = stage.run.live_notes().filter(|n| n.at == place).collect();
-    if notes.is_empty() {
-        return vec![text.said_no_notes(&here)];
-    }
-    let mut lines = vec![text.said_notes_for(notes.len(), &here)];
-    lines.extend(notes.iter().map(|n| {
-        let group = group_name(text, n.group.as_deref());
-        let kind = match n.kind {
-            NoteKind::Note => capitalized(text.note),
-            NoteKind::Decision => capitalized(text.decision),
-            NoteKind::Action { .. } => capitalized(text.action),
-            NoteKind::Parking => capitalized(text.parked_question),
-        };
-        crate::text::clean_line(&text.said_note_from(&kind, &n.by, group, &n.text))
-    }));
-    lines
+    let notes = stage.run.live_notes().filter(|n| n.at == place);
+    notes_list(&listener(stage), notes)
 }
 
 /// The lines of an overlay that opened: a question and how to answer it, or a numbered list.
@@ -535,47 +278,13 @@ fn overlay_lines(stage: &Stage, now: Millis) -> Vec<String> {
 
 /// "punkt 4, fråga 1, Grupp Siljan" / "item 4, question 1, Grupp Siljan": where a note goes.
 pub fn whereto(stage: &Stage, at: Place, group: Option<&str>) -> String {
-    let text = stage.ctx.ui.text();
-    let steps = stage.run.steps(at.item);
-    let question = (steps > 1).then_some(at.step + 1);
-    let place = text.place_word(at.item + 1, question);
-    format!("{place}, {}", group_name(text, group))
+    crate::speech::whereto(&listener(stage), at, group)
 }
 
-fn group_name<'a>(text: &'a Text, group: Option<&'a str>) -> &'a str {
-    group.unwrap_or(text.whole_group)
-}
-
-/// Ends a phrase with a full stop unless it ends with a mark of its own ("…dig?").
-fn sentence(phrase: &str) -> String {
-    let phrase = capitalized(phrase.trim_end());
-    if phrase.ends_with(['.', '?', '!', ':', '…']) {
-        phrase
-    } else {
-        format!("{phrase}.")
-    }
-}
-
-fn capitalized(phrase: &str) -> String {
-    let mut chars = phrase.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The next moment something falls due to be said without input: the next time mark of the
-/// running countdown, or the next minute (the projected end moves with a paused or overrun
-/// timebox). Never the countdown's seconds: this view says nothing each second.
+/// The next moment something falls due to be said without input (see
+/// [`crate::speech::next_due`]).
 pub fn next_due(stage: &Stage, now: Millis, marks: &TimeMarks) -> Millis {
-    let next_minute = now.saturating_add(60_000 - now.rem_euclid(60_000));
-    let mark = stage
-        .run
-        .timebox(stage.view_place())
-        .filter(|t| t.is_running())
-        .and_then(|t| marks.next_in(t.total_ms(), t.remaining_ms(now)))
-        .map(|in_ms| now.saturating_add(in_ms));
-    mark.map_or(next_minute, |m| m.min(next_minute))
+    crate::speech::next_due(&listener(stage), now, marks)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::command::Speech;
 use super::*;
 use crate::i18n::Lang;
 use crate::run::state::RunState;
-use crate::run::{Entry, Event, Record};
+use crate::run::{Entry, Event, NoteKind, Record};
 use crate::stage::{Context, Effect};
 use crate::ui::theme::{Theme, ThemeName};
 
@@ -452,9 +452,9 @@ fn a_step_says_how_many_work_together() {
     ] {
         let mut m = Meeting::new(lang, Role::Facilitator);
         m.stage.run = RunState::new(Arc::new(session.clone()));
-        let said = place_sentence(&m.stage, Place { item: 0, step: 0 });
+        let said = crate::speech::place_sentence(&listener(&m.stage), Place { item: 0, step: 0 });
         assert!(said.contains(first), "{said}");
-        let said = place_sentence(&m.stage, Place { item: 0, step: 1 });
+        let said = crate::speech::place_sentence(&listener(&m.stage), Place { item: 0, step: 1 });
         assert!(said.contains(second), "{said}");
     }
 }
