@@ -45,7 +45,7 @@ pub struct Global {
     /// Never ring the bell when a timebox runs out
     #[arg(long, global = true)]
     pub quiet: bool,
-    /// Plain lines for a screen reader (run, join, review): each change said once, no
+    /// Plain lines for a screen reader (run, join, show, review): each change said once, no
     /// full-screen drawing; type a key and Enter, `?` lists them
     #[arg(
         long,

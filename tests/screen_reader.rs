@@ -256,3 +256,135 @@ fn the_review_reads_a_meeting_and_searches_in_plain_lines() {
     assert_eq!(review.wait_exit(), 0);
     assert_plain(&said(&review));
 }
+
+/// The room's screen in this mode, in both languages: plain lines, each change once, the status
+/// key, nothing said between marks while the countdown runs, and nothing private: not the
+/// facilitator's notes (`f` on the stage), not a note while the room's screen shows only the
+/// countdown. Once the facilitator shows the notes (`v`), the room hears them.
+#[test]
+fn the_rooms_screen_says_what_the_room_sees_and_nothing_private() {
+    for w in [&EN, &SV] {
+        let sv = w.locale.starts_with("sv");
+        let data = tempfile::tempdir().unwrap();
+        let mut stage = facilitator(data.path(), w);
+        // The run is there once it has its first event: the timer started.
+        start(&mut stage, w);
+        let mut show = Pty::spawn(&["--screen-reader", "show"], data.path(), w.locale, 100, 30);
+        wait_said(
+            &show,
+            if sv {
+                "rummets skärm i skärmläsarläge"
+            } else {
+                "the room's screen in screen-reader mode"
+            },
+            1,
+        );
+        let countdown = if sv {
+            "Rummet ser: nedräkningen."
+        } else {
+            "The room sees: the countdown."
+        };
+        wait_said(&show, countdown, 1);
+        let (paused, resumed) = if sv {
+            ("Pausad,", "Fortsätter,")
+        } else {
+            ("Paused,", "Resumed,")
+        };
+        line(&mut stage, "t");
+        wait_said(&show, paused, 1);
+        line(&mut stage, "t");
+        wait_said(&show, resumed, 1);
+        // The facilitator reads their notes for the item: on the stage only.
+        line(&mut stage, "f");
+        let private = "Öppna mötet 15 min innan";
+        wait_said(&stage, private, 1);
+        let mut join = Pty::spawn(
+            &[
+                "--screen-reader",
+                "--as",
+                "Anna",
+                "join",
+                "--group",
+                "Siljan",
+            ],
+            data.path(),
+            w.locale,
+            100,
+            30,
+        );
+        wait_said(&join, w.prompt, 1);
+        line(&mut join, "Dold för rummet");
+        wait_said(&join, w.saved, 1);
+        wait_said(&stage, "Dold för rummet", 1);
+        // The status key, then the idle countdown: only the answers to `.` until it has moved
+        // on by whole seconds (watched, not slept).
+        let before = said(&show).len();
+        let mut asked = 0;
+        let first = loop {
+            asked += 1;
+            line(&mut show, ".");
+            let out = wait_said(&show, w.projected, asked + 1);
+            let last = out
+                .lines()
+                .rev()
+                .find(|l| l.contains(w.projected))
+                .unwrap_or("")
+                .to_string();
+            if asked == 1 {
+                break last;
+            }
+        };
+        loop {
+            asked += 1;
+            line(&mut show, ".");
+            let out = wait_said(&show, w.projected, asked + 1);
+            let last = out
+                .lines()
+                .rev()
+                .find(|l| l.contains(w.projected))
+                .unwrap_or("");
+            if last != first {
+                break;
+            }
+            assert!(asked < 400, "the countdown never moved:\n{out}");
+        }
+        let out = said(&show);
+        let since: Vec<&str> = out[before..]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && *l != ".")
+            .collect();
+        assert_eq!(since.len(), asked, "only the answers: {since:#?}");
+        // The facilitator shows the notes: the room hears that, and the note.
+        line(&mut stage, "v");
+        let with_notes = if sv {
+            "Rummet ser: nedräkningen med anteckningarna."
+        } else {
+            "The room sees: the countdown with the notes."
+        };
+        wait_said(&show, with_notes, 1);
+        wait_said(&show, "Dold för rummet", 1);
+        line(&mut stage, "n");
+        wait_said(&show, w.item_two, 1);
+        line(&mut show, "q");
+        assert_eq!(show.wait_exit(), 0);
+        let out = said(&show);
+        assert_plain(&out);
+        // Until `n`, which pauses the question it leaves (said too, if its line is read first).
+        let before_next = out.split(with_notes).next().unwrap_or(&out);
+        assert_eq!(before_next.matches(paused).count(), 1, "{out}");
+        assert_eq!(out.matches(resumed).count(), 1, "{out}");
+        assert_eq!(out.matches(w.item_two).count(), 1, "{out}");
+        assert_eq!(out.matches(with_notes).count(), 1, "{out}");
+        assert!(
+            !out.contains(private),
+            "the facilitator's notes on the room's screen:\n{out}"
+        );
+        line(&mut join, "q");
+        assert_eq!(join.wait_exit(), 0);
+        line(&mut stage, "q");
+        wait_said(&stage, w.yes_no, 1);
+        line(&mut stage, if sv { "j" } else { "y" });
+        assert_eq!(stage.wait_exit(), 0);
+    }
+}

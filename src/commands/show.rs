@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{author, catalog, data_dir, store_error, ui_ctx};
+use super::{author, catalog, data_dir, speech, store_error, ui_ctx};
 use crate::cli::Global;
 use crate::i18n::Lang;
 use crate::tui::event_loop::Tui;
@@ -13,13 +13,22 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
     let catalog = catalog(global).unwrap_or_default();
     let lang = Lang::resolve(global.lang);
+    let marks = speech(global, lang)?;
+    let screen_reader = marks.is_some();
     let mut tui = None;
     let dir = match run {
         Some(id) => data.find(id).map_err(store_error)?,
         None => {
             let folder = data.runs_dir().display().to_string();
             let waiting = lang.text().show_waiting(&folder);
-            match super::join::latest_live_run(global, &data, &catalog, &mut tui, false, waiting)? {
+            match super::join::latest_live_run(
+                global,
+                &data,
+                &catalog,
+                &mut tui,
+                screen_reader,
+                waiting,
+            )? {
                 Some((dir, _)) => dir,
                 None => return Ok(ExitCode::SUCCESS),
             }
@@ -29,8 +38,15 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let track = header.track.as_ref().map(|t| t.title.clone());
     let mut tui = match tui {
         Some(tui) => tui,
-        None => Tui::start()?,
+        None => Tui::start_as(screen_reader)?,
     };
-    show_app::run(&mut tui, dir, author(global), ui_ctx(global, lang), track)?;
+    show_app::run(
+        &mut tui,
+        dir,
+        author(global),
+        ui_ctx(global, lang),
+        track,
+        marks,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -214,6 +214,34 @@ impl Text {
         }
     }
 
+    /// The first line of `spar show --screen-reader`.
+    pub fn said_show_welcome(&self, meeting: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "spar show, rummets skärm i skärmläsarläge: {meeting}. Du hör det rummet ser. ? och Retur listar tangenterna, punkt säger läget, q avslutar."
+            ),
+            Lang::En => format!(
+                "spar show, the room's screen in screen-reader mode: {meeting}. You hear what the room sees. ? and Enter list the keys, full stop says the status, q quits."
+            ),
+        }
+    }
+
+    /// `l` on the room's screen while it shows no notes (the facilitator's `v` chooses).
+    pub fn said_room_shows_no_notes(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Rummets skärm visar inga anteckningar nu.",
+            Lang::En => "The room's screen shows no notes now.",
+        }
+    }
+
+    /// `q` on the room's screen.
+    pub fn key_quit_show(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "avsluta rummets skärm",
+            Lang::En => "quit the room's screen",
+        }
+    }
+
     /// "Inte en tangent: k. ? listar tangenterna." / "Not a key: k. ? lists the keys."
     pub fn said_not_a_key(&self, line: &str) -> String {
         match self.lang {

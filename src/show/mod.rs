@@ -3,6 +3,7 @@
 //! facilitator's journalled choice ([`RunState::room`]). It has no editor, no overlays and no
 //! keys but quit, so nothing private (facilitator notes, drafts, help, questions) can reach it.
 
+pub mod speech;
 pub mod view;
 
 use crate::run::projection::{Projection, planned_start, project};

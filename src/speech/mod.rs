@@ -307,7 +307,8 @@ pub fn note_line(l: &Listener, note: &Note) -> String {
     } else {
         whereto(l, note.at, note.group.as_deref())
     };
-    let mut said = text.said_note_from(&kind_word(text, &note.kind), &note.by, &whereto, &note.text);
+    let mut said =
+        text.said_note_from(&kind_word(text, &note.kind), &note.by, &whereto, &note.text);
     if let NoteKind::Action { owner, due } = &note.kind {
         said.push_str(&format!(" ({}: {owner}", text.owner));
         if let Some(due) = due {

@@ -13,7 +13,9 @@ use crate::run::live::{FINISH_WAIT, LiveRun};
 use crate::run::skew::ClockSkew;
 use crate::run::store::RunDir;
 use crate::run::{Event, Millis, Role};
+use crate::show::speech::{QUIT, ShowSpeech};
 use crate::show::{Show, ShowCtx, view};
+use crate::speech::TimeMarks;
 
 /// Without file events the journals are read at least this often, riding on the countdown's
 /// wakes when it ticks (as the stage does).
@@ -21,13 +23,15 @@ const POLL_EVERY: Millis = 1000;
 const POLL_GAP: Millis = 500;
 
 /// Opens `dir` and shows it until the user quits. `author` names the screen in the journal;
-/// `track` is the track's title, if the session belongs to a known one.
+/// `track` is the track's title, if the session belongs to a known one. With `speech` (its time
+/// marks), the show is said in plain lines instead of drawn.
 pub fn run(
     tui: &mut Tui,
     dir: RunDir,
     author: String,
     ui: crate::ui::Ctx,
     track: Option<String>,
+    speech: Option<TimeMarks>,
 ) -> anyhow::Result<()> {
     let opening = {
         let me = author.clone();
@@ -47,6 +51,7 @@ pub fn run(
     };
     let mut app = ShowApp {
         show: Show::new(run, ctx),
+        speech: speech.map(ShowSpeech::new),
         live,
         author,
         watch: None,
@@ -60,6 +65,8 @@ pub fn run(
 
 struct ShowApp {
     show: Show,
+    /// In screen-reader mode: what has been said.
+    speech: Option<ShowSpeech>,
     live: LiveRun,
     author: String,
     /// Started after the first frame; kept alive while the show runs.
@@ -80,7 +87,7 @@ impl ShowApp {
 }
 
 impl App for ShowApp {
-    fn handle(&mut self, msg: Msg, _now: Millis) -> Flow {
+    fn handle(&mut self, msg: Msg, raw: Millis) -> Flow {
         match msg {
             // q, Esc, Ctrl+C: the only keys a show has.
             Msg::Key(key) if key.code == KeyCode::Esc || super::event_loop::gives_up(&key) => {
@@ -95,7 +102,14 @@ impl App for ShowApp {
                 self.live.retry(&mut self.show.run);
                 Flow::Continue
             }
-            Msg::Key(_) | Msg::Paste(_) | Msg::Line(_) | Msg::Resize => Flow::Continue,
+            Msg::Line(line) if line.trim() == QUIT => Flow::Quit,
+            Msg::Line(line) => {
+                if let Some(speech) = self.speech.as_mut() {
+                    speech.on_line(&self.show, &line, raw + self.skew.offset());
+                }
+                Flow::Continue
+            }
+            Msg::Key(_) | Msg::Paste(_) | Msg::Resize => Flow::Continue,
         }
     }
 
@@ -124,9 +138,21 @@ impl App for ShowApp {
         view::draw(frame, &self.show, raw + self.skew.offset());
     }
 
+    fn speak(&mut self, raw: Millis) -> Vec<String> {
+        let now = raw + self.skew.offset();
+        match self.speech.as_mut() {
+            Some(speech) => speech.speak(&self.show, now),
+            None => Vec::new(),
+        }
+    }
+
     fn next_wake(&self, raw: Millis) -> Millis {
         let offset = self.skew.offset();
-        let wake = self.show.next_wake(raw + offset) - offset;
+        let now = raw + offset;
+        let wake = match &self.speech {
+            Some(speech) => speech.next_due(&self.show, now),
+            None => self.show.next_wake(now),
+        } - offset;
         // Entries from the future are folded when this clock reaches them.
         let wake = match self.live.next_release() {
             Some(release) => wake.min(release.saturating_sub(offset)),

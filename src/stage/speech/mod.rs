@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 
 use crate::run::projection::minute;
 use crate::run::{Millis, Place, Role};
-use crate::speech::{Listener, RunHeard, group_name, note_line, notes_list, sentence};
 pub use crate::speech::TimeMarks;
+use crate::speech::{Listener, RunHeard, group_name, note_line, notes_list, sentence};
 
 use super::{Overlay, Stage};
 

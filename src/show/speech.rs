@@ -1,0 +1,197 @@
+//! The room's screen said in plain lines (`spar show --screen-reader`): what any viewer of the run
+//! hears ([`crate::speech::narrate`]), then only what the room's screen shows: what the
+//! facilitator chose it to show (`v`), and the saved notes of the question while it shows them.
+//! Never a draft, the facilitator's notes, or a note the room does not see. [`ShowSpeech`] keeps
+//! what was heard between wakes and answers typed lines: status, repeat, the notes, the keys.
+
+use super::Show;
+use crate::run::{Millis, RoomView};
+use crate::speech::{Listener, RunHeard, TimeMarks, note_line, notes_list, sentence};
+
+/// Keys of this mode: status, repeat, the notes the room sees, the list of keys, quit.
+const STATUS: &str = ".";
+const REPEAT: &str = "r";
+const LIST_NOTES: &str = "l";
+const KEYS: &str = "?";
+pub const QUIT: &str = "q";
+
+/// What the listener has been told: the run, and what the room's screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShowHeard {
+    run: RunHeard,
+    shows: Shows,
+}
+
+/// What the room's screen shows besides the question and the time.
+#[derive(Debug, Clone, PartialEq)]
+enum Shows {
+    Countdown,
+    /// The question's notes (beside the countdown, or the wall).
+    Notes(RoomView),
+    /// One note, large.
+    Pinned(crate::run::NoteId),
+}
+
+impl Shows {
+    fn of(show: &Show) -> Shows {
+        if show.run.ended_at.is_some() || show.run.current().is_none() {
+            return Shows::Countdown;
+        }
+        match (&show.run.room, show.pinned()) {
+            (RoomView::WithNotes | RoomView::Wall, _) => Shows::Notes(show.run.room.clone()),
+            (RoomView::Pinned(_), Some(note)) => Shows::Pinned(note.id.clone()),
+            (RoomView::Countdown | RoomView::Pinned(_), _) => Shows::Countdown,
+        }
+    }
+}
+
+/// The run as the room's screen follows it: the facilitator's place.
+pub fn listener(show: &Show) -> Listener<'_> {
+    Listener {
+        run: &show.run,
+        ui: &show.ctx.ui,
+        start_of_day: show.ctx.start_of_day,
+        place: show.run.place,
+    }
+}
+
+/// The first lines: what this is, where the meeting is, and what the room's screen shows.
+pub fn opening(show: &Show, now: Millis, marks: &TimeMarks) -> (Vec<String>, ShowHeard) {
+    let l = listener(show);
+    let mut lines = vec![l.text().said_show_welcome(&show.run.session.title)];
+    lines.push(crate::speech::status(&l, now));
+    let shows = Shows::of(show);
+    lines.extend(shows_lines(show, &shows));
+    let heard = ShowHeard {
+        run: RunHeard::now(&l, now, marks),
+        shows,
+    };
+    (lines, heard)
+}
+
+/// What changed since `before`, as sentences, and what the listener has heard after them.
+pub fn narrate(
+    before: &ShowHeard,
+    show: &Show,
+    now: Millis,
+    marks: &TimeMarks,
+) -> (Vec<String>, ShowHeard) {
+    let l = listener(show);
+    let (mut lines, run) = crate::speech::narrate(&before.run, &l, now, marks);
+    let shows = Shows::of(show);
+    if shows != before.shows {
+        lines.extend(shows_lines(show, &shows));
+    } else if run.place != before.run.place {
+        // The notes of the question the room now sees, if it has any already (one gone back to).
+        if matches!(shows, Shows::Notes(_)) && !show.notes_here().is_empty() {
+            lines.extend(notes_shown(show));
+        }
+    } else if matches!(shows, Shows::Notes(_)) {
+        // New notes of the question on the room's screen, as they arrive.
+        let new = show.run.notes.get(before.run.notes..).unwrap_or_default();
+        lines.extend(
+            new.iter()
+                .filter(|n| !n.deleted && n.at == show.run.place)
+                .map(|n| note_line(&l, n)),
+        );
+    }
+    (lines, ShowHeard { run, shows })
+}
+
+/// "Rummet ser: anteckningsväggen." and the notes it shows.
+fn shows_lines(show: &Show, shows: &Shows) -> Vec<String> {
+    let l = listener(show);
+    let text = l.text();
+    let view = match shows {
+        Shows::Countdown => &RoomView::Countdown,
+        Shows::Notes(view) => view,
+        Shows::Pinned(_) => &show.run.room,
+    };
+    let mut lines = vec![sentence(&text.room_sees(view))];
+    lines.extend(notes_shown(show));
+    lines
+}
+
+/// The notes the room's screen shows now: the question's, the pinned one, or none.
+fn notes_shown(show: &Show) -> Vec<String> {
+    let l = listener(show);
+    match Shows::of(show) {
+        Shows::Countdown => Vec::new(),
+        Shows::Notes(_) => notes_list(&l, show.notes_here()),
+        Shows::Pinned(_) => show
+            .pinned()
+            .map(|n| note_line(&l, n))
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// What the listener has heard, and the answers to their lines waiting to be said.
+pub struct ShowSpeech {
+    marks: TimeMarks,
+    heard: Option<ShowHeard>,
+    last: Option<String>,
+    answers: Vec<String>,
+}
+
+impl ShowSpeech {
+    pub fn new(marks: TimeMarks) -> ShowSpeech {
+        ShowSpeech {
+            marks,
+            heard: None,
+            last: None,
+            answers: Vec::new(),
+        }
+    }
+
+    /// The lines to say now: the first lines, or what changed since the last ones, then the
+    /// answers to what was typed.
+    pub fn speak(&mut self, show: &Show, now: Millis) -> Vec<String> {
+        let (mut lines, heard) = match &self.heard {
+            None => opening(show, now, &self.marks),
+            Some(before) => narrate(before, show, now, &self.marks),
+        };
+        self.heard = Some(heard);
+        lines.append(&mut self.answers);
+        if let Some(last) = lines.last() {
+            self.last = Some(last.clone());
+        }
+        lines
+    }
+
+    /// When something next falls due to be said.
+    pub fn next_due(&self, show: &Show, now: Millis) -> Millis {
+        crate::speech::next_due(&listener(show), now, &self.marks)
+    }
+
+    /// A line typed and Enter (`q` is the edge's: it quits).
+    pub fn on_line(&mut self, show: &Show, line: &str, now: Millis) {
+        let text = show.ctx.ui.text();
+        let answer = match line.trim() {
+            "" => Vec::new(),
+            STATUS => vec![crate::speech::status(&listener(show), now)],
+            REPEAT => vec![
+                self.last
+                    .clone()
+                    .unwrap_or_else(|| crate::speech::status(&listener(show), now)),
+            ],
+            LIST_NOTES => match Shows::of(show) {
+                Shows::Countdown => vec![text.said_room_shows_no_notes().to_string()],
+                _ => notes_shown(show),
+            },
+            KEYS => vec![
+                text.said_keys().to_string(),
+                format!("{STATUS}: {}", text.key_status()),
+                format!("{REPEAT}: {}", text.key_repeat()),
+                format!("{LIST_NOTES}: {}", text.key_list_notes()),
+                format!("{KEYS}: {}", text.key_list_keys()),
+                format!("{QUIT}: {}", text.key_quit_show()),
+            ],
+            typed => vec![text.said_not_a_key(typed)],
+        };
+        self.answers.extend(answer);
+    }
+}
+
+#[cfg(test)]
+mod tests;
