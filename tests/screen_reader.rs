@@ -97,6 +97,26 @@ fn facilitator(data: &std::path::Path, w: &Words) -> Pty {
     pty
 }
 
+/// Anna joins for Grupp Siljan; her note prompt is open.
+fn note_taker(data: &std::path::Path, w: &Words) -> Pty {
+    let pty = Pty::spawn(
+        &[
+            "--screen-reader",
+            "--as",
+            "Anna",
+            "join",
+            "--group",
+            "Siljan",
+        ],
+        data,
+        w.locale,
+        100,
+        30,
+    );
+    wait_said(&pty, w.prompt, 1);
+    pty
+}
+
 #[test]
 fn a_facilitator_hears_each_change_once_in_plain_lines_in_both_languages() {
     for w in [&EN, &SV] {
@@ -135,21 +155,7 @@ fn a_note_takers_lines_are_notes_the_facilitator_hears() {
         let data = tempfile::tempdir().unwrap();
         let mut stage = facilitator(data.path(), w);
         start(&mut stage, w);
-        let mut join = Pty::spawn(
-            &[
-                "--screen-reader",
-                "--as",
-                "Anna",
-                "join",
-                "--group",
-                "Siljan",
-            ],
-            data.path(),
-            w.locale,
-            100,
-            30,
-        );
-        wait_said(&join, w.prompt, 1);
+        let mut join = note_taker(data.path(), w);
         line(&mut join, "Vi pratade om lånekort");
         wait_said(&join, w.saved, 1);
         // On the welcome, a whole-group step, the note goes to the whole group, as the prompt
@@ -298,21 +304,7 @@ fn the_rooms_screen_says_what_the_room_sees_and_nothing_private() {
         line(&mut stage, "f");
         let private = "Öppna mötet 15 min innan";
         wait_said(&stage, private, 1);
-        let mut join = Pty::spawn(
-            &[
-                "--screen-reader",
-                "--as",
-                "Anna",
-                "join",
-                "--group",
-                "Siljan",
-            ],
-            data.path(),
-            w.locale,
-            100,
-            30,
-        );
-        wait_said(&join, w.prompt, 1);
+        let mut join = note_taker(data.path(), w);
         line(&mut join, "Dold för rummet");
         wait_said(&join, w.saved, 1);
         wait_said(&stage, "Dold för rummet", 1);

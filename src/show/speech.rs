@@ -130,8 +130,7 @@ fn notes_shown(show: &Show) -> Vec<String> {
 pub struct ShowSpeech {
     marks: TimeMarks,
     heard: Option<ShowHeard>,
-    last: Option<String>,
-    answers: Vec<String>,
+    voice: crate::speech::Voice,
 }
 
 impl ShowSpeech {
@@ -139,24 +138,19 @@ impl ShowSpeech {
         ShowSpeech {
             marks,
             heard: None,
-            last: None,
-            answers: Vec::new(),
+            voice: crate::speech::Voice::default(),
         }
     }
 
     /// The lines to say now: the first lines, or what changed since the last ones, then the
     /// answers to what was typed.
     pub fn speak(&mut self, show: &Show, now: Millis) -> Vec<String> {
-        let (mut lines, heard) = match &self.heard {
+        let (lines, heard) = match &self.heard {
             None => opening(show, now, &self.marks),
             Some(before) => narrate(before, show, now, &self.marks),
         };
         self.heard = Some(heard);
-        lines.append(&mut self.answers);
-        if let Some(last) = lines.last() {
-            self.last = Some(last.clone());
-        }
-        lines
+        self.voice.say(lines)
     }
 
     /// When something next falls due to be said.
@@ -171,8 +165,8 @@ impl ShowSpeech {
             "" => Vec::new(),
             STATUS => vec![crate::speech::status(&listener(show), now)],
             REPEAT => vec![
-                self.last
-                    .clone()
+                self.voice
+                    .last()
                     .unwrap_or_else(|| crate::speech::status(&listener(show), now)),
             ],
             LIST_NOTES => match Shows::of(show) {
@@ -189,7 +183,7 @@ impl ShowSpeech {
             ],
             typed => vec![text.said_not_a_key(typed)],
         };
-        self.answers.extend(answer);
+        self.voice.answer_all(answer);
     }
 }
 

@@ -397,3 +397,35 @@ pub fn next_due(l: &Listener, now: Millis, marks: &TimeMarks) -> Millis {
         .map(|in_ms| now.saturating_add(in_ms));
     mark.map_or(next_minute, |m| m.min(next_minute))
 }
+
+/// What a view in this mode has to say besides the changes: the answers to typed lines, said at
+/// the next wake after the changes, and the last line said (which `r` says again).
+#[derive(Debug, Default)]
+pub struct Voice {
+    last: Option<String>,
+    answers: Vec<String>,
+}
+
+impl Voice {
+    pub fn answer(&mut self, line: String) {
+        self.answers.push(line);
+    }
+
+    pub fn answer_all(&mut self, lines: impl IntoIterator<Item = String>) {
+        self.answers.extend(lines);
+    }
+
+    /// The last line said, if any.
+    pub fn last(&self) -> Option<String> {
+        self.last.clone()
+    }
+
+    /// What to say now: `changes`, then the answers waiting.
+    pub fn say(&mut self, mut changes: Vec<String>) -> Vec<String> {
+        changes.append(&mut self.answers);
+        if let Some(last) = changes.last() {
+            self.last = Some(last.clone());
+        }
+        changes
+    }
+}

@@ -37,8 +37,7 @@ const TIMER: &str = "t";
 pub struct Speech {
     marks: TimeMarks,
     heard: Option<Heard>,
-    last: Option<String>,
-    answers: Vec<String>,
+    voice: crate::speech::Voice,
 }
 
 impl Speech {
@@ -46,8 +45,7 @@ impl Speech {
         Speech {
             marks,
             heard: None,
-            last: None,
-            answers: Vec::new(),
+            voice: crate::speech::Voice::default(),
         }
     }
 
@@ -67,16 +65,12 @@ impl Speech {
     /// The lines to say now: the first lines, or what changed since the last ones, then the
     /// answers to what was typed.
     pub fn speak(&mut self, stage: &Stage, now: Millis) -> Vec<String> {
-        let (mut lines, heard) = match &self.heard {
+        let (lines, heard) = match &self.heard {
             None => opening(stage, now, &self.marks),
             Some(before) => narrate(before, stage, now, &self.marks),
         };
         self.heard = Some(heard);
-        lines.append(&mut self.answers);
-        if let Some(last) = lines.last() {
-            self.last = Some(last.clone());
-        }
-        lines
+        self.voice.say(lines)
     }
 
     /// When something next falls due to be said.
@@ -103,27 +97,27 @@ impl Speech {
             }
             "" => Vec::new(),
             STATUS => {
-                self.answers.push(status(stage, now));
+                self.voice.answer(status(stage, now));
                 Vec::new()
             }
             REPEAT => {
-                let again = self.last.clone().unwrap_or_else(|| status(stage, now));
-                self.answers.push(again);
+                let again = self.voice.last().unwrap_or_else(|| status(stage, now));
+                self.voice.answer(again);
                 Vec::new()
             }
             LIST_NOTES => {
-                self.answers.extend(notes_here(stage));
+                self.voice.answer_all(notes_here(stage));
                 Vec::new()
             }
             KEYS => {
-                self.answers.extend(keys_said(stage));
+                self.voice.answer_all(keys_said(stage));
                 Vec::new()
             }
             _ => match stage_key(stage, typed) {
                 Some(action) => stage.update(action, now),
                 None if stage.editor_open => self.write(stage, typed, now),
                 None => {
-                    self.answers.push(text.said_not_a_key(typed));
+                    self.voice.answer(text.said_not_a_key(typed));
                     Vec::new()
                 }
             },
@@ -154,7 +148,7 @@ impl Speech {
             _ => match one_char(typed) {
                 Some(c) => press(KeyCode::Char(c)),
                 None => {
-                    self.answers.push(text.said_not_a_key(typed));
+                    self.voice.answer(text.said_not_a_key(typed));
                     return Vec::new();
                 }
             },
@@ -162,7 +156,7 @@ impl Speech {
         let before = stage.overlay.clone();
         let effects = stage.on_key(key, now);
         if effects.is_empty() && stage.overlay == before {
-            self.answers.push(text.said_not_a_key(typed));
+            self.voice.answer(text.said_not_a_key(typed));
         }
         effects
     }
@@ -180,7 +174,7 @@ impl Speech {
         let effects = stage.on_key(press(KeyCode::Enter), now);
         if let Some(error) = stage.editor.as_ref().and_then(NoteEditor::error) {
             let text = stage.ctx.ui.text();
-            self.answers.push(error.words(text));
+            self.voice.answer(error.words(text));
             // Kept for the next try, not dropped: the prompt stays where it was.
         }
         effects
