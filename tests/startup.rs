@@ -1,6 +1,6 @@
 //! Issue 18, finding 3: no line written while a stage or a join starts is missed. A writer adds a
 //! line at every step of start-up — before the run is read, after it is read, after our `Joined`
-//! is on disk, after the watch is armed, after the journals are read again — and every line is
+//! is on disk, after the watch is armed, after the watcher's thread is told to read the journals again — and every line is
 //! folded in, either by the start-up's own reads or because the watch wakes the loop for it.
 //! 100 start-ups of each of stage and join, and a model-based test that interleaves start-ups
 //! with writers.
@@ -59,7 +59,7 @@ enum At {
     Read,
     Announced,
     Armed,
-    CaughtUp,
+    ReadAgain,
 }
 
 /// One start-up of a terminal in `role` with `lines[i]` lines written at step `i`; then the
@@ -80,23 +80,18 @@ fn start_up(role: Role, lines: [usize; 5]) -> usize {
     live.announce(&mut state, "Bo", role, NOW + 100);
     write(At::Announced, &mut anna);
     let (tx, rx) = mpsc::channel();
-    let watch = arm(
-        &mut live,
-        &mut state,
-        NOW + 100,
-        tx,
-        &mut |step| match step {
-            Step::Armed => write(At::Armed, &mut anna),
-            Step::CaughtUp => write(At::CaughtUp, &mut anna),
-        },
-    );
+    let _watch = arm(&mut live, tx, &mut |step| match step {
+        Step::Armed => write(At::Armed, &mut anna),
+        Step::ReadAgain => write(At::ReadAgain, &mut anna),
+    })
+    .expect("the first watch of the run");
     let total: usize = lines.iter().sum();
-    // The loop: woken by the watch (or, where it polls, by its once-a-second look), it reads.
-    let deadline = Instant::now() + Duration::from_secs(3);
+    // The loop: the watcher's thread reads (on file events, or where it polls, once a second)
+    // and sends what it read; the loop folds it.
+    let deadline = Instant::now() + Duration::from_secs(30);
     while notes(&state) < total && Instant::now() < deadline {
-        let woken = rx.recv_timeout(Duration::from_millis(500));
-        if matches!(woken, Ok(Msg::Journals)) || watch.polling() {
-            live.follow(&mut state, NOW + 100);
+        if let Ok(Msg::Journals(batch)) = rx.recv_timeout(Duration::from_millis(500)) {
+            live.take(&mut state, batch, NOW + 100);
         }
     }
     total - notes(&state)

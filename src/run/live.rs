@@ -2,15 +2,14 @@
 //! before it is folded in), the other writers' journals (followed from where we last read), and
 //! the state folded from all of them in the order every process agrees on.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::run::file_problem::{FileProblem, ProblemKind};
 use crate::run::hold::Held;
-use crate::run::journal::JournalTail;
 use crate::run::log::RunLog;
+use crate::run::reader::{Batch, Control, Reader};
 use crate::run::saver::{Saver, Waker, WriteError};
 use crate::run::state::RunState;
 use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id, shown};
@@ -32,7 +31,9 @@ pub struct LiveRun {
     writer_id: Arc<str>,
     /// Everything folded so far, in order, so that a late event can be put in its place.
     log: RunLog,
-    tails: HashMap<PathBuf, JournalTail>,
+    /// Reads the other writers' journals until a watch takes it over (see
+    /// [`follow`](Self::follow)).
+    reader: Option<Reader>,
     /// Why the last write failed, while it still fails.
     pub save_error: Option<WriteError>,
     /// Damaged lines and other trouble in the journals, each reported once.
@@ -45,8 +46,6 @@ pub struct LiveRun {
     /// The newest stamp read from a facilitator's journal (held or not), by their clock: a
     /// note-taker's terminal learns from it how far its own clock is behind (`skew`).
     facilitator_seen: Millis,
-    /// Our own journal files are read too (see [`follow`](Self::follow)).
-    read_own: bool,
 }
 
 impl LiveRun {
@@ -75,19 +74,19 @@ impl LiveRun {
             .open_writer(&writer_id)
             .map_err(|e| StoreError::io(FsAction::WriteIn, dir.path(), e))?;
         let mut state = RunState::new(Arc::new(header.session.clone()));
+        let reader = Reader::new(dir.clone(), Arc::from(writer_id.as_str()));
         let mut live = LiveRun {
             dir,
             header,
             saver: Saver::start(writer),
             writer_id: Arc::from(writer_id.as_str()),
             log: RunLog::new(),
-            tails: HashMap::new(),
+            reader: Some(reader),
             save_error: None,
             problems: Vec::new(),
             notices: Vec::new(),
             held: Held::default(),
             facilitator_seen: 0,
-            read_own: false,
         };
         live.follow(&mut state, now);
         Ok((live, state))
@@ -205,69 +204,63 @@ impl LiveRun {
     }
 
     /// Reads what the other writers (and a previous process of ours) added since the last call
-    /// and folds it in, all of it as one batch: the state is folded again at most once, however
-    /// many journals had lines and however they interleave. Entries stamped too far ahead of
-    /// `now` (this computer's clock, corrected by its skew) are held back ([`Held`]). A journal
-    /// rewritten shorter or otherwise (a sync tool putting another version in its place) may
-    /// have lost lines that were folded: then every file, ours too, is read again from the
-    /// start and folded anew, so that the stage shows what a run opened now and the export
-    /// show. Returns whether anything changed.
+    /// and folds it in ([`take`](Self::take)), here and now: while a run is opened, before a
+    /// watch takes the reading over ([`hand_over_reader`](Self::hand_over_reader)); after that
+    /// the watcher's thread reads and nothing is read here. Returns whether anything changed.
     pub fn follow(&mut self, state: &mut RunState, now: Millis) -> bool {
-        let (journals, problems) = match self.dir.journals() {
-            Ok(found) => found,
-            Err(e) => {
-                let folder = format!("runs/{}", self.dir.id());
-                self.report(FileProblem::cannot_read(folder, &e));
-                return false;
-            }
+        let Some(reader) = self.reader.as_mut() else {
+            return false;
         };
+        reader.heard(&Control::Rescan);
+        let batch = reader.read_all();
+        self.take(state, batch, now)
+    }
+
+    /// The reading of the other writers' journals, for the watcher's thread (once).
+    pub fn hand_over_reader(&mut self) -> Option<Reader> {
+        self.reader.take()
+    }
+
+    /// Folds in what a turn of reading found, all of it as one batch: the state is folded again
+    /// at most once, however many journals had lines and however they interleave. Entries
+    /// stamped too far ahead of `now` (this computer's clock, corrected by its skew) are held
+    /// back ([`Held`]). A journal rewritten shorter or otherwise (a sync tool putting another
+    /// version in its place) may have lost lines that were folded: then the reader read every
+    /// file, ours too, again from the start, and the state is folded anew from that, so that
+    /// the stage shows what a run opened now and the export show. Returns whether anything
+    /// changed. No file is touched here.
+    pub fn take(&mut self, state: &mut RunState, batch: Batch, now: Millis) -> bool {
+        let Batch {
+            reads,
+            problems,
+            notices,
+            restarted,
+            credit: _credit,
+        } = batch;
         for problem in problems {
             self.report(problem);
         }
-        let mut reads = Vec::new();
-        let mut rewritten = false;
-        for file in journals {
-            // Our own lines are folded as they are written (our journal and its later segments
-            // are ours); a conflict copy of our journal holds lines of ours once more, each
-            // folded once, and maybe numbers we have not used yet, which we then never use.
-            let ours = file.writer == *self.writer_id;
-            if ours && file.copy.is_none() && !self.read_own {
-                continue;
-            }
-            if let Some(notice) = file.copy_notice(self.dir.id())
-                && !self.notices.contains(&notice)
-            {
+        for notice in notices {
+            if !self.notices.contains(&notice) {
                 self.notices.push(notice);
             }
-            let tail = self.tails.entry(file.path.clone()).or_default();
-            let read = match tail.poll(&file.path) {
-                Ok(read) if read.restarted => {
-                    rewritten = true;
-                    read
-                }
-                Ok(read) => read,
-                Err(e) => {
-                    self.report(FileProblem::cannot_read(
-                        shown(self.dir.id(), &file.name()),
-                        &e,
-                    ));
-                    continue;
-                }
-            };
-            for skipped in &read.skipped {
-                self.report(FileProblem::new(
-                    shown(self.dir.id(), &file.name()),
-                    Some(skipped.line),
-                    ProblemKind::Skipped(skipped.reason.clone()),
-                ));
-            }
-            if ours && let Some(last) = read.records.iter().map(|r| r.seq).max() {
+        }
+        if restarted {
+            self.log = RunLog::new();
+            self.held = Held::default();
+            *state = RunState::new(state.session.clone());
+        }
+        // Sized once: a run being opened moves hundreds of thousands of large entries.
+        let mut batch = Vec::with_capacity(reads.iter().map(|r| r.records.len()).sum());
+        for read in reads {
+            if read.ours
+                && let Some(last) = read.records.iter().map(|r| r.seq).max()
+            {
                 self.saver.seen_seq(last);
             }
-            let writer = Arc::<str>::from(file.writer.as_str());
             let facilitator = state
                 .writers
-                .get(&writer)
+                .get(&read.writer)
                 .is_some_and(|w| w.role == Role::Facilitator);
             for record in &read.records {
                 let joins = matches!(
@@ -281,22 +274,15 @@ impl LiveRun {
                     self.facilitator_seen = self.facilitator_seen.max(record.at);
                 }
             }
-            reads.push((writer, read.records));
-        }
-        if rewritten {
-            return self.read_again(state, now);
-        }
-        // Sized once: a run being opened moves hundreds of thousands of large entries.
-        let mut batch = Vec::with_capacity(reads.iter().map(|(_, r)| r.len()).sum());
-        for (writer, records) in reads {
-            batch.extend(records.into_iter().map(|record| Entry {
+            let writer = read.writer;
+            batch.extend(read.records.into_iter().map(|record| Entry {
                 writer: writer.clone(),
                 record,
             }));
         }
         let mut batch = self.held.sift(batch, now);
         batch.extend(self.held.release(now));
-        let changed = self.log.add(state, batch);
+        let changed = self.log.add(state, batch) || restarted;
         for (writer, seq) in self.log.take_divergent() {
             let file = shown(self.dir.id(), &format!("{writer}.ron"));
             let writer = writer.to_string();
@@ -328,18 +314,6 @@ impl LiveRun {
     /// The newest stamp read from a facilitator's journal, held back or not.
     pub fn facilitator_seen(&self) -> Millis {
         self.facilitator_seen
-    }
-
-    /// Forgets what was folded and reads every journal, ours too, from the start.
-    fn read_again(&mut self, state: &mut RunState, now: Millis) -> bool {
-        self.tails.clear();
-        self.log = RunLog::new();
-        self.held = Held::default();
-        *state = RunState::new(state.session.clone());
-        self.read_own = true;
-        self.follow(state, now);
-        self.read_own = false;
-        true
     }
 
     /// How many times the state was folded from the start (see [`RunLog::folds`]).

@@ -15,6 +15,7 @@ pub mod live;
 pub mod log;
 pub mod open;
 pub mod projection;
+pub mod reader;
 pub mod saver;
 pub mod skew;
 pub mod state;

@@ -25,8 +25,9 @@ pub enum Msg {
     /// SIGTERM, SIGHUP, SIGINT or the Windows console's equivalents: save what is pending and
     /// leave.
     Signal(Stop),
-    /// New lines in the run's journals (from the watcher).
-    Journals,
+    /// What a turn of reading the run's other journals found (from the watcher's thread, which
+    /// sends the next once this one is dropped).
+    Journals(crate::run::reader::Batch),
     /// The writer thread has news: an event on disk, or a write failing.
     Saved,
     /// A line typed and Enter, in screen-reader mode (which reads lines, not keys).

@@ -104,7 +104,7 @@ impl App for ReviewApp {
                 }
                 None => Flow::Continue,
             },
-            Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
+            Msg::Resize | Msg::Journals(_) | Msg::Saved => Flow::Continue,
             Msg::Signal(_) => Flow::Quit,
         }
     }

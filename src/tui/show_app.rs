@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 
 use super::event_loop::{App, Flow, Msg, Tui};
-use super::watch::Watch;
+use super::watch::{Watch, arm};
 use crate::run::live::{FINISH_WAIT, LiveRun};
 use crate::run::skew::ClockSkew;
 use crate::run::store::RunDir;
@@ -16,11 +16,6 @@ use crate::run::{Event, Millis, Role};
 use crate::show::speech::{QUIT, ShowSpeech};
 use crate::show::{Show, ShowCtx, view};
 use crate::speech::TimeMarks;
-
-/// Without file events the journals are read at least this often, riding on the countdown's
-/// wakes when it ticks (as the stage does).
-const POLL_EVERY: Millis = 1000;
-const POLL_GAP: Millis = 500;
 
 /// Opens `dir` and shows it until the user quits. `author` names the screen in the journal;
 /// `track` is the track's title, if the session belongs to a known one. With `speech` (its time
@@ -55,8 +50,6 @@ pub fn run(
         live,
         author,
         watch: None,
-        polled_at: 0,
-        journals_changed: false,
         announced: false,
         skew: ClockSkew::default(),
     };
@@ -71,19 +64,9 @@ struct ShowApp {
     author: String,
     /// Started after the first frame; kept alive while the show runs.
     watch: Option<Watch>,
-    /// Without file events: when the journals were last read.
-    polled_at: Millis,
-    /// The watcher saw journal changes not yet read: read once per wake, however many came.
-    journals_changed: bool,
     announced: bool,
     /// How far this computer's clock is behind the facilitator's (a show on another computer).
     skew: ClockSkew,
-}
-
-impl ShowApp {
-    fn polling(&self) -> bool {
-        self.watch.as_ref().is_some_and(Watch::polling)
-    }
 }
 
 impl App for ShowApp {
@@ -94,8 +77,9 @@ impl App for ShowApp {
                 Flow::Quit
             }
             Msg::Signal(_) => Flow::Quit,
-            Msg::Journals => {
-                self.journals_changed = true;
+            Msg::Journals(batch) => {
+                self.live
+                    .take(&mut self.show.run, batch, raw + self.skew.offset());
                 Flow::Continue
             }
             Msg::Saved => {
@@ -114,14 +98,6 @@ impl App for ShowApp {
     }
 
     fn wake(&mut self, raw: Millis) -> Flow {
-        let poll = self.polling() && raw - self.polled_at >= POLL_GAP;
-        if poll {
-            self.polled_at = raw;
-        }
-        if std::mem::take(&mut self.journals_changed) || poll {
-            self.live
-                .follow(&mut self.show.run, raw + self.skew.offset());
-        }
         // Learnt from the facilitator's stamps as read, held back or not (see `stage_app`).
         let seen = self
             .show
@@ -154,14 +130,9 @@ impl App for ShowApp {
             None => self.show.next_wake(now),
         } - offset;
         // Entries from the future are folded when this clock reaches them.
-        let wake = match self.live.next_release() {
+        match self.live.next_release() {
             Some(release) => wake.min(release.saturating_sub(offset)),
             None => wake,
-        };
-        if self.polling() {
-            wake.min(self.polled_at + POLL_EVERY)
-        } else {
-            wake
         }
     }
 
@@ -170,11 +141,8 @@ impl App for ShowApp {
         self.live.set_waker(Box::new(move || {
             let _ = saved.send(Msg::Saved);
         }));
-        let own = format!("{}.ron", self.live.writer_id());
-        self.watch = Some(Watch::start(&self.live.folder(), &own, tx.clone()));
-        self.polled_at = now;
-        // Lines written between the first read and the watch being armed are read now.
-        self.journals_changed = true;
+        // Lines written between the first read and the watch being armed are read there.
+        self.watch = arm(&mut self.live, tx.clone(), &mut |_| {});
         self.live
             .announce(&mut self.show.run, &self.author, Role::Screen, now);
         self.announced = true;

@@ -130,8 +130,6 @@ pub fn run(
         farewell: None,
         tx: None,
         watch: None,
-        polled_at: 0,
-        journals_changed: false,
         journalled_group: None,
         announced: false,
         skew: ClockSkew::default(),
@@ -216,10 +214,6 @@ struct StageApp {
     tx: Option<Sender<Msg>>,
     /// Started after the first frame; kept alive while the view runs.
     watch: Option<Watch>,
-    /// Without file events: when the journals were last read.
-    polled_at: Millis,
-    /// The watcher saw journal changes not yet read: read once per wake, however many came.
-    journals_changed: bool,
     /// A note-taker's group as last journalled (`TakingNotes`), once it announced itself.
     journalled_group: Option<Option<String>>,
     announced: bool,
@@ -256,17 +250,7 @@ impl From<Option<StageLock>> for Held {
     }
 }
 
-/// Without file events the journals are read at least this often.
-const POLL_EVERY: Millis = 1000;
-/// ... and on any wake at least this long after the last read: a running countdown wakes every
-/// second anyway, so polling rides on its wakes and adds none of its own.
-const POLL_GAP: Millis = 500;
-
 impl StageApp {
-    fn polling(&self) -> bool {
-        self.watch.as_ref().is_some_and(Watch::polling)
-    }
-
     /// The run's journals: the new run is created now if it was not yet (the first event of a
     /// meeting: its first item starts, or a note is typed). `None` while creating fails.
     fn live(&mut self, now: Millis) -> Option<&mut LiveRun> {
@@ -306,7 +290,7 @@ impl StageApp {
                         live.append(&mut self.stage.run, ev, at);
                     }
                     if let Some(tx) = self.tx.clone() {
-                        self.start_watch(&mut live, tx, now);
+                        self.start_watch(&mut live, tx);
                     }
                     self.live = Some(live);
                 }
@@ -318,14 +302,12 @@ impl StageApp {
     /// Watches the other writers' journals, and hears from our writer thread. The journals are
     /// read once more after the watch is armed (see [`arm`]): a line written since the run was
     /// read, before the watch could see it, is not missed.
-    fn start_watch(&mut self, live: &mut LiveRun, tx: Sender<Msg>, now: Millis) {
+    fn start_watch(&mut self, live: &mut LiveRun, tx: Sender<Msg>) {
         let saved = tx.clone();
         live.set_waker(Box::new(move || {
             let _ = saved.send(Msg::Saved);
         }));
-        self.watch = Some(arm(live, &mut self.stage.run, now, tx, &mut |_| {}));
-        self.stage.after_fold();
-        self.polled_at = now;
+        self.watch = arm(live, tx, &mut |_| {});
     }
 
     /// Writes an event (creating a new run first); whether everything written so far is on disk.
@@ -426,8 +408,14 @@ impl App for StageApp {
                 None => Flow::Continue,
             },
             Msg::Resize => Flow::Continue,
-            Msg::Journals => {
-                self.journals_changed = true;
+            Msg::Journals(batch) => {
+                if let Some(live) = self.live.as_mut()
+                    && live.take(&mut self.stage.run, batch, now)
+                {
+                    self.stage.after_fold();
+                }
+                self.step_down_if_taken_over();
+                self.refresh_notice();
                 Flow::Continue
             }
             Msg::Saved => {
@@ -445,19 +433,11 @@ impl App for StageApp {
 
     fn wake(&mut self, raw: Millis) -> Flow {
         let now = raw + self.skew.offset();
-        let poll = self.polling() && now - self.polled_at >= POLL_GAP;
-        if poll {
-            self.polled_at = now;
-        }
-        let look = std::mem::take(&mut self.journals_changed) || poll;
         // A new run whose folder could not be created: try again.
         if !self.unsaved.is_empty() {
             self.live(now);
         }
         if let Some(live) = self.live.as_mut() {
-            if look && live.follow(&mut self.stage.run, now) {
-                self.stage.after_fold();
-            }
             if self.stage.ctx.role == Role::NoteTaker {
                 // Learnt from the facilitator's stamps as read, held back or not: a clock far
                 // behind theirs holds back all they write until it is corrected.
@@ -510,7 +490,7 @@ impl App for StageApp {
             if self.take_over {
                 live.append(&mut self.stage.run, Event::TookOver, now);
             }
-            self.start_watch(&mut live, tx.clone(), now);
+            self.start_watch(&mut live, tx.clone());
             self.live = Some(live);
             self.announced = true;
         }
@@ -591,14 +571,9 @@ impl StageApp {
             wake
         };
         // Entries from the future are folded when this clock reaches them.
-        let wake = match self.live.as_ref().and_then(LiveRun::next_release) {
+        match self.live.as_ref().and_then(LiveRun::next_release) {
             Some(release) => wake.min(release),
             None => wake,
-        };
-        if self.polling() {
-            wake.min(self.polled_at + POLL_EVERY)
-        } else {
-            wake
         }
     }
 }

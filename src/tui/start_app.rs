@@ -67,7 +67,7 @@ impl App for StartApp {
                 }
             },
             Msg::Signal(_) => Flow::Quit,
-            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved | Msg::Line(_) => {
+            Msg::Paste(_) | Msg::Resize | Msg::Journals(_) | Msg::Saved | Msg::Line(_) => {
                 Flow::Continue
             }
         }

@@ -60,7 +60,7 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
             }
             Msg::Line(line) if line.trim() == "q" => Flow::Quit,
             Msg::Signal(_) => Flow::Quit,
-            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved | Msg::Line(_) => {
+            Msg::Paste(_) | Msg::Resize | Msg::Journals(_) | Msg::Saved | Msg::Line(_) => {
                 Flow::Continue
             }
         }

@@ -1,46 +1,67 @@
-//! Watching a run folder for other writers' journal lines: file events where the file system
-//! delivers them (no polling loop at all), and where it does not (network shares, or
-//! `SPAR_WATCH=poll` for a folder a sync tool writes to in a way that file events miss) the
-//! event loop reads the journals itself when it wakes, at least once a second ([`Watch::Poll`]).
+//! Following a run folder for other writers' journal lines, on a thread of its own: it owns the
+//! reading ([`Reader`]) and sends what each turn found to the event loop ([`Msg::Journals`]),
+//! one batch at a time, so the loop itself never opens another writer's journal. It is told
+//! what changed by file events where the file system delivers them; where it does not (network
+//! shares, or `SPAR_WATCH=poll` for a folder a sync tool writes to in a way that file events
+//! miss) it lists the folder and looks at every journal once a second ([`POLL_EVERY`]), on its
+//! own clock: nothing falls due on the event loop's.
 //!
 //! Only changes wake us: a journal created, written, renamed or removed. Opening or reading a
-//! file in the folder (our own reads, another process opening the run) never does.
+//! file in the folder (our own reads, another process opening the run) never does. A write names
+//! its file, and only that file is read; the folder is listed again only when its names change
+//! or file events were lost.
 
 use std::ffi::OsString;
 use std::path::Path;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use super::event_loop::Msg;
 use crate::run::live::LiveRun;
-use crate::run::state::RunState;
+use crate::run::reader::{Control, Credit, Reader};
+
+/// Without file events, the folder is listed and every journal looked at this often.
+pub const POLL_EVERY: Duration = Duration::from_secs(1);
 
 /// A step of arming the watch, where the start-up test writes a line (see [`arm`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     /// The watch is armed; the journals are not read again yet.
     Armed,
-    /// The journals are read again.
-    CaughtUp,
+    /// The watcher's thread has the reading, told to list the folder and read every journal
+    /// on from where the opening read stopped.
+    ReadAgain,
 }
 
-/// Starts watching the run's folder, then reads its journals once more: a line written after
-/// the run was first read and before the watch could see it is read here, and one written after
-/// the watch is armed wakes the loop. So no line is missed at start-up, whatever the order.
-/// `step` is called after each step (the tests write a line there). `now` is this computer's
-/// clock, corrected by its skew (stamps far ahead of it are held back).
-pub fn arm(
-    live: &mut LiveRun,
-    state: &mut RunState,
-    now: crate::run::Millis,
-    tx: Sender<Msg>,
-    step: &mut dyn FnMut(Step),
-) -> Watch {
+/// Starts watching the run's folder, then has its journals read once more, on the watcher's
+/// thread: a line written after the run was first read and before the watch could see it is
+/// read there, and one written after the watch is armed is heard of. So no line is missed at
+/// start-up, whatever the order. `step` is called after each step (the tests write a line
+/// there). `None` when the reading was handed over before (a run is watched once).
+pub fn arm(live: &mut LiveRun, tx: Sender<Msg>, step: &mut dyn FnMut(Step)) -> Option<Watch> {
+    let mut reader = live.hand_over_reader()?;
     let own = format!("{}.ron", live.writer_id());
-    let watch = Watch::start(&live.folder(), &own, tx);
+    let (control, heard) = mpsc::channel();
+    let forced = std::env::var("SPAR_WATCH").is_ok_and(|v| v == "poll");
+    let folder = live.folder();
+    let source = if forced || is_network_folder(&folder) {
+        None
+    } else {
+        events(&folder, OsString::from(own), control.clone()).ok()
+    };
     step(Step::Armed);
-    live.follow(state, now);
-    step(Step::CaughtUp);
-    watch
+    reader.heard(&Control::Rescan);
+    let poll = source.is_none().then_some(POLL_EVERY);
+    let me = control.clone();
+    let started = std::thread::Builder::new()
+        .name("spar-read".into())
+        .spawn(move || read_loop(reader, &heard, &me, &tx, poll));
+    step(Step::ReadAgain);
+    Some(Watch {
+        _source: source,
+        polling: poll.is_some() || started.is_err(),
+        control,
+    })
 }
 
 /// On Linux the watching thread owns the inotify instance and ends with the process.
@@ -49,30 +70,76 @@ type Watcher = ();
 #[cfg(not(target_os = "linux"))]
 type Watcher = notify::RecommendedWatcher;
 
-/// How the run folder is followed.
-pub enum Watch {
-    /// File events arrive as [`Msg::Journals`] (dropping the watcher stops them).
-    Events { _watcher: Watcher },
-    /// No file events: the loop reads the journals when it wakes, at most a second apart.
-    Poll,
+/// A run folder being followed; dropping it stops the reading.
+pub struct Watch {
+    /// File events, or `None` when the folder is polled (dropping the watcher stops them).
+    _source: Option<Watcher>,
+    polling: bool,
+    control: Sender<Control>,
 }
 
 impl Watch {
-    /// Starts following `folder`, where `own` is our own journal's file name (our own writes
-    /// are already folded in and wake nobody). Falls back to polling where events cannot be had.
-    pub fn start(folder: &Path, own: &str, tx: Sender<Msg>) -> Watch {
-        let forced = std::env::var("SPAR_WATCH").is_ok_and(|v| v == "poll");
-        if forced || is_network_folder(folder) {
-            return Watch::Poll;
-        }
-        match events(folder, OsString::from(own), tx) {
-            Ok(watcher) => Watch::Events { _watcher: watcher },
-            Err(_) => Watch::Poll,
-        }
-    }
-
+    /// Whether the folder is polled for want of file events.
     pub fn polling(&self) -> bool {
-        matches!(self, Watch::Poll)
+        self.polling
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.control.send(Control::Stop);
+    }
+}
+
+/// The watcher's thread: takes in what it is told, and while the event loop has taken the last
+/// batch, reads a turn and sends what it found. Without file events it lists and reads every
+/// [`POLL_EVERY`]. Ends when told to stop or when the event loop is gone.
+fn read_loop(
+    mut reader: Reader,
+    heard: &Receiver<Control>,
+    me: &Sender<Control>,
+    tx: &Sender<Msg>,
+    poll: Option<Duration>,
+) {
+    let mut credit = true;
+    let mut next_poll = Instant::now() + poll.unwrap_or_default();
+    loop {
+        let first = if credit && reader.pending() {
+            heard.try_recv().ok()
+        } else if let Some(every) = poll {
+            let left = next_poll.saturating_duration_since(Instant::now());
+            match heard.recv_timeout(left) {
+                Ok(control) => Some(control),
+                Err(RecvTimeoutError::Timeout) => {
+                    next_poll = Instant::now() + every;
+                    Some(Control::Rescan)
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        } else {
+            match heard.recv() {
+                Ok(control) => Some(control),
+                Err(_) => return,
+            }
+        };
+        for control in first.into_iter().chain(heard.try_iter()) {
+            match control {
+                Control::Stop => return,
+                Control::Taken => credit = true,
+                other => reader.heard(&other),
+            }
+        }
+        if credit && reader.pending() {
+            let mut batch = reader.turn();
+            if batch.is_empty() {
+                continue;
+            }
+            batch.credit = Some(Credit(me.clone()));
+            credit = false;
+            if tx.send(Msg::Journals(batch)).is_err() {
+                return;
+            }
+        }
     }
 }
 
@@ -85,7 +152,7 @@ fn is_journal(name: &std::ffi::OsStr, own: &OsString) -> bool {
 /// `IN_OPEN` to its mask, so every process that opened a file in the run folder (our own journal
 /// reads included) woke its thread; hand-written for that reason only.
 #[cfg(target_os = "linux")]
-fn events(folder: &Path, own: OsString, tx: Sender<Msg>) -> std::io::Result<Watcher> {
+fn events(folder: &Path, own: OsString, tx: Sender<Control>) -> std::io::Result<Watcher> {
     use inotify::{EventMask, Inotify, WatchMask};
 
     let mut inotify = Inotify::init()?;
@@ -105,12 +172,24 @@ fn events(folder: &Path, own: OsString, tx: Sender<Msg>) -> std::io::Result<Watc
                 let Ok(events) = inotify.read_events_blocking(&mut buffer) else {
                     return;
                 };
-                let wanted = events.into_iter().any(|event| {
-                    event.mask.contains(EventMask::Q_OVERFLOW)
-                        || event.name.is_some_and(|name| is_journal(name, &own))
-                });
-                if wanted && tx.send(Msg::Journals).is_err() {
-                    return;
+                for event in events {
+                    let control = if event.mask.contains(EventMask::Q_OVERFLOW) {
+                        Control::Rescan
+                    } else {
+                        match event.name {
+                            Some(name) if is_journal(name, &own) => {
+                                if event.mask.contains(EventMask::MODIFY) {
+                                    Control::Written(name.to_owned())
+                                } else {
+                                    Control::Named(name.to_owned())
+                                }
+                            }
+                            _ => continue,
+                        }
+                    };
+                    if tx.send(control).is_err() {
+                        return;
+                    }
                 }
             }
         })?;
@@ -119,21 +198,36 @@ fn events(folder: &Path, own: OsString, tx: Sender<Msg>) -> std::io::Result<Watc
 
 /// Elsewhere: notify's watcher (FSEvents, ReadDirectoryChangesW), changes only.
 #[cfg(not(target_os = "linux"))]
-fn events(folder: &Path, own: OsString, tx: Sender<Msg>) -> notify::Result<Watcher> {
+fn events(folder: &Path, own: OsString, tx: Sender<Control>) -> notify::Result<Watcher> {
+    use notify::event::ModifyKind;
     use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
     let handler = move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res
-            && matches!(
-                event.kind,
-                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-            )
-            && event
-                .paths
-                .iter()
-                .any(|p| p.file_name().is_some_and(|name| is_journal(name, &own)))
-        {
-            let _ = tx.send(Msg::Journals);
+        let Ok(event) = res else {
+            // An error of the watcher itself: what it missed is found by reading everything.
+            let _ = tx.send(Control::Rescan);
+            return;
+        };
+        if event.need_rescan() {
+            let _ = tx.send(Control::Rescan);
+            return;
+        }
+        let written = match event.kind {
+            EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Create(_)
+            | EventKind::Remove(_) => false,
+            EventKind::Modify(_) => true,
+            _ => return,
+        };
+        for name in event.paths.iter().filter_map(|p| p.file_name()) {
+            if is_journal(name, &own) {
+                let control = if written {
+                    Control::Written(name.to_owned())
+                } else {
+                    Control::Named(name.to_owned())
+                };
+                let _ = tx.send(control);
+            }
         }
     };
     let mut watcher = RecommendedWatcher::new(handler, notify::Config::default())?;
@@ -188,6 +282,43 @@ mod tests {
     use inotify::WatchMask;
 
     use super::*;
+    use crate::run::journal::JournalWriter;
+    use crate::run::store::{DataDir, RunHeader};
+    use crate::run::{Event, Millis};
+
+    const NOW: Millis = 1_600_331_400_000;
+
+    /// A run opened by Anna, and Bo's journal in it.
+    fn followed_run() -> (tempfile::TempDir, LiveRun, JournalWriter) {
+        let tmp = tempfile::tempdir().unwrap();
+        let session = crate::session::load::load_catalog(&[])
+            .unwrap()
+            .find("kickoff")
+            .unwrap()
+            .clone();
+        let dir = DataDir::at(tmp.path())
+            .create_run(RunHeader::new(session, None, NOW, "Anna"))
+            .unwrap();
+        let bo = dir.open_writer("bo-b00002").unwrap();
+        let (live, _) = LiveRun::open_unannounced(dir, "Anna", NOW).unwrap();
+        (tmp, live, bo)
+    }
+
+    /// Takes batches from the watcher until `want` records came (each batch dropped, so the
+    /// next can come); how many came.
+    fn records_sent(rx: &mpsc::Receiver<Msg>, want: usize) -> usize {
+        let mut got = 0;
+        while got < want {
+            match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+                Ok(Msg::Journals(batch)) => {
+                    got += batch.reads.iter().map(|r| r.records.len()).sum::<usize>();
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        got
+    }
 
     /// The event masks of this process's inotify watches, from `/proc/self/fdinfo`.
     fn inotify_masks() -> Vec<u32> {
@@ -215,12 +346,10 @@ mod tests {
     }
 
     #[test]
-    fn the_watch_asks_for_changes_only_and_a_write_wakes_the_loop() {
-        let dir = tempfile::tempdir().unwrap();
-        let theirs = dir.path().join("bo-b00002.ron");
-        std::fs::write(&theirs, "line\n").unwrap();
+    fn the_watch_asks_for_changes_only_and_a_write_sends_the_line() {
+        let (_tmp, mut live, mut writer) = followed_run();
         let (tx, rx) = mpsc::channel();
-        let watch = Watch::start(dir.path(), "anna-a00001.ron", tx);
+        let watch = arm(&mut live, tx, &mut |_| {}).expect("a first watch");
         assert!(!watch.polling());
         let masks = inotify_masks();
         assert!(!masks.is_empty(), "an inotify watch is set");
@@ -228,11 +357,25 @@ mod tests {
         for mask in masks {
             assert_eq!(mask & reads, 0, "mask {mask:#x} asks for opens or reads");
         }
-        std::fs::OpenOptions::new()
-            .append(true)
-            .open(&theirs)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, b"theirs\n"))
-            .unwrap();
-        assert!(matches!(rx.recv().unwrap(), Msg::Journals));
+        writer.append(NOW, Event::Left).unwrap();
+        assert_eq!(records_sent(&rx, 1), 1);
+        assert!(arm(&mut live, mpsc::channel().0, &mut |_| {}).is_none());
+    }
+
+    #[test]
+    fn without_file_events_the_poll_timer_wakes_the_reader() {
+        let (_tmp, mut live, mut writer) = followed_run();
+        let mut reader = live.hand_over_reader().unwrap();
+        assert!(reader.read_all().is_empty());
+        let (tx, rx) = mpsc::channel();
+        let (control, heard) = mpsc::channel();
+        let me = control.clone();
+        let poll = Some(std::time::Duration::from_millis(20));
+        let thread = std::thread::spawn(move || read_loop(reader, &heard, &me, &tx, poll));
+        // Nothing tells the thread of this line but its own clock.
+        writer.append(NOW, Event::Left).unwrap();
+        assert_eq!(records_sent(&rx, 1), 1);
+        control.send(Control::Stop).unwrap();
+        thread.join().unwrap();
     }
 }

@@ -5,6 +5,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
 
+use super::line::MAX_LINE;
 use super::scan::{JournalRead, Scanner, open_regular};
 use crate::fsx::FileId;
 
@@ -21,6 +22,8 @@ pub struct JournalTail {
     /// The bytes just before `offset` as they were read: when they are still there, the file
     /// still begins as it did, even when it is another file now.
     anchor: Vec<u8>,
+    /// The last poll stopped at its byte budget with more of the file unread.
+    more: bool,
 }
 
 /// How much of what was read is kept to recognise the file: the end of its last line or two.
@@ -43,6 +46,16 @@ impl JournalTail {
     /// journal for every change — that still has them is read on from there. Reads in bounded
     /// chunks, up to the length the file had when opened.
     pub fn poll(&mut self, path: &Path) -> io::Result<JournalRead> {
+        self.poll_at_most(path, u64::MAX)
+    }
+
+    /// Like [`poll`](Self::poll), reading at most `budget` bytes of new lines (at least
+    /// [`MAX_LINE`] + 1, so that any line that is not over-long fits): one large file read in
+    /// slices never holds up the others for long. [`more`](Self::more) says whether the file
+    /// had more.
+    pub fn poll_at_most(&mut self, path: &Path, budget: u64) -> io::Result<JournalRead> {
+        let budget = budget.max(MAX_LINE as u64 + 1);
+        self.more = false;
         let id = Arc::new(FileId::of_file(open_regular(path)?)?);
         let mut file = id.file();
         let meta = file.metadata()?;
@@ -67,9 +80,11 @@ impl JournalTail {
             out.restarted = true;
         }
         file.seek(SeekFrom::Start(self.offset))?;
+        let unread = meta.len() - self.offset;
+        self.more = unread > budget;
         let (consumed, _rest) =
             self.scanner
-                .feed_reader(&mut file, meta.len() - self.offset, &mut out)?;
+                .feed_reader(&mut file, unread.min(budget), &mut out)?;
         self.offset += consumed;
         out.lines = self.scanner.line;
         if consumed > 0 || restart {
@@ -79,5 +94,10 @@ impl JournalTail {
             file.read_exact(&mut self.anchor)?;
         }
         Ok(out)
+    }
+
+    /// Whether the last poll left part of the file unread for lack of budget.
+    pub fn more(&self) -> bool {
+        self.more
     }
 }
