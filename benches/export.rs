@@ -31,7 +31,12 @@ fn run_with_notes() -> RunState {
         let seq = entries.len() as u64 + 1;
         entries.push(Entry {
             writer: Arc::from("bench"),
-            record: Record { at, seq, ev },
+            record: Record {
+                hlc: None,
+                at,
+                seq,
+                ev,
+            },
         });
     };
     // Only a facilitator's journal drives the timer: it begins with its `Joined`.

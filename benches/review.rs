@@ -64,7 +64,12 @@ fn write_track(data: &DataDir, catalog: &Catalog) {
             let mut seq = 0;
             let mut push = |at: i64, ev: Event| {
                 seq += 1;
-                lines.push_str(&encode(&Record { at, seq, ev }));
+                lines.push_str(&encode(&Record {
+                    hlc: None,
+                    at,
+                    seq,
+                    ev,
+                }));
             };
             push(
                 started,

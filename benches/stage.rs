@@ -36,7 +36,12 @@ fn stage() -> Stage {
         let seq = entries.len() as u64 + 1;
         entries.push(Entry {
             writer: Arc::from("bench"),
-            record: Record { at, seq, ev },
+            record: Record {
+                hlc: None,
+                at,
+                seq,
+                ev,
+            },
         });
     };
     // Only a facilitator's journal drives the timer: it begins with its `Joined`.
@@ -147,6 +152,7 @@ fn fold_100k(c: &mut Criterion) {
             Entry {
                 writer: Arc::from("bench"),
                 record: Record {
+                    hlc: None,
                     at: NINE + i as i64,
                     seq: i + 1,
                     ev,
@@ -171,7 +177,12 @@ fn idle_second(c: &mut Criterion) {
     .unwrap();
     let entry = |seq, ev| Entry {
         writer: Arc::from("bench"),
-        record: Record { at: NINE, seq, ev },
+        record: Record {
+            hlc: None,
+            at: NINE,
+            seq,
+            ev,
+        },
     };
     let joined = Event::Joined {
         name: "Anna".into(),

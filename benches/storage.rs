@@ -200,6 +200,7 @@ fn big_run(dir: &tempfile::TempDir) -> (RunDir, u64) {
         let w = if i % 10 < 2 { 0 } else { 1 + i % 3 };
         seqs[w] += 1;
         let record = Record {
+            hlc: None,
             at: NINE + (i as i64) * 100,
             seq: seqs[w],
             ev: event(i),
@@ -236,6 +237,7 @@ fn decode(c: &mut Criterion) {
     let mut bytes = Vec::new();
     for i in 0..1000 {
         let record = Record {
+            hlc: None,
             at: NINE + i as i64,
             seq: i as u64 + 1,
             ev: event(i),
@@ -256,6 +258,7 @@ fn decode(c: &mut Criterion) {
             || {
                 (0..1000)
                     .map(|i| Record {
+                        hlc: None,
                         at: NINE,
                         seq: i,
                         ev: event(i as usize),

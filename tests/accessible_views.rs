@@ -37,6 +37,7 @@ fn stage(role: Role, lang: Lang, events: &[(i64, Event)]) -> Stage {
         .map(|(i, (minute, ev))| Entry {
             writer: Arc::from("facilitator"),
             record: Record {
+                hlc: None,
                 at: NINE + minute * MIN,
                 seq: i as u64 + 1,
                 ev,

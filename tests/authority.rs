@@ -27,7 +27,12 @@ fn session() -> Arc<Session> {
 fn entry(writer: &str, at: Millis, seq: u64, ev: Event) -> Entry {
     Entry {
         writer: Arc::from(writer),
-        record: Record { at, seq, ev },
+        record: Record {
+            hlc: None,
+            at,
+            seq,
+            ev,
+        },
     }
 }
 
@@ -337,6 +342,7 @@ fn a_forged_line_in_a_note_takers_journal_leaves_the_stage_on_stage_and_is_worde
         .enumerate()
         .map(|(i, ev)| {
             encode(&Record {
+                hlc: None,
                 at: now,
                 seq: i as u64 + 1,
                 ev,
@@ -368,7 +374,12 @@ fn stamps_from_the_far_future_are_held_and_never_take_the_run() {
         numbered
             .map(|(i, (at, ev))| {
                 let seq = i as u64 + 1;
-                encode(&Record { at, seq, ev })
+                encode(&Record {
+                    hlc: None,
+                    at,
+                    seq,
+                    ev,
+                })
             })
             .collect()
     };
@@ -441,6 +452,7 @@ fn a_stage_keeps_the_run_when_a_journal_from_year_9999_appears() {
         .enumerate()
         .map(|(i, ev)| {
             encode(&Record {
+                hlc: None,
                 at: year_9999,
                 seq: i as u64 + 1,
                 ev,

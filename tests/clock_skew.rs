@@ -39,6 +39,7 @@ fn a_join_whose_clock_is_a_minute_behind_says_so_and_counts_down_by_the_facilita
         .enumerate()
         .map(|(i, ev)| {
             encode(&Record {
+                hlc: None,
                 at: theirs,
                 seq: i as u64 + 1,
                 ev,

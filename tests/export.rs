@@ -73,7 +73,12 @@ impl Journal {
         *seq += 1;
         self.entries.push(Entry {
             writer: Arc::from(writer),
-            record: Record { at, seq: *seq, ev },
+            record: Record {
+                hlc: None,
+                at,
+                seq: *seq,
+                ev,
+            },
         });
         NoteId {
             writer: writer.to_string(),

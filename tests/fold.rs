@@ -79,7 +79,12 @@ impl Script {
         let seq = self.entries.iter().filter(|e| &*e.writer == writer).count() as u64 + 1;
         self.entries.push(Entry {
             writer: Arc::from(writer),
-            record: Record { at, seq, ev },
+            record: Record {
+                hlc: None,
+                at,
+                seq,
+                ev,
+            },
         });
     }
     fn fold(&self) -> RunState {
@@ -760,7 +765,7 @@ mod hostile {
                 .enumerate()
                 .map(|(i, (at, ev))| Entry {
                     writer: Arc::from("w"),
-                    record: Record { at, seq: i as u64 + 1, ev },
+                    record: Record { hlc: None, at, seq: i as u64 + 1, ev },
                 })
                 .collect();
             entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));

@@ -131,7 +131,12 @@ fn frames_reuse_the_order_until_the_notes_change() {
     };
     let entry = |seq: u64, ev: Event| Entry {
         writer: Arc::from("eva-e00005"),
-        record: Record { at, seq, ev },
+        record: Record {
+            hlc: None,
+            at,
+            seq,
+            ev,
+        },
     };
     stage.run.apply(&entry(1, draft));
     assert!(Arc::ptr_eq(&first, &stage.note_order()));

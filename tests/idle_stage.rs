@@ -36,7 +36,12 @@ fn stage_started(lang: Lang, at: Millis) -> Stage {
     let session = Arc::new(parse_session(SESSION).expect("session parses"));
     let entry = |seq, ev| Entry {
         writer: Arc::from("facilitator"),
-        record: Record { at, seq, ev },
+        record: Record {
+            hlc: None,
+            at,
+            seq,
+            ev,
+        },
     };
     // Only a facilitator's journal drives the timer: it begins with its `Joined`.
     let joined = Event::Joined {

@@ -107,7 +107,12 @@ fn opening_a_run_of_four_writers_folds_once_and_a_late_burst_once_more() {
             text: format!("sent {seq}"),
             by: "Bo".into(),
         };
-        let line = encode(&Record { at, seq, ev });
+        let line = encode(&Record {
+            hlc: None,
+            at,
+            seq,
+            ev,
+        });
         let path = dir.path().join(format!("{}.ron", WRITERS[w]));
         let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
         file.write_all(line.as_bytes()).unwrap();

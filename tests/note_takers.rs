@@ -14,6 +14,7 @@ fn entry(writer: &str, seq: u64, ev: Event) -> Entry {
     Entry {
         writer: Arc::from(writer),
         record: Record {
+            hlc: None,
             at: 1_000 * seq as i64,
             seq,
             ev,

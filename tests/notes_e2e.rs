@@ -107,6 +107,7 @@ fn plant_journal(run: &std::path::Path, writer: &str, texts: &[&str]) {
     let mut lines = String::new();
     for (i, text) in texts.iter().enumerate() {
         let record = Record {
+            hlc: None,
             at: 1_600_333_200_000 + i as i64,
             seq: i as u64 + 1,
             ev: Event::NoteSaved {

@@ -114,6 +114,7 @@ impl Room {
         let entry = Entry {
             writer: t.writer.clone(),
             record: Record {
+                hlc: None,
                 at: self.now,
                 seq: t.seq,
                 ev,

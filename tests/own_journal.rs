@@ -147,6 +147,7 @@ fn a_copy_holding_our_next_numbers_hides_none_of_our_next_notes() {
     let mut copy = String::new();
     for seq in 3..=5 {
         let record = spar::run::Record {
+            hlc: None,
             at: 2_500,
             seq,
             ev: note(&format!("copied {seq}")),
@@ -174,6 +175,7 @@ fn a_divergent_copy_is_decided_the_same_way_everywhere_and_said() {
     let writer = "bo-a1b2c3";
     let line = |text: &str| {
         spar::run::journal::encode(&spar::run::Record {
+            hlc: None,
             at: 2_000,
             seq: 1,
             ev: note(text),
@@ -213,6 +215,7 @@ fn a_journal_rewritten_shorter_reads_the_same_live_and_in_the_export() {
             .enumerate()
             .map(|(i, text)| {
                 spar::run::journal::encode(&spar::run::Record {
+                    hlc: None,
                     at: 2_000 + i as i64,
                     seq: i as u64 + 1,
                     ev: note(text),

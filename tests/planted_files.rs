@@ -22,6 +22,7 @@ fn new_run(data: &Path) -> RunDir {
 
 fn line(text: &str) -> String {
     spar::run::journal::encode(&Record {
+        hlc: None,
         at: 2_000,
         seq: 1,
         ev: Event::NoteSaved {

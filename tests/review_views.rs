@@ -65,6 +65,7 @@ impl Journal {
         self.entries.push(Entry {
             writer: self.writer.clone(),
             record: Record {
+                hlc: None,
                 at: self.start + minute * MIN,
                 seq,
                 ev,
@@ -543,6 +544,7 @@ fn recap_stage(lang: Lang, recap: Vec<spar::run::catalog::RecapEntry>) -> Stage 
     .map(|(i, ev)| Entry {
         writer: Arc::from("facilitator"),
         record: Record {
+            hlc: None,
             at: SECOND + i as i64 * 20 * MIN,
             seq: i as u64 + 2,
             ev,
@@ -551,6 +553,7 @@ fn recap_stage(lang: Lang, recap: Vec<spar::run::catalog::RecapEntry>) -> Stage 
     let joined = Entry {
         writer: Arc::from("facilitator"),
         record: Record {
+            hlc: None,
             at: SECOND - MIN,
             seq: 1,
             ev: Event::Joined {

@@ -33,6 +33,7 @@ fn show(lang: Lang, facilitator: &[(i64, Event)], notes: &[(i64, Event)]) -> Sho
             .map(|(i, (minute, ev))| Entry {
                 writer: Arc::from(writer),
                 record: Record {
+                    hlc: None,
                     at: NINE + minute * MIN,
                     seq: i as u64 + 1,
                     ev,

@@ -68,6 +68,7 @@ fn stage_of(file: &str, role: spar::run::Role, lang: Lang, events: &[(i64, Event
         .map(|(i, (minute, ev))| Entry {
             writer: Arc::from("facilitator"),
             record: Record {
+                hlc: None,
                 at: NINE + minute * MIN,
                 seq: i as u64 + 1,
                 ev,
@@ -688,6 +689,7 @@ fn a_stage_taken_over_follows_as_a_note_taker_and_says_who_took_over() {
             stage.run.apply(&Entry {
                 writer: Arc::from("second"),
                 record: Record {
+                    hlc: None,
                     at: NINE + MIN,
                     seq: seq as u64 + 1,
                     ev,

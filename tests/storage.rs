@@ -182,6 +182,7 @@ fn journal(n: u64) -> (Vec<u8>, Vec<Record>) {
             },
         };
         let record = Record {
+            hlc: None,
             at: 1_732_431_234_567 + seq as i64 * 1000,
             seq,
             ev,
@@ -226,6 +227,7 @@ fn keys(entries: &[Entry]) -> Vec<(Millis, String, u64)> {
 #[test]
 fn the_line_format_is_the_record_with_a_checksum_field() {
     let record = Record {
+        hlc: None,
         at: 1_732_431_234_567,
         seq: 3,
         ev: Event::Moved { to: place(1, 0) },
@@ -250,6 +252,7 @@ fn every_event_variant_round_trips_with_nasty_text() {
     for text in NASTY {
         for (i, ev) in every_event(text).into_iter().enumerate() {
             let record = Record {
+                hlc: None,
                 at: -(i as i64),
                 seq: i as u64 + 1,
                 ev,
@@ -271,6 +274,7 @@ fn extreme_numbers_round_trip() {
     for at in [i64::MIN, -1, 0, i64::MAX] {
         for seq in [0, 1, u64::MAX] {
             let record = Record {
+                hlc: None,
                 at,
                 seq,
                 ev: Event::Ended,
@@ -283,6 +287,7 @@ fn extreme_numbers_round_trip() {
 #[test]
 fn lines_that_are_not_records_say_why() {
     let good = encode(&Record {
+        hlc: None,
         at: 1,
         seq: 1,
         ev: Event::Ended,
@@ -314,6 +319,7 @@ fn lines_that_are_not_records_say_why() {
             "( at: 7 , seq: 2, /* edited */ ev: Moved(to: (item: 1, step: 0)), )"
         )),
         Ok(Record {
+            hlc: None,
             at: 7,
             seq: 2,
             ev: Event::Moved { to: place(1, 0) }
@@ -415,7 +421,12 @@ fn arb_event() -> impl Strategy<Value = Event> {
 }
 
 fn arb_record() -> impl Strategy<Value = Record> {
-    (any::<i64>(), any::<u64>(), arb_event()).prop_map(|(at, seq, ev)| Record { at, seq, ev })
+    (any::<i64>(), any::<u64>(), arb_event()).prop_map(|(at, seq, ev)| Record {
+        hlc: None,
+        at,
+        seq,
+        ev,
+    })
 }
 
 proptest! {
@@ -612,6 +623,7 @@ fn a_large_journal_reads_the_same_in_blocks_as_line_by_line() {
             line += 1;
         }
         let record = Record {
+            hlc: None,
             at: seq as i64,
             seq,
             ev: note(seq, NASTY[seq as usize % NASTY.len()]),
@@ -757,6 +769,7 @@ fn a_tail_skips_a_huge_unterminated_line_without_holding_it() {
     assert!(whole.torn_tail && whole.records.is_empty());
 
     let record = Record {
+        hlc: None,
         at: 5,
         seq: 1,
         ev: Event::Ended,
@@ -905,6 +918,7 @@ fn load_reports_damage_as_one_line_problems() {
         .open(writer.path())
         .unwrap();
     let third = encode(&Record {
+        hlc: None,
         at: 30,
         seq: 3,
         ev: note(3, "c"),
@@ -1096,7 +1110,14 @@ fn entries_sort_by_time_then_writer_id_then_sequence() {
         b.append(at - 5, Event::Ended).unwrap();
     }
     let loaded = run.load().unwrap();
-    let got: Vec<(Millis, &str, u64)> = loaded.entries.iter().map(Entry::order_key).collect();
+    let got: Vec<(Millis, &str, u64)> = loaded
+        .entries
+        .iter()
+        .map(|e| {
+            let (hlc, writer, seq) = e.order_key();
+            (hlc.wall, writer, seq)
+        })
+        .collect();
     assert_eq!(
         got,
         [

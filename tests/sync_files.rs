@@ -55,6 +55,7 @@ fn lines(seqs: &[u64]) -> String {
     seqs.iter()
         .map(|&seq| {
             encode(&Record {
+                hlc: None,
                 at: 1_768_640_000_000 + seq as i64 * 1000,
                 seq,
                 ev: Event::NoteSaved {

@@ -10,6 +10,7 @@ mod door;
 use clap::ValueEnum;
 
 mod agendas;
+mod clock;
 mod disk;
 mod finish;
 mod memory;
@@ -751,15 +752,6 @@ impl Text {
             (Lang::Sv, _) => format!("{n} skadade rader hoppades över"),
             (Lang::En, 1) => "1 damaged line skipped".into(),
             (Lang::En, _) => format!("{n} damaged lines skipped"),
-        }
-    }
-
-    /// "den här datorns klocka går 45 s efter processledarens" / "this computer's clock is 45 s
-    /// behind the facilitator's".
-    pub fn clock_behind(&self, seconds: i64) -> String {
-        match self.lang {
-            Lang::Sv => format!("den här datorns klocka går {seconds} s efter processledarens"),
-            Lang::En => format!("this computer's clock is {seconds} s behind the facilitator's"),
         }
     }
 

@@ -43,7 +43,7 @@ pub enum Outcome {
 impl Replay {
     /// A replay of `entries` (in fold order), at the run's first event.
     pub fn new(session: Arc<Session>, entries: Vec<Entry>, ctx: Context) -> Replay {
-        let moment = entries.first().map_or(0, |e| e.record.at);
+        let moment = entries.first().map_or(0, |e| e.record.hlc().wall);
         Replay {
             session,
             entries,
@@ -58,16 +58,17 @@ impl Replay {
     }
 
     pub fn first(&self) -> Millis {
-        self.entries.first().map_or(0, |e| e.record.at)
+        self.entries.first().map_or(0, |e| e.record.hlc().wall)
     }
 
     pub fn last(&self) -> Millis {
-        self.entries.last().map_or(0, |e| e.record.at)
+        self.entries.last().map_or(0, |e| e.record.hlc().wall)
     }
 
     /// How many events have happened by the moment.
     pub fn position(&self) -> usize {
-        self.entries.partition_point(|e| e.record.at <= self.moment)
+        self.entries
+            .partition_point(|e| e.record.hlc().wall <= self.moment)
     }
 
     /// The moment at wall-clock `now`: it moves while playing.
@@ -97,13 +98,16 @@ impl Replay {
         let moment = self.moment_at(now);
         let next_event = self
             .entries
-            .get(self.entries.partition_point(|e| e.record.at <= moment))
-            .map_or(self.last(), |e| e.record.at);
-        let next_second = moment + 1000 - moment.rem_euclid(1000);
-        let target = next_event.min(next_second).max(moment + 1);
+            .get(
+                self.entries
+                    .partition_point(|e| e.record.hlc().wall <= moment),
+            )
+            .map_or(self.last(), |e| e.record.hlc().wall);
+        let next_second = moment.saturating_add(1000 - moment.rem_euclid(1000));
+        let target = next_event.min(next_second).max(moment.saturating_add(1));
         // Wall-clock time when the moment reaches `target`.
-        let wall = since + (target - from + self.speed - 1) / self.speed;
-        Some(wall.max(now + 1))
+        let ahead = target.saturating_sub(from).saturating_add(self.speed - 1) / self.speed;
+        Some(since.saturating_add(ahead).max(now.saturating_add(1)))
     }
 
     pub fn on_key(&mut self, key: KeyEvent, now: Millis) -> Outcome {
@@ -150,12 +154,12 @@ impl Replay {
     fn step(&mut self, forward: bool) {
         let done = self.position();
         let target = if forward {
-            self.entries.get(done).map(|e| e.record.at)
+            self.entries.get(done).map(|e| e.record.hlc().wall)
         } else {
             // The events at the moment happened; back means before the last of them.
             done.checked_sub(2)
                 .and_then(|i| self.entries.get(i))
-                .map(|e| e.record.at)
+                .map(|e| e.record.hlc().wall)
                 .or(Some(self.first()))
         };
         if let Some(at) = target {

@@ -5,7 +5,7 @@
 //! and counted ([`Refused`]), so that the stage and the review can say so.
 //!
 //! - Only a facilitator's journal drives the meeting: the timer, the agenda, a late start, a
-//!   fit, the end, and a take-over (so a facilitator who was displaced can take the run back).
+//!   fit, the end, whose clock is ahead, and a take-over (so a facilitator who was displaced can take the run back).
 //! - A journal keeps the role it joined with: a later `Joined` claiming another role is left out.
 //! - A note is changed (edited, deleted, restored) by the facilitator, or by the person who wrote
 //!   it (its journal, or the same name and role: another process of theirs after a restart); anyone may mark an
@@ -49,7 +49,8 @@ pub fn allows(state: &RunState, writer: &Arc<str>, seq: u64, ev: &Event) -> bool
         | Event::LateStart { .. }
         | Event::Fitted { .. }
         | Event::FitUndone
-        | Event::RoomView { .. } => role == Role::Facilitator,
+        | Event::RoomView { .. }
+        | Event::ClockAhead { .. } => role == Role::Facilitator,
         Event::NoteEdited { id, .. }
         | Event::NoteDeleted { id }
         | Event::NoteRestored { id }
@@ -117,6 +118,7 @@ pub fn event_name(ev: &Event) -> &'static str {
         Event::FitUndone => "FitUndone",
         Event::TakingNotes { .. } => "TakingNotes",
         Event::RoomView { .. } => "RoomView",
+        Event::ClockAhead { .. } => "ClockAhead",
         Event::Left => "Left",
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::hlc::Hlc;
+
 /// Wall-clock time in milliseconds since the Unix epoch. Events carry wall-clock times so that
 /// every terminal of a run shows the same countdown and a resumed run continues where it was.
 pub type Millis = i64;
@@ -171,6 +173,13 @@ pub enum Event {
     RoomView {
         view: RoomView,
     },
+    /// The facilitator's stage read events of `writer` stamped `ahead` ms after its own clock:
+    /// that writer's clock is ahead at least so much, and its terminal corrects by it
+    /// ([`skew`](super::skew)). Written again only when the lead read grows.
+    ClockAhead {
+        writer: String,
+        ahead: Millis,
+    },
     /// A terminal quit (a crash writes nothing): a note-taker no longer takes notes, a
     /// facilitator's stage no longer drives the timer.
     Left,
@@ -183,12 +192,37 @@ pub struct Retimed {
     pub seconds: i64,
 }
 
-/// One journal line: when, the writer's own sequence number, and what happened.
+/// One journal line: when, the writer's own sequence number, what happened, and where it
+/// sorts among the run's events when that is not simply its wall stamp.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
+    /// The writer's wall clock (corrected by what it learnt of its skew): what timers count.
     pub at: Millis,
     pub seq: u64,
     pub ev: Event,
+    /// The hybrid stamp ([`hlc`](super::hlc)), written only when it is not `at` itself: lines
+    /// without it (most lines, and every journal of an older spar) sort by `at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hlc: Option<Hlc>,
+}
+
+impl Record {
+    /// A record whose hybrid stamp is kept only when it differs from the wall stamp.
+    pub fn new(at: Millis, hlc: Hlc, seq: u64, ev: Event) -> Record {
+        Record {
+            at,
+            seq,
+            ev,
+            hlc: (hlc != Hlc::of_wall(at)).then_some(hlc),
+        }
+    }
+
+    /// Where this record sorts: its hybrid stamp, and never before its wall stamp (a forged
+    /// stamp behind its own wall time would only hide a line from the bound on stamps ahead).
+    pub fn hlc(&self) -> Hlc {
+        let wall = Hlc::of_wall(self.at);
+        self.hlc.map_or(wall, |hlc| hlc.max(wall))
+    }
 }
 
 /// A record together with the journal it came from; the unit the state folds.
@@ -199,9 +233,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The order every process folds events in: time, then writer, then sequence.
-    pub fn order_key(&self) -> (Millis, &str, u64) {
-        (self.record.at, &self.writer, self.record.seq)
+    /// The order every process folds events in: hybrid stamp, then writer, then sequence.
+    pub fn order_key(&self) -> (Hlc, &str, u64) {
+        (self.record.hlc(), &self.writer, self.record.seq)
     }
 
     pub fn note_id(&self) -> NoteId {

@@ -17,8 +17,10 @@ use super::{Entry, Millis};
 pub const BOUND: Millis = 5 * 60_000;
 
 /// Whether `entry` is stamped more than [`BOUND`] after `now`.
+/// Whether `entry` is stamped more than [`BOUND`] after `now`: its hybrid stamp, which is never
+/// before its wall stamp ([`Record::hlc`](super::Record::hlc)), so either being ahead holds it.
 pub fn too_far(entry: &Entry, now: Millis) -> bool {
-    entry.record.at > now.saturating_add(BOUND)
+    entry.record.hlc().wall > now.saturating_add(BOUND)
 }
 
 /// The entries held back, in the order they came.
@@ -54,7 +56,7 @@ impl Held {
 
     /// When the next held entry may be folded (by this computer's corrected clock).
     pub fn next_release(&self) -> Option<Millis> {
-        let first = self.entries.iter().map(|e| e.record.at).min()?;
+        let first = self.entries.iter().map(|e| e.record.hlc().wall).min()?;
         Some(first.saturating_sub(BOUND))
     }
 
@@ -71,7 +73,7 @@ impl Held {
     pub fn problems(&self, run_id: &str, now: Millis) -> Vec<FileProblem> {
         let mut per: Vec<(Arc<str>, usize, Millis)> = Vec::new();
         for entry in &self.entries {
-            let ahead = entry.record.at.saturating_sub(now);
+            let ahead = entry.record.hlc().wall.saturating_sub(now);
             match per.iter_mut().find(|(w, ..)| *w == entry.writer) {
                 Some((_, count, furthest)) => {
                     *count += 1;
@@ -100,6 +102,7 @@ mod tests {
         Entry {
             writer: Arc::from("w"),
             record: Record {
+                hlc: None,
                 at,
                 seq: 1,
                 ev: Event::Left,

@@ -7,10 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::run::file_problem::{FileProblem, ProblemKind};
+use crate::run::hlc::HybridClock;
 use crate::run::hold::Held;
 use crate::run::log::RunLog;
 use crate::run::reader::{Batch, Control, Reader};
 use crate::run::saver::{Saver, Waker, WriteError};
+use crate::run::skew::{self, ClockSkew};
 use crate::run::state::RunState;
 use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id, shown};
 use crate::run::{Entry, Event, Millis, Record, Role};
@@ -46,6 +48,11 @@ pub struct LiveRun {
     /// The newest stamp read from a facilitator's journal (held or not), by their clock: a
     /// note-taker's terminal learns from it how far its own clock is behind (`skew`).
     facilitator_seen: Millis,
+    /// The hybrid clock our events are stamped with: raised by every entry folded.
+    clock: HybridClock,
+    /// How far ahead of our clock each other writer's stamps were read, at most, when that
+    /// could be its clock ([`skew::lead`]): what a facilitator's stage tells them.
+    leads: HashMap<Arc<str>, Millis>,
 }
 
 impl LiveRun {
@@ -87,6 +94,8 @@ impl LiveRun {
             notices: Vec::new(),
             held: Held::default(),
             facilitator_seen: 0,
+            clock: HybridClock::default(),
+            leads: HashMap::new(),
         };
         live.follow(&mut state, now);
         Ok((live, state))
@@ -135,7 +144,7 @@ impl LiveRun {
     /// for longer (the confirmation arrives later, see [`retry`](Self::retry)). Returns whether
     /// everything handed over is saved.
     pub fn append(&mut self, state: &mut RunState, ev: Event, now: Millis) -> bool {
-        self.saver.submit(now, ev);
+        self.saver.submit(now, self.clock.tick(now), ev);
         self.collect(state, CONFIRM_WAIT)
     }
 
@@ -145,7 +154,7 @@ impl LiveRun {
     /// the loop ([`retry`](Self::retry)); until then it counts as pending, so quitting still
     /// waits for it. Returns whether everything handed over before it is saved.
     pub fn submit(&mut self, state: &mut RunState, ev: Event, now: Millis) -> bool {
-        self.saver.submit(now, ev);
+        self.saver.submit(now, self.clock.tick(now), ev);
         self.retry(state)
     }
 
@@ -274,6 +283,16 @@ impl LiveRun {
                     self.facilitator_seen = self.facilitator_seen.max(record.at);
                 }
             }
+            if !read.ours
+                && let Some(lead) = read
+                    .records
+                    .iter()
+                    .filter_map(|r| skew::lead(r.at, now))
+                    .max()
+            {
+                let known = self.leads.entry(read.writer.clone()).or_insert(lead);
+                *known = (*known).max(lead);
+            }
             let writer = read.writer;
             batch.extend(read.records.into_iter().map(|record| Entry {
                 writer: writer.clone(),
@@ -282,6 +301,7 @@ impl LiveRun {
         }
         let mut batch = self.held.sift(batch, now);
         batch.extend(self.held.release(now));
+        self.observe(&batch, now);
         let changed = self.log.add(state, batch) || restarted;
         for (writer, seq) in self.log.take_divergent() {
             let file = shown(self.dir.id(), &format!("{writer}.ron"));
@@ -298,7 +318,15 @@ impl LiveRun {
     /// Folds the held entries whose time has come by `now`; whether any did.
     pub fn release_held(&mut self, state: &mut RunState, now: Millis) -> bool {
         let due = self.held.release(now);
+        self.observe(&due, now);
         !due.is_empty() && self.log.add(state, due)
+    }
+
+    /// Entries about to be folded raise our hybrid clock: what we write next sorts after them.
+    fn observe(&mut self, entries: &[Entry], now: Millis) {
+        for entry in entries {
+            self.clock.observe(entry.record.hlc(), now);
+        }
     }
 
     /// When a held entry may next be folded (for the wake set), by the corrected clock.
@@ -309,6 +337,51 @@ impl LiveRun {
     /// How many entries are held back.
     pub fn held_count(&self) -> usize {
         self.held.len()
+    }
+
+    /// How far ahead of our clock other writers' stamps were read, by writer (see
+    /// [`skew`](crate::run::skew)).
+    pub fn leads(&self) -> impl Iterator<Item = (&Arc<str>, Millis)> {
+        self.leads.iter().map(|(w, lead)| (w, *lead))
+    }
+
+    /// Learns how far this computer's clock is off the facilitator's: behind, from the
+    /// facilitator's stamps as read (held back or not: a clock far behind theirs holds back all
+    /// they write until it is corrected); ahead, from what the stage said of our journal.
+    /// `raw` is this computer's clock, uncorrected.
+    pub fn learn_skew(&self, state: &RunState, skew: &mut ClockSkew, raw: Millis) {
+        if state.facilitator.as_ref() == Some(&self.writer_id) {
+            return;
+        }
+        skew.observe(state.facilitator_clock.max(self.facilitator_seen), raw);
+        if let Some(&ahead) = state.clock_ahead.get(&*self.writer_id) {
+            skew.told_ahead(ahead);
+        }
+    }
+
+    /// On the facilitator's stage: tells each writer whose stamps were read further ahead of
+    /// our clock than the run said so far ([`Event::ClockAhead`]). Whether anything was said.
+    pub fn tell_leads(&mut self, state: &mut RunState, now: Millis) -> bool {
+        if state.facilitator.as_ref() != Some(&self.writer_id) {
+            return false;
+        }
+        let grown: Vec<(String, Millis)> = self
+            .leads
+            .iter()
+            .filter(|(w, lead)| {
+                let said = state.clock_ahead.get(&***w).copied().unwrap_or(0);
+                **lead > said.saturating_add(skew::TOLERANCE)
+            })
+            .map(|(w, lead)| (w.to_string(), *lead))
+            .collect();
+        for (writer, ahead) in &grown {
+            let ev = Event::ClockAhead {
+                writer: writer.clone(),
+                ahead: *ahead,
+            };
+            self.append(state, ev, now);
+        }
+        !grown.is_empty()
     }
 
     /// The newest stamp read from a facilitator's journal, held back or not.

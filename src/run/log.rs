@@ -1,5 +1,5 @@
-//! Every entry of a run folded so far, in the order every process agrees on (time, writer,
-//! sequence), and the state folded from them.
+//! Every entry of a run folded so far, in the order every process agrees on (hybrid stamp,
+//! writer, sequence), and the state folded from them.
 //!
 //! Writers work at the same time, so their journals interleave: reading them one after another
 //! gives entries older than the last one folded. Inserting those one at a time and folding again

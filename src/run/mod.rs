@@ -9,6 +9,7 @@ pub mod due;
 pub mod event;
 pub mod file_problem;
 pub mod fit;
+pub mod hlc;
 pub mod hold;
 pub mod journal;
 pub mod live;

@@ -15,6 +15,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::hlc::Hlc;
 use super::journal::JournalWriter;
 use super::{Event, Millis, Record};
 use crate::fsx::FileId;
@@ -60,7 +61,7 @@ pub type Waker = Box<dyn Fn() + Send>;
 
 /// The handle the event loop keeps: what was handed over and not yet confirmed, and the outcomes.
 pub struct Saver {
-    jobs: Option<Sender<(Millis, Event)>>,
+    jobs: Option<Sender<Job>>,
     /// The least sequence number the next record may get: raised past the numbers found in
     /// copies of our journal, so that none names two events.
     floor: Arc<AtomicU64>,
@@ -134,13 +135,13 @@ impl Saver {
             .fetch_max(seq.saturating_add(1), Ordering::Relaxed);
     }
 
-    /// Hands `ev` to the writer thread; returns at once.
-    pub fn submit(&mut self, at: Millis, ev: Event) {
+    /// Hands `ev`, stamped `at` and `hlc`, to the writer thread; returns at once.
+    pub fn submit(&mut self, at: Millis, hlc: Hlc, ev: Event) {
         self.in_flight.push_back((at, ev.clone()));
         let sent = self
             .jobs
             .as_ref()
-            .is_some_and(|jobs| jobs.send((at, ev)).is_ok());
+            .is_some_and(|jobs| jobs.send((at, hlc, ev)).is_ok());
         if !sent {
             self.error = Some(WriteError {
                 journal: self.path(),
@@ -209,7 +210,10 @@ struct Shared {
     path: Arc<Mutex<PathBuf>>,
 }
 
-fn write_loop(mut writer: JournalWriter, inbox: &Receiver<(Millis, Event)>, shared: &Shared) {
+/// An event to write: its wall stamp, its hybrid stamp, the event.
+type Job = (Millis, Hlc, Event);
+
+fn write_loop(mut writer: JournalWriter, inbox: &Receiver<Job>, shared: &Shared) {
     let tell = |outcome: Outcome| {
         let sent = shared.report.send(outcome).is_ok();
         if let Ok(slot) = shared.waker.lock()
@@ -220,7 +224,7 @@ fn write_loop(mut writer: JournalWriter, inbox: &Receiver<(Millis, Event)>, shar
         sent
     };
     let mut opened = FileId::of_path(writer.path()).ok();
-    let mut queue: VecDeque<(Millis, Event)> = VecDeque::new();
+    let mut queue: VecDeque<Job> = VecDeque::new();
     // Every record confirmed, and how many of them the current file holds: a new segment is
     // written them again, so that the journal lacks nothing even when the file moved aside is
     // lost (a sync tool keeps it as a conflict copy; where both are read a line counts once).
@@ -243,7 +247,7 @@ fn write_loop(mut writer: JournalWriter, inbox: &Receiver<(Millis, Event)>, shar
         while let Ok(job) = inbox.try_recv() {
             queue.push_back(job);
         }
-        let Some((at, ev)) = queue.front().cloned() else {
+        let Some(job) = queue.front().cloned() else {
             continue;
         };
         let written = write_one(
@@ -251,7 +255,7 @@ fn write_loop(mut writer: JournalWriter, inbox: &Receiver<(Millis, Event)>, shar
             &mut opened,
             (&history, &mut in_file),
             &mut limbo,
-            (at, ev),
+            job,
             shared.floor.load(Ordering::Relaxed),
         );
         if let Ok(mut path) = shared.path.lock()
@@ -309,7 +313,7 @@ fn write_one(
     opened: &mut Option<FileId>,
     (history, in_file): (&[Record], &mut usize),
     limbo: &mut Option<Record>,
-    (at, ev): (Millis, Event),
+    (at, hlc, ev): Job,
     floor: u64,
 ) -> Result<Option<Record>, WriteWhy> {
     let io = |e: io::Error| WriteWhy::Io {
@@ -339,7 +343,7 @@ fn write_one(
         },
         None => {
             writer.raise_seq(floor);
-            writer.append(at, ev).map_err(io)?
+            writer.append_stamped(at, hlc, ev).map_err(io)?
         }
     };
     if names_the_same_file(writer.path(), opened.as_ref()) {
@@ -372,7 +376,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut saver = Saver::start(JournalWriter::create(dir.path(), "w").unwrap());
         for i in 0..5 {
-            saver.submit(i, moved(i as usize));
+            saver.submit(i, Hlc::of_wall(i), moved(i as usize));
         }
         let collected = saver.collect(Duration::from_secs(10));
         let seqs: Vec<u64> = collected.written.iter().map(|r| r.seq).collect();
@@ -391,8 +395,8 @@ mod tests {
             text: "x".repeat(crate::run::journal::MAX_LINE + 1),
             by: "Anna".into(),
         };
-        saver.submit(1, huge);
-        saver.submit(2, moved(1));
+        saver.submit(1, Hlc::of_wall(1), huge);
+        saver.submit(2, Hlc::of_wall(2), moved(1));
         let collected = saver.collect(Duration::from_secs(10));
         assert_eq!(collected.given_up.len(), 1, "{collected:?}");
         assert_eq!(collected.written.len(), 1);
@@ -407,7 +411,7 @@ mod tests {
         saver.set_waker(Box::new(move || {
             let _ = tx.send(());
         }));
-        saver.submit(1, moved(1));
+        saver.submit(1, Hlc::of_wall(1), moved(1));
         rx.recv_timeout(Duration::from_secs(10)).expect("woken");
         assert_eq!(saver.collect(Duration::ZERO).written.len(), 1);
     }
@@ -428,13 +432,13 @@ mod tests {
         let writer = JournalWriter::create(dir.path(), "w").unwrap();
         let path = writer.path().to_path_buf();
         let mut saver = Saver::start(writer);
-        saver.submit(1, moved(1));
+        saver.submit(1, Hlc::of_wall(1), moved(1));
         assert_eq!(confirmed(&mut saver).len(), 1);
         let aside = dir
             .path()
             .join("w.sync-conflict-20260117-101530-ZQ57HVI.ron");
         std::fs::rename(&path, &aside).unwrap();
-        saver.submit(2, moved(2));
+        saver.submit(2, Hlc::of_wall(2), moved(2));
         let written = confirmed(&mut saver);
         assert_eq!(written.iter().map(|r| r.seq).collect::<Vec<_>>(), [2]);
         let segment = dir.path().join("w.2.ron");
@@ -451,7 +455,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut saver = Saver::start(JournalWriter::create(dir.path(), "w").unwrap());
         saver.seen_seq(7);
-        saver.submit(1, moved(1));
+        saver.submit(1, Hlc::of_wall(1), moved(1));
         let written = confirmed(&mut saver);
         assert_eq!(written.iter().map(|r| r.seq).collect::<Vec<_>>(), [8]);
     }
@@ -462,10 +466,10 @@ mod tests {
         let run = dir.path().join("run");
         std::fs::create_dir(&run).unwrap();
         let mut saver = Saver::start(JournalWriter::create(&run, "w").unwrap());
-        saver.submit(1, moved(1));
+        saver.submit(1, Hlc::of_wall(1), moved(1));
         assert_eq!(confirmed(&mut saver).len(), 1);
         std::fs::remove_dir_all(&run).unwrap();
-        saver.submit(2, moved(2));
+        saver.submit(2, Hlc::of_wall(2), moved(2));
         // The waker may be called before the outcome can be taken: wait for it.
         let deadline = Instant::now() + Duration::from_secs(10);
         let mut written = Vec::new();

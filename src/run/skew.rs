@@ -1,7 +1,17 @@
 //! Clocks that disagree. Every terminal of a run counts down from the facilitator's timestamps,
-//! so a note-taker's computer whose clock is behind would show more time left than the stage.
-//! Its lag is learnt from the facilitator's events that arrive stamped in the future (an event
-//! cannot be read before it was written), and the countdown is corrected by it.
+//! so a note-taker's computer whose clock is behind would show more time left than the stage,
+//! and one whose clock is ahead less (ten minutes ahead: "0:00 · TIME'S UP" while the stage has
+//! ten minutes left). Whose clock is off is decided against the facilitator's, and only from
+//! what cannot be otherwise: an event cannot be read before it was written.
+//!
+//! - **Behind**: the facilitator's events arrive here stamped in the future; the largest lag
+//!   seen is learnt.
+//! - **Ahead**: this computer's events arrive at the facilitator's stage stamped in the future.
+//!   The stage says so in its journal ([`Event::ClockAhead`](super::Event::ClockAhead), the
+//!   largest lead it read of each writer) and the terminal named learns it.
+//!
+//! Both are lower bounds (a sync tool's delay only makes them smaller), so a correction never
+//! overshoots. The corrected clock is what this terminal shows and stamps its events with.
 
 use super::Millis;
 
@@ -13,10 +23,15 @@ pub const TOLERANCE: Millis = 2_000;
 /// ([`hold`](super::hold)) like any stamp from the future.
 pub const MAX_SKEW: Millis = 26 * 3_600_000;
 
-/// How far this computer's clock is behind the facilitator's.
+/// The largest lead learnt: a computer whose date was set a year wrong (a flat clock battery, a
+/// mistyped year) is still corrected; a forged year 9999 teaches nothing.
+pub const MAX_AHEAD: Millis = 400 * 86_400_000;
+
+/// How far this computer's clock is off the facilitator's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ClockSkew {
     behind: Millis,
+    ahead: Millis,
 }
 
 impl ClockSkew {
@@ -30,15 +45,43 @@ impl ClockSkew {
         }
     }
 
-    /// Milliseconds to add to this computer's clock to read the facilitator's.
-    pub fn offset(&self) -> Millis {
-        self.behind
+    /// The facilitator's stage read our events stamped up to `ahead` ms after its clock
+    /// ([`lead`]): the largest such lead is kept.
+    pub fn told_ahead(&mut self, ahead: Millis) {
+        if ahead > TOLERANCE && ahead <= MAX_AHEAD {
+            self.ahead = self.ahead.max(ahead);
+        }
     }
 
-    /// Whole seconds behind, when there is a lag to show.
-    pub fn seconds_behind(&self) -> Option<i64> {
-        (self.behind > 0).then(|| (self.behind + 500) / 1000)
+    /// Milliseconds to add to this computer's clock to read the facilitator's (negative when
+    /// it is ahead).
+    pub fn offset(&self) -> Millis {
+        self.behind.saturating_sub(self.ahead)
     }
+
+    /// This computer's clock `raw`, read as the facilitator's.
+    pub fn corrected(&self, raw: Millis) -> Millis {
+        raw.saturating_add(self.offset())
+    }
+
+    /// The facilitator's time `corrected`, read on this computer's clock.
+    pub fn raw(&self, corrected: Millis) -> Millis {
+        corrected.saturating_sub(self.offset())
+    }
+
+    /// Whole seconds behind (positive) or ahead (negative), when there is a difference to show.
+    pub fn seconds_off(&self) -> Option<i64> {
+        let off = self.offset();
+        (off != 0).then(|| off.saturating_add(500 * off.signum()) / 1000)
+    }
+}
+
+/// How far `stamped`, a stamp of another writer read at `now` by the facilitator's clock, is
+/// ahead of it, when that is more than ordinary drift and could be a clock (not a forged year):
+/// what the stage tells that writer ([`ClockSkew::told_ahead`]).
+pub fn lead(stamped: Millis, now: Millis) -> Option<Millis> {
+    let ahead = stamped.saturating_sub(now);
+    (ahead > TOLERANCE && ahead <= MAX_AHEAD).then_some(ahead)
 }
 
 #[cfg(test)]
@@ -53,7 +96,7 @@ mod tests {
         skew.observe(NOW - 60_000, NOW);
         skew.observe(NOW + 2_000, NOW);
         assert_eq!(skew.offset(), 0);
-        assert_eq!(skew.seconds_behind(), None);
+        assert_eq!(skew.seconds_off(), None);
     }
 
     #[test]
@@ -72,11 +115,38 @@ mod tests {
         skew.observe(NOW + 2_001, NOW);
         assert_eq!(skew.offset(), 2_001);
         skew.observe(NOW + 45_300, NOW);
-        assert_eq!(skew.seconds_behind(), Some(45));
+        assert_eq!(skew.seconds_off(), Some(45));
         // Later events, read when this clock has moved on, are nearer: the lag stays.
         skew.observe(NOW + 50_000, NOW + 10_000);
         assert_eq!(skew.offset(), 45_300);
         // Corrected, this clock reads the facilitator's time.
-        assert_eq!(NOW + skew.offset(), NOW + 45_300);
+        assert_eq!(skew.corrected(NOW), NOW + 45_300);
+    }
+
+    #[test]
+    fn a_clock_ahead_is_told_by_the_stage_and_corrected_back() {
+        let mut skew = ClockSkew::default();
+        // The stage read our events stamped ten minutes after its clock.
+        assert_eq!(lead(NOW + 600_000, NOW), Some(600_000));
+        skew.told_ahead(600_000);
+        assert_eq!(skew.corrected(NOW + 600_000), NOW);
+        assert_eq!(skew.raw(NOW), NOW + 600_000);
+        assert_eq!(skew.seconds_off(), Some(-600));
+        // A smaller lead (read later, after a sync delay) changes nothing.
+        skew.told_ahead(590_000);
+        assert_eq!(skew.offset(), -600_000);
+        // A year ahead is corrected; a forged year 9999 or i64::MAX teaches nothing.
+        let year = 365 * 86_400_000;
+        assert_eq!(lead(NOW + year, NOW), Some(year));
+        skew.told_ahead(year);
+        assert_eq!(skew.corrected(NOW + year), NOW);
+        assert_eq!(lead(253_402_300_799_000, NOW), None);
+        assert_eq!(lead(i64::MAX, i64::MIN), None);
+        skew.told_ahead(i64::MAX);
+        assert_eq!(skew.offset(), -year);
+        assert_eq!(lead(NOW + 2_000, NOW), None, "ordinary drift");
+        // The ends of time saturate.
+        assert_eq!(skew.corrected(i64::MIN), i64::MIN);
+        assert_eq!(skew.raw(i64::MAX), i64::MAX);
     }
 }

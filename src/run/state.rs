@@ -1,5 +1,5 @@
 //! The state of a run as a pure fold of its events, in the order every process agrees on
-//! (time, writer, sequence). Nothing here reads a clock or a file: "now" is always passed in.
+//! (hybrid stamp, writer, sequence: [`hlc`](super::hlc)). Nothing here reads a clock or a file: "now" is always passed in.
 
 use std::collections::hash_map;
 use std::sync::Arc;
@@ -122,6 +122,9 @@ pub struct RunState {
     pub refused: Vec<Refused>,
     /// What the room's screen shows (`v`), as the facilitator on stage last chose it.
     pub room: super::RoomView,
+    /// How far ahead of the facilitator's each writer's clock was read to be, by writer id
+    /// ([`Event::ClockAhead`]): the largest said.
+    pub clock_ahead: HashMap<String, Millis>,
     /// Time of the last event of the meeting itself: not a note-taker joining, not an action
     /// marked done afterwards in the review. Whether a run is still live is judged by this.
     pub last_activity: Millis,
@@ -162,6 +165,7 @@ impl RunState {
             last_activity: 0,
             refused: Vec::new(),
             room: super::RoomView::default(),
+            clock_ahead: HashMap::new(),
         }
     }
 
@@ -351,6 +355,7 @@ impl RunState {
                     ..
                 }
                 | Event::TakingNotes { .. }
+                | Event::ClockAhead { .. }
                 | Event::Left
         ) || matches!(
             &entry.record.ev,
@@ -415,6 +420,10 @@ impl RunState {
                 if self.facilitator.as_ref() == Some(&entry.writer) {
                     self.room = view.clone();
                 }
+            }
+            Event::ClockAhead { writer, ahead } => {
+                let said = self.clock_ahead.entry(writer.clone()).or_insert(*ahead);
+                *said = (*said).max(*ahead);
             }
             Event::Moved { to } => {
                 if self.contains(*to) && *to != self.place {

@@ -349,7 +349,7 @@ impl JournalFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadedRun {
     pub header: RunHeader,
-    /// All valid records of all journals, sorted by `Entry::order_key` (time, writer, seq).
+    /// All valid records of all journals, sorted by `Entry::order_key` (hybrid stamp, writer, seq).
     pub entries: Vec<Entry>,
     /// Each e.g. `runs/<id>/<writer>.ron:17: skipped a damaged line (checksum mismatch)`.
     /// Never fatal.
@@ -493,7 +493,7 @@ impl RunDir {
                 entries[first..]
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| (e.record.at, rank[file], e.record.seq, first + i)),
+                    .map(|(i, e)| (e.record.hlc(), rank[file], e.record.seq, first + i)),
             );
         }
         // Sort small keys, then move each entry once (entries are large to move around).

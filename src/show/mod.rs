@@ -73,7 +73,7 @@ impl Show {
         }
         let projected = next_minute(self.projection(now).projected_end);
         let countdown = self.run.current().and_then(|t| t.next_change(now));
-        let ticking = countdown.is_some_and(|at| at - now <= 1000);
+        let ticking = countdown.is_some_and(|at| at.saturating_sub(now) <= 1000);
         let minutes = (!ticking).then_some(clock.min(projected));
         [minutes, countdown]
             .into_iter()
@@ -103,6 +103,7 @@ mod tests {
                 Entry {
                     writer: Arc::from(*writer),
                     record: Record {
+                        hlc: None,
                         at: *at,
                         seq: *seq,
                         ev: ev.clone(),

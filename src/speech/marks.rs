@@ -101,7 +101,7 @@ impl TimeMarks {
             .before_zero(total)
             .into_iter()
             .find(|&(_, at)| at < remaining)
-            .map(|(_, at)| remaining - at);
+            .map(|(_, at)| remaining.saturating_sub(at));
         ahead.or_else(|| {
             self.each_minute_over.then(|| {
                 let next_over = (-remaining).div_euclid(MINUTE) + 1;

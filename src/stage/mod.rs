@@ -153,9 +153,9 @@ pub struct Notice {
     pub flash: Option<String>,
     /// Sync conflict copies of journals read with them.
     pub copies: usize,
-    /// This computer's clock is this many seconds behind the facilitator's (the countdown is
-    /// corrected by it).
-    pub clock_behind: Option<i64>,
+    /// This computer's clock is this many seconds behind the facilitator's (negative: ahead);
+    /// the countdown and what this terminal writes are corrected by it.
+    pub clock_off: Option<i64>,
     /// Entries from the future held back until this clock reaches them
     /// ([`hold`](crate::run::hold)).
     pub held: usize,
@@ -417,7 +417,7 @@ impl Stage {
         // The projected end moves with "now" while the clock stands still between items.
         let projected = next_minute(self.projection(now).projected_end);
         let countdown = self.run.current().and_then(|t| t.next_change(now));
-        let ticking = countdown.is_some_and(|at| at - now <= 1000);
+        let ticking = countdown.is_some_and(|at| at.saturating_sub(now) <= 1000);
         let minutes = (!ticking).then_some(clock.min(projected));
         [minutes, countdown, self.draft_due]
             .into_iter()

@@ -164,7 +164,11 @@ impl Tui {
         loop {
             let now = now_ms();
             // One millisecond past the change, so the wake lands after it, not just before.
-            let wait = (app.next_wake(now) - now + 1).clamp(1, 60_000);
+            let wait = app
+                .next_wake(now)
+                .saturating_sub(now)
+                .saturating_add(1)
+                .clamp(1, 60_000);
             let first = match self.rx.recv_timeout(Duration::from_millis(wait as u64)) {
                 Ok(msg) => Some(msg),
                 Err(RecvTimeoutError::Timeout) => None,

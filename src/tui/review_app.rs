@@ -141,9 +141,9 @@ impl App for ReviewApp {
     /// second.
     fn next_wake(&self, now: Millis) -> Millis {
         if self.live.values().any(LiveRun::has_pending) {
-            now + 1000
+            now.saturating_add(1000)
         } else {
-            now + 60_000 - now.rem_euclid(60_000)
+            now.saturating_add(60_000 - now.rem_euclid(60_000))
         }
     }
 

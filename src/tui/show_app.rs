@@ -79,7 +79,8 @@ impl App for ShowApp {
             Msg::Signal(_) => Flow::Quit,
             Msg::Journals(batch) => {
                 self.live
-                    .take(&mut self.show.run, batch, raw + self.skew.offset());
+                    .take(&mut self.show.run, batch, self.skew.corrected(raw));
+                self.live.learn_skew(&self.show.run, &mut self.skew, raw);
                 Flow::Continue
             }
             Msg::Saved => {
@@ -89,7 +90,7 @@ impl App for ShowApp {
             Msg::Line(line) if line.trim() == QUIT => Flow::Quit,
             Msg::Line(line) => {
                 if let Some(speech) = self.speech.as_mut() {
-                    speech.on_line(&self.show, &line, raw + self.skew.offset());
+                    speech.on_line(&self.show, &line, self.skew.corrected(raw));
                 }
                 Flow::Continue
             }
@@ -98,24 +99,18 @@ impl App for ShowApp {
     }
 
     fn wake(&mut self, raw: Millis) -> Flow {
-        // Learnt from the facilitator's stamps as read, held back or not (see `stage_app`).
-        let seen = self
-            .show
-            .run
-            .facilitator_clock
-            .max(self.live.facilitator_seen());
-        self.skew.observe(seen, raw);
+        self.live.learn_skew(&self.show.run, &mut self.skew, raw);
         self.live
-            .release_held(&mut self.show.run, raw + self.skew.offset());
+            .release_held(&mut self.show.run, self.skew.corrected(raw));
         Flow::Continue
     }
 
     fn draw(&self, frame: &mut Frame, raw: Millis) {
-        view::draw(frame, &self.show, raw + self.skew.offset());
+        view::draw(frame, &self.show, self.skew.corrected(raw));
     }
 
     fn speak(&mut self, raw: Millis) -> Vec<String> {
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         match self.speech.as_mut() {
             Some(speech) => speech.speak(&self.show, now),
             None => Vec::new(),
@@ -123,15 +118,14 @@ impl App for ShowApp {
     }
 
     fn next_wake(&self, raw: Millis) -> Millis {
-        let offset = self.skew.offset();
-        let now = raw + offset;
-        let wake = match &self.speech {
+        let now = self.skew.corrected(raw);
+        let wake = self.skew.raw(match &self.speech {
             Some(speech) => speech.next_due(&self.show, now),
             None => self.show.next_wake(now),
-        } - offset;
+        });
         // Entries from the future are folded when this clock reaches them.
         match self.live.next_release() {
-            Some(release) => wake.min(release.saturating_sub(offset)),
+            Some(release) => wake.min(self.skew.raw(release)),
             None => wake,
         }
     }

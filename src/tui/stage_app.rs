@@ -251,6 +251,19 @@ impl From<Option<StageLock>> for Held {
 }
 
 impl StageApp {
+    /// After journals were read: how far this computer's clock is off the facilitator's is
+    /// learnt, and a facilitator's stage tells the writers whose clocks it read ahead
+    /// ([`skew`](crate::run::skew)).
+    fn clocks(&mut self, raw: Millis) {
+        if let Some(live) = self.live.as_mut() {
+            live.learn_skew(&self.stage.run, &mut self.skew, raw);
+            self.stage.notice.clock_off = self.skew.seconds_off();
+            if live.tell_leads(&mut self.stage.run, self.skew.corrected(raw)) {
+                self.stage.after_fold();
+            }
+        }
+    }
+
     /// The run's journals: the new run is created now if it was not yet (the first event of a
     /// meeting: its first item starts, or a note is typed). `None` while creating fails.
     fn live(&mut self, now: Millis) -> Option<&mut LiveRun> {
@@ -390,7 +403,7 @@ impl StageApp {
 
 impl App for StageApp {
     fn handle(&mut self, msg: Msg, raw: Millis) -> Flow {
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         match msg {
             Msg::Key(key) => {
                 let effects = self.stage.on_key(key, now);
@@ -414,6 +427,7 @@ impl App for StageApp {
                 {
                     self.stage.after_fold();
                 }
+                self.clocks(raw);
                 self.step_down_if_taken_over();
                 self.refresh_notice();
                 Flow::Continue
@@ -432,24 +446,14 @@ impl App for StageApp {
     }
 
     fn wake(&mut self, raw: Millis) -> Flow {
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         // A new run whose folder could not be created: try again.
         if !self.unsaved.is_empty() {
             self.live(now);
         }
+        self.clocks(raw);
         if let Some(live) = self.live.as_mut() {
-            if self.stage.ctx.role == Role::NoteTaker {
-                // Learnt from the facilitator's stamps as read, held back or not: a clock far
-                // behind theirs holds back all they write until it is corrected.
-                let seen = self
-                    .stage
-                    .run
-                    .facilitator_clock
-                    .max(live.facilitator_seen());
-                self.skew.observe(seen, raw);
-                self.stage.notice.clock_behind = self.skew.seconds_behind();
-            }
-            if live.release_held(&mut self.stage.run, raw + self.skew.offset()) {
+            if live.release_held(&mut self.stage.run, self.skew.corrected(raw)) {
                 self.stage.after_fold();
             }
             if live.has_pending() {
@@ -458,18 +462,18 @@ impl App for StageApp {
             }
         }
         // The countdown from here on runs on the facilitator's clock.
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         self.step_down_if_taken_over();
         let effects = self.stage.tick(now);
         self.perform(effects, now)
     }
 
     fn draw(&self, frame: &mut Frame, raw: Millis) {
-        view::draw(frame, &self.stage, raw + self.skew.offset());
+        view::draw(frame, &self.stage, self.skew.corrected(raw));
     }
 
     fn speak(&mut self, raw: Millis) -> Vec<String> {
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         match self.speech.as_mut() {
             Some(speech) => speech.speak(&self.stage, now),
             None => Vec::new(),
@@ -477,11 +481,12 @@ impl App for StageApp {
     }
 
     fn next_wake(&self, raw: Millis) -> Millis {
-        self.next_wake_corrected(raw + self.skew.offset()) - self.skew.offset()
+        self.skew
+            .raw(self.next_wake_corrected(self.skew.corrected(raw)))
     }
 
     fn after_first_frame(&mut self, tx: &Sender<Msg>, raw: Millis) {
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         self.tx = Some(tx.clone());
         // A new run announces itself when it is created.
         if let Some(mut live) = self.live.take() {
@@ -507,7 +512,7 @@ impl App for StageApp {
     /// included — is copied outside the shared folder ([`unsaved`]), or when that fails too its
     /// texts are printed once the terminal is given back; the process says so on stderr.
     fn shutdown(&mut self, raw: Millis) {
-        let now = raw + self.skew.offset();
+        let now = self.skew.corrected(raw);
         let effects = self.stage.leaving();
         self.perform(effects, now);
         // Said for a stage too, so that a later `spar run` does not take it for one still running.
@@ -566,7 +571,7 @@ impl StageApp {
         // A new run whose folder could not be created is tried again every second; the writer
         // thread retries a failing save by itself and wakes us with the outcome.
         let wake = if !self.unsaved.is_empty() {
-            wake.min(now + 1000)
+            wake.min(now.saturating_add(1000))
         } else {
             wake
         };

@@ -83,7 +83,7 @@ impl App for StartApp {
 
     /// Only the wall clock in the corner changes.
     fn next_wake(&self, now: Millis) -> Millis {
-        now + 60_000 - now.rem_euclid(60_000)
+        now.saturating_add(60_000 - now.rem_euclid(60_000))
     }
 
     fn shutdown(&mut self, _now: Millis) {}

@@ -70,7 +70,7 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
         if now < self.next_look {
             return Flow::Continue;
         }
-        self.next_look = now + LOOK_EVERY_MS;
+        self.next_look = now.saturating_add(LOOK_EVERY_MS);
         self.found = (self.look)();
         if self.found.is_some() {
             Flow::Quit

@@ -25,7 +25,7 @@ pub fn iso_date(at: Millis, tz: &TimeZone) -> String {
 
 /// Rounded minutes of a duration.
 pub fn whole_minutes(ms: i64) -> i64 {
-    (ms + 30_000).div_euclid(60_000)
+    ms.saturating_add(30_000).div_euclid(60_000)
 }
 
 /// The wall-clock instant of `hh_mm` ("09:00") on the local day of `day`: when a meeting run on

@@ -142,6 +142,7 @@ pub fn entries_from(base: Millis, session: &Session, notes: usize) -> Vec<Vec<En
                 .map(|(i, (at, ev))| Entry {
                     writer: writer.clone(),
                     record: Record {
+                        hlc: None,
                         at,
                         seq: i as u64 + 1,
                         ev,

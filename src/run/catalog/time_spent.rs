@@ -76,7 +76,7 @@ impl Spent {
 
 /// Minutes from milliseconds, to the nearest whole minute.
 pub fn whole_minutes(ms: Millis) -> i64 {
-    (ms + 30_000).div_euclid(60_000)
+    ms.saturating_add(30_000).div_euclid(60_000)
 }
 
 impl TimeRow {

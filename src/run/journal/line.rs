@@ -119,16 +119,19 @@ mod tests {
         ];
         let mut out = vec![
             Record {
+                hlc: None,
                 at: i64::MIN,
                 seq: u64::MAX,
                 ev: Event::Ended,
             },
             Record {
+                hlc: None,
                 at: -1,
                 seq: 0,
                 ev: moved(usize::MAX),
             },
             Record {
+                hlc: None,
                 at: 5,
                 seq: 9,
                 ev: Event::TimerAdjusted {
@@ -175,6 +178,7 @@ mod tests {
                 },
             ] {
                 out.push(Record {
+                    hlc: None,
                     at: 1_732_431_234_567,
                     seq: i as u64,
                     ev,

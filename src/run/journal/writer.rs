@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::line::{MAX_LINE, encode, is_valid_writer_id};
 use crate::run::event::{Event, Millis, Record};
+use crate::run::hlc::Hlc;
 
 /// What a journal is written to: a file, or a fake one in unit tests.
 trait Sink: Send {
@@ -133,11 +134,12 @@ impl JournalWriter {
     /// its sequence number stays used, so a retry never reuses one.) An event whose line would
     /// exceed [`MAX_LINE`] is refused with `InvalidInput`.
     pub fn append(&mut self, at: Millis, ev: Event) -> io::Result<Record> {
-        let record = Record {
-            at,
-            seq: self.next_seq,
-            ev,
-        };
+        self.append_stamped(at, Hlc::of_wall(at), ev)
+    }
+
+    /// [`append`](Self::append) with the event's hybrid stamp ([`crate::run::hlc`]).
+    pub fn append_stamped(&mut self, at: Millis, hlc: Hlc, ev: Event) -> io::Result<Record> {
+        let record = Record::new(at, hlc, self.next_seq, ev);
         match self.write(&record) {
             Ok(()) => {
                 self.next_seq += 1;

@@ -230,10 +230,10 @@ fn overlay_lines(stage: &Stage, now: Millis) -> Vec<String> {
             let late = crate::run::projection::minutes_between(start, now);
             let planned = crate::ui::clock::hh_mm(start, tz);
             let p = stage.projection(now);
-            let length = p.planned_end - p.planned_start;
+            let length = p.planned_end.saturating_sub(p.planned_start);
             let moved = text.move_plan_means(
                 &crate::ui::clock::hh_mm(now, tz),
-                &crate::ui::clock::hh_mm(now + length, tz),
+                &crate::ui::clock::hh_mm(now.saturating_add(length), tz),
             );
             vec![
                 text.late_start_question(late, &planned),

@@ -62,7 +62,12 @@ impl Meeting {
         *seq += 1;
         let entry = Entry {
             writer: Arc::from(writer),
-            record: Record { at, seq: *seq, ev },
+            record: Record {
+                hlc: None,
+                at,
+                seq: *seq,
+                ev,
+            },
         };
         self.stage.run.apply(&entry);
         self.stage.after_fold();

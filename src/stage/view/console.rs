@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         theme.accent,
     ))];
     let p = stage.projection(now);
-    let left = (p.projected_end - now).max(0) / MINUTE;
+    let left = p.projected_end.saturating_sub(now).max(0) / MINUTE;
     lines.push(Line::from(Span::styled(
         truncate(
             &format!(
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     }
     for w in takers {
         let group = w.group.as_deref().unwrap_or(text.whole_group);
-        let ago = ((now - w.last_seen).max(0)) / 1000;
+        let ago = now.saturating_sub(w.last_seen).max(0) / 1000;
         let line = format!(
             "{}: {} ({group}) · {}",
             text.taking_notes,

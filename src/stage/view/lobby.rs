@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage) {
     let theme = &stage.ctx.ui.theme;
     let session = &stage.run.session;
     let start = stage.ctx.start_of_day;
-    let end = start + i64::from(session.planned_minutes()) * 60_000;
+    let end = start.saturating_add(i64::from(session.planned_minutes()) * 60_000);
     let mut when = vec![];
     if !session.term.is_empty() {
         when.push(session.term.clone());

@@ -126,6 +126,7 @@ mod tests {
         Entry {
             writer: Arc::from("eva-e00005"),
             record: Record {
+                hlc: None,
                 at: NINE + seq as i64 * 1000,
                 seq,
                 ev: Event::NoteSaved {
@@ -145,7 +146,12 @@ mod tests {
                 .unwrap();
         let facilitator = |seq: u64, ev: Event| Entry {
             writer: Arc::from("anna-a00001"),
-            record: Record { at: NINE, seq, ev },
+            record: Record {
+                hlc: None,
+                at: NINE,
+                seq,
+                ev,
+            },
         };
         let joined = Event::Joined {
             name: "Anna".into(),

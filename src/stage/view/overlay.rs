@@ -175,13 +175,13 @@ pub fn overview(
         }
     }
     let title = match proposed {
-        Some(_) => text.fit_title(&hh_mm(start + planned_total(run), tz)),
+        Some(_) => text.fit_title(&hh_mm(start.saturating_add(planned_total(run)), tz)),
         None => text.agenda.to_string(),
     };
     // What the fit comes to stays in view along the popup's bottom edge.
     let outcome = proposed.map(|p| match p {
         Some(p) => {
-            let delta = minute(p.projected_end) - minute(start + planned_total(run));
+            let delta = minute(p.projected_end) - minute(start.saturating_add(planned_total(run)));
             text.fit_result(&hh_mm(p.projected_end, tz), delta)
         }
         None if stage.projection(now).delta_minutes() <= 0 => text.fit_nothing.to_string(),
@@ -245,7 +245,7 @@ pub fn late_start(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     let planned = stage.ctx.start_of_day;
     let late = minutes_between(planned, now);
     let moved_start = minute(now) * MINUTE;
-    let moved_end = moved_start + planned_total(&stage.run);
+    let moved_end = moved_start.saturating_add(planned_total(&stage.run));
     let question = text.late_start_question(late, &hh_mm(planned, tz));
     let keep = text.keep_plan_means(late);
     let moved = text.move_plan_means(&hh_mm(moved_start, tz), &hh_mm(moved_end, tz));

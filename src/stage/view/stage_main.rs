@@ -553,8 +553,8 @@ pub(super) fn status_line(stage: &Stage) -> String {
     if refused > 0 {
         parts.push(text.events_refused(refused));
     }
-    if let Some(seconds) = stage.notice.clock_behind {
-        parts.push(text.clock_behind(seconds));
+    if let Some(seconds) = stage.notice.clock_off {
+        parts.push(text.clock_off(seconds));
     }
     if stage.notice.copies > 0 {
         parts.push(text.conflict_copies_read(stage.notice.copies));
