@@ -55,7 +55,12 @@ impl Room {
         *seq += 1;
         let entry = Entry {
             writer: Arc::from(writer),
-            record: Record { at, seq: *seq, ev },
+            record: Record {
+                hlc: None,
+                at,
+                seq: *seq,
+                ev,
+            },
         };
         self.show.run.apply(&entry);
     }
