@@ -2,6 +2,7 @@
 //! before it is folded in), the other writers' journals (followed from where we last read), and
 //! the state folded from all of them in the order every process agrees on.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;

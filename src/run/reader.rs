@@ -340,7 +340,15 @@ mod tests {
                 text: "x".repeat(1000),
                 by: "Bo".into(),
             };
-            bytes.extend(encode(&Record { at: NOW, seq, ev }).as_bytes());
+            bytes.extend(
+                encode(&Record {
+                    hlc: None,
+                    at: NOW,
+                    seq,
+                    ev,
+                })
+                .as_bytes(),
+            );
         }
         std::fs::write(dir.path().join("bo-b00002.ron"), &bytes).unwrap();
         seq
@@ -426,6 +434,7 @@ mod tests {
         let other = dir.path().join(".syncthing.bo-b00002.ron.tmp");
         let mut file = std::fs::File::create(&other).unwrap();
         let line = encode(&Record {
+            hlc: None,
             at: NOW + 1,
             seq: 1,
             ev: Event::TookOver,
