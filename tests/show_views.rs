@@ -1,4 +1,4 @@
-//! Snapshots of the room's screen (`spar show`) at 80×24, 120×40 and 200×60 in Swedish and
+//! Snapshots of the room's screen (`spar show`) at 40×12 (zoomed), 80×24, 120×40 and 200×60 in Swedish and
 //! English: before the start, each room view the facilitator can choose, a breakout with its
 //! groups, and the closing screen; and checks that nothing private is ever drawn on it.
 
@@ -179,7 +179,7 @@ fn every_frame() -> Vec<(String, Buffer)> {
     for (name, facilitator, notes, minute) in cases() {
         for lang in [Lang::Sv, Lang::En] {
             let show = show(lang, &facilitator, &notes);
-            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            for (w, h) in [(40, 12), (80, 24), (120, 40), (200, 60)] {
                 let code = if lang == Lang::Sv { "sv" } else { "en" };
                 frames.push((
                     format!("{name}_{code}_{w}x{h}"),

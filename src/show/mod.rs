@@ -5,6 +5,7 @@
 
 pub mod speech;
 pub mod view;
+mod zoomed;
 
 use crate::run::projection::{Projection, planned_start, project};
 use crate::run::state::{Note, RunState};

@@ -22,7 +22,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-use super::Show;
+use super::{Show, zoomed};
 use crate::run::state::Note;
 use crate::run::timer::format_countdown;
 use crate::run::{Millis, RoomView};
@@ -36,10 +36,17 @@ use crate::ui::place;
 pub fn draw(frame: &mut Frame, show: &Show, now: Millis) {
     let text = show.ctx.ui.text();
     let theme = &show.ctx.ui.theme;
-    if crate::ui::frame::too_small(frame, text, theme) {
+    let area = frame.area();
+    // A zoomed terminal (a large font) gets the show in plain lines, not the big countdown.
+    if area.width < zoomed::MIN_WIDTH || area.height < zoomed::MIN_HEIGHT {
+        let message = text.window_too_small(zoomed::MIN_WIDTH, zoomed::MIN_HEIGHT);
+        crate::ui::frame::say_too_small(frame, &message, theme);
         return;
     }
-    let area = frame.area();
+    if zoomed::applies(area) {
+        zoomed::draw(frame, area, show, now);
+        return;
+    }
     let clock = format!(" {} ", hh_mm(now, &show.ctx.ui.tz));
     let heading = place::heading(&show.run.session, show.ctx.track.as_deref());
     let title_room = usize::from(area.width).saturating_sub(width(&clock) + 8);
@@ -234,7 +241,7 @@ fn draw_countdown_line(frame: &mut Frame, area: Rect, show: &Show, now: Millis) 
 }
 
 /// One note as the room reads it: its kind, then its text (a blank line between notes).
-fn note_lines(show: &Show, note: &Note, columns: usize) -> Vec<Line<'static>> {
+pub(super) fn note_lines(show: &Show, note: &Note, columns: usize) -> Vec<Line<'static>> {
     let text = show.ctx.ui.text();
     let theme = &show.ctx.ui.theme;
     let mut lines = Vec::new();
@@ -252,16 +259,22 @@ fn note_lines(show: &Show, note: &Note, columns: usize) -> Vec<Line<'static>> {
 
 /// The question's notes in one list, group by group, the newest kept in view.
 fn draw_notes_list(frame: &mut Frame, area: Rect, show: &Show) {
+    let mut lines = notes_list_lines(show, usize::from(area.width));
+    let hidden = lines.len().saturating_sub(usize::from(area.height));
+    frame.render_widget(Paragraph::new(lines.split_off(hidden)), area);
+}
+
+/// The question's notes as lines `columns` wide, group by group under each group's name; or
+/// that there are none yet.
+pub(super) fn notes_list_lines(show: &Show, columns: usize) -> Vec<Line<'static>> {
     let text = show.ctx.ui.text();
     let theme = &show.ctx.ui.theme;
-    let columns = usize::from(area.width);
     let notes = show.notes_here();
     if notes.is_empty() {
-        frame.render_widget(
-            Paragraph::new(truncate(text.no_notes_yet(), columns)).style(theme.dim),
-            area,
-        );
-        return;
+        return wrap_lines(text.no_notes_yet(), columns, 2)
+            .into_iter()
+            .map(|l| l.style(theme.dim))
+            .collect();
     }
     let mut lines: Vec<Line> = Vec::new();
     let mut group = None;
@@ -279,8 +292,7 @@ fn draw_notes_list(frame: &mut Frame, area: Rect, show: &Show) {
         }
         lines.extend(note_lines(show, note, columns));
     }
-    let hidden = lines.len().saturating_sub(usize::from(area.height));
-    frame.render_widget(Paragraph::new(lines.split_off(hidden)), area);
+    lines
 }
 
 /// Every group's notes side by side, each in a frame named by its group, in bold for read-outs;
