@@ -79,11 +79,16 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
         .max(text.action_status.width());
     let owner_w = widest(&|i| owner_due(i).0, text.owner.width(), 18);
     let due_w = widest(&|i| owner_due(i).1, text.due.width(), 12);
-    let meeting_w = widest(
-        &|i| meeting_title(&view.runs[review.actions[i].run]),
-        text.meeting_column.width(),
-        (width / 5).max(12),
-    );
+    // A zoomed window has no room for the meeting's column (the search names it).
+    let meeting_w = if width < 60 {
+        0
+    } else {
+        widest(
+            &|i| meeting_title(&view.runs[review.actions[i].run]),
+            text.meeting_column.width(),
+            (width / 5).max(12),
+        )
+    };
     // On a narrow window what is to be done gets a row of its own under the rest.
     let two_rows = width < 100;
     let fixed = 2 + status_w + 2 + owner_w + 2 + due_w + 2 + meeting_w + 2;
@@ -99,6 +104,9 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
         fit(text.due, due_w),
         fit(text.meeting_column, meeting_w),
     );
+    if meeting_w == 0 {
+        header = header.trim_end().to_string();
+    }
     if !two_rows {
         header.push_str("  ");
         header.push_str(text.action);

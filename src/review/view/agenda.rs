@@ -29,8 +29,8 @@ use crate::session::Step;
 use crate::text::clean_line;
 use crate::ui::clock::whole_minutes;
 use crate::ui::clock::{at_time_of_day, hh_mm};
-use crate::ui::fit::fit;
 use crate::ui::fit::truncate;
+use crate::ui::fit::{fit, fit_spans};
 
 /// Columns of the numbers: planned and actual minutes.
 const NUMBER: usize = 9;
@@ -55,7 +55,20 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         Paragraph::new(run_heading(review, run, text.run_state(run.status), width)),
         heading,
     );
-    frame.render_widget(Paragraph::new(ends_line(review, run, now)), ends);
+    let mut ends_line = ends_line(review, run, now);
+    // On a narrow window the actual (or projected) end alone, with how far off the plan.
+    if ends_line.width() > width && ends_line.spans.len() > 1 {
+        let mut rest = ends_line.spans.split_off(1);
+        if let Some(first) = rest.first_mut() {
+            first.content = first
+                .content
+                .trim_start_matches([' ', '·'])
+                .to_string()
+                .into();
+        }
+        ends_line = Line::from(rest);
+    }
+    frame.render_widget(Paragraph::new(fit_spans(ends_line, width)), ends);
 
     let tz = &review.ctx.tz;
     let session = run.session();

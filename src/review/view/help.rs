@@ -57,6 +57,10 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
         SEARCH.iter().filter(|b| !same_as_browsing(b)),
         text,
     ));
+    if area.width < crate::ui::frame::MIN_WIDTH || area.height < crate::ui::frame::MIN_HEIGHT {
+        draw_zoomed(frame, area, review, &rows);
+        return;
+    }
     let mut lines = help_lines(&rows, theme);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
@@ -95,4 +99,42 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
             },
         );
     }
+}
+
+/// On a zoomed terminal: the whole window, each key with its words wrapped between words under
+/// it; what does not fit is counted on the last row.
+fn draw_zoomed(frame: &mut Frame, area: Rect, review: &Review, rows: &[(String, &str)]) {
+    let text = review.ctx.text();
+    let theme = &review.ctx.theme;
+    let block = crate::ui::popup::block(theme, text.help);
+    crate::ui::popup::clear_beneath(frame, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let columns = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for (keys, words) in rows {
+        if keys.is_empty() && words.is_empty() {
+            continue;
+        }
+        let keys = if keys.is_empty() {
+            String::new()
+        } else {
+            format!("{keys}  ")
+        };
+        lines.extend(crate::ui::fit::wrap(
+            &[(keys.as_str(), theme.accent), (words, theme.text)],
+            columns,
+        ));
+    }
+    lines.extend(crate::ui::fit::wrap(
+        &[(text.help_close, theme.dim)],
+        columns,
+    ));
+    let room = usize::from(inner.height);
+    if lines.len() > room {
+        let hidden = lines.len() - room + 1;
+        lines.truncate(room - 1);
+        lines.push(Line::from(Span::styled(text.and_more(hidden), theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -33,32 +33,53 @@ pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
     let area = frame.area();
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
-    if crate::ui::frame::too_small(frame, text, theme) {
+    if area.width < ZOOMED_WIDTH || area.height < ZOOMED_HEIGHT {
+        let message = text.window_too_small(ZOOMED_WIDTH, ZOOMED_HEIGHT);
+        crate::ui::frame::say_too_small(frame, &message, theme);
         return;
     }
-    let title = match &review.view.track {
-        Some(track) => format!(" {} · {} ", clean_line(&track.title), text.review),
-        None => format!(" {} ", text.review),
+    let zoomed =
+        area.width < crate::ui::frame::MIN_WIDTH || area.height < crate::ui::frame::MIN_HEIGHT;
+    let (tabs, body, status) = if zoomed {
+        // A zoomed terminal (a large font): no frame and no gap, the current view's name alone
+        // for the tabs, the keys on the last row.
+        let [tabs, body, status, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        frame.render_widget(Paragraph::new(hint_line(review, hints.width)), hints);
+        frame.render_widget(Paragraph::new(current_tab(review)), tabs);
+        (tabs, body, status)
+    } else {
+        let title = match &review.view.track {
+            Some(track) => format!(" {} · {} ", clean_line(&track.title), text.review),
+            None => format!(" {} ", text.review),
+        };
+        let inner = crate::ui::frame::screen(
+            frame,
+            area,
+            theme,
+            Line::from(title),
+            None,
+            hint_line(review, area.width.saturating_sub(4)),
+        );
+        let [tabs, _, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(tab_line(review, usize::from(tabs.width))),
+            tabs,
+        );
+        (tabs, body, status)
     };
-    let inner = crate::ui::frame::screen(
-        frame,
-        area,
-        theme,
-        Line::from(title),
-        None,
-        hint_line(review, area.width.saturating_sub(4)),
-    );
-    let [tabs, _, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    frame.render_widget(
-        Paragraph::new(tab_line(review, usize::from(tabs.width))),
-        tabs,
-    );
+    let _ = tabs;
     match review.screen {
         Screen::Runs => runs::draw(frame, body, review),
         Screen::Agenda => agenda::draw(frame, body, review, now),
@@ -67,10 +88,34 @@ pub fn draw(frame: &mut Frame, review: &Review, now: Millis) {
         Screen::Search => search::draw(frame, body, review),
         Screen::Time => time::draw(frame, body, review, now),
     }
-    frame.render_widget(status_line(review), status);
+    frame.render_widget(status_line(review, usize::from(status.width)), status);
     if review.help {
         help::draw(frame, area, review);
     }
+}
+
+/// Below the full review's size and at least this large, the review is drawn zoomed; smaller
+/// still, it says the window is too small.
+const ZOOMED_WIDTH: u16 = 28;
+const ZOOMED_HEIGHT: u16 = 8;
+
+/// "3/6 Anteckningar · Tab nästa": on a zoomed terminal, the view on screen and how many there are.
+fn current_tab(review: &Review) -> Line<'static> {
+    let text = review.ctx.text();
+    let theme = &review.ctx.theme;
+    let at = Screen::ALL
+        .iter()
+        .position(|s| *s == review.screen)
+        .unwrap_or(0);
+    Line::from(Span::styled(
+        format!(
+            " {}/{} {} ",
+            at + 1,
+            Screen::ALL.len(),
+            review.screen.name(text)
+        ),
+        theme.selected,
+    ))
 }
 
 /// "1 Genomföranden  2 Agenda  3 Anteckningar  4 Åtgärder  5 Sök  6 Tiden", the current one
@@ -107,7 +152,7 @@ fn tab_line(review: &Review, width: usize) -> Line<'static> {
 }
 
 /// How many runs, and what was skipped reading them; or why saving fails.
-fn status_line(review: &Review) -> Paragraph<'static> {
+fn status_line(review: &Review, width: usize) -> Paragraph<'static> {
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
     if let Some(error) = &review.save_error {
@@ -131,7 +176,20 @@ fn status_line(review: &Review) -> Paragraph<'static> {
     } else {
         theme.dim
     };
-    Paragraph::new(parts.join(" · ")).style(style)
+    // The parts that fit whole, the first always (cut with "…" if it must be).
+    let mut line = String::new();
+    for part in parts {
+        let next = if line.is_empty() {
+            part
+        } else {
+            format!("{line} · {part}")
+        };
+        if next.width() > width && !line.is_empty() {
+            break;
+        }
+        line = next;
+    }
+    Paragraph::new(crate::ui::fit::truncate(&line, width)).style(style)
 }
 
 /// The hint bar of the review's keys in force.

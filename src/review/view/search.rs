@@ -270,7 +270,12 @@ fn snippet(
                     }
                     at = i;
                 }
-                at
+                // Begin at a word, not inside one.
+                let starts_word = line[..at].ends_with(char::is_whitespace);
+                match line[at..first.start].find(char::is_whitespace) {
+                    Some(space) if !starts_word => at + space + 1,
+                    _ => at,
+                }
             } else {
                 0
             }
