@@ -57,6 +57,30 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `s` to at most `max` columns between words, ending in "…" when it had to cut; empty
+/// when not even its first word fits (a title part that gives way whole rather than as "Fråg…").
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if width(&next) + 1 > max {
+            break;
+        }
+        out = next;
+    }
+    if !out.is_empty() {
+        out.push('…');
+    }
+    out
+}
+
 /// Pads or cuts `s` to exactly `width` columns; a cut ends in "…".
 pub fn fit(s: &str, width: usize) -> String {
     let mut out = truncate(s, width);
@@ -241,6 +265,14 @@ pub fn fit_spans(line: Line<'static>, columns: usize) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_words_gives_way_between_words_or_whole() {
+        assert_eq!(truncate_words("Fråga 1 av 2", 40), "Fråga 1 av 2");
+        assert_eq!(truncate_words("Fråga 1 av 2", 9), "Fråga 1…");
+        assert_eq!(truncate_words("Fråga 1 av 2", 5), "");
+        assert_eq!(truncate_words("", 0), "");
+    }
 
     fn plain(text: &str, width: usize) -> Vec<String> {
         wrap(&[(text, Style::new())], width)

@@ -488,14 +488,16 @@ pub fn draw(frame: &mut Frame, area: Rect, editor: &NoteEditor, ctx: &Ctx) {
     if ctx.here.is_some_and(|here| here != editor.at) {
         // A note started on another question keeps it: say so, not just its name.
         let words = fit::width(&text.editor_elsewhere("")) + 3;
-        let place = fit::truncate(&place, room.saturating_sub(words));
+        let place = fit::truncate_words(&place, room.saturating_sub(words));
         title.push(Span::styled(
             format!(" · {}", text.editor_elsewhere(&place)),
             theme.low.add_modifier(Modifier::BOLD),
         ));
-    } else if !place.is_empty() && room > 4 {
-        let place = fit::truncate(&place, room - 3);
-        title.push(Span::styled(format!(" · {place}"), theme.title));
+    } else {
+        let place = fit::truncate_words(&place, room.saturating_sub(3));
+        if !place.is_empty() {
+            title.push(Span::styled(format!(" · {place}"), theme.title));
+        }
     }
     if let Some(editing) = editing {
         title.push(Span::styled(editing, theme.dim));
