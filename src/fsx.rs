@@ -140,9 +140,11 @@ pub fn random_u64() -> u64 {
 pub struct FileId(same_file::Handle);
 
 impl FileId {
-    /// The id of the file `path` names now (opened to ask).
+    /// The id of the file `path` names now, opened to ask without following a link
+    /// ([`open_regular`]): a link planted at the name of our own journal — even one to our own
+    /// file — is not our journal, since every reader refuses it.
     pub fn of_path(path: &Path) -> io::Result<FileId> {
-        same_file::Handle::from_path(path).map(FileId)
+        FileId::of_file(open_regular(path)?)
     }
 
     /// The id of an open file, which it keeps.

@@ -582,7 +582,7 @@ fn torn_and_malformed_lines_are_skipped_and_shown() {
         run.state.ended_at, None,
         "a line with a bad checksum is never read"
     );
-    assert_eq!(run.skipped_lines(), 3, "{:?}", run.problems);
+    assert_eq!(run.tally().damaged, 3, "{:?}", run.problems);
     assert!(
         run.problems
             .iter()
@@ -669,7 +669,7 @@ fn many_damaged_lines_are_all_counted() {
     }
     let view = view(&data);
     assert_eq!(
-        view.runs[0].skipped_lines(),
+        view.runs[0].tally().damaged,
         25,
         "{:?}",
         view.runs[0].problems

@@ -30,11 +30,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     write_out(&render(&view, text, &TimeZone::system()))?;
     // What was skipped reading the runs goes to stderr, so that the listing stays clean to pipe.
     for run in view.runs.iter().filter(|r| !r.problems.is_empty()) {
-        eprintln!(
-            "spar: runs/{}: {}",
-            run.dir.id(),
-            text.skipped_lines(run.skipped_lines())
-        );
+        eprintln!("spar: runs/{}: {}", run.dir.id(), text.tally(&run.tally()));
     }
     for bad in &view.unreadable {
         eprintln!("spar: {}", clean_line(&text.store_error(&bad.problem)));

@@ -16,6 +16,7 @@ mod finish;
 mod memory;
 mod show;
 mod speech;
+mod tally;
 mod trust;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]

@@ -98,6 +98,42 @@ impl FileProblem {
     }
 }
 
+/// A run's problems counted by what they are, so that none is worded as another: events held
+/// back from the future or left out as not their writer's are not damaged lines, and a conflict
+/// copy read is a notice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Damaged or unreadable lines and files (and a journal's "N more like these").
+    pub damaged: usize,
+    /// Events stamped beyond the bound, held back ([`ProblemKind::Ahead`]).
+    pub held: usize,
+    /// Events their writer may not write, left out ([`ProblemKind::NotItsWriters`]).
+    pub refused: usize,
+    /// Sync conflict copies read with their journals.
+    pub copies: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(problems: impl IntoIterator<Item = &'a FileProblem>) -> Tally {
+        let mut tally = Tally::default();
+        for problem in problems {
+            let n = problem.count();
+            let slot = match problem.kind {
+                ProblemKind::Ahead { .. } => &mut tally.held,
+                ProblemKind::NotItsWriters { .. } => &mut tally.refused,
+                ProblemKind::ConflictCopy { .. } => &mut tally.copies,
+                _ => &mut tally.damaged,
+            };
+            *slot = slot.saturating_add(n);
+        }
+        tally
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Tally::default()
+    }
+}
+
 /// In English; each view words it in its user's language.
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

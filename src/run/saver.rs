@@ -450,6 +450,36 @@ mod tests {
         assert_eq!(copy.records.len(), 1, "nothing more went to the moved file");
     }
 
+    /// A link planted at our journal's name — here to our own file, moved aside — is never
+    /// taken for the journal: every reader refuses a link, so writing on through it would hide
+    /// our notes. The writer goes on in a new segment and writes nothing through the link.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_swapped_in_for_our_journal_is_left_for_a_new_segment() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = JournalWriter::create(dir.path(), "w").unwrap();
+        let path = writer.path().to_path_buf();
+        let mut saver = Saver::start(writer);
+        saver.submit(1, Hlc::of_wall(1), moved(1));
+        assert_eq!(confirmed(&mut saver).len(), 1);
+        let aside = dir.path().join("elsewhere");
+        std::fs::rename(&path, &aside).unwrap();
+        std::os::unix::fs::symlink(&aside, &path).unwrap();
+        saver.submit(2, Hlc::of_wall(2), moved(2));
+        assert_eq!(confirmed(&mut saver).len(), 1);
+        assert_eq!(saver.path(), dir.path().join("w.2.ron"));
+        let read = crate::run::journal::read_journal_file(&saver.path()).unwrap();
+        let seqs: Vec<u64> = read.records.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [1, 2], "the segment holds the whole journal");
+        let through = crate::run::journal::read_journal_file(&aside).unwrap();
+        assert_eq!(through.records.len(), 1, "nothing written through the link");
+        assert!(std::fs::symlink_metadata(&path).unwrap().is_symlink());
+        assert!(
+            FileId::of_path(&path).is_err(),
+            "a link has no identity of ours"
+        );
+    }
+
     #[test]
     fn a_number_seen_in_a_copy_is_never_used_again() {
         let dir = tempfile::tempdir().unwrap();

@@ -24,6 +24,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{Review, Screen};
 use crate::run::Millis;
 use crate::run::catalog::SavedRun;
+use crate::run::file_problem::Tally;
 use crate::text::clean_line;
 use crate::ui::clock::iso_date;
 use crate::ui::fit::fit;
@@ -160,9 +161,9 @@ fn status_line(review: &Review, width: usize) -> Paragraph<'static> {
         return Paragraph::new(line).style(theme.error);
     }
     let mut parts = vec![text.runs_count(review.view.runs.len())];
-    let skipped: usize = review.view.runs.iter().map(SavedRun::skipped_lines).sum();
-    if skipped > 0 {
-        parts.push(text.skipped_lines(skipped));
+    let tally = Tally::of(review.view.runs.iter().flat_map(|r| &r.problems));
+    if !tally.is_empty() {
+        parts.push(text.tally(&tally));
     }
     if !review.view.unreadable.is_empty() {
         parts.push(format!(
@@ -171,7 +172,7 @@ fn status_line(review: &Review, width: usize) -> Paragraph<'static> {
             text.state_unreadable
         ));
     }
-    let style = if skipped > 0 || !review.view.unreadable.is_empty() {
+    let style = if !tally.is_empty() || !review.view.unreadable.is_empty() {
         theme.low
     } else {
         theme.dim

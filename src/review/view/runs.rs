@@ -255,7 +255,7 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
     }
     if !run.problems.is_empty() {
         lines.push(Line::from(Span::styled(
-            text.skipped_lines(run.skipped_lines()),
+            text.tally(&run.tally()),
             theme.low,
         )));
         for problem in &run.problems {

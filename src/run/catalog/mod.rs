@@ -24,7 +24,7 @@ use std::sync::Arc;
 pub use folded::FoldedRun;
 pub use search::{Hit, Target, highlight_ranges, search};
 
-use crate::run::file_problem::FileProblem;
+use crate::run::file_problem::{FileProblem, Tally};
 use crate::run::state::{Note, RunState};
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, LoadedRun, RunDir, RunHeader, StoreError};
@@ -383,10 +383,10 @@ impl SavedRun {
         self.state.started_at.unwrap_or(self.header.started)
     }
 
-    /// The damaged journal lines (and other journal trouble) this run skipped: one per problem,
-    /// counting "N more problems like these" as N.
-    pub fn skipped_lines(&self) -> usize {
-        self.problems.iter().map(FileProblem::count).sum()
+    /// What reading this run met, counted by kind: damaged lines (counting "N more problems
+    /// like these" as N), events held back or left out, conflict copies read.
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.problems)
     }
 
     /// The last event of the meeting itself, or when the run was created.

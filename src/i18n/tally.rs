@@ -1,0 +1,57 @@
+//! Words of issue 19 part A for what reading a run met, each kind said as what it is: damaged
+//! lines, events from the future held back, events left out as not their writer's, conflict
+//! copies read ([`Tally`]).
+
+use super::Text;
+use crate::run::file_problem::Tally;
+
+impl Text {
+    /// "2 damaged lines skipped · 3 events from the future wait · 1 event left out: not
+    /// allowed", only the kinds there are.
+    pub fn tally(&self, tally: &Tally) -> String {
+        let mut parts = Vec::new();
+        if tally.damaged > 0 {
+            parts.push(self.skipped_lines(tally.damaged));
+        }
+        if tally.held > 0 {
+            parts.push(self.events_held(tally.held));
+        }
+        if tally.refused > 0 {
+            parts.push(self.events_refused(tally.refused));
+        }
+        if tally.copies > 0 {
+            parts.push(self.conflict_copies_read(tally.copies));
+        }
+        parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::run::file_problem::Tally;
+
+    #[test]
+    fn each_kind_is_said_as_what_it_is() {
+        let tally = Tally {
+            damaged: 0,
+            held: 3,
+            refused: 1,
+            copies: 0,
+        };
+        assert_eq!(
+            Lang::En.text().tally(&tally),
+            "3 events from the future wait · 1 event left out: not allowed"
+        );
+        assert_eq!(
+            Lang::Sv.text().tally(&tally),
+            "3 händelser från framtiden väntar · 1 otillåten händelse utelämnad"
+        );
+        let damaged = Tally {
+            damaged: 2,
+            ..Tally::default()
+        };
+        assert_eq!(Lang::En.text().tally(&damaged), "2 damaged lines skipped");
+        assert_eq!(Lang::En.text().tally(&Tally::default()), "");
+    }
+}
