@@ -48,13 +48,14 @@ fn a_join_whose_clock_is_a_minute_behind_says_so_and_counts_down_by_the_facilita
         .collect();
     std::fs::write(run.path().join("fia-00000a.ron"), journal).unwrap();
 
-    let join = Pty::spawn(
+    let mut join = Pty::spawn(
         &["--as", "Sam", "join", "--group", "Grupp Siljan"],
         data.path(),
         "en_GB.UTF-8",
         120,
         30,
     );
+    join.answer_on_stage(b"\r");
     let screen = join.wait_for("s behind the facilitator's");
     assert!(
         screen.contains("this computer's clock is 60 s behind the facilitator's")
@@ -66,12 +67,13 @@ fn a_join_whose_clock_is_a_minute_behind_says_so_and_counts_down_by_the_facilita
     let left = countdown_seconds(&screen).unwrap();
     assert!((580..=600).contains(&left), "{left} s left:\n{screen}");
 
-    let sv = Pty::spawn(
+    let mut sv = Pty::spawn(
         &["--as", "Dana", "join"],
         data.path(),
         "sv_SE.UTF-8",
         120,
         30,
     );
+    sv.answer_on_stage(b"\r");
     sv.wait_for("s efter processledarens");
 }

@@ -47,6 +47,7 @@ fn a_fit_made_on_the_stage_shows_in_a_join_and_is_undone_with_u() {
         120,
         40,
     );
+    join.answer_on_stage(b"\r");
     join.wait_for("Following the facilitator");
     join.wait_for("5 min behind");
     // The join opens with the editor ready: Esc, then the agenda overview.

@@ -27,6 +27,7 @@ fn a_polling_join_and_the_stage_see_each_others_notes_with_no_countdown_running(
     stage.type_keys("Välkomna");
     stage.send(b"\r");
     stage.wait_for("· Fia ·");
+    join.answer_on_stage(b"\r");
     join.wait_for("Following the facilitator");
     join.wait_for("Välkomna");
 

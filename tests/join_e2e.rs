@@ -27,6 +27,8 @@ fn notes_typed_in_each_terminal_appear_in_the_others_and_the_timer_agrees() {
         100,
         30,
     );
+    siljan.answer_on_stage(b"\r");
+    dalalven.answer_on_stage(b"\r");
     siljan.wait_for("Following the facilitator");
     dalalven.wait_for("Following the facilitator");
 
@@ -145,6 +147,7 @@ fn a_breakout_with_a_join_notes_land_where_they_were_started() {
         80,
         24,
     );
+    join.answer_on_stage(b"\r");
     let screen = join.wait_for("Following the facilitator");
     assert!(screen.contains("Grupp Siljan ✎ · 1/4"), "{screen}");
     // An idle draft is on disk, with no timebox running.
@@ -197,6 +200,7 @@ fn a_join_before_the_first_event_waits_and_keeps_its_group() {
     join.wait_for("q avsluta");
 
     stage.start_first_timebox();
+    join.answer_on_stage(b"\r");
     join.wait_for("Följer processledaren");
     join.type_keys("Siljan först");
     join.send(b"\r");
@@ -218,4 +222,45 @@ fn a_waiting_join_quits_on_q() {
                 .next()
                 .is_none()
     );
+}
+
+/// Issue 18: `spar join` on a run whose facilitator is live on stage says who and since when, in
+/// the user's language; Enter joins as note-taker and the stage on screen never changes; `t`
+/// takes over, and the first stage steps down.
+#[test]
+fn a_join_asks_about_the_live_stage_enter_joins_and_t_takes_over() {
+    let data = tempfile::tempdir().unwrap();
+    let mut anna = Pty::kickoff_lobby("Anna", data.path(), "en_GB.UTF-8");
+    anna.start_first_timebox();
+    anna.send(b"n");
+    anna.wait_for("Item 2 of 12");
+    let before = anna.screen();
+
+    let mut bo = Pty::spawn(&["--as", "Bo", "join"], data.path(), "sv_SE.UTF-8", 80, 24);
+    let asked = bo.wait_for("Anna leder träffen sedan");
+    assert!(asked.contains("Träffen pågår"), "{asked}");
+    bo.send(b"\r");
+    bo.wait_for("Följer processledaren");
+    anna.wait_for("Bo");
+    assert!(!anna.screen().contains("took over"), "{}", anna.screen());
+    // The stage still drives: its next turn reaches the note-taker.
+    anna.send(b"n");
+    bo.wait_for("Tur 2 av 15");
+    assert!(before.contains("Item 2 of 12"));
+
+    let mut cia = Pty::spawn(
+        &["--as", "Cia", "join"],
+        data.path(),
+        "en_GB.UTF-8",
+        200,
+        60,
+    );
+    cia.wait_for("Anna is on stage since");
+    cia.send(b"t");
+    anna.wait_for("Cia took over as facilitator");
+    // Only Cia drives now: her next turn reaches the others.
+    cia.wait_for("Item 2 of 12");
+    cia.send(b"n");
+    anna.wait_for("Turn 3 of 15");
+    bo.wait_for("Tur 3 av 15");
 }

@@ -92,6 +92,7 @@ fn the_stage_shows_a_join_with_its_group_until_it_quits() {
         100,
         30,
     );
+    join.answer_on_stage(b"\r");
     join.wait_for("Följer processledaren");
     stage.wait_for("Taking notes: Sam (Grupp Siljan)");
 

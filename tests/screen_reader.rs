@@ -17,6 +17,8 @@ struct Words {
     item_two: &'static str,
     yes_no: &'static str,
     prompt: &'static str,
+    /// A join's question about the facilitator on stage.
+    on_stage: &'static str,
     saved: &'static str,
     heard_note: &'static str,
 }
@@ -30,6 +32,7 @@ const EN: Words = Words {
     item_two: "Item 2 of 12",
     yes_no: "y and Enter",
     prompt: "Type a note for",
+    on_stage: "is on stage since",
     saved: "Saved: item 1",
     heard_note: "Note from Anna, ",
 };
@@ -43,6 +46,7 @@ const SV: Words = Words {
     item_two: "Punkt 2 av 12",
     yes_no: "j och Retur",
     prompt: "Skriv en anteckning till",
+    on_stage: "leder träffen sedan",
     saved: "Sparad: punkt 1",
     heard_note: "Anteckning från Anna, ",
 };
@@ -99,7 +103,7 @@ fn facilitator(data: &std::path::Path, w: &Words) -> Pty {
 
 /// Anna joins for Grupp Siljan; her note prompt is open.
 fn note_taker(data: &std::path::Path, w: &Words) -> Pty {
-    let pty = Pty::spawn(
+    let mut pty = Pty::spawn(
         &[
             "--screen-reader",
             "--as",
@@ -113,6 +117,9 @@ fn note_taker(data: &std::path::Path, w: &Words) -> Pty {
         100,
         30,
     );
+    // Asked about the facilitator on stage: an empty line joins.
+    wait_said(&pty, w.on_stage, 1);
+    line(&mut pty, "");
     wait_said(&pty, w.prompt, 1);
     pty
 }

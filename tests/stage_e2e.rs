@@ -306,3 +306,52 @@ fn two_stages_of_the_same_name_started_together_never_both_drive() {
         b.screen()
     );
 }
+
+/// Issue 18: taking over hands the stage lock over. The stage that steps down lets go of it, and
+/// the one that took over takes it (its writer id is in the lock file); so that stage, killed,
+/// is a crash of its own and resumed without a question.
+#[test]
+fn taking_over_hands_the_lock_over_and_the_new_stage_crashing_is_resumed_without_a_question() {
+    let data = tempfile::tempdir().unwrap();
+    let mut anna = Pty::kickoff_lobby("Anna", data.path(), "en_GB.UTF-8");
+    anna.start_first_timebox();
+    common::pty::wait_for_journal(data.path(), "TimerStarted");
+    let id = std::fs::read_dir(data.path().join("runs"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .unwrap()
+        .file_name()
+        .into_string()
+        .unwrap();
+    let lock = data
+        .path()
+        .join("cache/spar/stages")
+        .join(format!("{id}.lock"));
+    let holder = || std::fs::read_to_string(&lock).unwrap_or_default();
+    assert!(holder().starts_with("anna-"), "{}", holder());
+
+    let resume = ["--as", "Cia", "run", "kickoff", "--resume", &id];
+    let mut cia = Pty::spawn(&resume, data.path(), "en_GB.UTF-8", 120, 40);
+    cia.wait_for("Anna is on stage since");
+    cia.send(b"t\r");
+    anna.wait_for("Cia took over as facilitator");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !holder().starts_with("cia-") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the lock is not handed over: {}",
+            holder()
+        );
+        // No wake-up for another process's write: look again shortly.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    cia.signal("KILL");
+    cia.wait_exit();
+    let again = Pty::spawn(&resume, data.path(), "en_GB.UTF-8", 120, 40);
+    let screen = again.wait_until(
+        |s| s.contains("Item 1 of 12") || s.contains("on stage since"),
+        "the stage or the question",
+    );
+    assert!(!screen.contains("on stage since"), "{screen}");
+}

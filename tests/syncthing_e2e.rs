@@ -100,6 +100,7 @@ fn notes_cross_a_syncthing_folder_both_ways() {
         200,
         60,
     );
+    join.answer_on_stage(b"\r");
     join.wait_for("Following the facilitator");
     // The room's screen on the second machine: it follows the stage through the folder, and the
     // stage becomes a console once the show's journal has crossed back.

@@ -1,14 +1,15 @@
 //! The door's questions on the terminal before a screen opens ("Fortsätta träffen som började
 //! 14:02? [J/n]", "Anna leder träffen sedan 19:58 … Anteckna (Enter), ta över (t) eller avbryt (q)?").
-//! An answer that is not understood is asked again rather than taken as "no": a stray key must
-//! not open a new run beside the one the facilitator meant to resume.
+//! An answer to the resume question that is not understood is asked again rather than taken as
+//! "no": a stray key must not open a new run beside the one the facilitator meant to resume. One
+//! to the on-stage question that is not understood joins, which displaces no one.
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Millis;
-use crate::run::open::{Answer, Ask, OnStage};
+use crate::run::open::{Answer, Ask, AskResume, OnStage};
 
 /// The door's questions asked on standard error, answered on standard input. Off a terminal
 /// nothing can be asked: the line says what to type instead (exit 2).
@@ -16,7 +17,7 @@ pub struct TerminalAsk {
     pub lang: Lang,
 }
 
-impl Ask for TerminalAsk {
+impl AskResume for TerminalAsk {
     fn resume(&mut self, run: &str, started: Millis) -> anyhow::Result<bool> {
         let text = self.lang.text();
         let stdin = std::io::stdin();
@@ -38,7 +39,9 @@ impl Ask for TerminalAsk {
         let prompt = text.resume_prompt(&when, run);
         ask(&prompt, &mut stdin.lock(), resume_answer)
     }
+}
 
+impl Ask for TerminalAsk {
     fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer> {
         let text = self.lang.text();
         let stdin = std::io::stdin();
@@ -88,15 +91,10 @@ pub fn resume_answer(line: &str) -> Option<bool> {
     }
 }
 
-/// "Anteckna (Enter), ta över (t) eller avbryt (q)?": an empty line, a, j or the words join;
-/// t or "take over" takes over; q, x or the words cancel.
+/// "Anteckna (Enter), ta över (t) eller avbryt (q)?": every line is understood (see
+/// [`crate::ui::on_stage::word`]); one not understood joins, which displaces no one.
 pub fn on_stage_answer(line: &str) -> Option<Answer> {
-    match line {
-        "" | "a" | "anteckna" | "j" | "join" => Some(Answer::Join),
-        "t" | "ta över" | "take over" => Some(Answer::TakeOver),
-        "q" | "x" | "avbryt" | "cancel" => Some(Answer::Cancel),
-        _ => None,
-    }
+    Some(crate::ui::on_stage::word(line))
 }
 
 #[cfg(test)]
@@ -130,6 +128,10 @@ mod tests {
         assert_eq!(on_stage_answer(""), Some(Answer::Join));
         assert_eq!(on_stage_answer("j"), Some(Answer::Join));
         assert_eq!(on_stage_answer("q"), Some(Answer::Cancel));
-        assert_eq!(on_stage_answer("n"), None);
+        assert_eq!(
+            on_stage_answer("n"),
+            Some(Answer::Join),
+            "not understood: joins"
+        );
     }
 }

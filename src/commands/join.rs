@@ -1,19 +1,20 @@
-//! `spar join [RUN] [--group NAME]`: a note-taker's terminal on a live run.
+//! `spar join [RUN] [--group NAME]`: a note-taker's terminal on a live run. Parses, and goes
+//! through the door (`run::open`): the run is opened beside the stage, and a facilitator found
+//! on stage is said and asked about (Enter joins, `t` takes over, `q` cancels).
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::{catalog, data_dir, seat, speech, store_error, track_view, ui_ctx};
+use super::{author, catalog, data_dir, seat, speech, store_error, ui_ctx};
 use crate::cli::Global;
 use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
-use crate::run::catalog::{TrackView, recap};
-use crate::run::store::{DataDir, RunDir};
-use crate::session::load::Catalog;
+use crate::run::catalog::recap;
+use crate::run::open::{self, Door, lock};
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::stage_app::Seat;
-use crate::tui::{stage_app, waiting_app};
+use crate::tui::waiting_app::latest_live_run;
+use crate::tui::{ask_app, stage_app};
 
 pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
@@ -25,14 +26,11 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let marks = speech(global, lang)?;
     let screen_reader = marks.is_some();
     let mut tui = None;
-    let (dir, view) = match run {
+    let (run, view) = match run {
         Some(id) => {
             let dir = data.find(id).map_err(store_error)?;
-            // A header that cannot be read is bad input, said as one line before the terminal
-            // is taken (off a terminal too). The run is read again when it opens: the header is
-            // a few kilobytes, and this keeps the door's open in one place.
-            dir.header().map_err(store_error)?;
-            (dir, None)
+            let header = open::header(&dir).map_err(store_error)?;
+            ((dir, header), None)
         }
         None => {
             // What is awaited, and where: a wrong data folder shows at once.
@@ -42,10 +40,9 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
                 lang.text()
                     .watching_folder(&data.runs_dir().display().to_string())
             );
-            let latest =
-                latest_live_run(global, &data, &catalog, &mut tui, screen_reader, waiting)?;
-            match latest {
-                Some((dir, view)) => (dir, Some(view)),
+            let ctx = ui_ctx(global, lang);
+            match latest_live_run(&data, &catalog, &mut tui, ctx, screen_reader, waiting)? {
+                Some((dir, header, view)) => ((dir, header), Some(view)),
                 None => return Ok(ExitCode::SUCCESS),
             }
         }
@@ -54,18 +51,36 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
         Some(tui) => tui,
         None => Tui::start_as(screen_reader)?,
     };
+    let author = author(global);
+    let door = Door {
+        data: &data,
+        author: &author,
+        lang,
+        now,
+        locks: lock::folder(),
+    };
+    let entry = ask_app::join(&mut tui, &door, run, ui_ctx(global, lang))?;
+    let mut seat = Seat {
+        speech: marks,
+        ..seat(global, lang, Role::Facilitator)
+    };
+    let Some(opening) = super::opening(entry, &mut seat, door.locks) else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let note_taker = seat.role == Role::NoteTaker;
     stage_app::run(
         &mut tui,
-        stage_app::Opening::Join(dir),
-        Seat {
-            speech: marks,
-            ..seat(global, lang, Role::NoteTaker)
-        },
+        opening,
+        seat,
         |session| match &view {
             Some(view) => view.recap(session),
             None => recap(&data, &catalog, session, now),
         },
         |stage| {
+            // Taken over: the stage drives, for no group of its own.
+            if !note_taker {
+                return Ok(());
+            }
             // The group is looked up in the run's own session, read once with the run.
             let group = match group {
                 Some(name) => {
@@ -80,73 +95,6 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
         },
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The latest live run, waited for on a calm screen saying `waiting` when there is none yet
-/// (note-takers and the room's screen start early), in plain lines with `screen_reader`; off a terminal there is no waiting, and no
-/// live run is one clear line. `None`: the user quit while waiting. The terminal, once started
-/// for the waiting screen, is left in `tui` for the view.
-pub(super) fn latest_live_run(
-    global: &Global,
-    data: &DataDir,
-    catalog: &Catalog,
-    tui: &mut Option<Tui>,
-    screen_reader: bool,
-    waiting: String,
-) -> anyhow::Result<Option<(RunDir, TrackView)>> {
-    let lang = Lang::resolve(global.lang);
-    let view = track_view(data, catalog, now_ms());
-    if let Some(live) = view.latest_live() {
-        return Ok(Some((live.dir.clone(), view)));
-    }
-    if !std::io::stdout().is_terminal() {
-        let runs = data.runs_dir().display().to_string();
-        return Err(BadInput::Said(lang.text().no_live_run(&runs)).into());
-    }
-    // Wait in the lobby's stead for the facilitator's first event to create the run.
-    let waiting_tui = tui.insert(Tui::start_as(screen_reader)?);
-    let mut runs = RunsFolder::new(&data.runs_dir());
-    waiting_app::wait_until(waiting_tui, ui_ctx(global, lang), waiting, || {
-        if !runs.changed(&data.runs_dir()) {
-            return None;
-        }
-        let view = track_view(data, catalog, now_ms());
-        let dir = view.latest_live()?.dir.clone();
-        Some((dir, view))
-    })
-}
-
-/// The runs folder as the waiting join last saw it: the runs are read again only once a folder
-/// has been added or removed (and from then on at every look, as a new run's header and first
-/// event may land a moment after its folder).
-struct RunsFolder {
-    names: Vec<std::ffi::OsString>,
-    changed: bool,
-}
-
-impl RunsFolder {
-    fn new(folder: &std::path::Path) -> RunsFolder {
-        RunsFolder {
-            names: Self::names(folder),
-            changed: false,
-        }
-    }
-
-    fn names(folder: &std::path::Path) -> Vec<std::ffi::OsString> {
-        let mut names: Vec<_> = std::fs::read_dir(folder)
-            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
-        names.sort();
-        names
-    }
-
-    /// Whether a run may have begun since the join began to wait.
-    fn changed(&mut self, folder: &std::path::Path) -> bool {
-        if !self.changed {
-            self.changed = Self::names(folder) != self.names;
-        }
-        self.changed
-    }
 }
 
 /// A group of the session by name, any case, or by a word of its name that no other group has

@@ -8,6 +8,7 @@ use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::catalog::TrackView;
 use crate::run::open::Entry;
+use crate::run::open::lock::Hold;
 use crate::run::store::{DataDir, StoreError};
 use crate::run::{Millis, Role};
 use crate::session::load::{Catalog, load_catalog};
@@ -126,7 +127,7 @@ pub fn opening(entry: Entry, seat: &mut Seat, locks: Option<PathBuf>) -> Option<
         Entry::New { data, header } => Some(Opening::New {
             data,
             header,
-            locks,
+            lock: locks.map_or(Hold::None, Hold::Wanted),
         }),
         Entry::Stage {
             run,
@@ -138,7 +139,10 @@ pub fn opening(entry: Entry, seat: &mut Seat, locks: Option<PathBuf>) -> Option<
         }
         Entry::Join(run) => {
             seat.role = Role::NoteTaker;
-            Some(Opening::Opened { run, lock: None })
+            Some(Opening::Opened {
+                run,
+                lock: Hold::None,
+            })
         }
         Entry::Cancelled => None,
     }

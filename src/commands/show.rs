@@ -8,6 +8,7 @@ use crate::cli::Global;
 use crate::i18n::Lang;
 use crate::tui::event_loop::Tui;
 use crate::tui::show_app;
+use crate::tui::waiting_app::latest_live_run;
 
 pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let data = data_dir(global)?;
@@ -16,25 +17,22 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let marks = speech(global, lang)?;
     let screen_reader = marks.is_some();
     let mut tui = None;
-    let dir = match run {
-        Some(id) => data.find(id).map_err(store_error)?,
+    let (dir, header) = match run {
+        Some(id) => {
+            let dir = data.find(id).map_err(store_error)?;
+            let header = crate::run::open::header(&dir).map_err(store_error)?;
+            (dir, header)
+        }
         None => {
             let folder = data.runs_dir().display().to_string();
             let waiting = lang.text().show_waiting(&folder);
-            match super::join::latest_live_run(
-                global,
-                &data,
-                &catalog,
-                &mut tui,
-                screen_reader,
-                waiting,
-            )? {
-                Some((dir, _)) => dir,
+            let ctx = ui_ctx(global, lang);
+            match latest_live_run(&data, &catalog, &mut tui, ctx, screen_reader, waiting)? {
+                Some((dir, header, _)) => (dir, header),
                 None => return Ok(ExitCode::SUCCESS),
             }
         }
     };
-    let header = dir.header().map_err(store_error)?;
     let track = header.track.as_ref().map(|t| t.title.clone());
     let mut tui = match tui {
         Some(tui) => tui,
@@ -42,7 +40,7 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     };
     show_app::run(
         &mut tui,
-        dir,
+        (dir, header),
         author(global),
         ui_ctx(global, lang),
         track,

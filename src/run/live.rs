@@ -77,6 +77,17 @@ impl LiveRun {
         now: Millis,
     ) -> anyhow::Result<(LiveRun, RunState)> {
         let header = dir.header()?;
+        LiveRun::open_with(dir, header, author, now)
+    }
+
+    /// Like [`open_unannounced`](Self::open_unannounced), with the run's `header` already read
+    /// (the door reads it once, before the terminal is taken).
+    pub fn open_with(
+        dir: RunDir,
+        header: RunHeader,
+        author: &str,
+        now: Millis,
+    ) -> anyhow::Result<(LiveRun, RunState)> {
         let writer_id = new_writer_id(author);
         let writer = dir
             .open_writer(&writer_id)

@@ -136,7 +136,7 @@ impl StartScreen {
 
     pub fn on_key(&mut self, key: KeyEvent) -> Choice {
         if self.asking.is_some() {
-            return match on_stage_key(key) {
+            return match crate::ui::on_stage::key(key) {
                 Some(answer) => Choice::Answered(answer),
                 None => Choice::Stay,
             };
@@ -165,20 +165,5 @@ impl StartScreen {
             Action::Quit => return Choice::Quit,
         }
         Choice::Stay
-    }
-}
-
-/// The popup's keys: Enter (or j, a) joins, t takes over, Esc, q or Ctrl+C cancels; any other key
-/// does nothing.
-fn on_stage_key(key: KeyEvent) -> Option<Answer> {
-    use ratatui::crossterm::event::KeyModifiers;
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Answer::Cancel);
-    }
-    match key.code {
-        KeyCode::Enter | KeyCode::Char('j' | 'a') => Some(Answer::Join),
-        KeyCode::Char('t') => Some(Answer::TakeOver),
-        KeyCode::Esc | KeyCode::Char('q') => Some(Answer::Cancel),
-        _ => None,
     }
 }

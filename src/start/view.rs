@@ -161,36 +161,6 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
         frame.render_widget(paragraph, summary);
     }
     if let Some(asking) = &screen.asking {
-        draw_asking(frame, screen, asking);
+        crate::ui::on_stage::draw(frame, &screen.ctx, &asking.line, &asking.run);
     }
-}
-
-/// The question over the start screen: who is on stage, and the three answers, Enter first.
-fn draw_asking(frame: &mut Frame, screen: &StartScreen, asking: &super::Asking) {
-    let text = screen.ctx.text();
-    let theme = &screen.ctx.theme;
-    let answers = text.on_stage_answers();
-    let mut lines = vec![
-        Line::from(format!("{} ({}).", asking.line, asking.run)).style(theme.text),
-        Line::default(),
-    ];
-    for (key, what) in answers {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{key:<6}"), theme.title),
-            Span::styled(what, theme.text),
-        ]));
-    }
-    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
-    let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).max(40);
-    let width = width.min(frame.area().width.saturating_sub(2));
-    // Each line takes as many rows as it wraps to inside the frame and padding.
-    let inner = usize::from(width.saturating_sub(4)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
-    let area = crate::ui::popup::centered(frame.area(), width, height);
-    let block = crate::ui::popup::block(theme, text.on_stage_title());
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(ratatui::widgets::Wrap { trim: true });
-    crate::ui::popup::show(frame, area, paragraph);
 }

@@ -3,7 +3,6 @@
 //! the bell) and feeds it what arrives (keys, paste, other writers' events, time).
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use ratatui::Frame;
@@ -14,10 +13,10 @@ use super::watch::{Watch, arm};
 use crate::run::catalog::RecapEntry;
 use crate::run::live::LiveRun;
 use crate::run::open::Opened;
-use crate::run::open::lock::{self, Lock, StageLock};
+use crate::run::open::lock::Hold;
 use crate::run::skew::ClockSkew;
 use crate::run::state::RunState;
-use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::run::store::{DataDir, RunHeader};
 use crate::run::unsaved;
 use crate::run::{Event, Millis, Role};
 use crate::session::Session;
@@ -46,19 +45,14 @@ pub struct Seat {
 /// item starts or the first note is typed, so that opening the lobby and leaving again leaves no
 /// run behind (none "in progress", none "not started" in the track's export).
 pub enum Opening {
-    /// A note-taker's way in: opened (through the door) while the screen already answers `q`.
-    Join(RunDir),
-    /// A run the door opened (our journal started in it, the others' read and folded), with the
-    /// stage lock it holds for the stage, if any.
-    Opened {
-        run: Box<Opened>,
-        lock: Option<StageLock>,
-    },
+    /// A run the door opened (our journal started in it, the others' read and folded), with
+    /// what the stage holds of its lock.
+    Opened { run: Box<Opened>, lock: Hold },
     New {
         data: DataDir,
         header: Box<RunHeader>,
-        /// Where the stage takes its lock once the run is created.
-        locks: Option<PathBuf>,
+        /// Wanted once the run is created.
+        lock: Hold,
     },
 }
 
@@ -74,32 +68,13 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let now = now_ms();
     let (live, run, header, pending, lock) = match opening {
-        Opening::Join(dir) => {
-            let opening = {
-                let me = seat.author.clone();
-                tui.while_opening(move || crate::run::open::beside(dir, &me, now))
-            };
-            // Given up while opening: nothing was shown, nothing was written but our empty
-            // journal.
-            let Some(opened) = opening else {
-                return Ok(());
-            };
-            let Opened { live, state } = *opened?;
-            let header = live.header.clone();
-            (Some(live), state, header, None, Held::None)
-        }
         Opening::Opened { run, lock } => {
             let Opened { live, state } = *run;
             let header = live.header.clone();
-            (Some(live), state, header, None, Held::from(lock))
+            (Some(live), state, header, None, lock)
         }
-        Opening::New {
-            data,
-            header,
-            locks,
-        } => {
+        Opening::New { data, header, lock } => {
             let run = RunState::new(std::sync::Arc::new(header.session.clone()));
-            let lock = locks.map_or(Held::None, Held::Wanted);
             (None, run, (*header).clone(), Some((data, *header)), lock)
         }
     };
@@ -136,6 +111,7 @@ pub fn run(
         take_over,
         speech,
         lock,
+        handover: None,
     };
     app.refresh_notice();
     tui.run(&mut app)?;
@@ -223,32 +199,18 @@ struct StageApp {
     take_over: bool,
     /// The screen-reader mode's view, instead of drawing.
     speech: Option<Speech>,
-    /// The stage lock: held while this stage runs, so that other ways in on this computer see
-    /// it live.
-    lock: Held,
+    /// The stage lock: held while this stage drives, so that other ways in on this computer see
+    /// it live; let go of when it steps down.
+    lock: Hold,
+    /// While the lock is wanted after a take-over: when to try it next, and when to stop.
+    handover: Option<(Millis, Millis)>,
 }
 
-/// The stage lock of a [`StageApp`].
-enum Held {
-    /// None to hold: a note-taker, a lock that cannot be had, or one another stage holds.
-    None,
-    /// Held until the process ends (let go of when dropped).
-    Lock(
-        #[expect(
-            dead_code,
-            reason = "held for its drop: the lock lasts as long as the stage"
-        )]
-        StageLock,
-    ),
-    /// A new run's: taken (in this folder) when the run is created.
-    Wanted(PathBuf),
-}
-
-impl From<Option<StageLock>> for Held {
-    fn from(lock: Option<StageLock>) -> Held {
-        lock.map_or(Held::None, Held::Lock)
-    }
-}
+/// How long a stage that took over tries for the lock, while the stage it took over from reads
+/// `TookOver`, steps down and lets go (within the usual latency of a journal line).
+const HANDOVER_MS: Millis = 10_000;
+/// ... trying this often.
+const HANDOVER_EVERY: Millis = 250;
 
 impl StageApp {
     /// After journals were read: how far this computer's clock is off the facilitator's is
@@ -275,10 +237,11 @@ impl StageApp {
                 now,
                 &header.by,
             );
+            // Written, not read back: the run is opened with the header in hand.
             let opened = data
-                .create_run(header)
+                .create_run(header.clone())
                 .map_err(anyhow::Error::from)
-                .and_then(|dir| LiveRun::open_unannounced(dir, &self.stage.ctx.author, now));
+                .and_then(|dir| LiveRun::open_with(dir, header, &self.stage.ctx.author, now));
             match opened {
                 Err(e) => {
                     let lang = self.stage.ctx.ui.lang;
@@ -289,15 +252,7 @@ impl StageApp {
                     self.pending = None;
                     let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
                     self.stage.ctx.run_id = live.dir.id().to_string();
-                    if let Held::Wanted(folder) = &self.lock {
-                        self.lock = match lock::try_lock(folder, live.dir.id()) {
-                            Lock::Taken { mut lock, .. } => {
-                                lock.record(live.writer_id());
-                                Held::Lock(lock)
-                            }
-                            Lock::Held | Lock::Unavailable => Held::None,
-                        };
-                    }
+                    self.lock.try_take(live.dir.id(), live.writer_id());
                     live.announce(&mut self.stage.run, &author, role, now);
                     for (at, ev) in std::mem::take(&mut self.unsaved) {
                         live.append(&mut self.stage.run, ev, at);
@@ -376,11 +331,35 @@ impl StageApp {
         self.append(Event::TakingNotes { group }, now);
     }
 
-    /// Another stage took over as facilitator: this one follows from now on.
+    /// Another stage took over as facilitator: this one follows from now on, and lets go of the
+    /// lock for the stage that took over.
     fn step_down_if_taken_over(&mut self) {
         if let Some(live) = &self.live {
             self.stage.step_down_if_taken_over(live.writer_id());
         }
+        if self.stage.ctx.role != Role::Facilitator {
+            self.lock = Hold::None;
+        }
+    }
+
+    /// After a take-over: the lock, once the stage taken over from lets go of it.
+    fn take_handed_over_lock(&mut self, now: Millis) {
+        let (Some((next, until)), Some(live)) = (self.handover, &self.live) else {
+            return;
+        };
+        if now < next {
+            return;
+        }
+        self.lock.try_take(live.dir.id(), live.writer_id());
+        self.handover = if !self.lock.is_wanted() {
+            None
+        } else if now >= until {
+            // Never let go of (a stage of an older spar, one that hung): the journals decide.
+            self.lock = Hold::None;
+            None
+        } else {
+            Some((now + HANDOVER_EVERY, until))
+        };
     }
 
     fn refresh_notice(&mut self) {
@@ -464,6 +443,7 @@ impl App for StageApp {
         // The countdown from here on runs on the facilitator's clock.
         let now = self.skew.corrected(raw);
         self.step_down_if_taken_over();
+        self.take_handed_over_lock(now);
         let effects = self.stage.tick(now);
         self.perform(effects, now)
     }
@@ -494,6 +474,9 @@ impl App for StageApp {
             live.announce(&mut self.stage.run, &author, role, now);
             if self.take_over {
                 live.append(&mut self.stage.run, Event::TookOver, now);
+                if self.lock.is_wanted() {
+                    self.handover = Some((now, now + HANDOVER_MS));
+                }
             }
             self.start_watch(&mut live, tx.clone());
             self.live = Some(live);
@@ -574,6 +557,10 @@ impl StageApp {
             wake.min(now.saturating_add(1000))
         } else {
             wake
+        };
+        let wake = match self.handover {
+            Some((next, _)) => wake.min(next),
+            None => wake,
         };
         // Entries from the future are folded when this clock reaches them.
         match self.live.as_ref().and_then(LiveRun::next_release) {

@@ -4,7 +4,7 @@ use ratatui::Frame;
 
 use super::event_loop::{App, Flow, Msg, Tui};
 use crate::run::Millis;
-use crate::run::open::{Answer, Ask, OnStage};
+use crate::run::open::{Answer, Ask, AskResume, OnStage};
 use crate::start::{Asking, Choice, StartScreen, view};
 
 /// Shows the start screen until a choice is made; the screen is handed back with it (the chosen
@@ -24,12 +24,14 @@ pub struct ScreenAsk<'a> {
     pub screen: StartScreen,
 }
 
-impl Ask for ScreenAsk<'_> {
+impl AskResume for ScreenAsk<'_> {
     /// The start screen resumes a meeting in progress by choosing it: nothing to ask.
     fn resume(&mut self, _run: &str, _last: Millis) -> anyhow::Result<bool> {
         Ok(true)
     }
+}
 
+impl Ask for ScreenAsk<'_> {
     fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer> {
         let ctx = &self.screen.ctx;
         let since = crate::ui::clock::hh_mm(who.since, &ctx.tz);

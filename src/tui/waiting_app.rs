@@ -1,6 +1,6 @@
 //! A calm screen that waits for something another process begins — a note-taker's `spar join`
-//! before the facilitator's first event creates the run — and looks again once a second until
-//! it is there or the user quits.
+//! or the room's `spar show` before the facilitator's first event creates the run — and looks
+//! again once a second until it is there or the user quits ([`latest_live_run`]).
 //!
 //! A new run is a new folder in the runs folder, which the journal watcher (it follows one run's
 //! journals) does not report; one look a second is the wake set here, as for a polled run.
@@ -11,8 +11,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::event_loop::{App, Flow, Msg, Tui};
+use super::event_loop::{App, Flow, Msg, Tui, now_ms};
+use crate::error::BadInput;
 use crate::run::Millis;
+use crate::run::catalog::TrackView;
+use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::session::load::Catalog;
 use crate::ui::Ctx;
 
 /// How often the waiting screen looks.
@@ -123,6 +127,76 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
     }
 
     fn shutdown(&mut self, _now: Millis) {}
+}
+
+/// The latest live run (its header as the track's runs were read), waited for on a calm screen saying `waiting` when there is none yet
+/// (note-takers and the room's screen start early), in plain lines with `screen_reader`; off a terminal there is no waiting, and no
+/// live run is one clear line. `None`: the user quit while waiting. The terminal, once started
+/// for the waiting screen, is left in `tui` for the view.
+pub fn latest_live_run(
+    data: &DataDir,
+    catalog: &Catalog,
+    tui: &mut Option<Tui>,
+    ctx: Ctx,
+    screen_reader: bool,
+    waiting: String,
+) -> anyhow::Result<Option<(RunDir, RunHeader, TrackView)>> {
+    let lang = ctx.lang;
+    // An unreadable runs folder has none: waited for until it has.
+    let track_view = || TrackView::load(data, catalog, now_ms()).unwrap_or_default();
+    let view = track_view();
+    if let Some(live) = view.latest_live() {
+        return Ok(Some((live.dir.clone(), live.header.clone(), view)));
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let runs = data.runs_dir().display().to_string();
+        return Err(BadInput::Said(lang.text().no_live_run(&runs)).into());
+    }
+    // Wait in the lobby's stead for the facilitator's first event to create the run.
+    let waiting_tui = tui.insert(Tui::start_as(screen_reader)?);
+    let mut runs = RunsFolder::new(&data.runs_dir());
+    wait_until(waiting_tui, ctx, waiting, || {
+        if !runs.changed(&data.runs_dir()) {
+            return None;
+        }
+        let view = track_view();
+        let live = view.latest_live()?;
+        let (dir, header) = (live.dir.clone(), live.header.clone());
+        Some((dir, header, view))
+    })
+}
+
+/// The runs folder as the waiting join last saw it: the runs are read again only once a folder
+/// has been added or removed (and from then on at every look, as a new run's header and first
+/// event may land a moment after its folder).
+struct RunsFolder {
+    names: Vec<std::ffi::OsString>,
+    changed: bool,
+}
+
+impl RunsFolder {
+    fn new(folder: &std::path::Path) -> RunsFolder {
+        RunsFolder {
+            names: Self::names(folder),
+            changed: false,
+        }
+    }
+
+    fn names(folder: &std::path::Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = std::fs::read_dir(folder)
+            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    /// Whether a run may have begun since the join began to wait.
+    fn changed(&mut self, folder: &std::path::Path) -> bool {
+        if !self.changed {
+            self.changed = Self::names(folder) != self.names;
+        }
+        self.changed
+    }
 }
 
 #[cfg(test)]

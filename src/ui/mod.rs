@@ -19,6 +19,7 @@ pub mod fit;
 pub mod frame;
 pub mod keymap;
 pub mod labels;
+pub mod on_stage;
 pub mod place;
 pub mod popup;
 pub mod theme;

@@ -258,6 +258,17 @@ impl Pty {
         }
     }
 
+    /// `spar join` found a facilitator on stage: waits for its question (either language) and
+    /// answers with `key` (`b"\r"`: join as note-taker, the default).
+    #[allow(dead_code)]
+    pub fn answer_on_stage(&mut self, key: &[u8]) {
+        self.wait_until(
+            |s| s.contains("The meeting is running") || s.contains("Träffen pågår"),
+            "the question about the facilitator on stage",
+        );
+        self.send(key);
+    }
+
     /// Waits until the screen shows `text`; panics with the screen when it does not in 10 s.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(|s| s.contains(text), text)

@@ -34,6 +34,44 @@ pub enum Lock {
     Unavailable,
 }
 
+/// What a stage holds of its run's lock.
+#[derive(Debug)]
+pub enum Hold {
+    /// Nothing: a note-taker, or no lock can be had (the journals alone decide).
+    None,
+    /// Held until dropped: the stage drives, and other ways in on this computer see it live.
+    Held(StageLock),
+    /// Wanted, in this folder: a new run's, once the run is created; a run taken over, once the
+    /// stage stepping down lets go of it ([`Hold::try_take`] again until then).
+    Wanted(PathBuf),
+}
+
+impl Hold {
+    /// Tries a wanted lock of run `run_id` for `writer_id`: taken, it says who holds it; still
+    /// held by another stage, it stays wanted; unavailable, nothing is held.
+    pub fn try_take(&mut self, run_id: &str, writer_id: &str) {
+        let Hold::Wanted(folder) = self else {
+            return;
+        };
+        *self = match try_lock(folder, run_id) {
+            Lock::Taken { mut lock, .. } => {
+                lock.record(writer_id);
+                Hold::Held(lock)
+            }
+            Lock::Held => return,
+            Lock::Unavailable => Hold::None,
+        };
+    }
+
+    pub fn is_wanted(&self) -> bool {
+        matches!(self, Hold::Wanted(_))
+    }
+
+    pub fn is_held(&self) -> bool {
+        matches!(self, Hold::Held(_))
+    }
+}
+
 /// The folder of stage locks: `<cache folder>/stages` (`~/.cache/spar/stages` on Linux).
 pub fn folder() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "spar").map(|dirs| dirs.cache_dir().join("stages"))
@@ -100,6 +138,28 @@ mod tests {
             panic!("a lock let go of is free");
         };
         assert_eq!(last.as_deref(), Some("anna-a00001"));
+    }
+
+    #[test]
+    fn a_wanted_lock_is_taken_once_its_holder_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let Lock::Taken { lock: old, .. } = try_lock(dir.path(), "r1") else {
+            panic!("a free lock is taken");
+        };
+        let mut wanted = Hold::Wanted(dir.path().to_path_buf());
+        wanted.try_take("r1", "cia-c00001");
+        assert!(wanted.is_wanted(), "still held by the old stage");
+        drop(old);
+        wanted.try_take("r1", "cia-c00001");
+        assert!(wanted.is_held());
+        let Hold::Held(lock) = wanted else {
+            unreachable!()
+        };
+        drop(lock);
+        let Lock::Taken { last, .. } = try_lock(dir.path(), "r1") else {
+            panic!("let go of");
+        };
+        assert_eq!(last.as_deref(), Some("cia-c00001"));
     }
 
     #[cfg(unix)]

@@ -19,9 +19,9 @@ use crate::run::Millis;
 use crate::run::live::LiveRun;
 use crate::run::state::RunState;
 use crate::run::status::{RunStatus, status};
-use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::run::store::{DataDir, RunDir, RunHeader, StoreError};
 use crate::session::{Session, Track};
-use lock::{Lock, StageLock};
+use lock::{Hold, Lock};
 
 /// The facilitator a way in finds on stage: "Anna is on stage since 19:58".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,14 +40,19 @@ pub enum Answer {
     Cancel,
 }
 
-/// How the door asks: the terminal before a screen opens, a popup on the start screen, a test.
-/// An answer that cannot be had (a closed input) is the default that displaces no one.
+/// How the door asks about a facilitator found on stage: the terminal before a screen opens, a
+/// popup on the start screen or on a join's screen, a test. An answer that cannot be had (a
+/// closed input) is the default that displaces no one.
 pub trait Ask {
+    /// A facilitator is on stage on `run`.
+    fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer>;
+}
+
+/// ... and, for the stage (`spar run`, the start screen), about a run left unfinished.
+pub trait AskResume: Ask {
     /// An unfinished run of the session, whose meeting began at `started`: resume it (`true`),
     /// or hold a new one (`false`).
     fn resume(&mut self, run: &str, started: Millis) -> anyhow::Result<bool>;
-    /// A facilitator is on stage on `run`.
-    fn on_stage(&mut self, run: &str, who: &OnStage) -> anyhow::Result<Answer>;
 }
 
 /// The run the stage is asked for.
@@ -76,11 +81,12 @@ pub enum Entry {
         header: Box<RunHeader>,
     },
     /// The stage on a run that exists: it drives (`take_over`: it takes over from the stage on
-    /// record). The lock is held for as long as the stage runs.
+    /// record). The lock is held for as long as the stage runs; after a take-over it is wanted
+    /// until the stage stepping down lets go of it.
     Stage {
         run: Box<Opened>,
         take_over: bool,
-        lock: Option<StageLock>,
+        lock: Hold,
     },
     /// A note-taker's terminal.
     Join(Box<Opened>),
@@ -105,7 +111,7 @@ impl Door<'_> {
         session: &Session,
         track: Option<Track>,
         pick: Pick,
-        ask: &mut dyn Ask,
+        ask: &mut dyn AskResume,
     ) -> anyhow::Result<Entry> {
         let new = || Entry::New {
             data: self.data.clone(),
@@ -126,7 +132,8 @@ impl Door<'_> {
             }
             Pick::Resume(dir) => dir,
         };
-        let (live, state) = LiveRun::open_unannounced(dir, self.author, self.now)?;
+        let header = header(&dir)?;
+        let (live, state) = LiveRun::open_with(dir, header, self.author, self.now)?;
         if live.header.session.id != session.id {
             let text = self.lang.text();
             let said =
@@ -134,22 +141,49 @@ impl Door<'_> {
             live.discard();
             return Err(BadInput::Said(said).into());
         }
-        let lock = match &self.locks {
-            Some(folder) => lock::try_lock(folder, live.dir.id()),
-            None => Lock::Unavailable,
-        };
+        let lock = self.try_lock(live.dir.id());
         let opened = Box::new(Opened { live, state });
+        self.decide(opened, lock, ask, |opened, lock| Entry::Stage {
+            lock: self.hold(lock, &opened.live),
+            run: opened,
+            take_over: false,
+        })
+    }
+
+    /// `spar join` on a run opened [`beside`] the stage: a facilitator found on stage is said and
+    /// asked about (Enter joins); with none, it joins without a question — a join never drives
+    /// unless asked to take over.
+    pub fn join(&self, opened: Box<Opened>, ask: &mut dyn Ask) -> anyhow::Result<Entry> {
+        let lock = self.try_lock(opened.live.dir.id());
+        // A lock taken only to look is let go of at once (when `lock` is dropped), unless the
+        // answer is to take over.
+        self.decide(opened, lock, ask, |opened, _| Entry::Join(opened))
+    }
+
+    /// The run's lock on this computer, tried without waiting.
+    fn try_lock(&self, run_id: &str) -> Lock {
+        match &self.locks {
+            Some(folder) => lock::try_lock(folder, run_id),
+            None => Lock::Unavailable,
+        }
+    }
+
+    /// Who is on stage decides: none, `free` says where the way in leads; someone, the answer
+    /// does.
+    fn decide(
+        &self,
+        opened: Box<Opened>,
+        lock: Lock,
+        ask: &mut dyn Ask,
+        free: impl FnOnce(Box<Opened>, Lock) -> Entry,
+    ) -> anyhow::Result<Entry> {
         let Some(who) = on_stage(&opened.state, &opened.live.header, &lock, self.now) else {
-            return Ok(Entry::Stage {
-                lock: hold(lock, &opened.live),
-                run: opened,
-                take_over: false,
-            });
+            return Ok(free(opened, lock));
         };
         match ask.on_stage(opened.live.dir.id(), &who)? {
             Answer::Join => Ok(Entry::Join(opened)),
             Answer::TakeOver => Ok(Entry::Stage {
-                lock: hold(lock, &opened.live),
+                lock: self.hold(lock, &opened.live),
                 run: opened,
                 take_over: true,
             }),
@@ -159,25 +193,39 @@ impl Door<'_> {
             }
         }
     }
+
+    /// What the stage holds of the lock found: once ours, it says which writer holds it; held
+    /// by the stage taken over from, it is wanted until that stage steps down and lets go.
+    fn hold(&self, lock: Lock, live: &LiveRun) -> Hold {
+        match (lock, &self.locks) {
+            (Lock::Taken { mut lock, .. }, _) => {
+                lock.record(live.writer_id());
+                Hold::Held(lock)
+            }
+            (Lock::Held, Some(folder)) => Hold::Wanted(folder.clone()),
+            (Lock::Held | Lock::Unavailable, _) => Hold::None,
+        }
+    }
 }
 
-/// A terminal beside the stage on run `dir` — a note-taker's (`spar join`) or the room's screen
-/// (`spar show`, which follows): it displaces no one, so nothing is asked. `now` is this
-/// computer's clock (stamps far ahead of it are held back).
-pub fn beside(dir: RunDir, author: &str, now: Millis) -> anyhow::Result<Box<Opened>> {
-    let (live, state) = LiveRun::open_unannounced(dir, author, now)?;
+/// A terminal beside the stage on run `dir` whose `header` was read ([`header`]) — a
+/// note-taker's (`spar join`, which then asks through [`Door::join`]) or the room's screen
+/// (`spar show`, which follows and asks nothing). `now` is this computer's clock (stamps far
+/// ahead of it are held back).
+pub fn beside(
+    dir: RunDir,
+    header: RunHeader,
+    author: &str,
+    now: Millis,
+) -> anyhow::Result<Box<Opened>> {
+    let (live, state) = LiveRun::open_with(dir, header, author, now)?;
     Ok(Box::new(Opened { live, state }))
 }
 
-/// The lock, once ours, says which writer holds it.
-fn hold(lock: Lock, live: &LiveRun) -> Option<StageLock> {
-    match lock {
-        Lock::Taken { mut lock, .. } => {
-            lock.record(live.writer_id());
-            Some(lock)
-        }
-        Lock::Held | Lock::Unavailable => None,
-    }
+/// The header of run `dir`, read once on the way in: before the terminal is taken, so that one
+/// that cannot be read is one line (exit 2), off a terminal too.
+pub fn header(dir: &RunDir) -> Result<RunHeader, StoreError> {
+    dir.header()
 }
 
 /// The facilitator whose stage is live on the run, if any: one on this computer holds the lock
@@ -223,11 +271,13 @@ mod tests {
         asked: Vec<OnStage>,
     }
 
-    impl Ask for Scripted {
+    impl AskResume for Scripted {
         fn resume(&mut self, _run: &str, _last: Millis) -> anyhow::Result<bool> {
             Ok(true)
         }
+    }
 
+    impl Ask for Scripted {
         fn on_stage(&mut self, _run: &str, who: &OnStage) -> anyhow::Result<Answer> {
             self.asked.push(who.clone());
             Ok(self.answer)
@@ -355,7 +405,7 @@ mod tests {
             panic!("resumed");
         };
         assert!(!take_over);
-        assert!(lock.is_some(), "the stage holds the lock from now on");
+        assert!(lock.is_held(), "the stage holds the lock from now on");
         assert!(matches!(lock::try_lock(&w.locks, dir.id()), Lock::Held));
     }
 
@@ -366,6 +416,52 @@ mod tests {
         let mut ask = scripted(Answer::Join);
         assert!(matches!(w.enter("Anna", &dir, &mut ask), Entry::Join(_)));
         assert_eq!(ask.asked.len(), 1);
+    }
+
+    #[test]
+    fn a_join_asks_about_a_live_stage_and_taking_over_waits_for_its_lock() {
+        let w = world();
+        let dir = run_with_anna(&w.data, false);
+        let Lock::Taken { lock: anna, .. } = lock::try_lock(&w.locks, dir.id()) else {
+            panic!("the lock is free");
+        };
+        let join = |answer| {
+            let mut ask = scripted(answer);
+            let opened = beside(dir.clone(), dir.header().unwrap(), "Bo", NOW + 60_000).unwrap();
+            let entry = w.door("Bo").join(opened, &mut ask).unwrap();
+            (entry, ask.asked)
+        };
+        let (entry, asked) = join(Answer::Join);
+        assert!(matches!(entry, Entry::Join(_)));
+        assert_eq!(asked.len(), 1, "told who is on stage");
+        let (entry, _) = join(Answer::TakeOver);
+        let Entry::Stage {
+            take_over: true,
+            lock,
+            ..
+        } = entry
+        else {
+            panic!("t takes over");
+        };
+        assert!(lock.is_wanted(), "Anna's stage still holds it: {lock:?}");
+        let (entry, _) = join(Answer::Cancel);
+        assert!(matches!(entry, Entry::Cancelled));
+        drop(anna);
+    }
+
+    #[test]
+    fn a_join_with_no_one_on_stage_joins_without_a_question_and_holds_no_lock() {
+        let w = world();
+        let dir = run_with_anna(&w.data, true);
+        let mut ask = scripted(Answer::TakeOver);
+        let opened = beside(dir.clone(), dir.header().unwrap(), "Bo", NOW + 60_000).unwrap();
+        let entry = w.door("Bo").join(opened, &mut ask).unwrap();
+        assert!(matches!(entry, Entry::Join(_)));
+        assert!(ask.asked.is_empty());
+        assert!(matches!(
+            lock::try_lock(&w.locks, dir.id()),
+            Lock::Taken { .. }
+        ));
     }
 
     #[test]
