@@ -79,7 +79,7 @@ impl App for Asking {
                 self.answered(crate::ui::on_stage::word(&line.trim().to_lowercase()))
             }
             Msg::Signal(_) => Flow::Quit,
-            Msg::Paste(_) | Msg::Resize | Msg::Journals | Msg::Saved => Flow::Continue,
+            Msg::Paste(_) | Msg::Resize | Msg::Journals(_) | Msg::Saved => Flow::Continue,
         }
     }
 
