@@ -2,7 +2,7 @@
 //!
 //! Colour is never the only signal: every state the stage and a note-taker's terminal colour
 //! (ready, running, running low, paused, time's up, behind or ahead of plan, not saved, notes
-//! still saving) is rendered with the colours stripped (`NO_COLOR`'s monochrome theme, and only
+//! still saving, a note-taker gone quiet) is rendered with the colours stripped (`NO_COLOR`'s monochrome theme, and only
 //! the text read back), and its word must be there, at 80×24, 120×40 and on a zoomed 40×12, in
 //! both languages.
 //!
@@ -257,4 +257,87 @@ fn the_stage_and_a_join_at_40x12_in_both_languages() {
             );
         }
     }
+}
+
+/// A note-taker gone quiet (nothing from their journal for five minutes of the running meeting)
+/// carries its word on the facilitator's stage, its console (with a room's screen attached), and
+/// a zoomed stage.
+#[test]
+fn a_note_taker_gone_quiet_carries_its_word() {
+    for lang in [Lang::En, Lang::Sv] {
+        let text = lang.text();
+        // Without a room's screen (the stage's status line) and with one (the console).
+        for (size, screens) in [(80, 24), (120, 40), (40, 12)]
+            .into_iter()
+            .flat_map(|size| [(size, 0), (size, 1)])
+        {
+            let mut s = stage(
+                Role::Facilitator,
+                lang,
+                &[(0, Event::TimerStarted { at: START })],
+            );
+            let joined = |name: &str, role| Event::Joined {
+                name: name.into(),
+                role,
+            };
+            for (writer, ev) in [
+                ("dana", joined("Dana", Role::NoteTaker)),
+                ("screen", joined("Rummet", Role::Screen)),
+            ]
+            .into_iter()
+            .take(1 + screens)
+            {
+                s.run.apply(&Entry {
+                    writer: Arc::from(writer),
+                    record: Record {
+                        hlc: None,
+                        at: NINE,
+                        seq: 1,
+                        ev,
+                    },
+                });
+            }
+            s.after_fold();
+            let word = text.quiet_for(6).to_lowercase();
+            let screen = words_on_screen(&s, NINE + 6 * MIN, size);
+            assert!(
+                screen.contains(&word),
+                "{lang:?} {size:?} {screens} screens: no {word:?} in\n{screen}"
+            );
+            let before = words_on_screen(&s, NINE + 4 * MIN, size);
+            assert!(
+                !before.contains(&text.quiet_for(4).to_lowercase()),
+                "{before}"
+            );
+        }
+    }
+}
+
+/// The moment a note-taker goes quiet is in the stage's wake set: a paused stage, which wakes
+/// only each minute otherwise, wakes then.
+#[test]
+fn the_stage_wakes_when_a_note_taker_goes_quiet() {
+    let mut s = stage(
+        Role::Facilitator,
+        Lang::En,
+        &[
+            (0, Event::TimerStarted { at: START }),
+            (1, Event::TimerPaused { at: START }),
+        ],
+    );
+    let heard = NINE + 30_500;
+    s.run.apply(&Entry {
+        writer: Arc::from("dana"),
+        record: Record {
+            hlc: None,
+            at: heard,
+            seq: 1,
+            ev: Event::Joined {
+                name: "Dana".into(),
+                role: Role::NoteTaker,
+            },
+        },
+    });
+    s.after_fold();
+    assert_eq!(s.next_wake(NINE + 5 * MIN + 1000), heard + 5 * MIN);
 }

@@ -214,6 +214,22 @@ impl Text {
         }
     }
 
+    /// Beside a note-taker gone quiet (`crate::run::quiet`): "tyst 6 min" / "quiet 6 min".
+    pub fn quiet_for(&self, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("tyst {minutes} min"),
+            Lang::En => format!("quiet {minutes} min"),
+        }
+    }
+
+    /// Said once when a note-taker goes quiet.
+    pub fn said_gone_quiet(&self, name: &str, group: &str, minutes: i64) -> String {
+        match self.lang {
+            Lang::Sv => format!("{name}, {group}, har varit tyst i {minutes} minuter."),
+            Lang::En => format!("{name}, {group}, has gone quiet: nothing for {minutes} minutes."),
+        }
+    }
+
     /// The first line of `spar show --screen-reader`.
     pub fn said_show_welcome(&self, meeting: &str) -> String {
         match self.lang {

@@ -16,6 +16,7 @@ pub mod live;
 pub mod log;
 pub mod open;
 pub mod projection;
+pub mod quiet;
 pub mod reader;
 pub mod saver;
 pub mod skew;

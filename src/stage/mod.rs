@@ -419,7 +419,13 @@ impl Stage {
         let countdown = self.run.current().and_then(|t| t.next_change(now));
         let ticking = countdown.is_some_and(|at| at.saturating_sub(now) <= 1000);
         let minutes = (!ticking).then_some(clock.min(projected));
-        [minutes, countdown, self.draft_due]
+        // A note-taker going quiet is shown (to the facilitator) when it happens; while the
+        // countdown ticks, on its next second.
+        let quiet = match self.ctx.role {
+            Role::Facilitator if !ticking => crate::run::quiet::next_quiet(&self.run, now),
+            _ => None,
+        };
+        [minutes, countdown, self.draft_due, quiet]
             .into_iter()
             .flatten()
             .min()

@@ -37,11 +37,13 @@ pub struct Heard {
     prompt: Option<(Place, Option<String>)>,
     /// The note-takers on record: writer id → (name, group, left).
     writers: BTreeMap<String, (String, Option<String>, bool)>,
+    /// The note-takers gone quiet (told to the facilitator only), as (name, group).
+    quiet: Vec<(String, Option<String>)>,
 }
 
 impl Heard {
     /// What the stage shows now besides the run.
-    fn of(stage: &Stage, run: RunHeard) -> Heard {
+    fn of(stage: &Stage, run: RunHeard, now: Millis) -> Heard {
         let prompt = (stage.editor_open && stage.overlay == Overlay::None).then(|| {
             let (at, group) = stage.target();
             (at, group.map(str::to_string))
@@ -65,6 +67,13 @@ impl Heard {
             group: stage.group.clone(),
             prompt,
             writers,
+            quiet: match stage.ctx.role {
+                Role::Facilitator => crate::run::quiet::quiet_note_takers(&stage.run, now)
+                    .into_iter()
+                    .map(|(name, group)| (name.to_string(), group.map(str::to_string)))
+                    .collect(),
+                _ => Vec::new(),
+            },
         }
     }
 }
@@ -74,7 +83,7 @@ pub fn opening(stage: &Stage, now: Millis, marks: &TimeMarks) -> (Vec<String>, H
     let text = stage.ctx.ui.text();
     let mut lines = vec![text.said_welcome(&stage.run.session.title)];
     lines.push(status(stage, now));
-    let heard = Heard::of(stage, RunHeard::now(&listener(stage), now, marks));
+    let heard = Heard::of(stage, RunHeard::now(&listener(stage), now, marks), now);
     if let Some((at, group)) = &heard.prompt {
         lines.push(text.said_prompt(&whereto(stage, *at, group.as_deref())));
     }
@@ -97,7 +106,7 @@ pub fn narrate(
     }
     let (said, run) = crate::speech::narrate(&before.run, &listener(stage), now, marks);
     lines.extend(said);
-    let after = Heard::of(stage, run);
+    let after = Heard::of(stage, run, now);
     let item_changed = after.run.place.item != before.run.place.item;
     if after.facilitator_notes && (!before.facilitator_notes || item_changed) {
         lines.push(facilitator_notes(stage, after.run.place));
@@ -131,6 +140,11 @@ pub fn narrate(
             _ if !*left => lines.push(text.said_joined(name, group_name(text, group.as_deref()))),
             _ => {}
         }
+    }
+    for (name, group) in after.quiet.iter().filter(|q| !before.quiet.contains(q)) {
+        let minutes = crate::run::quiet::quiet_minutes(&stage.run, name, group.as_deref(), now);
+        let group = group_name(text, group.as_deref());
+        lines.push(text.said_gone_quiet(name, group, minutes.unwrap_or_default()));
     }
     if after.overlay != before.overlay {
         lines.extend(overlay_lines(stage, now));
@@ -282,9 +296,16 @@ pub fn whereto(stage: &Stage, at: Place, group: Option<&str>) -> String {
 }
 
 /// The next moment something falls due to be said without input (see
-/// [`crate::speech::next_due`]).
+/// [`crate::speech::next_due`]), or a note-taker goes quiet.
 pub fn next_due(stage: &Stage, now: Millis, marks: &TimeMarks) -> Millis {
-    crate::speech::next_due(&listener(stage), now, marks)
+    let due = crate::speech::next_due(&listener(stage), now, marks);
+    // A note-taker going quiet is told to the facilitator when it happens.
+    match stage.ctx.role {
+        Role::Facilitator => {
+            crate::run::quiet::next_quiet(&stage.run, now).map_or(due, |q| due.min(q))
+        }
+        _ => due,
+    }
 }
 
 #[cfg(test)]

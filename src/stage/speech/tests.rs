@@ -463,3 +463,34 @@ fn a_step_says_how_many_work_together() {
         assert!(said.contains(second), "{said}");
     }
 }
+
+#[test]
+fn a_note_taker_gone_quiet_is_told_to_the_facilitator_once_when_it_happens() {
+    let mut m = Meeting::new(Lang::En, Role::Facilitator);
+    m.event(
+        "anna",
+        Event::Joined {
+            name: "Anna".into(),
+            role: Role::NoteTaker,
+        },
+        NINE,
+    );
+    m.start(NINE);
+    m.say(NINE);
+    let marks = TimeMarks::default();
+    // The wake falls when she goes quiet, not later.
+    assert!(next_due(&m.stage, NINE + 4 * MIN + 30_000, &marks) <= NINE + 5 * MIN);
+    let said = m.say(NINE + 5 * MIN);
+    let quiet = "Anna, Whole group, has gone quiet: nothing for 5 minutes.";
+    assert!(said.iter().any(|l| l == quiet), "{said:?}");
+    let later: Vec<String> = (6..9).flat_map(|n| m.say(NINE + n * MIN)).collect();
+    assert!(!later.iter().any(|l| l.contains("quiet")), "{later:?}");
+    // She writes, goes quiet again: told again.
+    m.event("anna", note("Vi pratade", "Anna"), NINE + 9 * MIN);
+    m.say(NINE + 9 * MIN);
+    let again = m.say(NINE + 14 * MIN);
+    assert!(
+        again.iter().any(|l| l.contains("has gone quiet")),
+        "{again:?}"
+    );
+}

@@ -6,7 +6,7 @@
 //! ```text
 //! Rummet ser: anteckningsväggen
 //! beräknat slut 11:44 · 52 min kvar av träffen
-//! Antecknar: Dana (Grupp Dalälven) · 1 min sedan
+//! Antecknar: Dana (Grupp Dalälven) · tyst 6 min
 //! Antecknar: Sam (Grupp Siljan) · 3 s sedan
 //! Sedan: Paus (15 min) · Föreläsning (40 min) · …
 //! ```
@@ -65,17 +65,17 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     }
     for w in takers {
         let group = w.group.as_deref().unwrap_or(text.whole_group);
-        let ago = now.saturating_sub(w.last_seen).max(0) / 1000;
-        let line = format!(
-            "{}: {} ({group}) · {}",
-            text.taking_notes,
-            w.name,
-            text.seen_ago(ago)
-        );
-        lines.push(Line::from(Span::styled(
-            truncate(&line, columns),
-            theme.text,
-        )));
+        let quiet = crate::run::quiet::quiet_minutes(&stage.run, &w.name, w.group.as_deref(), now);
+        // Gone quiet is said in words, and coloured besides.
+        let (heard, style) = match quiet {
+            Some(minutes) => (text.quiet_for(minutes), theme.low),
+            None => {
+                let ago = now.saturating_sub(w.last_seen).max(0) / 1000;
+                (text.seen_ago(ago), theme.text)
+            }
+        };
+        let line = format!("{}: {} ({group}) · {heard}", text.taking_notes, w.name);
+        lines.push(Line::from(Span::styled(truncate(&line, columns), style)));
     }
     let session = &stage.run.session;
     let coming: Vec<String> = (stage.run.place.item + 1..session.agenda.len())

@@ -116,7 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             );
         }
         None => frame.render_widget(
-            Paragraph::new(truncate(&status_line(stage), columns)).style(theme.dim),
+            Paragraph::new(truncate(&status_line(stage, now), columns)).style(theme.dim),
             status,
         ),
     }
@@ -513,10 +513,22 @@ pub(super) fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
 }
 
 /// Where notes go, and whether the bell is muted.
-pub(super) fn status_line(stage: &Stage) -> String {
+pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
     let text = stage.ctx.ui.text();
     let group = stage.target().1.unwrap_or(text.whole_group);
-    let mut parts = vec![format!("{}: {group}", text.notes_go_to)];
+    // A note-taker gone quiet comes first, in words: on a narrow window it must not be cut off.
+    let quiet: Vec<String> = match stage.ctx.role {
+        Role::Facilitator => crate::run::quiet::quiet_note_takers(&stage.run, now)
+            .into_iter()
+            .filter_map(|(name, group)| {
+                let minutes = crate::run::quiet::quiet_minutes(&stage.run, name, group, now)?;
+                Some(format!("{name}: {}", text.quiet_for(minutes)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut parts = quiet;
+    parts.push(format!("{}: {group}", text.notes_go_to));
     if stage.bell_muted && stage.ctx.role == Role::Facilitator {
         parts.push(text.bell_muted.to_string());
     }

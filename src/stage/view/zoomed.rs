@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         None if stage.notice.unsaved_notes > 0 => {
             (text.notes_saving(stage.notice.unsaved_notes), theme.error)
         }
-        None => (status_line(stage), theme.dim),
+        None => (status_line(stage, now), theme.dim),
     };
     frame.render_widget(
         Paragraph::new(truncate(&crate::text::clean_line(&notice), columns)).style(style),
