@@ -112,6 +112,24 @@ impl Pty {
         Pty::start(cmd, data_dir, &[("LANG", lang)], cols, rows)
     }
 
+    /// Like [`spawn`](Self::spawn), with spar started by `wrapper` (a program and its
+    /// arguments, which ends by running the rest of its arguments: spar and `args`).
+    #[allow(dead_code)]
+    pub fn spawn_under(
+        wrapper: &[&str],
+        args: &[&str],
+        data_dir: &Path,
+        lang: &str,
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
+        let mut cmd = CommandBuilder::new(wrapper[0]);
+        cmd.args(&wrapper[1..]);
+        cmd.arg(env!("CARGO_BIN_EXE_spar"));
+        cmd.args(args);
+        Pty::start(cmd, data_dir, &[("LANG", lang)], cols, rows)
+    }
+
     fn start(
         mut cmd: CommandBuilder,
         data_dir: &Path,

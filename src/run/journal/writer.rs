@@ -186,7 +186,10 @@ impl JournalWriter {
             self.sink.write_all(line.as_bytes())
         };
         if let Err(e) = result {
-            self.torn = true;
+            // Part of the line may be in the file (a full disk takes what fits in the last
+            // page): cut it off, so that no damaged line is left for the readers to report; where
+            // that fails, the next line starts on a line of its own.
+            self.torn = !before.is_ok_and(|len| self.sink.set_len(len).is_ok());
             return Err((e, false));
         }
         if let Err(e) = self.sink.sync_data() {
@@ -297,10 +300,25 @@ mod tests {
     }
 
     #[test]
-    fn a_partial_write_is_cut_off_and_does_not_use_a_sequence_number() {
+    fn a_partial_write_is_taken_back_and_does_not_use_a_sequence_number() {
         let (mut w, fake) = fake();
         w.append(1, moved(1)).unwrap();
         fake.lock().unwrap().short_write = Some(10);
+        assert!(w.append(2, moved(2)).is_err());
+        let r = w.append(3, moved(3)).unwrap();
+        assert_eq!(r.seq, 2);
+        let read = read_journal(&fake.lock().unwrap().data);
+        let seqs: Vec<_> = read.records.iter().map(|r| (r.at, r.seq)).collect();
+        assert_eq!(seqs, [(1, 1), (3, 2)]);
+        assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    }
+
+    #[test]
+    fn a_partial_write_that_cannot_be_taken_back_is_cut_off() {
+        let (mut w, fake) = fake();
+        w.append(1, moved(1)).unwrap();
+        fake.lock().unwrap().short_write = Some(10);
+        fake.lock().unwrap().fail_set_len = true;
         assert!(w.append(2, moved(2)).is_err());
         assert_eq!(w.next_seq(), 2);
         let r = w.append(3, moved(3)).unwrap();
