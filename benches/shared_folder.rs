@@ -195,6 +195,7 @@ fn journal_lines(path: &Path, bytes: u64) {
         at: now,
         seq,
         ev: joined,
+        hlc: None,
     });
     while written < bytes {
         out.write_all(line.as_bytes()).unwrap();
@@ -207,7 +208,12 @@ fn journal_lines(path: &Path, bytes: u64) {
             text: format!("Anteckning {seq}: vad gruppen sa om frågan, i en mening eller två"),
             by: "Zed".into(),
         };
-        line = encode(&Record { at: now, seq, ev });
+        line = encode(&Record {
+            at: now,
+            seq,
+            ev,
+            hlc: None,
+        });
     }
     out.flush().unwrap();
 }
@@ -226,6 +232,7 @@ fn many_journals(setup: &Setup, journals: usize, seconds: u64) {
             at: now,
             seq: 1,
             ev: joined,
+            hlc: None,
         });
         std::fs::write(folder.join(format!("n{i}-{i:06x}.ron")), line).unwrap();
     }
