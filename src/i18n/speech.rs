@@ -230,6 +230,62 @@ impl Text {
         }
     }
 
+    /// After a line ending in `\`: the note goes on.
+    pub fn said_next_line(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Nästa rad i samma anteckning; en rad utan \\ sist sparar den.",
+            Lang::En => "Next line of the same note; a line without \\ at its end saves it.",
+        }
+    }
+
+    /// A note changed after `e` is saved.
+    pub fn said_changed(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Ändrad.",
+            Lang::En => "Changed.",
+        }
+    }
+
+    pub fn said_no_note_of_yours(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Du har ingen anteckning att ändra.",
+            Lang::En => "You have no note to change.",
+        }
+    }
+
+    /// `e`: the note to change, as it reads now.
+    pub fn said_editing(&self, note: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "Ändra din senaste anteckning: {note}. Skriv den nya texten och tryck Retur; en tom rad låter den vara."
+            ),
+            Lang::En => format!(
+                "Change your latest note: {note}. Type its new text and press Enter; an empty line leaves it."
+            ),
+        }
+    }
+
+    pub fn key_edit_last(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "ändra din senaste anteckning",
+            Lang::En => "change your latest note",
+        }
+    }
+
+    /// How a typed note names its kind and goes on to a next line, after the keys (`?`).
+    pub fn said_note_syntax(&self) -> Vec<String> {
+        match self.lang {
+            Lang::Sv => vec![
+                "I en anteckning: börja med beslut: för ett beslut, åtgärd, ansvarig och ett datum om du vill, och kolon för en åtgärd (åtgärd Anna 2020-10-01: boka lokal), parkerad: för en parkerad fråga.".to_string(),
+                "En rad som slutar med \\ fortsätter på nästa rad i samma anteckning.".to_string(),
+            ],
+            Lang::En => vec![
+                "In a note: begin with decision: for a decision, action, the owner and a date if you like, and a colon for an action item (action Anna 2020-10-01: book a room), parked: for a parked question.".to_string(),
+                "A line ending in \\ goes on to the next line of the same note.".to_string(),
+            ],
+        }
+    }
+
     /// The first line of `spar show --screen-reader`.
     pub fn said_show_welcome(&self, meeting: &str) -> String {
         match self.lang {

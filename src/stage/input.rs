@@ -112,6 +112,12 @@ impl Stage {
         vec![Effect::Append(ev)]
     }
 
+    /// The editor's text is journalled as a draft at the next wake: a note typed in
+    /// screen-reader mode and continued on the next line, which a crash must not lose.
+    pub fn keep_draft(&mut self, now: Millis) {
+        self.draft_due = Some(now);
+    }
+
     /// Whether words are being typed in the editor (open or kept): quitting asks first.
     pub(super) fn typing(&self) -> bool {
         self.editor

@@ -230,6 +230,14 @@ impl NoteEditor {
         self.error = None;
     }
 
+    /// An action item for `owner`, due on `due` if given (a line typed in screen-reader mode
+    /// names them before its text).
+    pub fn set_action(&mut self, owner: &str, due: Option<&str>) {
+        self.set_kind(Kind::Action);
+        self.owner = text_area(&clean_line(owner), false);
+        self.due = text_area(&clean_line(due.unwrap_or("")), false);
+    }
+
     /// The kind as it would be saved now (an action's fields as typed, not checked).
     pub fn kind(&self) -> NoteKind {
         match self.kind {

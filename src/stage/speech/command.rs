@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Heard, TimeMarks, narrate, next_due, notes_here, opening, status};
 use crate::run::Millis;
 use crate::stage::notes::NoteEditor;
+use crate::stage::notes::editor::Kind;
 use crate::stage::{Action, Effect, Overlay, Stage, keys};
 use crate::ui::keymap::lookup;
 
@@ -32,10 +33,14 @@ const LIST_NOTES: &str = "l";
 const KEYS: &str = "?";
 /// Space alone is hard to type as a line and to hear: `t` starts and pauses too.
 const TIMER: &str = "t";
+/// Change your latest note (the stage's `e` changes the selected one, which this mode has not).
+const EDIT_LAST: &str = "e";
 
 /// What the listener has heard, and the answers to their lines waiting to be said.
 pub struct Speech {
     marks: TimeMarks,
+    /// The last line typed ended in `\`: the next one goes on with the same note.
+    continuing: bool,
     heard: Option<Heard>,
     voice: crate::speech::Voice,
 }
@@ -44,6 +49,7 @@ impl Speech {
     pub fn new(marks: TimeMarks) -> Speech {
         Speech {
             marks,
+            continuing: false,
             heard: None,
             voice: crate::speech::Voice::default(),
         }
@@ -86,15 +92,19 @@ impl Speech {
         stage.notice.flash = None;
         let open = stage.overlay != Overlay::None;
         match typed {
+            _ if self.continuing && stage.editor_open => {}
             STATUS | REPEAT | LIST_NOTES | KEYS => {}
             _ if open => return self.answer(stage, typed, now),
             _ => {}
         }
         match typed {
+            // A note going on: every line is its text, an empty one a blank line in it.
+            _ if self.continuing && stage.editor_open => self.write(stage, typed, now),
             "" if stage.editor_open => {
                 stage.editor_open = false;
                 Vec::new()
             }
+            EDIT_LAST => self.edit_last(stage, now),
             "" => Vec::new(),
             STATUS => {
                 self.voice.answer(status(stage, now));
@@ -161,22 +171,76 @@ impl Speech {
         effects
     }
 
-    /// Saves `typed` as a note where the prompt said it goes.
+    /// Saves `typed` as a note where the prompt said it goes ([`typed::read`]: a kind named
+    /// first, a line ending in `\` goes on); or, after `e`, as the new text of the note being
+    /// changed.
     fn write(&mut self, stage: &mut Stage, typed: &str, now: Millis) -> Vec<Effect> {
-        let (at, group) = match self.heard.as_ref().and_then(|h| h.prompt.clone()) {
-            Some(target) => target,
-            None => {
-                let (at, group) = stage.target();
-                (at, group.map(str::to_string))
+        let text = stage.ctx.ui.text();
+        let continuing = self.continuing;
+        let line = super::typed::read(text, typed, !continuing);
+        let so_far = stage.editor.take();
+        let editing = so_far.as_ref().is_some_and(|e| e.editing().is_some());
+        let editor = match so_far {
+            Some(editor) if continuing => {
+                let joined = format!("{}\n{}", editor.text(), line.text);
+                editor.with_replaced_text(&joined)
+            }
+            // The first line after `e`: the note's new text, its kind and place kept.
+            Some(editor) if editing => editor.with_replaced_text(&line.text),
+            _ => {
+                let (at, group) = match self.heard.as_ref().and_then(|h| h.prompt.clone()) {
+                    Some(target) => target,
+                    None => {
+                        let (at, group) = stage.target();
+                        (at, group.map(str::to_string))
+                    }
+                };
+                let mut editor = NoteEditor::with_text(at, group, &line.text);
+                match line.kind {
+                    Kind::Action => editor.set_action(&line.owner, line.due.as_deref()),
+                    kind => editor.set_kind(kind),
+                }
+                editor
             }
         };
-        stage.editor = Some(NoteEditor::with_text(at, group, typed));
-        let effects = stage.on_key(press(KeyCode::Enter), now);
-        if let Some(error) = stage.editor.as_ref().and_then(NoteEditor::error) {
-            let text = stage.ctx.ui.text();
-            self.voice.answer(error.words(text));
-            // Kept for the next try, not dropped: the prompt stays where it was.
+        stage.editor = Some(editor);
+        self.continuing = line.more;
+        if line.more {
+            // Kept as a draft meanwhile: a crash does not lose the lines typed so far.
+            stage.keep_draft(now);
+            self.voice.answer(text.said_next_line().to_string());
+            return Vec::new();
         }
+        let effects = stage.on_key(press(KeyCode::Enter), now);
+        match stage.editor.as_ref().and_then(NoteEditor::error) {
+            // Kept for the next try, not dropped: the prompt stays where it was.
+            Some(error) => self.voice.answer(error.words(text)),
+            None if editing => self.voice.answer(text.said_changed().to_string()),
+            None => {}
+        }
+        effects
+    }
+
+    /// `e`: your latest note, its text said, to be changed by the next line typed.
+    fn edit_last(&mut self, stage: &mut Stage, now: Millis) -> Vec<Effect> {
+        let text = stage.ctx.ui.text();
+        let author = stage.ctx.author.clone();
+        let last = stage
+            .run
+            .live_notes()
+            .filter(|n| n.by == author && stage.may_change(n))
+            .max_by_key(|n| n.written)
+            .map(|n| (n.id.clone(), n.text.clone()));
+        let Some((id, said)) = last else {
+            self.voice.answer(text.said_no_note_of_yours().to_string());
+            return Vec::new();
+        };
+        stage.selected = Some(id);
+        let effects = stage.update(Action::EditNote, now);
+        stage.selected = None;
+        self.continuing = false;
+        self.voice
+            .answer(crate::text::clean_line(&text.said_editing(&said)));
         effects
     }
 }
@@ -214,11 +278,12 @@ fn said_key(stage: &Stage, action: Action) -> bool {
 pub fn keys_said(stage: &Stage) -> Vec<String> {
     let text = stage.ctx.ui.text();
     let mut lines = vec![text.said_keys().to_string()];
-    let own: [(&str, &str); 4] = [
+    let own: [(&str, &str); 5] = [
         (STATUS, text.key_status()),
         (REPEAT, text.key_repeat()),
         (LIST_NOTES, text.key_list_notes()),
         (KEYS, text.key_list_keys()),
+        (EDIT_LAST, text.key_edit_last()),
     ];
     lines.extend(own.iter().map(|(k, words)| format!("{k}: {words}")));
     for binding in keys::for_role(keys::STAGE, stage.ctx.role) {
@@ -245,5 +310,6 @@ pub fn keys_said(stage: &Stage) -> Vec<String> {
         lines.push(format!("{}: {words}", typed.join(" ")));
     }
     lines.push(text.key_empty_line().to_string());
+    lines.extend(text.said_note_syntax());
     lines
 }

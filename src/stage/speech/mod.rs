@@ -9,6 +9,7 @@
 //! answers typed lines ([`command`]); the terminal I/O is the edge's.
 
 pub mod command;
+pub mod typed;
 
 use std::collections::BTreeMap;
 

@@ -494,3 +494,52 @@ fn a_note_taker_gone_quiet_is_told_to_the_facilitator_once_when_it_happens() {
         "{again:?}"
     );
 }
+
+#[test]
+fn a_typed_note_goes_on_over_lines_names_its_kind_and_the_latest_can_be_changed() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.line("i", NINE + MIN);
+    let said = m.line("Vi pratade om \\", NINE + MIN);
+    assert_eq!(
+        said,
+        ["Next line of the same note; a line without \\ at its end saves it."]
+    );
+    assert!(
+        m.stage.run.notes.is_empty(),
+        "not saved before its last line"
+    );
+    let said = m.line("lånekort", NINE + MIN);
+    assert_eq!(said, ["Saved: item 4, question 1, Whole group."]);
+    assert_eq!(m.stage.run.notes[0].text, "Vi pratade om\nlånekort");
+    m.line("action Anna Berg 2020-10-01: book a room", NINE + 2 * MIN);
+    let action = &m.stage.run.notes[1];
+    assert_eq!(action.text, "book a room");
+    assert_eq!(
+        action.kind,
+        NoteKind::Action {
+            owner: "Anna Berg".into(),
+            due: Some("2020-10-01".into())
+        }
+    );
+    let said = m.line("e", NINE + 3 * MIN);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Change your latest note: book a room.")),
+        "{said:?}"
+    );
+    let said = m.line("book the big room", NINE + 3 * MIN);
+    assert!(said.iter().any(|l| l == "Changed."), "{said:?}");
+    let changed = &m.stage.run.notes[1];
+    assert_eq!(changed.text, "book the big room");
+    assert!(matches!(changed.kind, NoteKind::Action { .. }), "kind kept");
+    assert_eq!(m.stage.run.notes.len(), 2, "changed, not added");
+    // The next line is a new note again.
+    m.line("decision: we meet in May", NINE + 4 * MIN);
+    assert_eq!(m.stage.run.notes[2].kind, NoteKind::Decision);
+    let keys = m.line("?", NINE + 4 * MIN);
+    assert!(
+        keys.iter().any(|l| l == "e: change your latest note"),
+        "{keys:?}"
+    );
+}
