@@ -11,6 +11,7 @@ use clap::ValueEnum;
 
 mod agendas;
 mod clock;
+pub mod deletion;
 mod disk;
 mod finish;
 mod memory;

@@ -30,6 +30,14 @@ pub struct Note {
     pub unfinished: bool,
 }
 
+/// A note deleted (and not brought back): which, by which writer (journal), when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deletion {
+    pub id: NoteId,
+    pub by: Arc<str>,
+    pub at: Millis,
+}
+
 /// Text being typed, journalled so that it comes back after a crash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
@@ -122,6 +130,9 @@ pub struct RunState {
     pub refused: Vec<Refused>,
     /// What the room's screen shows (`v`), as the facilitator on stage last chose it.
     pub room: super::RoomView,
+    /// The notes deleted and not brought back, oldest deletion first: every terminal says the
+    /// newest, and `u` brings it back where it may.
+    pub deletions: Vec<Deletion>,
     /// How far ahead of the facilitator's each writer's clock was read to be, by writer id
     /// ([`Event::ClockAhead`]): the largest said.
     pub clock_ahead: HashMap<String, Millis>,
@@ -166,6 +177,7 @@ impl RunState {
             refused: Vec::new(),
             room: super::RoomView::default(),
             clock_ahead: HashMap::new(),
+            deletions: Vec::new(),
         }
     }
 
@@ -477,13 +489,17 @@ impl RunState {
                 }
             }
             Event::NoteDeleted { id } => {
-                if let Some(note) = self.note_mut(id) {
-                    note.deleted = true;
+                if let Some(note) = self.note_mut(id)
+                    && !std::mem::replace(&mut note.deleted, true)
+                {
+                    let (id, by) = (id.clone(), entry.writer.clone());
+                    self.deletions.push(Deletion { id, by, at });
                 }
             }
             Event::NoteRestored { id } => {
                 if let Some(note) = self.note_mut(id) {
                     note.deleted = false;
+                    self.deletions.retain(|d| d.id != *id);
                 }
             }
             Event::ActionDone { id, done } => {

@@ -7,8 +7,9 @@ pub mod speech;
 pub mod view;
 mod zoomed;
 
+use crate::i18n::deletion::Undo;
 use crate::run::projection::{Projection, planned_start, project};
-use crate::run::state::{Note, RunState};
+use crate::run::state::{Deletion, Note, RunState};
 use crate::run::{Millis, RoomView};
 use crate::ui::Ctx;
 
@@ -27,11 +28,63 @@ pub struct ShowCtx {
 pub struct Show {
     pub run: RunState,
     pub ctx: ShowCtx,
+    /// The newest deletion of a note the room was shown, said until the moment given
+    /// ([`after_fold`](Self::after_fold)).
+    pub deleted: Option<(Deletion, Millis)>,
+    /// The run's newest deletion seen, so that each is looked at once.
+    deletion_seen: Option<Deletion>,
 }
+
+/// How long the room's screen says that a note it showed was deleted.
+pub const DELETED_SAID_MS: Millis = 20_000;
 
 impl Show {
     pub fn new(run: RunState, ctx: ShowCtx) -> Show {
-        Show { run, ctx }
+        let deletion_seen = run.deletions.last().cloned();
+        Show {
+            run,
+            ctx,
+            deleted: None,
+            deletion_seen,
+        }
+    }
+
+    /// After journals were folded at `now`: a note deleted that the room could see (one of
+    /// the question's notes while the room shows notes, or the pinned one) is said for
+    /// [`DELETED_SAID_MS`]. Another note's deletion is nobody's business in the room.
+    pub fn after_fold(&mut self, now: Millis) {
+        let Some(deletion) = self.run.deletions.last() else {
+            return;
+        };
+        if self
+            .deletion_seen
+            .as_ref()
+            .is_some_and(|seen| seen == deletion || seen.at > deletion.at)
+        {
+            return;
+        }
+        self.deletion_seen = Some(deletion.clone());
+        let Some(note) = self.run.note(&deletion.id) else {
+            return;
+        };
+        let shown = match &self.run.room {
+            RoomView::Countdown => false,
+            RoomView::WithNotes | RoomView::Wall => note.at == self.run.place,
+            RoomView::Pinned(id) => *id == note.id,
+        };
+        if shown {
+            self.deleted = Some((deletion.clone(), now.saturating_add(DELETED_SAID_MS)));
+        }
+    }
+
+    /// What the room is told of a deleted note at `now`, while it is said.
+    pub fn deletion_notice(&self, now: Millis) -> Option<String> {
+        let (deletion, until) = self.deleted.as_ref()?;
+        if now >= *until {
+            return None;
+        }
+        let text = self.ctx.ui.text();
+        crate::ui::deletion::deletion_notice(text, &self.run, deletion, Undo::Room)
     }
 
     pub fn projection(&self, now: Millis) -> Projection {
@@ -76,7 +129,12 @@ impl Show {
         let countdown = self.run.current().and_then(|t| t.next_change(now));
         let ticking = countdown.is_some_and(|at| at.saturating_sub(now) <= 1000);
         let minutes = (!ticking).then_some(clock.min(projected));
-        [minutes, countdown]
+        let unsaid = self
+            .deleted
+            .as_ref()
+            .map(|(_, until)| *until)
+            .filter(|&t| t > now);
+        [minutes, countdown, unsaid]
             .into_iter()
             .flatten()
             .min()
@@ -155,6 +213,53 @@ mod tests {
         );
         let shown = show(&[("stage", 1, joined(Role::Facilitator)), ("stage", 2, wall)]);
         assert_eq!(shown.run.room, RoomView::Wall);
+    }
+
+    /// A note the room saw, deleted, is said for a while and its end is in the wake set; the
+    /// deletion of a note the room never saw is not said.
+    #[test]
+    fn the_room_hears_of_a_deleted_note_only_when_it_saw_it() {
+        let note = Event::NoteSaved {
+            at: Place::START,
+            group: None,
+            kind: crate::run::NoteKind::Note,
+            text: "budget first".into(),
+            by: "Sam".into(),
+        };
+        let id = crate::run::NoteId {
+            writer: "taker".into(),
+            seq: 2,
+        };
+        let with_notes = Event::RoomView {
+            view: RoomView::WithNotes,
+        };
+        for (room, said) in [(with_notes, true), (Event::Left, false)] {
+            let events = [
+                ("stage", 1_000, joined(Role::Facilitator)),
+                ("stage", 1_000, room),
+                ("taker", 1_000, joined(Role::NoteTaker)),
+                ("taker", 2_000, note.clone()),
+            ];
+            let mut shown = show(&events);
+            shown.after_fold(2_000);
+            assert_eq!(shown.deletion_notice(2_000), None, "nothing deleted yet");
+            let mut deleted = events.to_vec();
+            deleted.push(("stage", 3_000, Event::NoteDeleted { id: id.clone() }));
+            shown.run = show(&deleted).run;
+            shown.after_fold(3_000);
+            let notice = shown.deletion_notice(3_000);
+            assert_eq!(notice.is_some(), said, "{notice:?}");
+            if said {
+                assert_eq!(
+                    notice.unwrap(),
+                    "x deleted a note by Sam (Item 1): “budget first” · the facilitator can bring it back"
+                );
+                // The minute's wake is at 60 s: the end of what is said comes first.
+                let until = 3_000 + DELETED_SAID_MS;
+                assert_eq!(shown.next_wake(until - 1), until);
+                assert_eq!(shown.deletion_notice(3_000 + DELETED_SAID_MS), None);
+            }
+        }
     }
 
     #[test]

@@ -88,9 +88,13 @@ pub fn draw(frame: &mut Frame, show: &Show, now: Millis) {
             groups,
         );
     }
-    let next_line = place::next(text, &show.run, place);
+    // A note the room saw, deleted: said where the next step is, for a while.
+    let (next_line, style) = match show.deletion_notice(now) {
+        Some(deleted) => (deleted, theme.accent),
+        None => (place::next(text, &show.run, place), theme.dim),
+    };
     frame.render_widget(
-        Paragraph::new(truncate(&next_line, columns)).style(theme.dim),
+        Paragraph::new(truncate(&next_line, columns)).style(style),
         next,
     );
     let projected = place::projection(&show.ctx.ui, &show.run, &show.projection(now), now);

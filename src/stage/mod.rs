@@ -23,11 +23,13 @@ use crate::stage::notes::order::NoteOrder;
 
 pub use action::Action;
 
+use crate::i18n::deletion::Undo;
 use crate::run::fit::Proposal;
 use crate::run::projection::{Projection, planned_start, project};
 use crate::run::state::RunState;
 use crate::run::timer::Phase;
 use crate::run::{Event, Millis, NoteId, Place, Role};
+use crate::ui::deletion::deletion_notice;
 
 /// Everything the views need besides the run: fixed for the life of the process.
 #[derive(Debug, Clone)]
@@ -126,6 +128,9 @@ pub struct Stage {
     /// The note selected on screen (to edit, delete, mark done).
     pub selected: Option<NoteId>,
     last_deleted: Option<NoteId>,
+    /// The run's newest deletion this stage has said (or found when it opened), so that each
+    /// is said once ([`after_fold`](Self::after_fold)).
+    deletion_said: Option<crate::run::state::Deletion>,
     /// A note-taker who stepped away from the facilitator's place is here; `None` follows.
     pub own: Option<Place>,
     /// The order of the notes on screen, for a place and a version of the notes
@@ -165,6 +170,7 @@ pub struct Notice {
 
 impl Stage {
     pub fn new(run: RunState, ctx: Context, bell_muted: bool, now: Millis) -> Stage {
+        let deletion_said = run.deletions.last().cloned();
         let mut stage = Stage {
             run,
             ctx,
@@ -182,6 +188,7 @@ impl Stage {
             draft_due: None,
             selected: None,
             last_deleted: None,
+            deletion_said,
             own: None,
             note_order: RefCell::new(None),
             notes_panel: RefCell::new(None),
@@ -268,6 +275,41 @@ impl Stage {
     /// After events are folded in (ours or other writers'): see [`settle`](Self::settle).
     pub fn after_fold(&mut self) {
         self.settle();
+        self.say_deletion();
+    }
+
+    /// A note deleted in another terminal is said here until the next key: who deleted whose
+    /// note, where, its first words, and who can bring it back — `u` here, when this terminal
+    /// may change the note (its writer or the facilitator).
+    fn say_deletion(&mut self) {
+        let Some(deletion) = self.run.deletions.last() else {
+            return;
+        };
+        // Only a newer one: after a note is brought back, the one deleted before it is newest
+        // again, and was said then.
+        if self
+            .deletion_said
+            .as_ref()
+            .is_some_and(|said| said == deletion || said.at > deletion.at)
+        {
+            return;
+        }
+        self.deletion_said = Some(deletion.clone());
+        // Our own `x` said it already.
+        if self.last_deleted.as_ref() == Some(&deletion.id) {
+            return;
+        }
+        let Some(note) = self.run.note(&deletion.id) else {
+            return;
+        };
+        let undo = if self.may_change(note) {
+            self.last_deleted = Some(deletion.id.clone());
+            Undo::Here
+        } else {
+            Undo::Elsewhere { writer: &note.by }
+        };
+        let text = self.ctx.ui.text();
+        self.notice.flash = deletion_notice(text, &self.run, deletion, undo);
     }
 
     /// Whether this terminal may edit or delete `note`: the facilitator any, a note-taker their

@@ -193,7 +193,7 @@ impl Stage {
                     let snippet = self
                         .run
                         .note(&id)
-                        .map(|n| snippet(&n.text))
+                        .map(|n| crate::ui::labels::note_snippet(&n.text))
                         .unwrap_or_default();
                     self.notice.flash = Some(self.ctx.ui.text().note_deleted(&snippet));
                     self.last_deleted = Some(id.clone());
@@ -453,17 +453,6 @@ impl Stage {
         } else {
             vec![Effect::Quit]
         }
-    }
-}
-
-/// The start of a note's text, on one line, for a message about it.
-fn snippet(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
-    let short = crate::ui::fit::truncate(line, 30);
-    if short.len() < text.len() && !short.ends_with('…') {
-        format!("{short}…")
-    } else {
-        short
     }
 }
 

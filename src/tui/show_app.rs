@@ -78,8 +78,10 @@ impl App for ShowApp {
             }
             Msg::Signal(_) => Flow::Quit,
             Msg::Journals(batch) => {
-                self.live
-                    .take(&mut self.show.run, batch, self.skew.corrected(raw));
+                let now = self.skew.corrected(raw);
+                if self.live.take(&mut self.show.run, batch, now) {
+                    self.show.after_fold(now);
+                }
                 self.live.learn_skew(&self.show.run, &mut self.skew, raw);
                 Flow::Continue
             }

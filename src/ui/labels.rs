@@ -45,3 +45,14 @@ pub fn place_label(text: &Text, session: &Session, place: Place) -> String {
         _ => item.title.clone(),
     }
 }
+
+/// The start of a note's text, on one line, for a message about it.
+pub fn note_snippet(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    let short = crate::ui::fit::truncate(line, 30);
+    if short.len() < text.len() && !short.ends_with('…') {
+        format!("{short}…")
+    } else {
+        short
+    }
+}

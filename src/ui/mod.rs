@@ -15,6 +15,7 @@ use crate::ui::theme::Theme;
 pub mod big_digits;
 pub mod clock;
 pub mod countdown;
+pub mod deletion;
 pub mod fit;
 pub mod frame;
 pub mod keymap;

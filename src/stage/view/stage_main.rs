@@ -527,7 +527,10 @@ pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
             .collect(),
         _ => Vec::new(),
     };
-    let mut parts = quiet;
+    // What the last key did, or a note deleted elsewhere, first of all: it is said once, until
+    // the next key, and must not be cut off at the end of a long line.
+    let mut parts: Vec<String> = stage.notice.flash.iter().cloned().collect();
+    parts.extend(quiet);
     parts.push(format!("{}: {group}", text.notes_go_to));
     if stage.bell_muted && stage.ctx.role == Role::Facilitator {
         parts.push(text.bell_muted.to_string());
@@ -546,9 +549,6 @@ pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
     }
     if let Some(by) = &stage.notice.taken_over_by {
         parts.push(text.taken_over(by));
-    }
-    if let Some(flash) = &stage.notice.flash {
-        parts.push(flash.clone());
     }
     if stage.notice.unsaved_notes > 0 {
         parts.push(text.notes_saving(stage.notice.unsaved_notes));
