@@ -21,8 +21,10 @@ fn a_deletion_on_the_stage_is_said_in_the_join_and_the_room_and_the_writer_bring
     show.wait_for("No notes yet");
 
     let mut sam = Pty::spawn(&["--as", "Sam", "join"], data.path(), en, 120, 40);
+    sam.answer_on_stage(b"\r");
     sam.wait_for("RUNNING");
-    let dana = Pty::spawn(&["--as", "Dana", "join"], data.path(), en, 120, 40);
+    let mut dana = Pty::spawn(&["--as", "Dana", "join"], data.path(), en, 120, 40);
+    dana.answer_on_stage(b"\r");
     dana.wait_for("RUNNING");
     // A join opens with its editor open.
     sam.wait_for("Type here");
@@ -72,7 +74,6 @@ fn a_deletion_on_the_stage_is_said_in_the_join_and_the_room_and_the_writer_bring
     );
 
     // Dana's `u` brings back nothing of Sam's: the stage deletes it again, Dana tries.
-    let mut dana = dana;
     dana.send(b"\x1b");
     dana.wait_until(|s| !s.contains("deleted a note"), "Dana's line cleared");
     stage.send(b"\x1b[A");
@@ -97,6 +98,7 @@ fn a_deletion_is_said_in_swedish_and_the_room_hears_nothing_of_a_note_it_did_not
     let show = Pty::spawn(&["--as", "Rum", "show"], data.path(), sv, 120, 30);
     show.wait_for("PÅGÅR");
     let mut sam = Pty::spawn(&["--as", "Sam", "join"], data.path(), sv, 120, 40);
+    sam.answer_on_stage(b"\r");
     sam.wait_for("PÅGÅR");
     sam.wait_for("Skriv här");
     sam.type_keys("budget först");
