@@ -3,6 +3,8 @@
 //! as a word beside the name ("tyst 6 min"), never as a colour alone, and hears it once in
 //! screen-reader mode. Counted from the meeting's start, so that joining early is not silence.
 
+use std::collections::HashMap;
+
 use super::state::{RunState, Writer};
 use super::{Millis, Role};
 
@@ -42,12 +44,28 @@ pub fn quiet_minutes(run: &RunState, name: &str, group: Option<&str>, now: Milli
     Some(now.saturating_sub(since) / 60_000)
 }
 
-/// The note-takers quiet at `now`, as (name, group), sorted.
-pub fn quiet_note_takers(run: &RunState, now: Millis) -> Vec<(&str, Option<&str>)> {
-    run.note_takers()
+/// The note-takers quiet at `now`, as (name, group) with the whole minutes they have been
+/// quiet ([`quiet_minutes`] of each), sorted. One pass over the writers: a run folder may hold
+/// thousands of journals, and every frame of the facilitator's stage asks.
+pub fn quiet_note_takers(run: &RunState, now: Millis) -> Vec<(&str, Option<&str>, i64)> {
+    // Per name and group: the freshest terminal's silence, or `None` once one is not quiet.
+    let mut by: HashMap<(&str, Option<&str>), Option<Millis>> = HashMap::new();
+    for w in run.writers.values() {
+        let since = quiet_since(run, w, now);
+        by.entry((w.name.as_str(), w.group.as_deref()))
+            .and_modify(|all| *all = all.zip(since).map(|(a, b)| a.max(b)))
+            .or_insert(since);
+    }
+    let mut out: Vec<(&str, Option<&str>, i64)> = run
+        .note_takers()
         .into_iter()
-        .filter(|(name, group)| quiet_minutes(run, name, *group, now).is_some())
-        .collect()
+        .filter_map(|key| {
+            let since = (*by.get(&key)?)?;
+            Some((key.0, key.1, now.saturating_sub(since) / 60_000))
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// The next moment a note-taker goes quiet if nothing is heard from them: a wake of every view
@@ -113,7 +131,7 @@ mod tests {
         assert_eq!(quiet_minutes(&r, "Anna", None, 14 * MIN), None);
         assert_eq!(next_quiet(&r, 14 * MIN), Some(15 * MIN));
         assert_eq!(quiet_minutes(&r, "Anna", None, 15 * MIN), Some(5));
-        assert_eq!(quiet_note_takers(&r, 17 * MIN), [("Anna", None)]);
+        assert_eq!(quiet_note_takers(&r, 17 * MIN), [("Anna", None, 7)]);
         assert_eq!(
             quiet_minutes(&r, "Eva", None, 30 * MIN),
             None,
@@ -141,5 +159,41 @@ mod tests {
         let r = run(&events);
         assert!(quiet_note_takers(&r, 20 * MIN).is_empty());
         assert_eq!(next_quiet(&r, 20 * MIN), None);
+    }
+
+    #[test]
+    fn the_quiet_list_in_one_pass_agrees_with_each_name_asked_alone() {
+        let start = Event::TimerStarted { at: Place::START };
+        let draft = Event::Draft {
+            at: Place::START,
+            group: None,
+            text: "x".into(),
+            by: "Anna".into(),
+        };
+        let mut events = vec![("eva", 0, joined("Eva", Role::Facilitator))];
+        // Anna on two terminals (one heard from late), and many quiet note-takers.
+        events.push(("anna1", 0, joined("Anna", Role::NoteTaker)));
+        events.push(("anna2", 0, joined("Anna", Role::NoteTaker)));
+        let names: Vec<(String, String)> = (0..50)
+            .map(|i| (format!("w{i}"), format!("N{}", i % 20)))
+            .collect();
+        for (writer, name) in &names {
+            events.push((writer.as_str(), 0, joined(name, Role::NoteTaker)));
+        }
+        events.push(("eva", MIN, start));
+        events.push(("anna2", 4 * MIN, draft));
+        let r = run(&events);
+        for now in [5 * MIN, 6 * MIN, 8 * MIN, 9 * MIN, 30 * MIN] {
+            let each: Vec<(&str, Option<&str>, i64)> = r
+                .note_takers()
+                .into_iter()
+                .filter_map(|(name, group)| {
+                    Some((name, group, quiet_minutes(&r, name, group, now)?))
+                })
+                .collect();
+            assert_eq!(quiet_note_takers(&r, now), each, "at {now}");
+        }
+        assert!(!quiet_note_takers(&r, 6 * MIN).iter().any(|q| q.0 == "Anna"));
+        assert!(quiet_note_takers(&r, 9 * MIN).iter().any(|q| q.0 == "Anna"));
     }
 }

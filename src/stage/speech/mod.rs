@@ -71,7 +71,7 @@ impl Heard {
             quiet: match stage.ctx.role {
                 Role::Facilitator => crate::run::quiet::quiet_note_takers(&stage.run, now)
                     .into_iter()
-                    .map(|(name, group)| (name.to_string(), group.map(str::to_string)))
+                    .map(|(name, group, _)| (name.to_string(), group.map(str::to_string)))
                     .collect(),
                 _ => Vec::new(),
             },

@@ -57,6 +57,8 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         .filter(|w| w.role == Role::NoteTaker && !w.left)
         .collect();
     takers.sort_by(|a, b| (&a.name, &a.group).cmp(&(&b.name, &b.group)));
+    // Worked out once for all of them, not once per line.
+    let quiet = crate::run::quiet::quiet_note_takers(&stage.run, now);
     if takers.is_empty() {
         lines.push(Line::from(Span::styled(
             truncate(text.no_note_takers(), columns),
@@ -65,7 +67,11 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
     }
     for w in takers {
         let group = w.group.as_deref().unwrap_or(text.whole_group);
-        let quiet = crate::run::quiet::quiet_minutes(&stage.run, &w.name, w.group.as_deref(), now);
+        let key = (w.name.as_str(), w.group.as_deref());
+        let quiet = quiet
+            .binary_search_by(|q| (q.0, q.1).cmp(&key))
+            .ok()
+            .map(|i| quiet[i].2);
         // Gone quiet is said in words, and coloured besides.
         let (heard, style) = match quiet {
             Some(minutes) => (text.quiet_for(minutes), theme.low),

@@ -520,10 +520,7 @@ pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
     let quiet: Vec<String> = match stage.ctx.role {
         Role::Facilitator => crate::run::quiet::quiet_note_takers(&stage.run, now)
             .into_iter()
-            .filter_map(|(name, group)| {
-                let minutes = crate::run::quiet::quiet_minutes(&stage.run, name, group, now)?;
-                Some(format!("{name}: {}", text.quiet_for(minutes)))
-            })
+            .map(|(name, _, minutes)| format!("{name}: {}", text.quiet_for(minutes)))
             .collect(),
         _ => Vec::new(),
     };
