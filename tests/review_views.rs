@@ -120,6 +120,7 @@ fn loaded(
         started,
         by: "Anna Berg".into(),
         version: "0.1.0".into(),
+        set_aside: Vec::new(),
     };
     (
         RunDir::at(format!("/data/runs/{id}")),

@@ -46,4 +46,29 @@ impl Text {
             ],
         }
     }
+
+    /// A value of a run header's session copy set aside: what it was, and what stands in.
+    pub fn set_aside(&self, value: &crate::run::open::header::SetAside) -> String {
+        use crate::run::open::header::SetAside as S;
+        match (value, self.lang) {
+            (S::Start(t), Lang::Sv) => format!(
+                "starttiden \"{t}\" är inget klockslag: tiderna räknas från när träffen började"
+            ),
+            (S::Start(t), Lang::En) => {
+                format!("the start time \"{t}\" is not a time: times count from when the run began")
+            }
+            (S::Date(d), Lang::Sv) => format!("datumet \"{d}\" är inget datum: det visas inte"),
+            (S::Date(d), Lang::En) => format!("the date \"{d}\" is not a date: it is not shown"),
+        }
+    }
+
+    /// In a run's tally: "2 values in run.ron set aside".
+    pub fn header_values_set_aside(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 ogiltigt värde i run.ron lades åt sidan".to_string(),
+            (Lang::Sv, n) => format!("{n} ogiltiga värden i run.ron lades åt sidan"),
+            (Lang::En, 1) => "1 value in run.ron not valid, set aside".to_string(),
+            (Lang::En, n) => format!("{n} values in run.ron not valid, set aside"),
+        }
+    }
 }

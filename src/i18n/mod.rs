@@ -1337,6 +1337,8 @@ impl Text {
                     (U::NotAFile, false) => "not a regular file",
                     (U::NotUtf8, true) => "inte UTF-8-text",
                     (U::NotUtf8, false) => "not UTF-8 text",
+                    (U::NoAgenda, true) => "sessionen i det har ingen punkt på agendan",
+                    (U::NoAgenda, false) => "its session has no agenda item",
                 };
                 if sv {
                     format!("{}: genomförandets huvud går inte att läsa: {why}", path.display())
@@ -1489,6 +1491,7 @@ impl Text {
             }
             (K::Divergent { writer, seq }, _) => self.divergent(writer, *seq),
             (K::Ahead { count, ahead }, _) => self.held_events(*count, *ahead),
+            (K::SetAside(value), _) => self.set_aside(value),
             (
                 K::NotItsWriters {
                     event,

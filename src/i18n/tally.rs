@@ -22,6 +22,9 @@ impl Text {
         if tally.copies > 0 {
             parts.push(self.conflict_copies_read(tally.copies));
         }
+        if tally.set_aside > 0 {
+            parts.push(self.header_values_set_aside(tally.set_aside));
+        }
         parts.join(" · ")
     }
 }
@@ -38,6 +41,7 @@ mod tests {
             held: 3,
             refused: 1,
             copies: 0,
+            set_aside: 0,
         };
         assert_eq!(
             Lang::En.text().tally(&tally),

@@ -53,6 +53,9 @@ pub enum ProblemKind {
         first_seq: u64,
         count: usize,
     },
+    /// A value of the header's session copy that is not valid, set aside (a planned start of
+    /// "25:00"; see [`check`](super::open::header::check)).
+    SetAside(super::open::header::SetAside),
     /// A sync tool's conflict copy, read with its journal (a notice, not damage).
     ConflictCopy { engine: Engine, writer: String },
 }
@@ -111,6 +114,8 @@ pub struct Tally {
     pub refused: usize,
     /// Sync conflict copies read with their journals.
     pub copies: usize,
+    /// Values of the header's session copy set aside ([`ProblemKind::SetAside`]).
+    pub set_aside: usize,
 }
 
 impl Tally {
@@ -122,6 +127,7 @@ impl Tally {
                 ProblemKind::Ahead { .. } => &mut tally.held,
                 ProblemKind::NotItsWriters { .. } => &mut tally.refused,
                 ProblemKind::ConflictCopy { .. } => &mut tally.copies,
+                ProblemKind::SetAside(_) => &mut tally.set_aside,
                 _ => &mut tally.damaged,
             };
             *slot = slot.saturating_add(n);

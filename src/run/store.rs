@@ -21,6 +21,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::run::open::header::SetAside;
+
 use super::event::{Entry, Millis};
 use super::file_problem::{FileProblem, ProblemKind};
 use super::journal::{self, JournalRead, JournalWriter};
@@ -46,6 +48,10 @@ pub struct RunHeader {
     pub by: String,
     /// The spar version that started the run.
     pub version: String,
+    /// What the session copy held that is not valid, set aside when the header was read
+    /// ([`check`](crate::run::open::header::check)); said by every view as a notice.
+    #[serde(skip)]
+    pub set_aside: Vec<SetAside>,
 }
 
 impl RunHeader {
@@ -58,6 +64,7 @@ impl RunHeader {
             started,
             by: by.to_owned(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
+            set_aside: Vec::new(),
         }
     }
 }
@@ -123,6 +130,9 @@ pub enum Unreadable {
     /// A folder, a FIFO, a device.
     NotAFile,
     NotUtf8,
+    /// Its session copy has no agenda item: nothing to run (see
+    /// [`check`](crate::run::open::header::check)).
+    NoAgenda,
 }
 
 impl std::fmt::Display for StoreError {
@@ -408,15 +418,17 @@ impl RunDir {
         if text.len() as u64 > MAX_HEADER {
             return Err(StoreError::HeaderTooLarge { path });
         }
-        ron::Options::default()
+        let mut header = ron::Options::default()
             .with_recursion_limit(64)
             .from_str::<RunHeader>(&text)
             .map_err(|e| StoreError::BadHeader {
-                path,
+                path: path.clone(),
                 line: e.span.start.line,
                 column: e.span.start.col,
                 message: crate::text::clean_line(&e.code.to_string()),
-            })
+            })?;
+        crate::run::open::header::check(&mut header).map_err(unreadable)?;
+        Ok(header)
     }
 
     /// Starts this process's journal `<writer>.ron` in the folder (see [`new_writer_id`]).
@@ -458,6 +470,14 @@ impl RunDir {
         Ok((journals, problems))
     }
 
+    /// What the header's session copy held that was set aside, as problems of `run.ron`.
+    pub fn set_aside(&self, header: &RunHeader) -> Vec<FileProblem> {
+        let file = self.display(HEADER_FILE);
+        let problem =
+            |s: &SetAside| FileProblem::new(file.clone(), None, ProblemKind::SetAside(s.clone()));
+        header.set_aside.iter().map(problem).collect()
+    }
+
     /// Reads the header and every journal. Damaged lines, torn tails and unreadable journals
     /// are reported in `problems`; only a missing or malformed header is an error.
     pub fn load(&self) -> Result<LoadedRun, StoreError> {
@@ -465,6 +485,7 @@ impl RunDir {
         let (journals, mut problems) = self
             .journals()
             .map_err(|e| StoreError::io(FsAction::ReadRunFolder, &self.path, e))?;
+        problems.extend(self.set_aside(&header));
         // Writers rank by id, as `Entry::order_key` compares them (not by file name: `a-b.ron`
         // sorts before `a.ron`, but writer `a` before `a-b`); a conflict copy ranks as its
         // journal.

@@ -166,6 +166,9 @@ pub struct Notice {
     pub held: usize,
     /// Who took over as facilitator from this stage, which follows as a note-taker since.
     pub taken_over_by: Option<String>,
+    /// What the run header's session copy held that was set aside, worded
+    /// ([`check`](crate::run::open::header::check)).
+    pub set_aside: Vec<String>,
 }
 
 impl Stage {

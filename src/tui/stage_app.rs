@@ -95,6 +95,8 @@ pub fn run(
     let speech = seat.speech.map(Speech::new);
     let quiet = seat.quiet || seat.role == Role::NoteTaker;
     let mut stage = Stage::new(run, ctx, quiet, now);
+    let text = stage.ctx.ui.text();
+    stage.notice.set_aside = header.set_aside.iter().map(|s| text.set_aside(s)).collect();
     prepare(&mut stage)?;
 
     let mut app = StageApp {

@@ -9,6 +9,7 @@
 //! that crashed on this computer is resumed without a question; two stages started at the same
 //! instant never both drive the run (only one gets the lock; the other is asked).
 
+pub mod header;
 pub mod lock;
 
 use std::path::PathBuf;
@@ -132,7 +133,14 @@ impl Door<'_> {
             }
             Pick::Resume(dir) => dir,
         };
-        let header = header(&dir)?;
+        // A header that cannot be read is bad input: one line, exit 2.
+        let header = header(&dir).map_err(|e| {
+            if e.is_bad_input() {
+                anyhow::Error::from(BadInput::Store(e))
+            } else {
+                e.into()
+            }
+        })?;
         let (live, state) = LiveRun::open_with(dir, header, self.author, self.now)?;
         if live.header.session.id != session.id {
             let text = self.lang.text();

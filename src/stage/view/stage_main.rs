@@ -568,6 +568,7 @@ pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
     if stage.notice.copies > 0 {
         parts.push(text.conflict_copies_read(stage.notice.copies));
     }
+    parts.extend(stage.notice.set_aside.iter().cloned());
     parts.join(" · ")
 }
 
