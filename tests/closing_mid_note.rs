@@ -72,3 +72,37 @@ fn a_closed_window_saves_the_words_as_an_unfinished_note() {
     assert!(md.contains("halv tanke"), "{md}");
     assert!(md.contains("ofullständig"), "{md}");
 }
+
+/// A change of a saved note in progress when the process ends (a signal here) is kept as the
+/// note's text, marked unfinished, in the record for everyone — not only as a private draft.
+#[test]
+fn a_change_of_a_saved_note_in_progress_is_kept_as_an_unfinished_edit() {
+    let data = tempfile::tempdir().unwrap();
+    let mut spar = Pty::kickoff_lobby_sized("Anna", data.path(), "en_GB.UTF-8", 120, 40);
+    spar.start_first_timebox();
+    spar.wait_for("RUNNING");
+    spar.type_into_new_note("first version");
+    spar.send(b"\r");
+    spar.send(b"\x1b");
+    spar.wait_until(|s| !s.contains("Alt+Enter"), "the editor closed");
+    spar.send(b"\x1b[A");
+    spar.send(b"e");
+    spar.wait_for("Alt+Enter");
+    spar.type_keys(" revised");
+    spar.wait_for("first version revised");
+    spar.signal("TERM");
+    assert_eq!(spar.wait_exit(), 0);
+    for (lang, mark) in [("en", "unfinished"), ("sv", "ofullständig")] {
+        let md = export(data.path(), lang);
+        assert!(
+            !md.contains("first version\n"),
+            "{lang}: the change is kept:\n{md}"
+        );
+        let line = md
+            .lines()
+            .position(|l| l.contains("first version revised"))
+            .unwrap_or_else(|| panic!("{lang}: the change is in the export:\n{md}"));
+        let near: String = md.lines().skip(line).take(3).collect::<Vec<_>>().join("\n");
+        assert!(near.contains(mark), "{lang}: marked {mark}:\n{near}");
+    }
+}

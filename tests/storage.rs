@@ -115,6 +115,15 @@ fn every_event(text: &str) -> Vec<Event> {
             kind: NoteKind::Note,
             text: t(),
         },
+        Event::EditUnfinished {
+            id: id(text, 8),
+            kind: NoteKind::Decision,
+            text: t(),
+        },
+        Event::ClockAhead {
+            writer: t(),
+            ahead: i64::MIN,
+        },
         Event::NoteDeleted {
             id: id("anna-1a2b3c", 1),
         },
@@ -401,6 +410,12 @@ fn arb_event() -> impl Strategy<Value = Event> {
             kind,
             text
         }),
+        (arb_id(), arb_kind(), arb_text()).prop_map(|(id, kind, text)| Event::EditUnfinished {
+            id,
+            kind,
+            text
+        }),
+        (arb_text(), any::<i64>()).prop_map(|(writer, ahead)| Event::ClockAhead { writer, ahead }),
         arb_id().prop_map(|id| Event::NoteDeleted { id }),
         arb_id().prop_map(|id| Event::NoteRestored { id }),
         (
@@ -421,12 +436,18 @@ fn arb_event() -> impl Strategy<Value = Event> {
 }
 
 fn arb_record() -> impl Strategy<Value = Record> {
-    (any::<i64>(), any::<u64>(), arb_event()).prop_map(|(at, seq, ev)| Record {
-        hlc: None,
-        at,
-        seq,
-        ev,
-    })
+    (
+        any::<i64>(),
+        any::<u64>(),
+        arb_event(),
+        prop::option::of((any::<i64>(), any::<u32>())),
+    )
+        .prop_map(|(at, seq, ev, hlc)| Record {
+            hlc: hlc.map(|(wall, count)| spar::run::hlc::Hlc { wall, count }),
+            at,
+            seq,
+            ev,
+        })
 }
 
 proptest! {

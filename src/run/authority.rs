@@ -52,6 +52,7 @@ pub fn allows(state: &RunState, writer: &Arc<str>, seq: u64, ev: &Event) -> bool
         | Event::RoomView { .. }
         | Event::ClockAhead { .. } => role == Role::Facilitator,
         Event::NoteEdited { id, .. }
+        | Event::EditUnfinished { id, .. }
         | Event::NoteDeleted { id }
         | Event::NoteRestored { id }
         | Event::EditDraft { id, .. } => match state.note(id) {
@@ -106,6 +107,7 @@ pub fn event_name(ev: &Event) -> &'static str {
         Event::TimerAdjusted { .. } => "TimerAdjusted",
         Event::NoteSaved { .. } => "NoteSaved",
         Event::NoteEdited { .. } => "NoteEdited",
+        Event::EditUnfinished { .. } => "EditUnfinished",
         Event::NoteDeleted { .. } => "NoteDeleted",
         Event::NoteRestored { .. } => "NoteRestored",
         Event::Draft { .. } => "Draft",

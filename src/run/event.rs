@@ -136,6 +136,14 @@ pub enum Event {
         text: String,
         by: String,
     },
+    /// A saved note was being changed when its writer left — a closed window, a signal, a
+    /// confirmed quit: the change is kept as the note's text, marked unfinished until it is
+    /// edited again (as [`Event::Unfinished`] keeps a new note).
+    EditUnfinished {
+        id: NoteId,
+        kind: NoteKind,
+        text: String,
+    },
     /// The text of a saved note being changed by `by`, journalled like a [`Event::Draft`] so that
     /// an edit in progress survives a crash too. Saving the edit or an empty text clears it.
     EditDraft {

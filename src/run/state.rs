@@ -383,6 +383,7 @@ impl RunState {
             entry.record.ev,
             Event::NoteSaved { .. }
                 | Event::NoteEdited { .. }
+                | Event::EditUnfinished { .. }
                 | Event::NoteDeleted { .. }
                 | Event::NoteRestored { .. }
                 | Event::ActionDone { .. }
@@ -477,7 +478,7 @@ impl RunState {
                 text,
                 by,
             } => self.add_note(entry, (*place, group, NoteKind::Note), text, by, true),
-            Event::NoteEdited { id, kind, text } => {
+            Event::NoteEdited { id, kind, text } | Event::EditUnfinished { id, kind, text } => {
                 if self.drafts.get(&entry.writer).and_then(|d| d.edit.as_ref()) == Some(id) {
                     self.drafts.remove(&entry.writer);
                 }
@@ -485,7 +486,8 @@ impl RunState {
                     note.kind = clean_kind(kind);
                     note.text = clean(text);
                     note.edited = Some(at);
-                    note.unfinished = false;
+                    // Saved as its writer left mid-change, or finished now.
+                    note.unfinished = matches!(entry.record.ev, Event::EditUnfinished { .. });
                 }
             }
             Event::NoteDeleted { id } => {

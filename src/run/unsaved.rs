@@ -33,6 +33,7 @@ pub fn texts(unsaved: &[(Millis, Event)]) -> impl Iterator<Item = &str> {
         Event::NoteSaved { text, .. }
         | Event::Unfinished { text, .. }
         | Event::NoteEdited { text, .. }
+        | Event::EditUnfinished { text, .. }
         | Event::Draft { text, .. }
         | Event::EditDraft { text, .. }
             if !text.trim().is_empty() =>
@@ -50,7 +51,10 @@ pub fn notes<'a>(unsaved: impl IntoIterator<Item = &'a (Millis, Event)>) -> usiz
         .filter(|(_, ev)| {
             matches!(
                 ev,
-                Event::NoteSaved { .. } | Event::Unfinished { .. } | Event::NoteEdited { .. }
+                Event::NoteSaved { .. }
+                    | Event::Unfinished { .. }
+                    | Event::NoteEdited { .. }
+                    | Event::EditUnfinished { .. }
             )
         })
         .count()

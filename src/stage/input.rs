@@ -89,25 +89,36 @@ impl Stage {
 
     /// What must reach the journal before the process ends: a new note being typed, as a note
     /// marked unfinished (in the record for everyone, for its writer to finish or delete later);
-    /// an edit of a saved note in progress, as its draft.
+    /// a change of a saved note in progress, as that note's text marked unfinished. A change
+    /// that changes nothing, or of a note gone or no longer ours to change, stays the private
+    /// draft it was.
     pub fn leaving(&mut self) -> Vec<Effect> {
-        let Some(editor) = self.editor.as_mut() else {
+        let Some(editor) = self.editor.as_ref() else {
             return Vec::new();
         };
         let text = editor.text();
-        if editor.editing().is_some()
-            || text.trim().is_empty()
-            || text.len() > notes::editor::MAX_NOTE
-        {
+        if text.trim().is_empty() || text.len() > notes::editor::MAX_NOTE {
             return self.flush_draft();
         }
-        let ev = Event::Unfinished {
-            at: editor.at(),
-            group: editor.group().map(str::to_string),
-            text,
-            by: self.ctx.author.clone(),
+        let ev = match editor.editing() {
+            Some(id) => match self.run.note(id) {
+                Some(note) if note.text != text && self.may_change(note) => Event::EditUnfinished {
+                    id: id.clone(),
+                    kind: editor.kind(),
+                    text,
+                },
+                _ => return self.flush_draft(),
+            },
+            None => Event::Unfinished {
+                at: editor.at(),
+                group: editor.group().map(str::to_string),
+                text,
+                by: self.ctx.author.clone(),
+            },
         };
-        editor.clear();
+        if let Some(editor) = self.editor.as_mut() {
+            editor.clear();
+        }
         self.draft_due = None;
         vec![Effect::Append(ev)]
     }

@@ -131,7 +131,10 @@ mod tests {
                 ev: moved(usize::MAX),
             },
             Record {
-                hlc: None,
+                hlc: Some(crate::run::hlc::Hlc {
+                    wall: 7,
+                    count: u32::MAX,
+                }),
                 at: 5,
                 seq: 9,
                 ev: Event::TimerAdjusted {
