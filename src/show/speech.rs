@@ -79,7 +79,8 @@ pub fn narrate(
     let l = listener(show);
     let (mut lines, run) = crate::speech::narrate(&before.run, &l, now, marks);
     let shows = Shows::of(show);
-    if shows != before.shows {
+    // After the end the room sees the closing screen, which the end's line has said.
+    if shows != before.shows && show.run.ended_at.is_none() {
         lines.extend(shows_lines(show, &shows));
     } else if run.place != before.run.place {
         // The notes of the question the room now sees, if it has any already (one gone back to).

@@ -135,9 +135,13 @@ pub fn narrate(
         if let Some(t) = run.timebox(after.place).filter(|t| t.started) {
             lines.push(timer_state(text, t, now));
         }
-    } else if let (Some(b), Some(a), Some(t)) =
-        (before.timer, after.timer, run.timebox(after.place))
-    {
+    } else if let (Some(b), Some(a), Some(t), false) = (
+        before.timer,
+        after.timer,
+        run.timebox(after.place),
+        // The end stops the clock: "ended" says it, not "paused" as well.
+        after.ended && !before.ended,
+    ) {
         lines.extend(timer_changes(text, b, a, t, now));
     }
     if after.fits != before.fits {

@@ -257,3 +257,12 @@ fn the_status_key_and_the_keys_in_swedish() {
         "{keys:?}"
     );
 }
+
+#[test]
+fn the_end_is_said_once_without_what_the_room_saw_before() {
+    let mut room = Room::at_discussion(Lang::En);
+    room.room_view(RoomView::Wall, NINE + 2 * MIN);
+    room.say(NINE + 2 * MIN);
+    room.event("eva", Event::Ended, NINE + 3 * MIN);
+    assert_eq!(room.say(NINE + 3 * MIN), ["The meeting has ended, 09:03."]);
+}

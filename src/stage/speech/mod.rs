@@ -40,6 +40,8 @@ pub struct Heard {
     writers: BTreeMap<String, (String, Option<String>, bool)>,
     /// The note-takers gone quiet (told to the facilitator only), as (name, group).
     quiet: Vec<(String, Option<String>)>,
+    /// What the room's screen shows (`v`), while one is attached: told to the facilitator.
+    room: Option<crate::run::RoomView>,
 }
 
 impl Heard {
@@ -68,6 +70,8 @@ impl Heard {
             group: stage.group.clone(),
             prompt,
             writers,
+            room: (stage.ctx.role == Role::Facilitator && stage.run.screens() > 0)
+                .then(|| stage.run.room.clone()),
             quiet: match stage.ctx.role {
                 Role::Facilitator => crate::run::quiet::quiet_note_takers(&stage.run, now)
                     .into_iter()
@@ -146,6 +150,11 @@ pub fn narrate(
         let minutes = crate::run::quiet::quiet_minutes(&stage.run, name, group.as_deref(), now);
         let group = group_name(text, group.as_deref());
         lines.push(text.said_gone_quiet(name, group, minutes.unwrap_or_default()));
+    }
+    if after.room != before.room
+        && let Some(room) = &after.room
+    {
+        lines.push(sentence(&text.room_sees(room)));
     }
     if after.overlay != before.overlay {
         lines.extend(overlay_lines(stage, now));

@@ -543,3 +543,20 @@ fn a_typed_note_goes_on_over_lines_names_its_kind_and_the_latest_can_be_changed(
         "{keys:?}"
     );
 }
+
+#[test]
+fn the_facilitator_hears_what_the_rooms_screen_shows_once_one_is_attached() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.event(
+        "screen",
+        Event::Joined {
+            name: "Rummet".into(),
+            role: Role::Screen,
+        },
+        NINE + MIN,
+    );
+    assert_eq!(m.say(NINE + MIN), ["The room sees: the countdown."]);
+    let said = m.line("v", NINE + MIN);
+    assert_eq!(said, ["The room sees: the countdown with the notes."]);
+}
