@@ -78,6 +78,7 @@ fn create_new_mode(path: &Path, mode: u32) -> io::Result<File> {
 /// `FILE_FLAG_OPEN_REPARSE_POINT`, which opens a link itself) and looked at again through the
 /// open file.
 pub fn open_regular(path: &Path) -> io::Result<File> {
+    read_log::opened(path);
     let not_regular = || io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
     if !fs::symlink_metadata(path)?.file_type().is_file() {
         return Err(not_regular());
@@ -165,3 +166,41 @@ impl PartialEq for FileId {
 }
 
 impl Eq for FileId {}
+
+/// The opens of files for reading ([`open_regular`]: run headers and journals), logged when
+/// `SPAR_READ_LOG` names a file: one line per open (the path), and [`FIRST_FRAME`] when a run's
+/// view has drawn its first frame. Issue 18's test (`tests/run_reads.rs`) counts from it that
+/// each file of a run is read once on the way to the first frame; the journals' catch-up after
+/// the watch is armed comes after that line. Off unless asked for: one look at the environment.
+pub mod read_log {
+    use std::fs::{File, OpenOptions};
+    use std::io::Write;
+    use std::path::Path;
+    use std::sync::{Mutex, OnceLock};
+
+    /// The line a run's view writes once its first frame is drawn.
+    pub const FIRST_FRAME: &str = "-- first frame";
+
+    fn log() -> Option<&'static Mutex<File>> {
+        static LOG: OnceLock<Option<Mutex<File>>> = OnceLock::new();
+        LOG.get_or_init(|| {
+            let path = std::env::var_os("SPAR_READ_LOG")?;
+            let file = OpenOptions::new().create(true).append(true).open(path);
+            file.ok().map(Mutex::new)
+        })
+        .as_ref()
+    }
+
+    /// Notes `line` in the log, if there is one.
+    pub fn note(line: &str) {
+        if let Some(mut file) = log().and_then(|log| log.lock().ok()) {
+            let _ = writeln!(file, "{line}");
+        }
+    }
+
+    pub fn opened(path: &Path) {
+        if log().is_some() {
+            note(&path.display().to_string());
+        }
+    }
+}

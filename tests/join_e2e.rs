@@ -264,3 +264,28 @@ fn a_join_asks_about_the_live_stage_enter_joins_and_t_takes_over() {
     anna.wait_for("Turn 3 of 15");
     bo.wait_for("Tur 3 av 15");
 }
+
+/// Issue 18: a group the run's session does not have is one line and exit 2, off a terminal
+/// too (the header is read before the terminal is taken; so is the group looked up).
+#[test]
+fn join_run_with_a_group_the_run_does_not_have_is_one_line_and_exit_2_off_a_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let catalog = spar::session::load::load_catalog(&[]).unwrap();
+    let session = catalog.find("kickoff").unwrap().clone();
+    let now = jiff::Timestamp::now().as_millisecond();
+    let header = spar::run::store::RunHeader::new(session, None, now, "Anna");
+    let dir = spar::run::store::DataDir::at(data.path())
+        .create_run(header)
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spar"))
+        .args(["join", dir.id(), "--group", "nosuch"])
+        .env("SPAR_DATA_DIR", data.path())
+        .env("LANG", "en_GB.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nosuch"), "{err}");
+}

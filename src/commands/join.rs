@@ -47,6 +47,12 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
             }
         }
     };
+    // The group is looked up in the run's own session, as its header was read: a group it does
+    // not have is one line before the terminal is taken (off a terminal too).
+    let home_group = match group {
+        Some(name) => resolve_group(lang, &run.1.session.groups, name, &run.1.id)?,
+        None => None,
+    };
     let mut tui = match tui {
         Some(tui) => tui,
         None => Tui::start_as(screen_reader)?,
@@ -81,15 +87,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
             if !note_taker {
                 return Ok(());
             }
-            // The group is looked up in the run's own session, read once with the run.
-            let group = match group {
-                Some(name) => {
-                    let groups = &stage.run.session.groups;
-                    resolve_group(lang, groups, name, &stage.ctx.run_id)?
-                }
-                None => None,
-            };
-            stage.set_home_group(group);
+            stage.set_home_group(home_group);
             stage.open_editor();
             Ok(())
         },

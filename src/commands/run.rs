@@ -43,6 +43,7 @@ pub fn run(
                 .map(|run| {
                     (
                         run.dir.clone(),
+                        Box::new(run.header.clone()),
                         run.state.started_at.unwrap_or(run.header.started),
                     )
                 });

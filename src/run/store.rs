@@ -481,7 +481,11 @@ impl RunDir {
     /// Reads the header and every journal. Damaged lines, torn tails and unreadable journals
     /// are reported in `problems`; only a missing or malformed header is an error.
     pub fn load(&self) -> Result<LoadedRun, StoreError> {
-        let header = self.header()?;
+        self.load_with(self.header()?)
+    }
+
+    /// [`load`](Self::load) with the header already read (listing the runs reads it).
+    pub fn load_with(&self, header: RunHeader) -> Result<LoadedRun, StoreError> {
         let (journals, mut problems) = self
             .journals()
             .map_err(|e| StoreError::io(FsAction::ReadRunFolder, &self.path, e))?;

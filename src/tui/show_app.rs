@@ -133,6 +133,7 @@ impl App for ShowApp {
     }
 
     fn after_first_frame(&mut self, tx: &Sender<Msg>, now: Millis) {
+        crate::fsx::read_log::note(crate::fsx::read_log::FIRST_FRAME);
         let saved = tx.clone();
         self.live.set_waker(Box::new(move || {
             let _ = saved.send(Msg::Saved);

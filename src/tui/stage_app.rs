@@ -468,6 +468,7 @@ impl App for StageApp {
     }
 
     fn after_first_frame(&mut self, tx: &Sender<Msg>, raw: Millis) {
+        crate::fsx::read_log::note(crate::fsx::read_log::FIRST_FRAME);
         let now = self.skew.corrected(raw);
         self.tx = Some(tx.clone());
         // A new run announces itself when it is created.

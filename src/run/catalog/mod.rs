@@ -140,7 +140,11 @@ impl TrackView {
         let mut loaded = Vec::with_capacity(listings.len());
         let mut unreadable = Vec::new();
         for listing in listings {
-            match listing.header.and_then(|_| listing.dir.load()) {
+            // The header as the listing read it: each file is read once.
+            match listing
+                .header
+                .and_then(|header| listing.dir.load_with(header))
+            {
                 Ok(run) => loaded.push((listing.dir, run)),
                 Err(e) => unreadable.push(Unreadable {
                     id: listing.id,
@@ -559,12 +563,13 @@ pub fn recap(data: &DataDir, catalog: &Catalog, session: &Session, now: Millis) 
     };
     let loaded = listings
         .into_iter()
-        .filter(|l| {
-            l.header
-                .as_ref()
-                .is_ok_and(|h| earlier.contains(&h.session.id.as_str()))
+        .filter_map(|l| {
+            let header = l.header.ok()?;
+            earlier
+                .contains(&header.session.id.as_str())
+                .then_some(())?;
+            Some((l.dir.clone(), l.dir.load_with(header).ok()?))
         })
-        .filter_map(|l| Some((l.dir.clone(), l.dir.load().ok()?)))
         .collect();
     open_actions(&TrackView::build(catalog, loaded, now), &session.id)
 }

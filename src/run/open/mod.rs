@@ -62,9 +62,9 @@ pub enum Pick {
     New,
     /// `--resume RUN`, or the start screen's meeting in progress.
     Resume(RunDir),
-    /// `spar run SESSION`: the session's unfinished run (and when its meeting began), if
-    /// there is one, is offered to resume.
-    Offer(Option<(RunDir, Millis)>),
+    /// `spar run SESSION`: the session's unfinished run (its header as the track's runs were
+    /// read, and when its meeting began), if there is one, is offered to resume.
+    Offer(Option<(RunDir, Box<RunHeader>, Millis)>),
 }
 
 /// A run opened: our journal started in it, the others' read and folded.
@@ -123,24 +123,27 @@ impl Door<'_> {
                 self.author,
             )),
         };
-        let dir = match pick {
+        let (dir, read) = match pick {
             Pick::New | Pick::Offer(None) => return Ok(new()),
-            Pick::Offer(Some((dir, started))) => {
+            Pick::Offer(Some((dir, header, started))) => {
                 if !ask.resume(dir.id(), started)? {
                     return Ok(new());
                 }
-                dir
+                (dir, Some(*header))
             }
-            Pick::Resume(dir) => dir,
+            Pick::Resume(dir) => (dir, None),
         };
         // A header that cannot be read is bad input: one line, exit 2.
-        let header = header(&dir).map_err(|e| {
-            if e.is_bad_input() {
-                anyhow::Error::from(BadInput::Store(e))
-            } else {
-                e.into()
-            }
-        })?;
+        let header = match read {
+            Some(header) => header,
+            None => header(&dir).map_err(|e| {
+                if e.is_bad_input() {
+                    anyhow::Error::from(BadInput::Store(e))
+                } else {
+                    anyhow::Error::from(e)
+                }
+            })?,
+        };
         let (live, state) = LiveRun::open_with(dir, header, self.author, self.now)?;
         if live.header.session.id != session.id {
             let text = self.lang.text();
