@@ -7,6 +7,7 @@
 use std::process::Command;
 
 use spar::run::Event;
+use spar::run::journal::decode;
 use spar::run::live::{FINISH_WAIT, LiveRun};
 use spar::run::skew::ClockSkew;
 use spar::run::state::RunState;
@@ -104,6 +105,15 @@ fn the_join_counts_with_the_stage(off: Millis) -> Meeting {
     let (live, state) = &mut m.join;
     live.append(state, note, m.skew.corrected(raw));
     assert!(live.finish(state, FINISH_WAIT).is_empty());
+    // Its hybrid stamp starts again from what was read, not from the stamps taken by the
+    // wrong clock: no reader holds it back or sorts it after what comes next.
+    let lines = std::fs::read_to_string(live.journal_path()).unwrap();
+    let saved = lines
+        .lines()
+        .map(|l| decode(l.as_bytes()).unwrap())
+        .find(|r| matches!(r.ev, Event::NoteSaved { .. }))
+        .unwrap();
+    assert!(saved.hlc().wall <= saved.at + 1_000, "{saved:?}");
     m.stage_wakes(5_000);
     let texts: Vec<&str> = m.stage.1.live_notes().map(|n| n.text.as_str()).collect();
     assert_eq!(texts, ["budget first"], "the note is not held on the stage");

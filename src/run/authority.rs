@@ -6,7 +6,8 @@
 //!
 //! - Only a facilitator's journal drives the meeting: the timer, the agenda, a late start, a
 //!   fit, the end, whose clock is ahead, and a take-over (so a facilitator who was displaced can take the run back).
-//! - A journal keeps the role it joined with: a later `Joined` claiming another role is left out.
+//! - A journal keeps the role it joined with: a later `Joined` claiming another role is left out;
+//!   one read before the journal's first line never makes it a facilitator's.
 //! - A note is changed (edited, deleted, restored) by the facilitator, or by the person who wrote
 //!   it (its journal, or the same name and role: another process of theirs after a restart); anyone may mark an
 //!   action done (the review does, afterwards).
@@ -35,10 +36,12 @@ pub fn allows(state: &RunState, writer: &Arc<str>, seq: u64, ev: &Event) -> bool
     let me = state.writers.get(writer);
     let role = me.map_or(Role::NoteTaker, |w| w.role);
     match ev {
-        // The journal's first line names its role; a later `Joined` must name the same.
+        // The journal's first line names its role; a later `Joined` must name the same. One
+        // read before the first line (held back: stamped by a clock found to be ahead, and said
+        // again once corrected) may claim only what a journal without it counts as anyway.
         Event::Joined { role: claimed, .. } => match me {
             Some(me) => me.role == *claimed,
-            None => seq == 1,
+            None => seq == 1 || *claimed != Role::Facilitator,
         },
         Event::TookOver
         | Event::Moved { .. }

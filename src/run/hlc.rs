@@ -37,6 +37,8 @@ impl Hlc {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HybridClock {
     last: Hlc,
+    /// The largest stamp read of other writers (see [`forget_own`](Self::forget_own)).
+    seen: Hlc,
 }
 
 impl HybridClock {
@@ -45,7 +47,15 @@ impl HybridClock {
     pub fn observe(&mut self, seen: Hlc, now: Millis) {
         if seen.wall <= now.saturating_add(BOUND) {
             self.last = self.last.max(seen);
+            self.seen = self.seen.max(seen);
         }
+    }
+
+    /// This computer's clock was found to be ahead and is corrected back: our own stamps so far
+    /// were taken by the wrong clock, and going on after them would stamp everything we write
+    /// next ahead of every reader for as long as we were off. Only what was read counts.
+    pub fn forget_own(&mut self) {
+        self.last = self.seen;
     }
 
     /// The stamp for an event written at `now`: after everything seen, and never beyond
@@ -134,6 +144,24 @@ mod tests {
             clock.tick(i64::MAX).wall,
             i64::MAX,
             "no overflow at the end of time"
+        );
+    }
+
+    #[test]
+    fn a_clock_found_ahead_forgets_its_own_stamps_but_not_what_it_read() {
+        let mut clock = HybridClock::default();
+        clock.observe(Hlc::of_wall(NOW - 1_000), NOW + 600_000);
+        clock.tick(NOW + 600_000);
+        clock.forget_own();
+        assert_eq!(clock.tick(NOW), Hlc::of_wall(NOW));
+        clock.observe(Hlc::of_wall(NOW + 2_000), NOW);
+        clock.forget_own();
+        assert_eq!(
+            clock.tick(NOW),
+            Hlc {
+                wall: NOW + 2_000,
+                count: 1
+            }
         );
     }
 

@@ -360,15 +360,24 @@ impl LiveRun {
     /// Learns how far this computer's clock is off the facilitator's: behind, from the
     /// facilitator's stamps as read (held back or not: a clock far behind theirs holds back all
     /// they write until it is corrected); ahead, from what the stage said of our journal.
-    /// `raw` is this computer's clock, uncorrected.
-    pub fn learn_skew(&self, state: &RunState, skew: &mut ClockSkew, raw: Millis) {
+    /// `raw` is this computer's clock, uncorrected. Returns whether it was found (further)
+    /// ahead: then our hybrid stamps start again from what was read
+    /// ([`HybridClock::forget_own`]) — those taken by the wrong clock would put what we write
+    /// next ahead of every reader for as long as we were off.
+    pub fn learn_skew(&mut self, state: &RunState, skew: &mut ClockSkew, raw: Millis) -> bool {
         if state.facilitator.as_ref() == Some(&self.writer_id) {
-            return;
+            return false;
         }
+        let before = skew.offset();
         skew.observe(state.facilitator_clock.max(self.facilitator_seen), raw);
         if let Some(&ahead) = state.clock_ahead.get(&*self.writer_id) {
             skew.told_ahead(ahead);
         }
+        let corrected_back = skew.offset() < before;
+        if corrected_back {
+            self.clock.forget_own();
+        }
+        corrected_back
     }
 
     /// On the facilitator's stage: tells each writer whose stamps were read further ahead of

@@ -219,12 +219,23 @@ impl StageApp {
     /// learnt, and a facilitator's stage tells the writers whose clocks it read ahead
     /// ([`skew`](crate::run::skew)).
     fn clocks(&mut self, raw: Millis) {
-        if let Some(live) = self.live.as_mut() {
-            live.learn_skew(&self.stage.run, &mut self.skew, raw);
-            self.stage.notice.clock_off = self.skew.seconds_off();
-            if live.tell_leads(&mut self.stage.run, self.skew.corrected(raw)) {
-                self.stage.after_fold();
-            }
+        let Some(live) = self.live.as_mut() else {
+            return;
+        };
+        let ahead = live.learn_skew(&self.stage.run, &mut self.skew, raw);
+        self.stage.notice.clock_off = self.skew.seconds_off();
+        let now = self.skew.corrected(raw);
+        if live.tell_leads(&mut self.stage.run, now) {
+            self.stage.after_fold();
+        }
+        // Learnt to be ahead: what this terminal wrote before is stamped so far ahead that the
+        // others hold it back (a year ahead: for a year), its `Joined` too. The note-taker says
+        // again who it is, stamped by the corrected clock, so the stage lists it now.
+        if ahead && self.announced && self.stage.ctx.role != Role::Facilitator {
+            let (author, role) = (self.stage.ctx.author.clone(), self.stage.ctx.role);
+            live.announce(&mut self.stage.run, &author, role, now);
+            self.journalled_group = None;
+            self.journal_group(now);
         }
     }
 
