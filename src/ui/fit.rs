@@ -81,6 +81,15 @@ pub fn truncate_words(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `s` between words (see [`truncate_words`]), or inside its first word when that alone
+/// is too wide: a line that must show something.
+pub fn truncate_at_word(s: &str, max: usize) -> String {
+    match truncate_words(s, max) {
+        cut if cut.is_empty() => truncate(s, max),
+        cut => cut,
+    }
+}
+
 /// Pads or cuts `s` to exactly `width` columns; a cut ends in "…".
 pub fn fit(s: &str, width: usize) -> String {
     let mut out = truncate(s, width);
@@ -272,6 +281,8 @@ mod tests {
         assert_eq!(truncate_words("Fråga 1 av 2", 9), "Fråga 1…");
         assert_eq!(truncate_words("Fråga 1 av 2", 5), "");
         assert_eq!(truncate_words("", 0), "");
+        assert_eq!(truncate_at_word("Fråga 1 av 2", 9), "Fråga 1…");
+        assert_eq!(truncate_at_word("Frågorna", 5), "Fråg…");
     }
 
     fn plain(text: &str, width: usize) -> Vec<String> {

@@ -31,7 +31,7 @@ use crate::text::clean_line;
 use crate::ui::clock::hh_mm;
 use crate::ui::clock::{iso_date, whole_minutes};
 use crate::ui::fit::fit;
-use crate::ui::fit::truncate;
+use crate::ui::fit::{truncate, truncate_at_word};
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     let details = details(review, usize::from(area.width));
@@ -71,7 +71,7 @@ fn draw_list(frame: &mut Frame, area: Rect, review: &Review) {
     };
     for (m, meeting) in view.meetings.iter().enumerate() {
         lines.push(Line::from(Span::styled(
-            truncate(&format!("{} {}", m + 1, clean_line(&meeting.title)), width),
+            truncate_at_word(&format!("{} {}", m + 1, clean_line(&meeting.title)), width),
             theme.title,
         )));
         let before = lines.len();
@@ -241,7 +241,7 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
         theme.dim,
     ))];
     lines.push(Line::from(Span::styled(
-        truncate(
+        truncate_at_word(
             &text.which_run(run.counts, run.discarded, review.view.others(run)),
             width,
         ),
@@ -249,7 +249,7 @@ fn details(review: &Review, width: usize) -> Vec<Line<'static>> {
     )));
     if run.snapshot_differs {
         lines.push(Line::from(Span::styled(
-            truncate(text.snapshot_differs, width),
+            truncate_at_word(text.snapshot_differs, width),
             theme.accent,
         )));
     }

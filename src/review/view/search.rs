@@ -29,7 +29,7 @@ use crate::run::{NoteKind, Place};
 use crate::session::Step;
 use crate::text::clean_line;
 use crate::ui::clock::{hh_mm, iso_date};
-use crate::ui::fit::{truncate, width as text_width};
+use crate::ui::fit::{truncate, truncate_at_word, width as text_width};
 use crate::ui::labels::{group_name, place_label};
 use crate::ui::theme::Theme;
 
@@ -143,7 +143,7 @@ fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Li
             vec![
                 Line::from(vec![
                     Span::styled(marker, theme.accent),
-                    Span::styled(truncate(&place.join(" · "), width - 2), where_style),
+                    Span::styled(truncate_at_word(&place.join(" · "), width - 2), where_style),
                 ]),
                 Line::from([vec![Span::raw("    ")], body].concat()),
             ]
@@ -177,7 +177,10 @@ fn hit_lines(review: &Review, hit: &Hit, selected: bool, width: usize) -> Vec<Li
             vec![
                 Line::from(vec![
                     Span::styled(marker, theme.accent),
-                    Span::styled(truncate(&heading.join(" · "), width - 2), where_style),
+                    Span::styled(
+                        truncate_at_word(&heading.join(" · "), width - 2),
+                        where_style,
+                    ),
                 ]),
                 Line::from(
                     [
