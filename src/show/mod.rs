@@ -53,17 +53,9 @@ impl Show {
     /// the question's notes while the room shows notes, or the pinned one) is said for
     /// [`DELETED_SAID_MS`]. Another note's deletion is nobody's business in the room.
     pub fn after_fold(&mut self, now: Millis) {
-        let Some(deletion) = self.run.deletions.last() else {
+        let Some(deletion) = crate::ui::deletion::newer(&self.run, &mut self.deletion_seen) else {
             return;
         };
-        if self
-            .deletion_seen
-            .as_ref()
-            .is_some_and(|seen| seen == deletion || seen.at > deletion.at)
-        {
-            return;
-        }
-        self.deletion_seen = Some(deletion.clone());
         let Some(note) = self.run.note(&deletion.id) else {
             return;
         };
@@ -73,7 +65,7 @@ impl Show {
             RoomView::Pinned(id) => *id == note.id,
         };
         if shown {
-            self.deleted = Some((deletion.clone(), now.saturating_add(DELETED_SAID_MS)));
+            self.deleted = Some((deletion, now.saturating_add(DELETED_SAID_MS)));
         }
     }
 

@@ -285,19 +285,9 @@ impl Stage {
     /// note, where, its first words, and who can bring it back — `u` here, when this terminal
     /// may change the note (its writer or the facilitator).
     fn say_deletion(&mut self) {
-        let Some(deletion) = self.run.deletions.last() else {
+        let Some(deletion) = crate::ui::deletion::newer(&self.run, &mut self.deletion_said) else {
             return;
         };
-        // Only a newer one: after a note is brought back, the one deleted before it is newest
-        // again, and was said then.
-        if self
-            .deletion_said
-            .as_ref()
-            .is_some_and(|said| said == deletion || said.at > deletion.at)
-        {
-            return;
-        }
-        self.deletion_said = Some(deletion.clone());
         // Our own `x` said it already.
         if self.last_deleted.as_ref() == Some(&deletion.id) {
             return;
@@ -312,7 +302,7 @@ impl Stage {
             Undo::Elsewhere { writer: &note.by }
         };
         let text = self.ctx.ui.text();
-        self.notice.flash = deletion_notice(text, &self.run, deletion, undo);
+        self.notice.flash = deletion_notice(text, &self.run, &deletion, undo);
     }
 
     /// Whether this terminal may edit or delete `note`: the facilitator any, a note-taker their

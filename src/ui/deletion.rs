@@ -7,6 +7,21 @@ use crate::i18n::deletion::Undo;
 use crate::run::state::{Deletion, RunState};
 use crate::ui::labels::{note_snippet, place_label};
 
+/// The run's newest deletion when it is newer than `said` (the last one a terminal looked
+/// at), which it then becomes: each deletion is looked at once. After a note is brought back,
+/// the one deleted before it is newest again, and was looked at then.
+pub fn newer(run: &RunState, said: &mut Option<Deletion>) -> Option<Deletion> {
+    let newest = run.deletions.last()?;
+    if said
+        .as_ref()
+        .is_some_and(|said| said == newest || said.at > newest.at)
+    {
+        return None;
+    }
+    *said = Some(newest.clone());
+    Some(newest.clone())
+}
+
 /// What `deletion` says, in `text`'s language; `None` when its note is gone from the run.
 pub fn deletion_notice(
     text: &Text,
