@@ -272,6 +272,35 @@ impl Text {
         }
     }
 
+    pub fn key_delete_last(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "radera din senaste anteckning",
+            Lang::En => "delete your latest note",
+        }
+    }
+
+    /// `x`: the note deleted, and how to bring it back.
+    pub fn said_deleted(&self, note: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Raderad: {note}. u och Retur tar tillbaka den."),
+            Lang::En => format!("Deleted: {note}. u and Enter bring it back."),
+        }
+    }
+
+    pub fn said_restored(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Anteckningen är tillbaka.",
+            Lang::En => "The note is back.",
+        }
+    }
+
+    pub fn said_nothing_to_restore(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Ingen raderad anteckning att ta tillbaka.",
+            Lang::En => "No deleted note to bring back.",
+        }
+    }
+
     /// How a typed note names its kind and goes on to a next line, after the keys (`?`).
     pub fn said_note_syntax(&self) -> Vec<String> {
         match self.lang {

@@ -33,8 +33,11 @@ const LIST_NOTES: &str = "l";
 const KEYS: &str = "?";
 /// Space alone is hard to type as a line and to hear: `t` starts and pauses too.
 const TIMER: &str = "t";
-/// Change your latest note (the stage's `e` changes the selected one, which this mode has not).
+/// Change or delete your latest note (the stage's `e` and `x` act on the selected one, which
+/// this mode has not), and bring the deleted one back (`u`, as on the stage).
 const EDIT_LAST: &str = "e";
+const DELETE_LAST: &str = "x";
+const RESTORE: &str = "u";
 
 /// What the listener has heard, and the answers to their lines waiting to be said.
 pub struct Speech {
@@ -104,7 +107,9 @@ impl Speech {
                 stage.editor_open = false;
                 Vec::new()
             }
-            EDIT_LAST => self.edit_last(stage, now),
+            EDIT_LAST => self.on_latest(stage, Action::EditNote, now),
+            DELETE_LAST => self.on_latest(stage, Action::DeleteNote, now),
+            RESTORE => self.restore(stage, now),
             "" => Vec::new(),
             STATUS => {
                 self.voice.answer(status(stage, now));
@@ -221,8 +226,9 @@ impl Speech {
         effects
     }
 
-    /// `e`: your latest note, its text said, to be changed by the next line typed.
-    fn edit_last(&mut self, stage: &mut Stage, now: Millis) -> Vec<Effect> {
+    /// `e` (change) or `x` (delete): your latest note, its text said, acted on as the stage's
+    /// key acts on the selected note.
+    fn on_latest(&mut self, stage: &mut Stage, action: Action, now: Millis) -> Vec<Effect> {
         let text = stage.ctx.ui.text();
         let author = stage.ctx.author.clone();
         let last = stage
@@ -236,11 +242,29 @@ impl Speech {
             return Vec::new();
         };
         stage.selected = Some(id);
-        let effects = stage.update(Action::EditNote, now);
+        let effects = stage.update(action, now);
         stage.selected = None;
         self.continuing = false;
-        self.voice
-            .answer(crate::text::clean_line(&text.said_editing(&said)));
+        let answer = match action {
+            Action::EditNote => text.said_editing(&said),
+            _ => text.said_deleted(&said),
+        };
+        self.voice.answer(crate::text::clean_line(&answer));
+        effects
+    }
+
+    /// `u`: the note deleted last comes back.
+    fn restore(&mut self, stage: &mut Stage, now: Millis) -> Vec<Effect> {
+        let text = stage.ctx.ui.text();
+        let effects = stage.update(Action::RestoreNote, now);
+        self.voice.answer(
+            if effects.is_empty() {
+                text.said_nothing_to_restore()
+            } else {
+                text.said_restored()
+            }
+            .to_string(),
+        );
         effects
     }
 }
@@ -278,12 +302,14 @@ fn said_key(stage: &Stage, action: Action) -> bool {
 pub fn keys_said(stage: &Stage) -> Vec<String> {
     let text = stage.ctx.ui.text();
     let mut lines = vec![text.said_keys().to_string()];
-    let own: [(&str, &str); 5] = [
+    let own: [(&str, &str); 7] = [
         (STATUS, text.key_status()),
         (REPEAT, text.key_repeat()),
         (LIST_NOTES, text.key_list_notes()),
         (KEYS, text.key_list_keys()),
         (EDIT_LAST, text.key_edit_last()),
+        (DELETE_LAST, text.key_delete_last()),
+        (RESTORE, text.key_restore_note),
     ];
     lines.extend(own.iter().map(|(k, words)| format!("{k}: {words}")));
     for binding in keys::for_role(keys::STAGE, stage.ctx.role) {

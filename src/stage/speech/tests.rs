@@ -542,6 +542,19 @@ fn a_typed_note_goes_on_over_lines_names_its_kind_and_the_latest_can_be_changed(
         keys.iter().any(|l| l == "e: change your latest note"),
         "{keys:?}"
     );
+    // x deletes the latest, u brings it back.
+    let said = m.line("x", NINE + 5 * MIN);
+    let deleted = "Deleted: we meet in May. u and Enter bring it back.";
+    assert!(said.iter().any(|l| l == deleted), "{said:?}");
+    assert_eq!(m.stage.run.live_notes().count(), 2);
+    let back = m.line("u", NINE + 5 * MIN);
+    assert!(back.iter().any(|l| l == "The note is back."), "{back:?}");
+    assert_eq!(m.stage.run.live_notes().count(), 3);
+    let none = m.line("u", NINE + 5 * MIN);
+    assert!(
+        none.iter().any(|l| l == "No deleted note to bring back."),
+        "{none:?}"
+    );
 }
 
 #[test]
