@@ -246,6 +246,25 @@ mod tests {
                     notice.unwrap(),
                     "x deleted a note by Sam (Item 1): “budget first” · the facilitator can bring it back"
                 );
+                // Drawn, at the full size and on a zoomed terminal.
+                for (width, height) in [(120, 30), (40, 12)] {
+                    let backend = ratatui::backend::TestBackend::new(width, height);
+                    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+                    terminal
+                        .draw(|frame| view::draw(frame, &shown, 3_000))
+                        .unwrap();
+                    let drawn: String = terminal
+                        .backend()
+                        .buffer()
+                        .content()
+                        .iter()
+                        .map(|c| c.symbol())
+                        .collect();
+                    assert!(
+                        drawn.contains("x deleted a note"),
+                        "{width}×{height}: {drawn}"
+                    );
+                }
                 // The minute's wake is at 60 s: the end of what is said comes first.
                 let until = 3_000 + DELETED_SAID_MS;
                 assert_eq!(shown.next_wake(until - 1), until);

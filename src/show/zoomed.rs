@@ -50,7 +50,15 @@ pub fn draw(frame: &mut Frame, area: Rect, show: &Show, now: Millis) {
         Span::styled("q ", theme.dim),
         Span::styled(text.key_quit, theme.dim),
     ]);
-    let mut bottom = projection(show, now, columns);
+    // A note the room saw, deleted: said above the projection while it is said.
+    let mut bottom: Vec<Line> = show
+        .deletion_notice(now)
+        .map(|said| wrap_lines(&said, columns, 3))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|line| line.style(theme.accent))
+        .collect();
+    bottom.extend(projection(show, now, columns));
     bottom.push(quit);
     let mut top: Vec<Line> = Vec::new();
     if show.run.ended_at.is_some() {
