@@ -147,6 +147,14 @@ impl Text {
         }
     }
 
+    /// A note heard before, said again with its new text.
+    pub fn said_note_changed(&self, line: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Ändrad: {line}"),
+            Lang::En => format!("Changed: {line}"),
+        }
+    }
+
     /// "Sparad: fråga 1, Grupp Siljan." / "Saved: question 1, Grupp Siljan."
     pub fn said_saved_to(&self, whereto: &str) -> String {
         match self.lang {

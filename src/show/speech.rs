@@ -6,7 +6,7 @@
 
 use super::Show;
 use crate::run::{Millis, RoomView};
-use crate::speech::{Listener, RunHeard, TimeMarks, note_line, notes_list, sentence};
+use crate::speech::{Listener, RunHeard, TextsHeard, TimeMarks, note_line, notes_list, sentence};
 
 /// Keys of this mode: status, repeat, the notes the room sees, the list of keys, quit.
 const STATUS: &str = ".";
@@ -20,6 +20,8 @@ pub const QUIT: &str = "q";
 pub struct ShowHeard {
     run: RunHeard,
     shows: Shows,
+    /// The texts of the notes the room sees.
+    texts: TextsHeard,
 }
 
 /// What the room's screen shows besides the question and the time.
@@ -64,6 +66,7 @@ pub fn opening(show: &Show, now: Millis, marks: &TimeMarks) -> (Vec<String>, Sho
     lines.extend(shows_lines(show, &shows));
     let heard = ShowHeard {
         run: RunHeard::now(&l, now, marks),
+        texts: texts_shown(show, &shows),
         shows,
     };
     (lines, heard)
@@ -96,7 +99,20 @@ pub fn narrate(
                 .map(|n| note_line(&l, n)),
         );
     }
-    (lines, ShowHeard { run, shows })
+    let texts = texts_shown(show, &shows);
+    if shows == before.shows && run.place == before.run.place {
+        lines.extend(before.texts.changed(&l, &texts, |_| false));
+    }
+    (lines, ShowHeard { run, shows, texts })
+}
+
+/// The texts of the notes the room's screen shows.
+fn texts_shown(show: &Show, shows: &Shows) -> TextsHeard {
+    match shows {
+        Shows::Countdown => TextsHeard::default(),
+        Shows::Notes(_) => TextsHeard::of(show.notes_here()),
+        Shows::Pinned(_) => TextsHeard::of(show.pinned()),
+    }
 }
 
 /// "Rummet ser: anteckningsväggen." and the notes it shows.

@@ -332,6 +332,39 @@ fn kind_word(text: &Text, kind: &NoteKind) -> String {
     })
 }
 
+/// The texts of the notes a listener has heard at the place they follow: a note changed since
+/// (its writer's `e`, or the facilitator's) is said again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextsHeard(Vec<(crate::run::NoteId, String)>);
+
+impl TextsHeard {
+    pub fn of<'n>(notes: impl IntoIterator<Item = &'n Note>) -> TextsHeard {
+        TextsHeard(
+            notes
+                .into_iter()
+                .map(|n| (n.id.clone(), n.text.clone()))
+                .collect(),
+        )
+    }
+
+    /// "Ändrad: Anteckning från Anna, …" for each note heard before whose text is not the same
+    /// in `now`, unless `skip` (the listener's own, already confirmed).
+    pub fn changed(
+        &self,
+        l: &Listener,
+        now: &TextsHeard,
+        skip: impl Fn(&Note) -> bool,
+    ) -> Vec<String> {
+        now.0
+            .iter()
+            .filter(|(id, text)| self.0.iter().any(|(i, t)| i == id && t != text))
+            .filter_map(|(id, _)| l.run.note(id))
+            .filter(|n| !skip(n))
+            .map(|n| l.text().said_note_changed(&note_line(l, n)))
+            .collect()
+    }
+}
+
 /// `notes`, all of the place followed, oldest first, after a line that counts them.
 pub fn notes_list<'n>(l: &Listener, notes: impl IntoIterator<Item = &'n Note>) -> Vec<String> {
     let text = l.text();

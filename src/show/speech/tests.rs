@@ -266,3 +266,23 @@ fn the_end_is_said_once_without_what_the_room_saw_before() {
     room.event("eva", Event::Ended, NINE + 3 * MIN);
     assert_eq!(room.say(NINE + 3 * MIN), ["The meeting has ended, 09:03."]);
 }
+
+#[test]
+fn a_note_the_room_sees_changed_is_said_again_once() {
+    let mut room = Room::at_discussion(Lang::En);
+    room.room_view(RoomView::WithNotes, NINE + 2 * MIN);
+    room.event("anna", note("Book a room"), NINE + 2 * MIN);
+    room.say(NINE + 2 * MIN);
+    let id = room.show.run.notes[0].id.clone();
+    let edited = Event::NoteEdited {
+        id,
+        kind: NoteKind::Note,
+        text: "Book the big room".into(),
+    };
+    room.event("anna", edited, NINE + 2 * MIN + 10_000);
+    assert_eq!(
+        room.say(NINE + 2 * MIN + 10_000),
+        ["Changed: Note from Anna, Grupp Siljan: Book the big room"]
+    );
+    assert!(room.say(NINE + 2 * MIN + 20_000).is_empty());
+}

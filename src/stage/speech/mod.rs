@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use crate::run::projection::minute;
 use crate::run::{Millis, Place, Role};
 pub use crate::speech::TimeMarks;
-use crate::speech::{Listener, RunHeard, group_name, note_line, notes_list, sentence};
+use crate::speech::{Listener, RunHeard, TextsHeard, group_name, note_line, notes_list, sentence};
 
 use super::{Overlay, Stage};
 
@@ -42,6 +42,8 @@ pub struct Heard {
     quiet: Vec<(String, Option<String>)>,
     /// What the room's screen shows (`v`), while one is attached: told to the facilitator.
     room: Option<crate::run::RoomView>,
+    /// The texts of the notes of the place on screen.
+    texts: TextsHeard,
 }
 
 impl Heard {
@@ -70,6 +72,10 @@ impl Heard {
             group: stage.group.clone(),
             prompt,
             writers,
+            texts: {
+                let place = stage.view_place();
+                TextsHeard::of(stage.run.live_notes().filter(|n| n.at == place))
+            },
             room: (stage.ctx.role == Role::Facilitator && stage.run.screens() > 0)
                 .then(|| stage.run.room.clone()),
             quiet: match stage.ctx.role {
@@ -127,6 +133,12 @@ pub fn narrate(
         );
     }
     lines.extend(new_notes(before, stage));
+    if after.run.place == before.run.place {
+        // Ours are confirmed as "Changed." to the one who changed them.
+        let author = &stage.ctx.author;
+        let l = listener(stage);
+        lines.extend(before.texts.changed(&l, &after.texts, |n| &n.by == author));
+    }
     if after.save_error != before.save_error
         && let Some(why) = &after.save_error
     {

@@ -573,3 +573,31 @@ fn the_facilitator_hears_what_the_rooms_screen_shows_once_one_is_attached() {
     let said = m.line("v", NINE + MIN);
     assert_eq!(said, ["The room sees: the countdown with the notes."]);
 }
+
+#[test]
+fn a_note_changed_by_another_is_said_again_and_ours_only_as_changed() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.event("anna", note("Book a room", "Anna"), NINE + MIN);
+    m.say(NINE + MIN);
+    let id = m.stage.run.notes[0].id.clone();
+    let edited = Event::NoteEdited {
+        id,
+        kind: NoteKind::Note,
+        text: "Book the big room".into(),
+    };
+    m.event("anna", edited, NINE + 2 * MIN);
+    assert_eq!(
+        m.say(NINE + 2 * MIN),
+        ["Changed: Note from Anna, Grupp Siljan: Book the big room"]
+    );
+    m.line("i", NINE + 2 * MIN);
+    m.line("Our own", NINE + 2 * MIN);
+    let said = m.line("e", NINE + 3 * MIN);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Change your latest note")),
+        "{said:?}"
+    );
+    let said = m.line("Our own, changed", NINE + 3 * MIN);
+    assert_eq!(said, ["Changed."]);
+}
