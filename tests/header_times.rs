@@ -83,7 +83,7 @@ fn invalid_times_and_dates_in_a_run_header_open_with_a_notice_at_every_command()
         ),
         (&["--as", "Bo"], None, "Kick off"),
         (&["review", &id], None, "2 values in run.ron not valid"),
-        (&["replay", &id], None, "Kick off"),
+        (&["replay", &id], None, START),
         // The room's screen shows the room no data warnings: it opens, on the run.
         (&["show", &id], None, "Kick off"),
     ];

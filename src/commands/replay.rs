@@ -46,7 +46,10 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
         role: Role::Facilitator,
         recap: Vec::new(),
     };
-    let replay = Replay::new(Arc::new(header.session), entries, ctx);
+    let text = ctx.ui.text();
+    let set_aside = header.set_aside.iter().map(|s| text.set_aside(s)).collect();
+    let mut replay = Replay::new(Arc::new(header.session), entries, ctx);
+    replay.set_aside = set_aside;
     let mut tui = Tui::start()?;
     replay_app::run(&mut tui, replay)?;
     Ok(ExitCode::SUCCESS)

@@ -31,6 +31,9 @@ pub struct Replay {
     pub speed: i64,
     /// The stage's context: language, colours, time zone, the run's id and start.
     pub ctx: Context,
+    /// What the run header's session copy held that was set aside, worded
+    /// ([`check`](crate::run::open::header::check)): said in the status line.
+    pub set_aside: Vec<String>,
 }
 
 /// What a key asks of the replay.
@@ -54,6 +57,7 @@ impl Replay {
                 role: Role::Facilitator,
                 ..ctx
             },
+            set_aside: Vec::new(),
         }
     }
 

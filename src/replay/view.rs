@@ -114,7 +114,7 @@ fn status_line(replay: &Replay) -> String {
     };
     let stage = replay.stage();
     let place = stage.run.place;
-    format!(
+    let line = format!(
         "{mark} {}× · {:02}:{:02}:{:02} · {} · {}",
         replay.speed,
         local.hour(),
@@ -122,5 +122,9 @@ fn status_line(replay: &Replay) -> String {
         local.second(),
         text.replay_event(replay.position(), replay.entries.len()),
         text.replay_item(place.item + 1, replay.session.agenda.len()),
-    )
+    );
+    std::iter::once(line)
+        .chain(replay.set_aside.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
