@@ -166,9 +166,15 @@ impl Door<'_> {
     /// unless asked to take over.
     pub fn join(&self, opened: Box<Opened>, ask: &mut dyn Ask) -> anyhow::Result<Entry> {
         let lock = self.try_lock(opened.live.dir.id());
-        // A lock taken only to look is let go of at once (when `lock` is dropped), unless the
-        // answer is to take over.
-        self.decide(opened, lock, ask, |opened, _| Entry::Join(opened))
+        let who = on_stage(&opened.state, &opened.live.header, &lock, self.now);
+        // Only looked at: let go of before anything is asked, so that a stage starting on this
+        // computer while the question waits finds it free. Taking over wants it again.
+        drop(lock);
+        let Some(who) = who else {
+            return Ok(Entry::Join(opened));
+        };
+        let wanted = self.locks.clone().map_or(Hold::None, Hold::Wanted);
+        self.answer(opened, &who, ask, |_| wanted)
     }
 
     /// The run's lock on this computer, tried without waiting.
@@ -180,7 +186,7 @@ impl Door<'_> {
     }
 
     /// Who is on stage decides: none, `free` says where the way in leads; someone, the answer
-    /// does.
+    /// does (the lock, held while asking, is the stage's if it takes over).
     fn decide(
         &self,
         opened: Box<Opened>,
@@ -191,10 +197,22 @@ impl Door<'_> {
         let Some(who) = on_stage(&opened.state, &opened.live.header, &lock, self.now) else {
             return Ok(free(opened, lock));
         };
-        match ask.on_stage(opened.live.dir.id(), &who)? {
+        self.answer(opened, &who, ask, |live| self.hold(lock, live))
+    }
+
+    /// Asks about `who`, on stage: join, take over (holding what `hold` gives of the lock) or
+    /// cancel (our journal, still empty, removed).
+    fn answer(
+        &self,
+        opened: Box<Opened>,
+        who: &OnStage,
+        ask: &mut dyn Ask,
+        hold: impl FnOnce(&LiveRun) -> Hold,
+    ) -> anyhow::Result<Entry> {
+        match ask.on_stage(opened.live.dir.id(), who)? {
             Answer::Join => Ok(Entry::Join(opened)),
             Answer::TakeOver => Ok(Entry::Stage {
-                lock: self.hold(lock, &opened.live),
+                lock: hold(&opened.live),
                 run: opened,
                 take_over: true,
             }),
@@ -458,6 +476,42 @@ mod tests {
         let (entry, _) = join(Answer::Cancel);
         assert!(matches!(entry, Entry::Cancelled));
         drop(anna);
+    }
+
+    /// Asks nothing of a person: looks at the run's lock while the question waits.
+    struct LookingAtTheLock {
+        locks: PathBuf,
+        free_while_asked: Option<bool>,
+    }
+
+    impl Ask for LookingAtTheLock {
+        fn on_stage(&mut self, run: &str, _who: &OnStage) -> anyhow::Result<Answer> {
+            let free = matches!(lock::try_lock(&self.locks, run), Lock::Taken { .. });
+            self.free_while_asked = Some(free);
+            Ok(Answer::TakeOver)
+        }
+    }
+
+    #[test]
+    fn a_join_holds_no_lock_while_it_asks_and_taking_over_wants_it() {
+        let w = world();
+        // Anna on stage on another computer: the journals say so, no lock here.
+        let dir = run_with_anna(&w.data, false);
+        let mut ask = LookingAtTheLock {
+            locks: w.locks.clone(),
+            free_while_asked: None,
+        };
+        let opened = beside(dir.clone(), dir.header().unwrap(), "Bo", NOW + 60_000).unwrap();
+        let entry = w.door("Bo").join(opened, &mut ask).unwrap();
+        assert_eq!(
+            ask.free_while_asked,
+            Some(true),
+            "a stage starting now finds it free"
+        );
+        let Entry::Stage { lock, .. } = entry else {
+            panic!("t takes over");
+        };
+        assert!(lock.is_wanted(), "{lock:?}");
     }
 
     #[test]
