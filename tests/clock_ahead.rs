@@ -60,11 +60,21 @@ impl Meeting {
         }
     }
 
-    /// The stage wakes at `at` by its clock: reads the journals and tells the leads it saw.
+    /// The stage wakes at `at` by its clock: reads the journals and tells the leads it saw,
+    /// on disk before this returns (woken by the writer thread, never a fixed sleep).
     fn stage_wakes(&mut self, at: Millis) {
         let (live, state) = &mut self.stage;
+        let (tx, rx) = std::sync::mpsc::channel();
+        live.set_waker(Box::new(move || {
+            let _ = tx.send(());
+        }));
         live.follow(state, self.start + at);
         live.tell_leads(state, self.start + at);
+        while live.has_pending() {
+            rx.recv_timeout(std::time::Duration::from_secs(10))
+                .expect("the writer thread confirms");
+            live.retry(state);
+        }
     }
 
     /// The join wakes at `at` by the stage's clock (its own reads `off` more); returns its
@@ -157,4 +167,35 @@ fn a_forged_year_9999_teaches_no_clock() {
     assert!(m.stage.1.clock_ahead.is_empty());
     m.join_wakes(3_000);
     assert_eq!(m.skew.seconds_off(), None);
+}
+
+/// A line forged into a note-taker's journal, stamped 399 days ahead: the stage reads it and
+/// says so, but the terminal named does not find that line among its own and keeps its clock.
+#[test]
+fn a_line_forged_into_a_join_s_journal_does_not_set_its_clock() {
+    let mut m = Meeting::new(0);
+    let forged = spar::run::journal::encode(&spar::run::Record {
+        hlc: None,
+        at: m.start + 399 * DAY,
+        seq: 99,
+        ev: Event::Left,
+    });
+    let path = m.join.0.journal_path();
+    let mut lines = std::fs::read(&path).unwrap();
+    lines.extend_from_slice(forged.as_bytes());
+    std::fs::write(&path, lines).unwrap();
+    m.stage_wakes(2_000);
+    let told = m.stage.1.clock_ahead.values().next().copied();
+    assert_eq!(
+        told.map(|lead| lead.seq),
+        Some(99),
+        "the stage said what it read"
+    );
+    let left = m.join_wakes(3_000);
+    assert_eq!(
+        m.skew.seconds_off(),
+        None,
+        "no clock learnt from a forged line"
+    );
+    assert!((590..=600).contains(&left), "{left} s left");
 }

@@ -80,9 +80,13 @@ fn any_event() -> impl Strategy<Value = Event> {
             kind: NoteKind::Decision,
             text: "e".into()
         }),
-        (0usize..4, any::<i64>()).prop_map(|(w, ahead)| Event::ClockAhead {
-            writer: format!("w{w}"),
-            ahead
+        (0usize..4, any::<u64>(), any::<i64>(), any::<i64>()).prop_map(|(w, seq, stamp, ahead)| {
+            Event::ClockAhead {
+                writer: format!("w{w}"),
+                seq,
+                stamp,
+                ahead,
+            }
         }),
         Just(Event::Left),
     ]

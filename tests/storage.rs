@@ -122,6 +122,8 @@ fn every_event(text: &str) -> Vec<Event> {
         },
         Event::ClockAhead {
             writer: t(),
+            seq: u64::MAX,
+            stamp: i64::MAX,
             ahead: i64::MIN,
         },
         Event::NoteDeleted {
@@ -415,7 +417,14 @@ fn arb_event() -> impl Strategy<Value = Event> {
             kind,
             text
         }),
-        (arb_text(), any::<i64>()).prop_map(|(writer, ahead)| Event::ClockAhead { writer, ahead }),
+        (arb_text(), any::<u64>(), any::<i64>(), any::<i64>()).prop_map(
+            |(writer, seq, stamp, ahead)| Event::ClockAhead {
+                writer,
+                seq,
+                stamp,
+                ahead
+            }
+        ),
         arb_id().prop_map(|id| Event::NoteDeleted { id }),
         arb_id().prop_map(|id| Event::NoteRestored { id }),
         (

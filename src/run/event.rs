@@ -181,11 +181,14 @@ pub enum Event {
     RoomView {
         view: RoomView,
     },
-    /// The facilitator's stage read events of `writer` stamped `ahead` ms after its own clock:
-    /// that writer's clock is ahead at least so much, and its terminal corrects by it
+    /// The facilitator's stage read line `seq` of `writer`'s journal, stamped `stamp`, `ahead`
+    /// ms before its own clock reached that stamp: that writer's clock is ahead at least so
+    /// much, and its terminal corrects by it once it finds that line among its own
     /// ([`skew`](super::skew)). Written again only when the lead read grows.
     ClockAhead {
         writer: String,
+        seq: u64,
+        stamp: Millis,
         ahead: Millis,
     },
     /// A terminal quit (a crash writes nothing): a note-taker no longer takes notes, a

@@ -13,7 +13,7 @@ use crate::run::hold::Held;
 use crate::run::log::RunLog;
 use crate::run::reader::{Batch, Control, Reader};
 use crate::run::saver::{Saver, Waker, WriteError};
-use crate::run::skew::{self, ClockSkew};
+use crate::run::skew::{self, ClockSkew, Lead};
 use crate::run::state::RunState;
 use crate::run::store::{FsAction, RunDir, RunHeader, StoreError, new_writer_id, shown};
 use crate::run::{Entry, Event, Millis, Record, Role};
@@ -53,7 +53,10 @@ pub struct LiveRun {
     clock: HybridClock,
     /// How far ahead of our clock each other writer's stamps were read, at most, when that
     /// could be its clock ([`skew::lead`]): what a facilitator's stage tells them.
-    leads: HashMap<Arc<str>, Millis>,
+    leads: HashMap<Arc<str>, Lead>,
+    /// The last lead the stage told us that was looked for among our own lines, so that each
+    /// is looked for once ([`learn_skew`](Self::learn_skew)).
+    lead_checked: Option<Lead>,
 }
 
 impl LiveRun {
@@ -108,6 +111,7 @@ impl LiveRun {
             facilitator_seen: 0,
             clock: HybridClock::default(),
             leads: HashMap::new(),
+            lead_checked: None,
         };
         live.follow(&mut state, now);
         Ok((live, state))
@@ -299,11 +303,19 @@ impl LiveRun {
                 && let Some(lead) = read
                     .records
                     .iter()
-                    .filter_map(|r| skew::lead(r.at, now))
-                    .max()
+                    .filter_map(|r| {
+                        skew::lead(r.at, now).map(|ahead| Lead {
+                            seq: r.seq,
+                            stamp: r.at,
+                            ahead,
+                        })
+                    })
+                    .max_by_key(|lead| lead.ahead)
             {
                 let known = self.leads.entry(read.writer.clone()).or_insert(lead);
-                *known = (*known).max(lead);
+                if lead.ahead > known.ahead {
+                    *known = lead;
+                }
             }
             let writer = read.writer;
             batch.extend(read.records.into_iter().map(|record| Entry {
@@ -351,16 +363,11 @@ impl LiveRun {
         self.held.len()
     }
 
-    /// How far ahead of our clock other writers' stamps were read, by writer (see
-    /// [`skew`](crate::run::skew)).
-    pub fn leads(&self) -> impl Iterator<Item = (&Arc<str>, Millis)> {
-        self.leads.iter().map(|(w, lead)| (w, *lead))
-    }
-
     /// Learns how far this computer's clock is off the facilitator's: behind, from the
     /// facilitator's stamps as read (held back or not: a clock far behind theirs holds back all
-    /// they write until it is corrected); ahead, from what the stage said of our journal.
-    /// `raw` is this computer's clock, uncorrected. Returns whether it was found (further)
+    /// they write until it is corrected); ahead, from what the stage said of our journal — once
+    /// the line it names is found among our own with the stamp it names, so that a line forged
+    /// into our journal teaches nothing. `raw` is this computer's clock, uncorrected. Returns whether it was found (further)
     /// ahead: then our hybrid stamps start again from what was read
     /// ([`HybridClock::forget_own`]) — those taken by the wrong clock would put what we write
     /// next ahead of every reader for as long as we were off.
@@ -370,8 +377,19 @@ impl LiveRun {
         }
         let before = skew.offset();
         skew.observe(state.facilitator_clock.max(self.facilitator_seen), raw);
-        if let Some(&ahead) = state.clock_ahead.get(&*self.writer_id) {
-            skew.told_ahead(ahead);
+        if let Some(&lead) = state.clock_ahead.get(&*self.writer_id)
+            && self.lead_checked != Some(lead)
+        {
+            let ours = self.log.entries().iter().any(|e| {
+                e.writer == self.writer_id && e.record.seq == lead.seq && e.record.at == lead.stamp
+            });
+            if ours {
+                skew.told_ahead(lead.ahead);
+            }
+            // Not found while lines of ours wait for their confirmation: looked for again.
+            if ours || !self.has_pending() {
+                self.lead_checked = Some(lead);
+            }
         }
         let corrected_back = skew.offset() < before;
         if corrected_back {
@@ -386,19 +404,21 @@ impl LiveRun {
         if state.facilitator.as_ref() != Some(&self.writer_id) {
             return false;
         }
-        let grown: Vec<(String, Millis)> = self
+        let grown: Vec<(String, Lead)> = self
             .leads
             .iter()
             .filter(|(w, lead)| {
-                let said = state.clock_ahead.get(&***w).copied().unwrap_or(0);
-                **lead > said.saturating_add(skew::TOLERANCE)
+                let said = state.clock_ahead.get(&***w).map_or(0, |said| said.ahead);
+                lead.ahead > said.saturating_add(skew::TOLERANCE)
             })
             .map(|(w, lead)| (w.to_string(), *lead))
             .collect();
-        for (writer, ahead) in &grown {
+        for (writer, lead) in &grown {
             let ev = Event::ClockAhead {
                 writer: writer.clone(),
-                ahead: *ahead,
+                seq: lead.seq,
+                stamp: lead.stamp,
+                ahead: lead.ahead,
             };
             self.append(state, ev, now);
         }

@@ -76,6 +76,15 @@ impl ClockSkew {
     }
 }
 
+/// A lead read by the facilitator's stage: line `seq` of a journal, stamped `stamp`, read
+/// `ahead` ms before the stage's clock reached it ([`Event::ClockAhead`](super::Event::ClockAhead)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lead {
+    pub seq: u64,
+    pub stamp: Millis,
+    pub ahead: Millis,
+}
+
 /// How far `stamped`, a stamp of another writer read at `now` by the facilitator's clock, is
 /// ahead of it, when that is more than ordinary drift and could be a clock (not a forged year):
 /// what the stage tells that writer ([`ClockSkew::told_ahead`]).

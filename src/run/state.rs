@@ -135,7 +135,7 @@ pub struct RunState {
     pub deletions: Vec<Deletion>,
     /// How far ahead of the facilitator's each writer's clock was read to be, by writer id
     /// ([`Event::ClockAhead`]): the largest said.
-    pub clock_ahead: HashMap<String, Millis>,
+    pub clock_ahead: HashMap<String, super::skew::Lead>,
     /// Time of the last event of the meeting itself: not a note-taker joining, not an action
     /// marked done afterwards in the review. Whether a run is still live is judged by this.
     pub last_activity: Millis,
@@ -434,9 +434,21 @@ impl RunState {
                     self.room = view.clone();
                 }
             }
-            Event::ClockAhead { writer, ahead } => {
-                let said = self.clock_ahead.entry(writer.clone()).or_insert(*ahead);
-                *said = (*said).max(*ahead);
+            Event::ClockAhead {
+                writer,
+                seq,
+                stamp,
+                ahead,
+            } => {
+                let lead = super::skew::Lead {
+                    seq: *seq,
+                    stamp: *stamp,
+                    ahead: *ahead,
+                };
+                let said = self.clock_ahead.entry(writer.clone()).or_insert(lead);
+                if lead.ahead > said.ahead {
+                    *said = lead;
+                }
             }
             Event::Moved { to } => {
                 if self.contains(*to) && *to != self.place {
