@@ -417,6 +417,7 @@ fn cases() -> Vec<(&'static str, Vec<KeyCode>)> {
         ),
         ("search_nothing", [vec![Char('/')], chars("zebra")].concat()),
         ("help", vec![Char('?')]),
+        ("help_page_2", vec![Char('?'), Char(' ')]),
     ]
 }
 

@@ -147,6 +147,22 @@ impl Text {
         }
     }
 
+    /// The review's help: space (and PageDown) turn its pages on a zoomed terminal.
+    pub fn help_close_but_space(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Valfri tangent utom mellanslag stänger",
+            Lang::En => "Any key but space closes",
+        }
+    }
+
+    /// The last row of a page of help on a zoomed terminal: "mellanslag: mer · 1/3".
+    pub fn help_page(&self, page: usize, pages: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("mellanslag: mer · {page}/{pages}"),
+            Lang::En => format!("space: more · {page}/{pages}"),
+        }
+    }
+
     /// A note heard before, said again with its new text.
     pub fn said_note_changed(&self, line: &str) -> String {
         match self.lang {

@@ -84,6 +84,9 @@ pub struct Review {
     pub hits: Vec<Hit>,
     pub hit: usize,
     pub help: bool,
+    /// The page of help shown, on a zoomed terminal where it takes more than one (PageDown or
+    /// space turns it; the view wraps it round).
+    pub help_page: usize,
     /// The first row of where the time went in view.
     pub time_row: usize,
     /// Why writing fails right now, shown until it works.
@@ -107,6 +110,7 @@ impl Review {
             hits: Vec::new(),
             hit: 0,
             help: false,
+            help_page: 0,
             time_row: 0,
             save_error: None,
         }
@@ -130,8 +134,14 @@ impl Review {
     pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let action = crate::ui::keymap::lookup(self.bindings(), key);
         if self.help {
-            // Any key closes help, so nobody is stuck in it; Ctrl+C still quits.
+            // PageDown or space turns a page of help on a zoomed terminal.
+            if action == Some(Action::PageDown) {
+                self.help_page += 1;
+                return Vec::new();
+            }
+            // Any other key closes help, so nobody is stuck in it; Ctrl+C still quits.
             self.help = false;
+            self.help_page = 0;
             return match action {
                 Some(Action::Quit) if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     vec![Effect::Quit]

@@ -63,7 +63,10 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     }
     let mut lines = help_lines(&rows, theme);
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text.help_close, theme.dim)));
+    lines.push(Line::from(Span::styled(
+        text.help_close_but_space(),
+        theme.dim,
+    )));
     // Two columns when the window is too short for one.
     let inner_height = usize::from(area.height.saturating_sub(4));
     let (width, columns) = if lines.len() > inner_height && area.width >= 100 {
@@ -101,8 +104,8 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review) {
     }
 }
 
-/// On a zoomed terminal: the whole window, each key with its words wrapped between words under
-/// it; what does not fit is counted on the last row.
+/// On a zoomed terminal: the whole window, each key with its words wrapped between words; what
+/// does not fit is on the next pages (PageDown or space).
 fn draw_zoomed(frame: &mut Frame, area: Rect, review: &Review, rows: &[(String, &str)]) {
     let text = review.ctx.text();
     let theme = &review.ctx.theme;
@@ -127,14 +130,26 @@ fn draw_zoomed(frame: &mut Frame, area: Rect, review: &Review, rows: &[(String, 
         ));
     }
     lines.extend(crate::ui::fit::wrap(
-        &[(text.help_close, theme.dim)],
+        &[(text.help_close_but_space(), theme.dim)],
         columns,
     ));
+    // Pages of what fits, the last row saying which and how to turn.
     let room = usize::from(inner.height);
-    if lines.len() > room {
-        let hidden = lines.len() - room + 1;
-        lines.truncate(room - 1);
-        lines.push(Line::from(Span::styled(text.and_more(hidden), theme.dim)));
+    if lines.len() > room && room > 1 {
+        let per_page = room - 1;
+        let pages = lines.len().div_ceil(per_page);
+        let page = review.help_page % pages;
+        let mut shown: Vec<Line> = lines
+            .into_iter()
+            .skip(page * per_page)
+            .take(per_page)
+            .collect();
+        shown.resize(per_page, Line::from(""));
+        shown.push(Line::from(Span::styled(
+            text.help_page(page + 1, pages),
+            theme.dim,
+        )));
+        lines = shown;
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
