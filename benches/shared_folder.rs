@@ -239,6 +239,10 @@ fn many_journals(setup: &Setup, journals: usize, seconds: u64) {
     // The stage has read them all when the last one's writer is counted: its screen settles.
     let id = folder.file_name().unwrap().to_string_lossy().to_string();
     let join = setup.spawn("Bo", &["join", &id], &[]);
+    // A join asks first whether to join the meeting running on a stage: Enter joins.
+    join.wait_for("The meeting is running", LIMIT)
+        .expect("the join's question");
+    join.send(b"\r");
     join.wait_for(TITLE, LIMIT).expect("the join's first frame");
     join.send(b"i");
     join.wait_for(EMPTY_EDITOR, LIMIT)

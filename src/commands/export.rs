@@ -183,7 +183,7 @@ fn target(path: &Path) -> Target {
         Target::Refused
     } else if meta.permissions().readonly() {
         Target::ReadOnly
-    } else if links(&meta) > 1 {
+    } else if links(path, &meta) > 1 {
         Target::Linked
     } else {
         Target::Replaceable
@@ -191,15 +191,19 @@ fn target(path: &Path) -> Target {
 }
 
 #[cfg(unix)]
-fn links(meta: &std::fs::Metadata) -> u64 {
+fn links(_path: &Path, meta: &std::fs::Metadata) -> u64 {
     use std::os::unix::fs::MetadataExt;
     meta.nlink()
 }
 
-/// Windows' link count is not in stable std: every file there is replaced by a rename.
-#[cfg(not(unix))]
-fn links(_meta: &std::fs::Metadata) -> u64 {
-    1
+/// Windows' link count is not in stable std: `GetFileInformationByHandle`'s `nNumberOfLinks`,
+/// through winapi-util (already there for same-file). A file that cannot be opened to ask
+/// counts as one name: it is replaced by a rename, as before.
+#[cfg(windows)]
+fn links(path: &Path, _meta: &std::fs::Metadata) -> u64 {
+    std::fs::File::open(path)
+        .and_then(|file| winapi_util::file::information(&file))
+        .map_or(1, |info| info.number_of_links())
 }
 
 /// Writes over a file that has other names, keeping it the same file. Opened without

@@ -27,23 +27,35 @@ pub fn width(s: &str) -> usize {
     graphemes(s).iter().map(|g| columns(g)).sum()
 }
 
-/// Cuts `s` to at most `max` columns, ending in "…" when it had to cut.
+/// Cuts `s` to at most `max` columns, ending in "…" when it had to cut. Looks no further into
+/// `s` than it must: a status line may name ten thousand note-takers, and is cut on every frame.
 pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
     let mut out = String::new();
-    let mut used = 0;
-    let mut mid_word = false;
-    for g in graphemes(s) {
+    let (mut used, mut total) = (0, 0);
+    // Whether the cut falls inside a word, once it is known where it falls.
+    let mut mid_word = None;
+    let shown = s
+        .graphemes(true)
+        .filter(|g| !g.chars().any(char::is_control));
+    for g in shown {
         let w = columns(g);
-        if used + w + 1 > max {
-            mid_word = !g.chars().all(char::is_whitespace);
+        if mid_word.is_none() {
+            if used + w + 1 > max {
+                mid_word = Some(!g.chars().all(char::is_whitespace));
+            } else {
+                out.push_str(g);
+                used += w;
+            }
+        }
+        total += w;
+        if total > max {
             break;
         }
-        out.push_str(g);
-        used += w;
     }
+    if total <= max {
+        return s.to_string();
+    }
+    let mid_word = mid_word.unwrap_or(false);
     // A figure is never cut: "10 tim 5…" would read as five minutes, "10 tim…" cannot.
     let word_start = out.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     if mid_word && out[word_start..].chars().any(|c| c.is_ascii_digit()) {
@@ -348,5 +360,43 @@ mod tests {
         assert_eq!(fit("faktiskt", 4), "fak…");
         assert_eq!(fit("kort", 6), "kort  ");
         assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+    }
+
+    /// [`truncate`] as it was before it stopped early: the width of the whole string first.
+    fn truncate_whole(s: &str, max: usize) -> String {
+        if width(s) <= max {
+            return s.to_string();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        let mut mid_word = false;
+        for g in graphemes(s) {
+            let w = columns(g);
+            if used + w + 1 > max {
+                mid_word = !g.chars().all(char::is_whitespace);
+                break;
+            }
+            out.push_str(g);
+            used += w;
+        }
+        let word_start = out.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        if mid_word && out[word_start..].chars().any(|c| c.is_ascii_digit()) {
+            out.truncate(word_start);
+        }
+        if max > 0 {
+            out.truncate(out.trim_end().len());
+            out.push('…');
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopping_early_cuts_as_measuring_the_whole_did(
+            s in "[a-zå 0-9\\t\u{1b}\u{7f}語🙂\u{301}]{0,40}",
+            max in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(truncate(&s, max), truncate_whole(&s, max));
+        }
     }
 }
