@@ -3,7 +3,7 @@
 //! as a word beside the name ("tyst 6 min"), never as a colour alone, and hears it once in
 //! screen-reader mode. Counted from the meeting's start, so that joining early is not silence.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::state::{RunState, Writer};
 use super::{Millis, Role};
@@ -48,7 +48,8 @@ pub fn quiet_minutes(run: &RunState, name: &str, group: Option<&str>, now: Milli
 /// quiet ([`quiet_minutes`] of each), sorted. One pass over the writers: a run folder may hold
 /// thousands of journals, and every frame of the facilitator's stage asks.
 pub fn quiet_note_takers(run: &RunState, now: Millis) -> Vec<(&str, Option<&str>, i64)> {
-    // Per name and group: the freshest terminal's silence, or `None` once one is not quiet.
+    // Per name and group: the freshest terminal's silence, or `None` once one is not quiet (a
+    // writer that left or is no note-taker is never quiet, so only note-takers remain).
     let mut by: HashMap<(&str, Option<&str>), Option<Millis>> = HashMap::new();
     for w in run.writers.values() {
         let since = quiet_since(run, w, now);
@@ -56,12 +57,10 @@ pub fn quiet_note_takers(run: &RunState, now: Millis) -> Vec<(&str, Option<&str>
             .and_modify(|all| *all = all.zip(since).map(|(a, b)| a.max(b)))
             .or_insert(since);
     }
-    let mut out: Vec<(&str, Option<&str>, i64)> = run
-        .note_takers()
+    let mut out: Vec<(&str, Option<&str>, i64)> = by
         .into_iter()
-        .filter_map(|key| {
-            let since = (*by.get(&key)?)?;
-            Some((key.0, key.1, now.saturating_sub(since) / 60_000))
+        .filter_map(|((name, group), since)| {
+            Some((name, group, now.saturating_sub(since?) / 60_000))
         })
         .collect();
     out.sort_unstable();
