@@ -188,7 +188,7 @@ fn timer_changes(
         lines.push(text.said_resumed(remaining));
     }
     if after.total_ms != before.total_ms {
-        lines.push(text.said_adjusted(after.total_ms - before.total_ms, remaining));
+        lines.push(text.said_adjusted(after.total_ms.saturating_sub(before.total_ms), remaining));
     } else if after.running && later(after.mark, before.mark, after.total_ms) {
         lines.push(mark_sentence(text, after.mark, remaining));
     }
