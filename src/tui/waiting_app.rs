@@ -93,7 +93,8 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
     fn draw(&self, frame: &mut Frame, _now: Millis) {
         let text = self.ctx.lang.text();
         let theme = &self.ctx.theme;
-        if crate::ui::frame::too_small(frame, text, theme) {
+        // A zoomed terminal (40×12) keeps the frame, the message wrapped between words and `q`.
+        if crate::ui::frame::too_small_zoomed(frame, text, theme) {
             return;
         }
         let hints = Line::from(format!(" q {} ", text.key_quit)).style(theme.dim);
@@ -106,16 +107,23 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
             hints,
         );
         // One paragraph a line of the message (what is awaited, where it is looked for), each
-        // wrapped, a blank line between them.
+        // wrapped, centred on the rows they wrap to; they may use every row down to the bottom
+        // (a long path on a zoomed terminal wraps to more rows than its words suggest).
         let lines: Vec<Line> = self
             .message
             .lines()
             .map(|l| Line::from(l.to_string()).style(theme.text))
             .collect();
-        let height = u16::try_from(lines.len() * 2 + 1).unwrap_or(u16::MAX);
+        let rows: usize = self
+            .message
+            .lines()
+            .map(|l| crate::ui::fit::rows(l, usize::from(inner.width)))
+            .sum();
+        let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+        let top = inner.y + inner.height.saturating_sub(rows) / 2;
         let middle = Rect {
-            y: inner.y + inner.height.saturating_sub(height) / 2,
-            height: inner.height.min(height),
+            y: top,
+            height: inner.bottom().saturating_sub(top),
             ..inner
         };
         let message = Paragraph::new(lines).centered().wrap(Wrap { trim: true });
@@ -204,14 +212,26 @@ mod tests {
     use super::*;
 
     fn waiting(found_at: usize) -> Waiting<usize, impl FnMut() -> Option<usize>> {
+        waiting_in(crate::i18n::Lang::En, found_at)
+    }
+
+    fn waiting_in(
+        lang: crate::i18n::Lang,
+        found_at: usize,
+    ) -> Waiting<usize, impl FnMut() -> Option<usize>> {
         let mut looks = 0;
+        let text = lang.text();
         Waiting {
             ctx: Ctx {
-                lang: crate::i18n::Lang::En,
+                lang,
                 theme: crate::ui::theme::Theme::monochrome(),
                 tz: jiff::tz::TimeZone::UTC,
             },
-            message: String::new(),
+            message: format!(
+                "{}\n{}",
+                text.waiting_for_facilitator,
+                text.watching_folder("/home/anna/Sync/spar/runs")
+            ),
             look: move || {
                 looks += 1;
                 (looks >= found_at).then_some(looks)
@@ -232,5 +252,29 @@ mod tests {
         assert_eq!(app.wake(5_500), Flow::Continue);
         assert_eq!(app.wake(6_000), Flow::Quit);
         assert_eq!(app.found, Some(2));
+    }
+
+    /// A join waiting on a zoomed terminal: the frame, the message wrapped between words, `q`.
+    #[test]
+    fn the_waiting_screen_at_40x12() {
+        for lang in [crate::i18n::Lang::Sv, crate::i18n::Lang::En] {
+            let app = waiting_in(lang, 1);
+            let backend = ratatui::backend::TestBackend::new(40, 12);
+            let mut terminal = ratatui::Terminal::new(backend).unwrap();
+            terminal.draw(|frame| app.draw(frame, 0)).unwrap();
+            let buffer = terminal.backend().buffer();
+            let screen: String = (0..12)
+                .map(|y| {
+                    let row: String = (0..40).map(|x| buffer[(x, y)].symbol()).collect();
+                    row.trim_end().to_string() + "\n"
+                })
+                .collect();
+            let tag = if lang == crate::i18n::Lang::Sv {
+                "sv"
+            } else {
+                "en"
+            };
+            insta::assert_snapshot!(format!("join_waiting_{tag}_40x12"), screen);
+        }
     }
 }
