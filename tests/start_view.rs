@@ -155,14 +155,24 @@ fn the_question_when_a_facilitator_is_on_stage() {
             line: lang.text().on_stage("Anna Berg", "08:02"),
             run: "20200917-0800-kickoff-3fa9".into(),
         });
-        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        // 40×12: a zoomed terminal, where the question takes the whole window.
+        for (w, h) in [(80, 24), (120, 40), (200, 60), (40, 12)] {
             let name = format!(
                 "start_on_stage_{}_{w}x{h}",
                 if lang == Lang::Sv { "sv" } else { "en" }
             );
             insta::assert_snapshot!(name, render(&s, w, h));
         }
+        // 28×8, the smallest zoomed window: the answers and who is on stage, no run name.
+        let smallest = render(&s, 28, 8);
+        for word in ["Enter", "t ", "Esc/q", "Anna Berg", "08:02"] {
+            assert!(smallest.contains(word), "{word} at 28×8:\n{smallest}");
+        }
         let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        assert_eq!(
+            s.on_key(key(KeyCode::Char('q'))),
+            Choice::Answered(Answer::Cancel)
+        );
         assert_eq!(s.on_key(key(KeyCode::Down)), Choice::Stay, "the list waits");
         assert_eq!(s.on_key(key(KeyCode::Char('x'))), Choice::Stay);
         assert_eq!(

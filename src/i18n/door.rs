@@ -31,18 +31,18 @@ impl Text {
         }
     }
 
-    /// The start screen's popup: its three answers, Enter first.
+    /// The start screen's popup: its three answers, Enter first; Esc and q both cancel.
     pub fn on_stage_answers(&self) -> [(&'static str, &'static str); 3] {
         match self.lang {
             Lang::Sv => [
                 ("Enter", "anteckna"),
                 ("t", "ta över som processledare"),
-                ("Esc", "avbryt"),
+                ("Esc/q", "avbryt"),
             ],
             Lang::En => [
                 ("Enter", "join as note-taker"),
                 ("t", "take over as facilitator"),
-                ("Esc", "cancel"),
+                ("Esc/q", "cancel"),
             ],
         }
     }

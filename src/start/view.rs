@@ -35,6 +35,14 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, now: Millis) {
     let area = frame.area();
     let text = screen.ctx.text();
     let theme = &screen.ctx.theme;
+    // On a zoomed terminal the door's question takes the whole window, so it can be answered
+    // where the start screen itself does not fit.
+    if let Some(asking) = &screen.asking
+        && crate::ui::frame::below_full(area)
+    {
+        crate::ui::on_stage::draw(frame, &screen.ctx, &asking.line, &asking.run);
+        return;
+    }
     if crate::ui::frame::too_small(frame, text, theme) {
         return;
     }

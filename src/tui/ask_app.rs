@@ -95,19 +95,18 @@ impl App for Asking {
     }
 
     fn draw(&self, frame: &mut Frame, _now: Millis) {
-        let text = self.ctx.text();
         let theme = &self.ctx.theme;
-        if crate::ui::frame::too_small(frame, text, theme) {
-            return;
+        // On a zoomed terminal the popup takes the whole window: nothing to draw behind it.
+        if !crate::ui::frame::below_full(frame.area()) {
+            crate::ui::frame::screen(
+                frame,
+                frame.area(),
+                theme,
+                Line::from(" spar "),
+                None,
+                Line::default(),
+            );
         }
-        crate::ui::frame::screen(
-            frame,
-            frame.area(),
-            theme,
-            Line::from(" spar "),
-            None,
-            Line::default(),
-        );
         crate::ui::on_stage::draw(frame, &self.ctx, &self.line, &self.run);
     }
 
@@ -125,14 +124,19 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
     fn asking() -> Asking {
+        asking_in(crate::i18n::Lang::Sv)
+    }
+
+    fn asking_in(lang: crate::i18n::Lang) -> Asking {
+        let since = "19:58";
         Asking {
+            line: lang.text().on_stage("Anna", since),
+            run: "20200917-0800-kickoff-3fa9".into(),
             ctx: Ctx {
-                lang: crate::i18n::Lang::Sv,
+                lang,
                 theme: crate::ui::theme::Theme::monochrome(),
                 tz: jiff::tz::TimeZone::UTC,
             },
-            line: "Anna leder träffen sedan 19:58".into(),
-            run: "r1".into(),
             answer: None,
             said: false,
         }
@@ -158,9 +162,44 @@ mod tests {
         );
         let said = app.speak(0);
         assert!(
-            said[0].starts_with("Anna leder träffen sedan 19:58 (r1)."),
+            said[0].starts_with("Anna leder träffen sedan 19:58 (20200917-0800-kickoff-3fa9)."),
             "{said:?}"
         );
         assert!(app.speak(0).is_empty(), "said once");
+    }
+
+    fn drawn(app: &Asking, width: u16, height: u16) -> String {
+        let backend = ratatui::backend::TestBackend::new(width, height);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal.draw(|frame| app.draw(frame, 0)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..height)
+            .map(|y| {
+                let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+                row.trim_end().to_string() + "\n"
+            })
+            .collect()
+    }
+
+    /// A join on a zoomed terminal: the question takes the whole window, its words wrapped
+    /// between words, every answer with its key, down to 28×8.
+    #[test]
+    fn the_question_on_a_zoomed_terminal() {
+        for lang in [crate::i18n::Lang::Sv, crate::i18n::Lang::En] {
+            let app = asking_in(lang);
+            let tag = if lang == crate::i18n::Lang::Sv {
+                "sv"
+            } else {
+                "en"
+            };
+            insta::assert_snapshot!(format!("join_on_stage_{tag}_40x12"), drawn(&app, 40, 12));
+            let smallest = drawn(&app, 28, 8);
+            for (key, _) in lang.text().on_stage_answers() {
+                assert!(smallest.contains(key), "{key} at 28×8:\n{smallest}");
+            }
+            assert!(smallest.contains("19:58"), "{smallest}");
+            let below = drawn(&app, 27, 8);
+            assert!(below.contains("28 × 8"), "{below}");
+        }
     }
 }

@@ -19,6 +19,31 @@ use crate::ui::theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// Smallest window a zoomed view (a large font leaves 40×12 or so) draws in; below the full
+/// minimum and at least this large, a view draws its zoomed form.
+pub const ZOOMED_MIN_WIDTH: u16 = 28;
+pub const ZOOMED_MIN_HEIGHT: u16 = 8;
+
+/// Whether `area` is below the full views' minimum: a view draws its zoomed form there.
+pub fn below_full(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Draws "Fönstret är för litet (minst 28 × 8)" and returns true when the window is below even a
+/// zoomed view's minimum; else draws nothing and returns false.
+pub fn too_small_zoomed(frame: &mut Frame, text: &Text, theme: &Theme) -> bool {
+    let area = frame.area();
+    if area.width >= ZOOMED_MIN_WIDTH && area.height >= ZOOMED_MIN_HEIGHT {
+        return false;
+    }
+    say_too_small(
+        frame,
+        &text.window_too_small(ZOOMED_MIN_WIDTH, ZOOMED_MIN_HEIGHT),
+        theme,
+    );
+    true
+}
+
 /// Draws "Fönstret är för litet (minst 60 × 20)" and returns true when the window is below the
 /// minimum; else draws nothing and returns false.
 pub fn too_small(frame: &mut Frame, text: &Text, theme: &Theme) -> bool {
