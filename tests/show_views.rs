@@ -264,3 +264,35 @@ fn a_note_takers_room_view_line_changes_nothing() {
     assert_eq!(shown.run.room, RoomView::Countdown);
     assert_eq!(shown.run.screens(), 1);
 }
+
+/// A note the room was shown, deleted by the facilitator: the room's screen at 80×24 says it
+/// whole — who, whose, where, its first words, who can bring it back — wrapped at words in
+/// rows of its own, never cut at the edge.
+#[test]
+fn a_deleted_note_the_room_saw_is_said_whole_at_80_by_24() {
+    for (lang, code) in [(Lang::Sv, "sv"), (Lang::En, "en")] {
+        let facilitator = at_breakout(Some(RoomView::WithNotes));
+        let mut shown = show(lang, &facilitator, &notes());
+        let now = NINE + 8 * MIN;
+        shown.run.apply(&Entry {
+            writer: Arc::from("anna"),
+            record: Record {
+                hlc: None,
+                at: now - MIN,
+                // After its `Joined` and its events.
+                seq: facilitator.len() as u64 + 2,
+                ev: Event::NoteDeleted { id: first_note() },
+            },
+        });
+        shown.after_fold(now);
+        let notice = shown.deletion_notice(now).expect("the room saw the note");
+        let screen = text_of(&render(&shown, now, 80, 24));
+        insta::assert_snapshot!(format!("deleted_{code}_80x24"), screen);
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat_screen = flat(&screen.replace('│', " "));
+        assert!(
+            flat_screen.contains(&flat(&notice)),
+            "{notice:?} not whole on:\n{screen}"
+        );
+    }
+}

@@ -310,6 +310,60 @@ fn every_view_at_every_size_in_both_languages() {
     }
 }
 
+/// A third party's join (Dana) while the facilitator deletes Sam's note: at 80×24 the notice
+/// says who, whose, where, the note's first words and who can bring it back, whole — wrapped
+/// at words in rows of its own above the status, never cut at the edge.
+#[test]
+fn a_deletion_made_elsewhere_is_said_whole_in_a_join_at_80_by_24() {
+    use spar::run::{NoteId, NoteKind, Role};
+    for (lang, code) in [(Lang::Sv, "sv"), (Lang::En, "en")] {
+        let events = running_at(3, 0, 57);
+        let mut stage = stage_of(KICKOFF, Role::NoteTaker, lang, &events);
+        stage.ctx.author = "Dana".into();
+        let entry = |writer: &str, minute: i64, seq: u64, ev: Event| Entry {
+            writer: Arc::from(writer),
+            record: Record {
+                hlc: None,
+                at: NINE + minute * MIN,
+                seq,
+                ev,
+            },
+        };
+        let joined = Event::Joined {
+            name: "Sam".into(),
+            role: Role::NoteTaker,
+        };
+        stage.run.apply(&entry("sam", 57, 1, joined));
+        let saved = Event::NoteSaved {
+            at: at(3, 0),
+            group: None,
+            kind: NoteKind::Note,
+            text: "Budget first, then the opening hours of every branch".into(),
+            by: "Sam".into(),
+        };
+        stage.run.apply(&entry("sam", 58, 2, saved));
+        stage.after_fold();
+        let id = NoteId {
+            writer: "sam".into(),
+            seq: 2,
+        };
+        // The facilitator's journal: its `Joined` and the events before.
+        let seq = events.len() as u64 + 2;
+        let deleted = entry("facilitator", 59, seq, Event::NoteDeleted { id });
+        stage.run.apply(&deleted);
+        stage.after_fold();
+        let notice = stage.notice.flash.clone().expect("the deletion is said");
+        let screen = text_of(&render(&stage, NINE + 60 * MIN, 80, 24));
+        insta::assert_snapshot!(format!("join_deletion_{code}_80x24"), screen);
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat_screen = flat(&screen.replace('│', " "));
+        assert!(
+            flat_screen.contains(&flat(&notice)),
+            "{notice:?} not whole on:\n{screen}"
+        );
+    }
+}
+
 /// Words of the session files and of the interface, to tell a cut word from a whole one.
 fn known_words() -> std::collections::HashSet<String> {
     let mut words = std::collections::HashSet::new();

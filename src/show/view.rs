@@ -68,14 +68,29 @@ pub fn draw(frame: &mut Frame, show: &Show, now: Millis) {
         draw_end(frame, inner, show, now);
         return;
     }
+    let columns = usize::from(inner.width);
+    // A note the room saw, deleted: said where the next step is, for a while, wrapped at words
+    // in rows of its own rather than cut at the edge.
+    let (next_lines, style) = match show.deletion_notice(now) {
+        Some(deleted) => (
+            wrap_lines(&deleted, columns, crate::ui::deletion::NOTICE_ROWS),
+            theme.accent,
+        ),
+        None => (
+            vec![Line::from(truncate(
+                &place::next(text, &show.run, show.run.place),
+                columns,
+            ))],
+            theme.dim,
+        ),
+    };
     let [body, groups, next, projection] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(next_lines.len()).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(inner);
-    let columns = usize::from(inner.width);
     let place = show.run.place;
     let item = show.run.session.agenda.get(place.item);
     if let Some(item) = item
@@ -88,15 +103,7 @@ pub fn draw(frame: &mut Frame, show: &Show, now: Millis) {
             groups,
         );
     }
-    // A note the room saw, deleted: said where the next step is, for a while.
-    let (next_line, style) = match show.deletion_notice(now) {
-        Some(deleted) => (deleted, theme.accent),
-        None => (place::next(text, &show.run, place), theme.dim),
-    };
-    frame.render_widget(
-        Paragraph::new(truncate(&next_line, columns)).style(style),
-        next,
-    );
+    frame.render_widget(Paragraph::new(next_lines).style(style), next);
     let projected = place::projection(&show.ctx.ui, &show.run, &show.projection(now), now);
     frame.render_widget(Paragraph::new(fit_spans(projected, columns)), projection);
     draw_body(frame, body, show, now);

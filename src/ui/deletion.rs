@@ -7,6 +7,10 @@ use crate::i18n::deletion::Undo;
 use crate::run::state::{Deletion, RunState};
 use crate::ui::labels::{note_snippet, place_label};
 
+/// The most rows a deletion notice is wrapped in where it does not fit one line: at 80 columns
+/// the longest (two long names, a place with its question, the first words) takes two.
+pub const NOTICE_ROWS: usize = 3;
+
 /// The run's newest deletion when it is newer than `said` (the last one a terminal looked
 /// at), which it then becomes: each deletion is looked at once. After a note is brought back,
 /// the one deleted before it is newest again, and was looked at then.

@@ -46,13 +46,44 @@ pub fn place_label(text: &Text, session: &Session, place: Place) -> String {
     }
 }
 
-/// The start of a note's text, on one line, for a message about it.
+/// The start of a note's text, on one line, for a message about it: its first words up to 30
+/// columns, ended at a word (a word longer than that is cut), with "…" when there is more.
 pub fn note_snippet(text: &str) -> String {
     let line = text.lines().next().unwrap_or("");
     let short = crate::ui::fit::truncate(line, 30);
-    if short.len() < text.len() && !short.ends_with('…') {
-        format!("{short}…")
-    } else {
-        short
+    let start = match short.strip_suffix('…') {
+        Some(start) if short != line => start,
+        _ if short.len() < text.len() && !short.ends_with('…') => return format!("{short}…"),
+        _ => return short,
+    };
+    // `truncate` cut inside the line: back to the last whole word, if the cut fell in one.
+    let cut_in_word = !line[start.len()..].starts_with(char::is_whitespace);
+    let words = match start.rfind(char::is_whitespace) {
+        Some(space) if cut_in_word => &start[..space],
+        _ => start,
+    };
+    format!("{}…", words.trim_end())
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::note_snippet;
+
+    #[test]
+    fn a_snippet_ends_at_a_whole_word() {
+        assert_eq!(
+            note_snippet("Budget first, then the opening hours of every branch"),
+            "Budget first, then the…"
+        );
+        assert_eq!(note_snippet("budget first please"), "budget first please");
+        assert_eq!(note_snippet("one line\nand more"), "one line…");
+        assert_eq!(note_snippet("wait for it…"), "wait for it…");
+        // One word longer than the room: cut, with "…".
+        let long = "x".repeat(40);
+        let snippet = note_snippet(&long);
+        assert!(
+            snippet.ends_with('…') && snippet.chars().count() <= 30,
+            "{snippet}"
+        );
     }
 }

@@ -54,14 +54,31 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
         hint_line(stage, area.width.saturating_sub(4), now),
     );
 
-    let [middle, next, projection, status] = Layout::vertical([
+    let columns = usize::from(inner.width);
+    // A flash that does not fit beside the rest of the status (a note deleted elsewhere, with
+    // names and first words) gets rows of its own above it, wrapped at words: cut at the edge
+    // it would not say who can bring the note back.
+    let status_text = status_line(stage, now);
+    let flash = match &stage.notice.flash {
+        Some(flash) if width(&status_text) > columns => {
+            wrap_lines(flash, columns, crate::ui::deletion::NOTICE_ROWS)
+        }
+        _ => Vec::new(),
+    };
+    let status_text = if flash.is_empty() {
+        status_text
+    } else {
+        status_parts(stage, now).join(" · ")
+    };
+    let [middle, next, projection, flash_rows, status] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(u16::try_from(flash.len()).unwrap_or(0)),
         Constraint::Length(1),
     ])
     .areas(inner);
-    let columns = usize::from(inner.width);
+    frame.render_widget(Paragraph::new(flash).style(theme.accent), flash_rows);
     let lobby = stage.run.started_at.is_none()
         && stage.view_place() == crate::run::Place::START
         && !stage.editor_open;
@@ -116,7 +133,7 @@ pub fn draw(frame: &mut Frame, area: Rect, stage: &Stage, now: Millis) {
             );
         }
         None => frame.render_widget(
-            Paragraph::new(truncate(&status_line(stage, now), columns)).style(theme.dim),
+            Paragraph::new(truncate(&status_text, columns)).style(theme.dim),
             status,
         ),
     }
@@ -512,8 +529,20 @@ pub(super) fn projection_line(stage: &Stage, now: Millis) -> Line<'static> {
     place::projection(&stage.ctx.ui, &stage.run, &stage.projection(now), now)
 }
 
-/// Where notes go, and whether the bell is muted.
+/// What the last key did (or a note deleted elsewhere), where notes go, and whether the bell is
+/// muted.
 pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
+    // What the last key did, or a note deleted elsewhere, first of all: it is said once, until
+    // the next key, and must not be cut off at the end of a long line.
+    let flash = stage.notice.flash.iter().cloned();
+    flash
+        .chain(status_parts(stage, now))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The status without the flash: where notes go, and whether the bell is muted.
+fn status_parts(stage: &Stage, now: Millis) -> Vec<String> {
     let text = stage.ctx.ui.text();
     let group = stage.target().1.unwrap_or(text.whole_group);
     // A note-taker gone quiet comes first, in words: on a narrow window it must not be cut off.
@@ -524,10 +553,7 @@ pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
             .collect(),
         _ => Vec::new(),
     };
-    // What the last key did, or a note deleted elsewhere, first of all: it is said once, until
-    // the next key, and must not be cut off at the end of a long line.
-    let mut parts: Vec<String> = stage.notice.flash.iter().cloned().collect();
-    parts.extend(quiet);
+    let mut parts = quiet;
     parts.push(format!("{}: {group}", text.notes_go_to));
     if stage.bell_muted && stage.ctx.role == Role::Facilitator {
         parts.push(text.bell_muted.to_string());
@@ -569,7 +595,7 @@ pub(super) fn status_line(stage: &Stage, now: Millis) -> String {
         parts.push(text.conflict_copies_read(stage.notice.copies));
     }
     parts.extend(stage.notice.set_aside.iter().cloned());
-    parts.join(" · ")
+    parts
 }
 
 /// The hint bar of the mode in force: the keys this role has that do something now; `F` (fit the
