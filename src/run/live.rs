@@ -435,7 +435,18 @@ impl LiveRun {
         self.log.folds()
     }
 
+    /// Keeps a problem once; "N more like these" of a file adds to the count said before.
     fn report(&mut self, problem: FileProblem) {
+        if let ProblemKind::MoreLikeThese(n) = problem.kind
+            && let Some(ProblemKind::MoreLikeThese(m)) = self
+                .problems
+                .iter_mut()
+                .find(|p| p.file == problem.file && matches!(p.kind, ProblemKind::MoreLikeThese(_)))
+                .map(|p| &mut p.kind)
+        {
+            *m += n;
+            return;
+        }
         if !self.problems.contains(&problem) {
             self.problems.push(problem);
         }

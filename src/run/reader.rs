@@ -26,6 +26,9 @@ use crate::run::store::{JournalFile, RunDir, shown};
 pub const SLICE: u64 = MAX_LINE as u64 + 1;
 /// A turn stops reading once it has read this much, whatever journals are left for the next.
 pub const TURN: u64 = 4 * SLICE;
+/// Damaged lines named one by one per file; the rest are counted ("N more problems like
+/// these"), as opening a run does.
+const NAMED_PER_FILE: usize = 20;
 
 /// What one turn read: the event loop folds it.
 #[derive(Debug, Default)]
@@ -111,6 +114,8 @@ pub struct Reader {
     own: HashSet<PathBuf>,
     /// The folder's names changed since it was listed.
     stale: bool,
+    /// Per file: damaged lines named so far, and the last line named or counted.
+    counted: HashMap<PathBuf, (usize, usize)>,
     /// Journals with lines to read, in turn order (each once).
     behind: VecDeque<PathBuf>,
     queued: HashSet<PathBuf>,
@@ -126,6 +131,7 @@ impl Reader {
             dir,
             writer_id,
             followed: HashMap::new(),
+            counted: HashMap::new(),
             own: HashSet::new(),
             stale: true,
             behind: VecDeque::new(),
@@ -210,10 +216,27 @@ impl Reader {
                 }
             };
             restarted |= read.restarted;
-            for skipped in &read.skipped {
-                let kind = ProblemKind::Skipped(skipped.reason.clone());
-                let problem = FileProblem::new(shown_name.clone(), Some(skipped.line), kind);
-                batch.problems.push(problem);
+            // A file of garbage has a damaged line per line: the first few are named, the
+            // rest counted (each line once, also when the file is read again).
+            let (named, last) = self.counted.entry(file.path.clone()).or_default();
+            let from = *last;
+            let mut unnamed = 0;
+            for skipped in read.skipped.iter().filter(|s| s.line > from) {
+                *last = skipped.line;
+                if *named < NAMED_PER_FILE {
+                    *named += 1;
+                    let kind = ProblemKind::Skipped(skipped.reason.clone());
+                    let problem = FileProblem::new(shown_name.clone(), Some(skipped.line), kind);
+                    batch.problems.push(problem);
+                } else {
+                    unnamed += 1;
+                }
+            }
+            if unnamed > 0 {
+                let kind = ProblemKind::MoreLikeThese(unnamed);
+                batch
+                    .problems
+                    .push(FileProblem::new(shown_name, None, kind));
             }
             batch.reads.push(FileRead {
                 ours: writer == self.writer_id,
@@ -445,5 +468,40 @@ mod tests {
         let batch = reader.read_all();
         assert!(batch.restarted);
         assert_eq!(records(&batch, "bo-b00002"), 1);
+    }
+
+    #[test]
+    fn a_file_of_garbage_names_twenty_damaged_lines_and_counts_the_rest_once() {
+        let (_tmp, dir) = run();
+        let path = dir.path().join("bad-bad000.ron");
+        std::fs::write(&path, "x\n".repeat(1000)).unwrap();
+        let (mut live, _) =
+            crate::run::live::LiveRun::open_unannounced(dir.clone(), "Anna", NOW).unwrap();
+        let counts = |live: &crate::run::live::LiveRun| {
+            let named = live.problems.iter().filter(|p| p.line.is_some()).count();
+            let all: usize = live.problems.iter().map(FileProblem::count).sum();
+            (live.problems.len(), named, all)
+        };
+        assert_eq!(counts(&live), (21, 20, 1000));
+        // More garbage, and the whole file read again after a rename over it: each line once.
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all("y\n".repeat(10).as_bytes()).unwrap();
+        let mut state = crate::run::state::RunState::new(Arc::new(
+            crate::session::load::load_catalog(&[])
+                .unwrap()
+                .find("kickoff")
+                .unwrap()
+                .clone(),
+        ));
+        live.follow(&mut state, NOW);
+        assert_eq!(counts(&live), (21, 20, 1010));
+        let copy = dir.path().join(".bad.tmp");
+        std::fs::copy(&path, &copy).unwrap();
+        std::fs::rename(&copy, &path).unwrap();
+        live.follow(&mut state, NOW);
+        assert_eq!(counts(&live), (21, 20, 1010));
     }
 }
