@@ -778,3 +778,72 @@ fn the_editor_open_at_80_by_24_keeps_a_big_countdown() {
         }
     }
 }
+
+/// Where the panel titled `title` opens ("╭ title"), whether its bottom corner closes it below
+/// in the same column: a panel whose lower rows another widget took would be open.
+fn panels_closed(buffer: &Buffer, title: &str) -> Option<bool> {
+    let text = text_of(buffer);
+    let rows: Vec<Vec<&str>> = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(&format!("╭ {title}")))?;
+    let x = line[..line.find(&format!("╭ {title}"))?].chars().count();
+    Some(rows[y + 1..].iter().any(|row| row.get(x) == Some(&"╰")))
+}
+
+/// The facilitator's console (a room's screen attached) shows the facilitator's notes in a
+/// whole panel or not at all: at 80×24 the countdown's rows leave no room for one and it is left
+/// out (its key `f` still in the help), at 120×40 it is whole; nothing is drawn over it.
+#[test]
+fn the_console_draws_the_facilitators_notes_whole_or_not_at_all() {
+    for lang in [Lang::Sv, Lang::En] {
+        let text = lang.text();
+        for (name, item, step) in [("welcome", 0, 0), ("question", 3, 0)] {
+            let mut s = stage(lang, &running_at(item, step, 0));
+            s.run.apply(&Entry {
+                writer: Arc::from("screen"),
+                record: Record {
+                    hlc: None,
+                    at: NINE,
+                    seq: 1,
+                    ev: Event::Joined {
+                        name: "Rummet".into(),
+                        role: spar::run::Role::Screen,
+                    },
+                },
+            });
+            s.after_fold();
+            let now = NINE + 2 * MIN;
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                let buffer = render(&s, now, w, h);
+                let closed = panels_closed(&buffer, text.facilitator_notes);
+                assert_ne!(
+                    closed,
+                    Some(false),
+                    "{name} {w}×{h}: the panel is open\n{}",
+                    text_of(&buffer)
+                );
+                if (w, h) != (80, 24) {
+                    assert_eq!(closed, Some(true), "{name} {w}×{h}\n{}", text_of(&buffer));
+                }
+                if (w, h) == (80, 24) {
+                    let code = if lang == Lang::Sv { "sv" } else { "en" };
+                    insta::assert_snapshot!(
+                        format!("console_{name}_{code}_80x24"),
+                        text_of(&buffer)
+                    );
+                }
+            }
+            s.update(Action::Help, now);
+            let help = text_of(&render(&s, now, 80, 24));
+            assert!(help.contains(text.key_facilitator_notes), "{help}");
+        }
+    }
+}

@@ -279,6 +279,9 @@ fn split_for_notes(stage: &Stage, kind: Option<&ItemKind>, area: Rect) -> (Rect,
     }
 }
 
+/// Rows of the smallest facilitator-notes panel: its border and one line of the notes.
+const FACILITATOR_PANEL_MIN: usize = 3;
+
 /// Rows the stage's content keeps above an open editor: position, title, detail, question, and a
 /// countdown of nine rows (digits eight rows high, the next size up from four, and its words).
 const CONTENT_WITH_EDITOR: u16 = 13;
@@ -355,14 +358,21 @@ fn draw_content(
         .invitation
         .as_deref()
         .map(|i| wrap_lines(i, columns, words.invitation.max(1)));
-    let facilitator = item
-        .notes
-        .as_deref()
-        .filter(|_| stage.show_facilitator_notes || super::console::attached(stage));
+    // The facilitator's notes get the rows their panel wants (its border and a line at least)
+    // among the rows the other words and a line of the question leave, or none: a panel with
+    // only its top border reads as a glitch beside the countdown.
+    let others = words.total() - words.question - words.recap - words.facilitator;
+    let panel_room = text_rows.saturating_sub(others + words.question.min(1));
+    let panel_rows = if panel_room >= FACILITATOR_PANEL_MIN {
+        words.facilitator.min(panel_room)
+    } else {
+        0
+    };
+    let facilitator = item.notes.as_deref().filter(|_| {
+        panel_rows > 0 && (stage.show_facilitator_notes || super::console::attached(stage))
+    });
     // The question takes the rows the other words leave, cut with "…" only past them.
-    let question_room = text_rows
-        .saturating_sub(words.total() - words.question - words.recap)
-        .max(1);
+    let question_room = text_rows.saturating_sub(others + panel_rows).max(1);
     let question_lines = question.map(|q| wrap_lines(q, columns, question_room));
     let question_height = question_lines.as_ref().map_or(0, Vec::len);
 
@@ -390,7 +400,7 @@ fn draw_content(
         Constraint::Length(u16::from(words.spacious)),
         Constraint::Length(as_u16(question_height)),
         Constraint::Fill(1),
-        Constraint::Length(as_u16(words.facilitator)),
+        Constraint::Length(as_u16(panel_rows)),
     ])
     .areas(words_area);
     draw_heading_lines(frame, position, title, stage);
