@@ -22,6 +22,8 @@ pub struct ShowHeard {
     shows: Shows,
     /// The texts of the notes the room sees.
     texts: TextsHeard,
+    /// The last deletion of a note the room was shown that was said ([`Show::deleted`]).
+    deleted: Option<crate::run::state::Deletion>,
 }
 
 /// What the room's screen shows besides the question and the time.
@@ -68,6 +70,7 @@ pub fn opening(show: &Show, now: Millis, marks: &TimeMarks) -> (Vec<String>, Sho
         run: RunHeard::now(&l, now, marks),
         texts: texts_shown(show, &shows),
         shows,
+        deleted: deletion_said(show),
     };
     (lines, heard)
 }
@@ -103,7 +106,25 @@ pub fn narrate(
     if shows == before.shows && run.place == before.run.place {
         lines.extend(before.texts.changed(&l, &texts, |_| false));
     }
-    (lines, ShowHeard { run, shows, texts })
+    // A note the room was shown, deleted: the screen's words, once.
+    let deleted = deletion_said(show);
+    if deleted != before.deleted
+        && let Some(words) = show.deletion_notice(now)
+    {
+        lines.push(sentence(&words));
+    }
+    let heard = ShowHeard {
+        run,
+        shows,
+        texts,
+        deleted,
+    };
+    (lines, heard)
+}
+
+/// The deletion the room's screen says now, if any.
+fn deletion_said(show: &Show) -> Option<crate::run::state::Deletion> {
+    show.deleted.as_ref().map(|(deletion, _)| deletion.clone())
 }
 
 /// The texts of the notes the room's screen shows.

@@ -166,6 +166,9 @@ pub struct Notice {
     pub held: usize,
     /// Who took over as facilitator from this stage, which follows as a note-taker since.
     pub taken_over_by: Option<String>,
+    /// Notes deleted in other terminals said here so far, and the words of the last: the
+    /// screen shows them as the flash, a screen reader says them once (one source of words).
+    pub deleted_elsewhere: Option<(usize, String)>,
     /// What the run header's session copy held that was set aside, worded
     /// ([`check`](crate::run::open::header::check)).
     pub set_aside: Vec<String>,
@@ -302,7 +305,16 @@ impl Stage {
             Undo::Elsewhere { writer: &note.by }
         };
         let text = self.ctx.ui.text();
-        self.notice.flash = deletion_notice(text, &self.run, &deletion, undo);
+        let Some(words) = deletion_notice(text, &self.run, &deletion, undo) else {
+            return;
+        };
+        let said = self
+            .notice
+            .deleted_elsewhere
+            .as_ref()
+            .map_or(0, |(n, _)| *n);
+        self.notice.deleted_elsewhere = Some((said + 1, words.clone()));
+        self.notice.flash = Some(words);
     }
 
     /// Whether this terminal may edit or delete `note`: the facilitator any, a note-taker their

@@ -63,6 +63,7 @@ impl Room {
             },
         };
         self.show.run.apply(&entry);
+        self.show.after_fold(at);
     }
 
     fn say(&mut self, now: Millis) -> Vec<String> {
@@ -285,4 +286,35 @@ fn a_note_the_room_sees_changed_is_said_again_once() {
         ["Changed: Note from Anna, Grupp Siljan: Book the big room"]
     );
     assert!(room.say(NINE + 2 * MIN + 20_000).is_empty());
+}
+
+#[test]
+fn a_deleted_note_is_said_once_only_if_the_room_was_shown_it() {
+    // The room shows the notes: the deletion is said, in the screen's words, once.
+    let mut room = Room::at_discussion(Lang::En);
+    room.room_view(RoomView::WithNotes, NINE + 2 * MIN);
+    room.event("anna", note("Book a room"), NINE + 2 * MIN);
+    room.say(NINE + 2 * MIN);
+    let id = room.show.run.notes[0].id.clone();
+    let now = NINE + 3 * MIN;
+    room.event("eva", Event::NoteDeleted { id }, now);
+    let said = room.say(now);
+    let shown = room.show.deletion_notice(now).expect("the screen says it");
+    assert_eq!(said, [crate::speech::sentence(&shown)]);
+    assert_eq!(
+        said,
+        [
+            "Eva deleted a note by Anna (Item 4, Question 1): “Book a room” · the facilitator can bring it back."
+        ]
+    );
+    assert!(room.say(now + 1_000).is_empty(), "said once");
+
+    // The room shows only the countdown: a note it never saw is nobody's business there.
+    let mut room = Room::at_discussion(Lang::Sv);
+    room.event("anna", note("Book a room"), NINE + 2 * MIN);
+    room.say(NINE + 2 * MIN);
+    let id = room.show.run.notes[0].id.clone();
+    room.event("eva", Event::NoteDeleted { id }, NINE + 3 * MIN);
+    let said = room.say(NINE + 3 * MIN);
+    assert!(said.iter().all(|l| !l.contains("raderade")), "{said:?}");
 }

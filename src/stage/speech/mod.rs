@@ -32,6 +32,10 @@ pub struct Heard {
     save_error: Option<String>,
     overlay: Overlay,
     taken_over: Option<String>,
+    /// How many notes deleted in other terminals were said ([`Notice::deleted_elsewhere`]).
+    ///
+    /// [`Notice::deleted_elsewhere`]: crate::stage::Notice::deleted_elsewhere
+    deleted_elsewhere: usize,
     group: Option<String>,
     /// Where the line prompt said a typed note goes: the note goes there, the place its writer
     /// was told when they began to type it.
@@ -69,6 +73,11 @@ impl Heard {
             save_error: stage.notice.save_error.clone(),
             overlay: stage.overlay.clone(),
             taken_over: stage.notice.taken_over_by.clone(),
+            deleted_elsewhere: stage
+                .notice
+                .deleted_elsewhere
+                .as_ref()
+                .map_or(0, |(n, _)| *n),
             group: stage.group.clone(),
             prompt,
             writers,
@@ -133,6 +142,12 @@ pub fn narrate(
         );
     }
     lines.extend(new_notes(before, stage));
+    // A note deleted in another terminal: the screen's words, once.
+    if after.deleted_elsewhere != before.deleted_elsewhere
+        && let Some((_, words)) = &stage.notice.deleted_elsewhere
+    {
+        lines.push(sentence(words));
+    }
     if after.run.place == before.run.place {
         // Ours are confirmed as "Changed." to the one who changed them.
         let author = &stage.ctx.author;

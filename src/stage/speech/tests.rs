@@ -601,3 +601,58 @@ fn a_note_changed_by_another_is_said_again_and_ours_only_as_changed() {
     let said = m.line("Our own, changed", NINE + 3 * MIN);
     assert_eq!(said, ["Changed."]);
 }
+
+/// Sam's note, saved and then deleted by `deleter` (joined as `role`), each writer's `Joined`
+/// first.
+fn delete_sams_note(m: &mut Meeting, deleter: &str, role: Role) {
+    let joined = |name: &str, role| Event::Joined {
+        name: name.into(),
+        role,
+    };
+    m.event("sam", joined("Sam", Role::NoteTaker), NINE + MIN);
+    m.event("sam", note("Budget first", "Sam"), NINE + MIN);
+    m.say(NINE + MIN);
+    if deleter != "sam" {
+        m.event(deleter, joined("Karin", role), NINE + MIN);
+    }
+    let id = m.stage.run.notes[0].id.clone();
+    m.event(deleter, Event::NoteDeleted { id }, NINE + 2 * MIN);
+}
+
+#[test]
+fn a_deletion_made_elsewhere_is_said_once_in_the_screens_words() {
+    // The facilitator's terminal: it may bring the note back, with `u`.
+    let mut m = at_discussion(Role::Facilitator);
+    delete_sams_note(&mut m, "sam", Role::NoteTaker);
+    let said = m.say(NINE + 2 * MIN);
+    assert_eq!(
+        said,
+        ["Sam deleted a note by Sam (Item 4, Question 1): “Budget first” · u brings it back."]
+    );
+    // The same words as the screen's line.
+    let shown = m
+        .stage
+        .notice
+        .flash
+        .clone()
+        .expect("the screen says it too");
+    assert_eq!(said[0], crate::speech::sentence(&shown));
+    assert!(m.say(NINE + 3 * MIN).is_empty(), "said once");
+    // And `u` brings it back here.
+    m.line("u", NINE + 3 * MIN);
+    assert!(!m.stage.run.notes[0].deleted, "brought back");
+
+    // Another note-taker's terminal: who may is named.
+    let mut m = Meeting::new(Lang::Sv, Role::NoteTaker);
+    m.stage.ctx.author = "Dana".into();
+    m.say(NINE);
+    delete_sams_note(&mut m, "karin", Role::Facilitator);
+    assert_eq!(
+        m.say(NINE + 2 * MIN),
+        [
+            "Karin raderade en anteckning av Sam (Punkt 4, Fråga 1): ”Budget first” · \
+             Sam eller processledaren kan ta tillbaka den med u."
+        ]
+    );
+    assert!(m.say(NINE + 3 * MIN).is_empty(), "said once");
+}
