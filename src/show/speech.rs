@@ -56,6 +56,8 @@ pub fn listener(show: &Show) -> Listener<'_> {
         ui: &show.ctx.ui,
         start_of_day: show.ctx.start_of_day,
         place: show.run.place,
+        // The facilitator's terminal drives the timer.
+        settles: true,
     }
 }
 
@@ -193,7 +195,8 @@ impl ShowSpeech {
 
     /// When something next falls due to be said.
     pub fn next_due(&self, show: &Show, now: Millis) -> Millis {
-        crate::speech::next_due(&listener(show), now, &self.marks)
+        let heard = self.heard.as_ref().map(|h| &h.run);
+        crate::speech::next_due(&listener(show), heard, now, &self.marks)
     }
 
     /// A line typed and Enter (`q` is the edge's: it quits).

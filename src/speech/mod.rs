@@ -28,7 +28,15 @@ pub struct Listener<'a> {
     pub start_of_day: Millis,
     /// The place the listener follows.
     pub place: Place,
+    /// Whether another terminal drives the timer (a join, the room's screen): its move or end
+    /// is journalled as a pause and then the move, which may arrive in two reads, so a pause is
+    /// said only once it has stood [`SETTLE_MS`] without a move or an end after it.
+    pub settles: bool,
 }
+
+/// How long a pause written by another terminal stands before it is said: the move (or end)
+/// written right after it has arrived by then, and the move alone is said.
+pub const SETTLE_MS: Millis = 2_000;
 
 impl Listener<'_> {
     pub fn text(&self) -> &'static Text {
@@ -57,6 +65,9 @@ pub struct RunHeard {
     end_minute: Option<i64>,
     /// How many notes of the run were there (the views read the new ones out).
     pub notes: usize,
+    /// Since when a pause by another terminal is held back, not yet said (see
+    /// [`Listener::settles`]).
+    held_pause: Option<Millis>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -87,7 +98,13 @@ impl RunHeard {
             late_start: run.late_start.is_some(),
             end_minute,
             notes: run.notes.len(),
+            held_pause: None,
         }
+    }
+
+    /// When a pause held back is to be said if nothing moves meanwhile.
+    pub fn settles_at(&self) -> Option<Millis> {
+        self.held_pause.map(|since| since.saturating_add(SETTLE_MS))
     }
 
     /// What the listener hears of the run now, without saying it (the opening says the status).
@@ -142,7 +159,16 @@ pub fn narrate(
         // The end stops the clock: "ended" says it, not "paused" as well.
         after.ended && !before.ended,
     ) {
-        lines.extend(timer_changes(text, b, a, t, now));
+        // A pause alone from another terminal may be the first half of a move: held back (the
+        // listener keeps the running timer it heard) until it has stood a while.
+        let paused_only = b.running && !a.running && a.total_ms == b.total_ms;
+        let since = before.held_pause.unwrap_or(now);
+        if l.settles && paused_only && now < since.saturating_add(SETTLE_MS) {
+            after.timer = Some(b);
+            after.held_pause = Some(since);
+        } else {
+            lines.extend(timer_changes(text, b, a, t, now));
+        }
     }
     if after.fits != before.fits {
         lines.push(
@@ -424,7 +450,7 @@ pub fn capitalized(phrase: &str) -> String {
 /// The next moment something falls due to be said without input: the next time mark of the
 /// running countdown, or the next minute (the projected end moves with a paused or overrun
 /// timebox). Never the countdown's seconds: this mode says nothing each second.
-pub fn next_due(l: &Listener, now: Millis, marks: &TimeMarks) -> Millis {
+pub fn next_due(l: &Listener, heard: Option<&RunHeard>, now: Millis, marks: &TimeMarks) -> Millis {
     let next_minute = now.saturating_add(60_000 - now.rem_euclid(60_000));
     let mark = l
         .run
@@ -432,7 +458,12 @@ pub fn next_due(l: &Listener, now: Millis, marks: &TimeMarks) -> Millis {
         .filter(|t| t.is_running())
         .and_then(|t| marks.next_in(t.total_ms(), t.remaining_ms(now)))
         .map(|in_ms| now.saturating_add(in_ms));
-    mark.map_or(next_minute, |m| m.min(next_minute))
+    let due = mark.map_or(next_minute, |m| m.min(next_minute));
+    // A pause held back is said when it has stood long enough.
+    match heard.and_then(RunHeard::settles_at) {
+        Some(settles) => due.min(settles.max(now)),
+        None => due,
+    }
 }
 
 /// What a view in this mode has to say besides the changes: the answers to typed lines, said at

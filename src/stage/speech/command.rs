@@ -84,7 +84,7 @@ impl Speech {
 
     /// When something next falls due to be said.
     pub fn next_due(&self, stage: &Stage, now: Millis) -> Millis {
-        next_due(stage, now, &self.marks)
+        next_due(stage, self.heard.as_ref(), now, &self.marks)
     }
 
     /// A line typed and Enter: a command, an answer to the question or list that is open, or

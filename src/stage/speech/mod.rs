@@ -227,6 +227,8 @@ pub fn listener(stage: &Stage) -> Listener<'_> {
         ui: &stage.ctx.ui,
         start_of_day: stage.ctx.start_of_day,
         place: stage.view_place(),
+        // Only the facilitator's own pauses and moves come in one update.
+        settles: stage.ctx.role != Role::Facilitator,
     }
 }
 
@@ -334,8 +336,9 @@ pub fn whereto(stage: &Stage, at: Place, group: Option<&str>) -> String {
 
 /// The next moment something falls due to be said without input (see
 /// [`crate::speech::next_due`]), or a note-taker goes quiet.
-pub fn next_due(stage: &Stage, now: Millis, marks: &TimeMarks) -> Millis {
-    let due = crate::speech::next_due(&listener(stage), now, marks);
+pub fn next_due(stage: &Stage, heard: Option<&Heard>, now: Millis, marks: &TimeMarks) -> Millis {
+    let heard = heard.map(|h| &h.run);
+    let due = crate::speech::next_due(&listener(stage), heard, now, marks);
     // A note-taker going quiet is told to the facilitator when it happens.
     match stage.ctx.role {
         Role::Facilitator => {

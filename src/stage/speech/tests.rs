@@ -479,7 +479,7 @@ fn a_note_taker_gone_quiet_is_told_to_the_facilitator_once_when_it_happens() {
     m.say(NINE);
     let marks = TimeMarks::default();
     // The wake falls when she goes quiet, not later.
-    assert!(next_due(&m.stage, NINE + 4 * MIN + 30_000, &marks) <= NINE + 5 * MIN);
+    assert!(next_due(&m.stage, None, NINE + 4 * MIN + 30_000, &marks) <= NINE + 5 * MIN);
     let said = m.say(NINE + 5 * MIN);
     let quiet = "Anna, Whole group, has gone quiet: nothing for 5 minutes.";
     assert!(said.iter().any(|l| l == quiet), "{said:?}");
@@ -655,4 +655,70 @@ fn a_deletion_made_elsewhere_is_said_once_in_the_screens_words() {
         ]
     );
     assert!(m.say(NINE + 3 * MIN).is_empty(), "said once");
+}
+
+/// Issue 23: the facilitator's move is journalled as a pause and then the move, which a
+/// note-taker's terminal may read in two batches: it hears the move alone, as the facilitator's
+/// own narration says it; a pause that stands (no move after it) is said once it has stood.
+#[test]
+fn a_move_read_in_two_batches_is_said_without_its_pause() {
+    let mut m = at_discussion(Role::NoteTaker);
+    m.say(NINE + MIN);
+    let here = Place { item: 3, step: 0 };
+    let next = Place { item: 3, step: 1 };
+    let t = NINE + 3 * MIN;
+    // The first batch: the pause alone.
+    m.event("eva", Event::TimerPaused { at: here }, t);
+    assert!(m.say(t + 50).is_empty(), "a pause alone is held back");
+    let due = m.speech.next_due(&m.stage, t + 50);
+    assert!(due <= t + 50 + crate::speech::SETTLE_MS, "{due}");
+    // The second batch: the move and its start.
+    m.event("eva", Event::Moved { to: next }, t);
+    m.event("eva", Event::TimerStarted { at: next }, t);
+    let said = m.say(t + 300);
+    assert!(said[0].starts_with("Item 4 of 12"), "{said:?}");
+    assert!(said[0].contains("Question 2 of 2"), "{said:?}");
+    assert!(!said.iter().any(|l| l.starts_with("Paused")), "{said:?}");
+    assert!(
+        m.say(t + 10_000).is_empty(),
+        "the pause is never said after"
+    );
+
+    // A pause that stands: said once it has stood, at the wake due for it.
+    let t = NINE + 5 * MIN;
+    m.event("eva", Event::TimerPaused { at: next }, t);
+    assert!(m.say(t + 100).is_empty());
+    let due = m.speech.next_due(&m.stage, t + 100);
+    assert_eq!(due, t + 100 + crate::speech::SETTLE_MS);
+    let said = m.say(due);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("Paused, "), "{said:?}");
+    assert!(m.say(due + 1000).is_empty(), "said once");
+
+    // The end read in two batches: "ended", not "paused" as well.
+    let t = NINE + 7 * MIN;
+    m.event("eva", Event::TimerStarted { at: next }, t);
+    m.say(t);
+    m.event("eva", Event::TimerPaused { at: next }, t + MIN);
+    assert!(m.say(t + MIN + 10).is_empty());
+    m.event("eva", Event::Ended, t + MIN);
+    let said = m.say(t + MIN + 20);
+    assert!(!said.iter().any(|l| l.starts_with("Paused")), "{said:?}");
+    assert!(said.iter().any(|l| l.contains("ended")), "{said:?}");
+}
+
+/// The facilitator's own pause comes in one update with its move: said at once.
+#[test]
+fn the_facilitators_own_pause_is_said_at_once() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.event(
+        "eva",
+        Event::TimerPaused {
+            at: Place { item: 3, step: 0 },
+        },
+        NINE + 2 * MIN,
+    );
+    let said = m.say(NINE + 2 * MIN);
+    assert!(said[0].starts_with("Paused, "), "{said:?}");
 }
