@@ -128,6 +128,7 @@ fn loaded(
             header,
             entries: j.entries,
             problems,
+            positions: Vec::new(),
         },
     )
 }

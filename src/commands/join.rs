@@ -10,7 +10,7 @@ use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Role;
 use crate::run::catalog::recap;
-use crate::run::open::{self, Door, lock};
+use crate::run::open::{Door, Found, lock};
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::stage_app::Seat;
 use crate::tui::waiting_app::latest_live_run;
@@ -29,8 +29,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     let (run, view) = match run {
         Some(id) => {
             let dir = data.find(id).map_err(store_error)?;
-            let header = open::header(&dir).map_err(store_error)?;
-            ((dir, header), None)
+            (Found::named(dir).map_err(store_error)?, None)
         }
         None => {
             // What is awaited, and where: a wrong data folder shows at once.
@@ -42,7 +41,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
             );
             let ctx = ui_ctx(global, lang);
             match latest_live_run(&data, &catalog, &mut tui, ctx, screen_reader, waiting)? {
-                Some((dir, header, view)) => ((dir, header), Some(view)),
+                Some((found, view)) => (found, Some(view)),
                 None => return Ok(ExitCode::SUCCESS),
             }
         }
@@ -50,7 +49,7 @@ pub fn run(global: &Global, run: Option<&str>, group: Option<&str>) -> anyhow::R
     // The group is looked up in the run's own session, as its header was read: a group it does
     // not have is one line before the terminal is taken (off a terminal too).
     let home_group = match group {
-        Some(name) => resolve_group(lang, &run.1.session.groups, name, &run.1.id)?,
+        Some(name) => resolve_group(lang, &run.header.session.groups, name, &run.header.id)?,
         None => None,
     };
     let mut tui = match tui {

@@ -35,17 +35,18 @@ pub fn run(
         Some(id) => (Pick::Resume(data.find(id).map_err(store_error)?), None),
         None if new => (Pick::New, None),
         None => {
-            let view = track_view(&data, &catalog, now);
+            let mut view = track_view(&data, &catalog, now);
             let offer = view
                 .unfinished(&session.id)
                 // Offered by the meeting's start (its first timebox), which the facilitator
                 // knows it by.
                 .map(|run| {
-                    (
-                        run.dir.clone(),
-                        Box::new(run.header.clone()),
-                        run.state.started_at.unwrap_or(run.header.started),
-                    )
+                    let started = run.state.started_at.unwrap_or(run.header.started);
+                    (run.dir.id().to_string(), started)
+                })
+                .and_then(|(id, started)| {
+                    let index = view.find_run(&id)?;
+                    Some((Box::new(view.found(index)), started))
                 });
             (Pick::Offer(offer), Some(view))
         }

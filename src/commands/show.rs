@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::{author, catalog, data_dir, speech, store_error, ui_ctx};
 use crate::cli::Global;
 use crate::i18n::Lang;
+use crate::run::open::Found;
 use crate::tui::event_loop::Tui;
 use crate::tui::show_app;
 use crate::tui::waiting_app::latest_live_run;
@@ -17,30 +18,29 @@ pub fn run(global: &Global, run: Option<&str>) -> anyhow::Result<ExitCode> {
     let marks = speech(global, lang)?;
     let screen_reader = marks.is_some();
     let mut tui = None;
-    let (dir, header) = match run {
+    let found = match run {
         Some(id) => {
             let dir = data.find(id).map_err(store_error)?;
-            let header = crate::run::open::header(&dir).map_err(store_error)?;
-            (dir, header)
+            Found::named(dir).map_err(store_error)?
         }
         None => {
             let folder = data.runs_dir().display().to_string();
             let waiting = lang.text().show_waiting(&folder);
             let ctx = ui_ctx(global, lang);
             match latest_live_run(&data, &catalog, &mut tui, ctx, screen_reader, waiting)? {
-                Some((dir, header, _)) => (dir, header),
+                Some((found, _)) => found,
                 None => return Ok(ExitCode::SUCCESS),
             }
         }
     };
-    let track = header.track.as_ref().map(|t| t.title.clone());
+    let track = found.header.track.as_ref().map(|t| t.title.clone());
     let mut tui = match tui {
         Some(tui) => tui,
         None => Tui::start_as(screen_reader)?,
     };
     show_app::run(
         &mut tui,
-        (dir, header),
+        found,
         author(global),
         ui_ctx(global, lang),
         track,

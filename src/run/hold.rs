@@ -60,6 +60,11 @@ impl Held {
         Some(first.saturating_sub(BOUND))
     }
 
+    /// The entries held back, given up (to be sifted again by whoever takes them).
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -11,7 +11,7 @@ use crate::run::file_problem::{FileProblem, ProblemKind};
 use crate::run::hlc::HybridClock;
 use crate::run::hold::Held;
 use crate::run::log::RunLog;
-use crate::run::reader::{Batch, Control, Reader};
+use crate::run::reader::{Batch, Control, ReadSoFar, Reader};
 use crate::run::saver::{Saver, Waker, WriteError};
 use crate::run::skew::{self, ClockSkew, Lead};
 use crate::run::state::RunState;
@@ -80,14 +80,17 @@ impl LiveRun {
         now: Millis,
     ) -> anyhow::Result<(LiveRun, RunState)> {
         let header = dir.header()?;
-        LiveRun::open_with(dir, header, author, now)
+        LiveRun::open_with(dir, header, None, author, now)
     }
 
     /// Like [`open_unannounced`](Self::open_unannounced), with the run's `header` already read
-    /// (the door reads it once, before the terminal is taken).
+    /// (the door reads it once, before the terminal is taken) and, when the track's runs were
+    /// read to find it, what that read of its journals (`read`): then they are not read again
+    /// here, and the reader goes on from where that read stopped.
     pub fn open_with(
         dir: RunDir,
         header: RunHeader,
+        mut read: Option<ReadSoFar>,
         author: &str,
         now: Millis,
     ) -> anyhow::Result<(LiveRun, RunState)> {
@@ -96,7 +99,14 @@ impl LiveRun {
             .open_writer(&writer_id)
             .map_err(|e| StoreError::io(FsAction::WriteIn, dir.path(), e))?;
         let mut state = RunState::new(Arc::new(header.session.clone()));
-        let reader = Reader::new(dir.clone(), Arc::from(writer_id.as_str()));
+        let reader = match &mut read {
+            Some(read) => Reader::continuing(
+                dir.clone(),
+                Arc::from(writer_id.as_str()),
+                std::mem::take(&mut read.positions),
+            ),
+            None => Reader::new(dir.clone(), Arc::from(writer_id.as_str())),
+        };
         let mut live = LiveRun {
             dir,
             header,
@@ -113,7 +123,15 @@ impl LiveRun {
             leads: HashMap::new(),
             lead_checked: None,
         };
-        live.follow(&mut state, now);
+        match read {
+            Some(mut read) => {
+                let batch = read.batch(&live.writer_id);
+                live.take(&mut state, batch, now);
+            }
+            None => {
+                live.follow(&mut state, now);
+            }
+        }
         Ok((live, state))
     }
 

@@ -75,6 +75,48 @@ pub struct FileRead {
     pub records: Vec<Record>,
 }
 
+/// What listing a run read of its journals, handed to the live run that opens it
+/// ([`LiveRun::open_with`](crate::run::live::LiveRun::open_with)) so that it reads none of
+/// them again on the way in: the entries read (its conflict copies' counted once), the trouble
+/// met as a live reader reports it, and where each journal was read to — its identity, offset
+/// and any torn tail left unread — from where the reader goes on ([`Reader::continuing`]).
+#[derive(Debug, Clone, Default)]
+pub struct ReadSoFar {
+    pub entries: Vec<crate::run::Entry>,
+    pub problems: Vec<FileProblem>,
+    pub notices: Vec<FileProblem>,
+    pub positions: Vec<(JournalFile, JournalTail)>,
+}
+
+impl ReadSoFar {
+    /// What was read, as a turn of reading would have found it, for writer `writer_id`.
+    pub fn batch(&mut self, writer_id: &str) -> Batch {
+        let mut by_writer: Vec<FileRead> = Vec::new();
+        for entry in std::mem::take(&mut self.entries) {
+            let at = match by_writer.iter().position(|r| r.writer == entry.writer) {
+                Some(at) => at,
+                None => {
+                    by_writer.push(FileRead {
+                        ours: &*entry.writer == writer_id,
+                        writer: entry.writer.clone(),
+                        copy: false,
+                        records: Vec::new(),
+                    });
+                    by_writer.len() - 1
+                }
+            };
+            by_writer[at].records.push(entry.record);
+        }
+        Batch {
+            reads: by_writer,
+            problems: std::mem::take(&mut self.problems),
+            notices: std::mem::take(&mut self.notices),
+            restarted: false,
+            credit: None,
+        }
+    }
+}
+
 /// What the watcher's thread is told.
 #[derive(Debug)]
 pub enum Control {
@@ -138,6 +180,23 @@ impl Reader {
             queued: HashSet::new(),
             read_own: false,
         }
+    }
+
+    /// A reader of `dir` that goes on from where listing the run read each journal to
+    /// (`positions`): its first turn lists the folder (a journal new since is read from its
+    /// start); a rescan reads each journal on from its position, or from its start if it
+    /// shrank or was replaced since.
+    pub fn continuing(
+        dir: RunDir,
+        writer_id: Arc<str>,
+        positions: Vec<(JournalFile, JournalTail)>,
+    ) -> Reader {
+        let mut reader = Reader::new(dir, writer_id);
+        reader.followed = positions
+            .into_iter()
+            .map(|(file, tail)| (file.path.clone(), (file, tail)))
+            .collect();
+        reader
     }
 
     /// Takes in what the watcher heard.

@@ -25,7 +25,7 @@ use crate::run::open::header::SetAside;
 
 use super::event::{Entry, Millis};
 use super::file_problem::{FileProblem, ProblemKind};
-use super::journal::{self, JournalRead, JournalWriter};
+use super::journal::{JournalRead, JournalTail, JournalWriter};
 use super::sync_files::{self, Engine, RunFile};
 use crate::session::{Session, Track};
 
@@ -356,7 +356,7 @@ impl JournalFile {
 
 /// A run read from its folder: header, every writer's entries in fold order, and what was
 /// wrong on the way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct LoadedRun {
     pub header: RunHeader,
     /// All valid records of all journals, sorted by `Entry::order_key` (hybrid stamp, writer, seq).
@@ -364,6 +364,11 @@ pub struct LoadedRun {
     /// Each e.g. `runs/<id>/<writer>.ron:17: skipped a damaged line (checksum mismatch)`.
     /// Never fatal.
     pub problems: Vec<FileProblem>,
+    /// Where each journal was read to (from its start, for one that could not be read): a
+    /// live run opened from this read goes on from there ([`ReadSoFar`]).
+    ///
+    /// [`ReadSoFar`]: crate::run::reader::ReadSoFar
+    pub positions: Vec<(JournalFile, JournalTail)>,
 }
 
 impl RunDir {
@@ -504,14 +509,19 @@ impl RunDir {
         let mut seen: HashMap<&str, HashMap<u64, usize>> = HashMap::new();
         let mut entries = Vec::new();
         let mut keys = Vec::new();
+        let mut positions = Vec::with_capacity(journals.len());
         for (file, journal) in journals.iter().enumerate() {
             let first = entries.len();
             problems.extend(journal.copy_notice(&self.id));
             let seen = seen.entry(journal.writer.as_str()).or_default();
-            match journal::read_journal_file(&journal.path) {
-                Ok(read) => self.add_journal(journal, read, seen, &mut entries, &mut problems),
+            match JournalTail::read_whole(&journal.path) {
+                Ok((read, tail)) => {
+                    self.add_journal(journal, read, seen, &mut entries, &mut problems);
+                    positions.push((journal.clone(), tail));
+                }
                 Err(e) => {
-                    problems.push(FileProblem::cannot_read(self.display(&journal.name()), &e))
+                    problems.push(FileProblem::cannot_read(self.display(&journal.name()), &e));
+                    positions.push((journal.clone(), JournalTail::new()));
                 }
             }
             keys.extend(
@@ -529,6 +539,7 @@ impl RunDir {
             header,
             entries,
             problems,
+            positions,
         })
     }
 

@@ -8,21 +8,16 @@ use ratatui::text::Line;
 
 use super::event_loop::{App, Flow, Msg, Tui};
 use crate::run::Millis;
-use crate::run::open::{Answer, Ask, Door, Entry, OnStage, beside};
-use crate::run::store::{RunDir, RunHeader};
+use crate::run::open::{Answer, Ask, Door, Entry, Found, OnStage, beside};
 use crate::ui::Ctx;
 
-/// `spar join` on run `dir` whose header was read: opened beside the stage, then asked about through [`Door::join`].
+/// `spar join` on the run `found`: opened beside the stage, then asked about through
+/// [`Door::join`].
 /// Given up while opening is [`Entry::Cancelled`]: nothing shown, nothing written but our
 /// empty journal.
-pub fn join(
-    tui: &mut Tui,
-    door: &Door,
-    (dir, header): (RunDir, RunHeader),
-    ctx: Ctx,
-) -> anyhow::Result<Entry> {
+pub fn join(tui: &mut Tui, door: &Door, found: Found, ctx: Ctx) -> anyhow::Result<Entry> {
     let (me, now) = (door.author.to_string(), door.now);
-    let Some(opened) = tui.while_opening(move || beside(dir, header, &me, now)) else {
+    let Some(opened) = tui.while_opening(move || beside(found, &me, now)) else {
         return Ok(Entry::Cancelled);
     };
     door.join(opened?, &mut PopupAsk { tui, ctx })

@@ -11,18 +11,17 @@ use super::event_loop::{App, Flow, Msg, Tui};
 use super::watch::{Watch, arm};
 use crate::run::live::{FINISH_WAIT, LiveRun};
 use crate::run::skew::ClockSkew;
-use crate::run::store::{RunDir, RunHeader};
 use crate::run::{Event, Millis, Role};
 use crate::show::speech::{QUIT, ShowSpeech};
 use crate::show::{Show, ShowCtx, view};
 use crate::speech::TimeMarks;
 
-/// Opens `dir` (its header read) and shows it until the user quits. `author` names the screen in
+/// Opens the run `found` and shows it until the user quits. `author` names the screen in
 /// the journal; `track` is the track's title, if the session belongs to a known one. With
 /// `speech` (its time marks), the show is said in plain lines instead of drawn.
 pub fn run(
     tui: &mut Tui,
-    (dir, header): (RunDir, RunHeader),
+    found: crate::run::open::Found,
     author: String,
     ui: crate::ui::Ctx,
     track: Option<String>,
@@ -31,7 +30,7 @@ pub fn run(
     let opening = {
         let me = author.clone();
         let now = super::event_loop::now_ms();
-        tui.while_opening(move || crate::run::open::beside(dir, header, &me, now))
+        tui.while_opening(move || crate::run::open::beside(found, &me, now))
     };
     let Some(opened) = opening else {
         return Ok(());

@@ -255,7 +255,7 @@ impl StageApp {
             let opened = data
                 .create_run(header.clone())
                 .map_err(anyhow::Error::from)
-                .and_then(|dir| LiveRun::open_with(dir, header, &self.stage.ctx.author, now));
+                .and_then(|dir| LiveRun::open_with(dir, header, None, &self.stage.ctx.author, now));
             match opened {
                 Err(e) => {
                     let lang = self.stage.ctx.ui.lang;

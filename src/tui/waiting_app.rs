@@ -15,7 +15,8 @@ use super::event_loop::{App, Flow, Msg, Tui, now_ms};
 use crate::error::BadInput;
 use crate::run::Millis;
 use crate::run::catalog::TrackView;
-use crate::run::store::{DataDir, RunDir, RunHeader};
+use crate::run::open::Found;
+use crate::run::store::DataDir;
 use crate::session::load::Catalog;
 use crate::ui::Ctx;
 
@@ -137,7 +138,7 @@ impl<T, F: FnMut() -> Option<T>> App for Waiting<T, F> {
     fn shutdown(&mut self, _now: Millis) {}
 }
 
-/// The latest live run (its header as the track's runs were read), waited for on a calm screen saying `waiting` when there is none yet
+/// The latest live run (as the track's runs were read: opened from that read), waited for on a calm screen saying `waiting` when there is none yet
 /// (note-takers and the room's screen start early), in plain lines with `screen_reader`; off a terminal there is no waiting, and no
 /// live run is one clear line. `None`: the user quit while waiting. The terminal, once started
 /// for the waiting screen, is left in `tui` for the view.
@@ -148,13 +149,12 @@ pub fn latest_live_run(
     ctx: Ctx,
     screen_reader: bool,
     waiting: String,
-) -> anyhow::Result<Option<(RunDir, RunHeader, TrackView)>> {
+) -> anyhow::Result<Option<(Found, TrackView)>> {
     let lang = ctx.lang;
     // An unreadable runs folder has none: waited for until it has.
     let track_view = || TrackView::load(data, catalog, now_ms()).unwrap_or_default();
-    let view = track_view();
-    if let Some(live) = view.latest_live() {
-        return Ok(Some((live.dir.clone(), live.header.clone(), view)));
+    if let Some(found) = latest(track_view()) {
+        return Ok(Some(found));
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let runs = data.runs_dir().display().to_string();
@@ -167,11 +167,15 @@ pub fn latest_live_run(
         if !runs.changed(&data.runs_dir()) {
             return None;
         }
-        let view = track_view();
-        let live = view.latest_live()?;
-        let (dir, header) = (live.dir.clone(), live.header.clone());
-        Some((dir, header, view))
+        latest(track_view())
     })
+}
+
+/// The latest live run of `view`, taken from it to be opened, and the view.
+fn latest(mut view: TrackView) -> Option<(Found, TrackView)> {
+    let id = view.latest_live()?.dir.id().to_string();
+    let index = view.find_run(&id)?;
+    Some((view.found(index), view))
 }
 
 /// The runs folder as the waiting join last saw it: the runs are read again only once a folder

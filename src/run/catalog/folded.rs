@@ -4,9 +4,11 @@
 use std::sync::Arc;
 
 use crate::run::Millis;
-use crate::run::file_problem::FileProblem;
+use crate::run::file_problem::{FileProblem, ProblemKind};
 use crate::run::hold::Held;
+use crate::run::reader::ReadSoFar;
 use crate::run::state::RunState;
+use crate::run::status::{RunStatus, status};
 use crate::run::store::{LoadedRun, RunDir, RunHeader, StoreError};
 
 /// A run folded from every journal with its header's session snapshot, so that a run of an
@@ -19,6 +21,9 @@ pub struct FoldedRun {
     /// Damaged or skipped journal lines (see `LoadedRun::problems`), and events left out
     /// because their writer may not write them.
     pub problems: Vec<FileProblem>,
+    /// For a live run only: what was read of it, for a live run opened from this read to go on
+    /// from ([`ReadSoFar`]); `None` for a run that is over (nobody follows it).
+    pub read: Option<ReadSoFar>,
 }
 
 impl FoldedRun {
@@ -35,11 +40,25 @@ impl FoldedRun {
             header,
             entries,
             mut problems,
+            positions,
         } = loaded;
         let mut held = Held::default();
         let entries = held.sift(entries, now);
         let state = RunState::fold(Arc::new(header.session.clone()), &entries);
-        problems.extend(held.problems(dir.id(), now));
+        let live = status(&state, header.started, now) == RunStatus::Live;
+        let held_back = held.problems(dir.id(), now);
+        let read = live.then(|| {
+            let (problems, notices) = as_read_live(&problems);
+            let mut entries = entries;
+            entries.extend(held.into_entries());
+            ReadSoFar {
+                entries,
+                problems,
+                notices,
+                positions,
+            }
+        });
+        problems.extend(held_back);
         let refused = state.refused.iter();
         problems.extend(refused.map(|r| FileProblem::refused(dir.id(), r)));
         FoldedRun {
@@ -47,6 +66,23 @@ impl FoldedRun {
             header,
             state,
             problems,
+            read,
         }
     }
+}
+
+/// The trouble met reading a run's journals as a live run's reader says it: its problems, and
+/// the conflict copies read as notices. A torn tail is not said (the live reader reads that
+/// line once it is whole), nor the header's values set aside (the stage says those itself).
+fn as_read_live(problems: &[FileProblem]) -> (Vec<FileProblem>, Vec<FileProblem>) {
+    let mut said = Vec::new();
+    let mut notices = Vec::new();
+    for problem in problems {
+        match problem.kind {
+            ProblemKind::TornTail | ProblemKind::SetAside(_) => {}
+            ProblemKind::ConflictCopy { .. } => notices.push(problem.clone()),
+            _ => said.push(problem.clone()),
+        }
+    }
+    (said, notices)
 }

@@ -25,6 +25,8 @@ pub use folded::FoldedRun;
 pub use search::{Hit, Target, highlight_ranges, search};
 
 use crate::run::file_problem::{FileProblem, Tally};
+use crate::run::open::Found;
+use crate::run::reader::ReadSoFar;
 use crate::run::state::{Note, RunState};
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, LoadedRun, RunDir, RunHeader, StoreError};
@@ -50,6 +52,9 @@ pub struct SavedRun {
     pub discarded: bool,
     /// The run of its meeting that the track, the recap and the exports use.
     pub counts: bool,
+    /// A live run: what was read of it, for the way in that opens it to go on from
+    /// ([`TrackView::found`]).
+    pub read: Option<ReadSoFar>,
     /// Indices into `state.notes` of the notes that are not deleted, in the order they are shown:
     /// by place in the agenda, then group (the whole group first, then the session's groups),
     /// then as written. Notes at places the session does not have come last.
@@ -137,32 +142,38 @@ impl TrackView {
     /// `problems`.
     pub fn load(data: &DataDir, catalog: &Catalog, now: Millis) -> Result<TrackView, StoreError> {
         let listings = data.list_runs()?;
-        let mut loaded = Vec::with_capacity(listings.len());
+        let mut runs = Vec::with_capacity(listings.len());
         let mut unreadable = Vec::new();
         for listing in listings {
-            // The header as the listing read it: each file is read once.
+            // The header as the listing read it: each file is read once. Each run is folded as
+            // soon as it is read: only a live run keeps its journals open (see `ReadSoFar`).
             match listing
                 .header
                 .and_then(|header| listing.dir.load_with(header))
             {
-                Ok(run) => loaded.push((listing.dir, run)),
+                Ok(run) => runs.push(SavedRun::new(listing.dir, run, catalog, now)),
                 Err(e) => unreadable.push(Unreadable {
                     id: listing.id,
                     problem: Arc::new(e),
                 }),
             }
         }
-        let mut view = TrackView::build(catalog, loaded, now);
+        let mut view = TrackView::of_runs(catalog, runs);
         view.unreadable = unreadable;
         Ok(view)
     }
 
     /// The view of runs already read: folds each and puts them in track order.
     pub fn build(catalog: &Catalog, loaded: Vec<(RunDir, LoadedRun)>, now: Millis) -> TrackView {
-        let mut runs: Vec<SavedRun> = loaded
+        let runs = loaded
             .into_iter()
             .map(|(dir, run)| SavedRun::new(dir, run, catalog, now))
             .collect();
+        TrackView::of_runs(catalog, runs)
+    }
+
+    /// The view of runs already folded, put in track order.
+    fn of_runs(catalog: &Catalog, mut runs: Vec<SavedRun>) -> TrackView {
         // The catalog lists the track's meetings first, then its other sessions by id.
         let rank = |run: &SavedRun| {
             catalog
@@ -193,6 +204,17 @@ impl TrackView {
                 .collect(),
             runs,
             unreadable: Vec::new(),
+        }
+    }
+
+    /// Run `index` ([`unfinished`](Self::unfinished), [`latest_live`](Self::latest_live)) for
+    /// a way in to open: its header and what was read of its journals, taken (opened once).
+    pub fn found(&mut self, index: usize) -> Found {
+        let run = &mut self.runs[index];
+        Found {
+            dir: run.dir.clone(),
+            header: run.header.clone(),
+            read: run.read.take(),
         }
     }
 
@@ -299,6 +321,7 @@ impl SavedRun {
             header,
             state,
             problems,
+            read,
         } = FoldedRun::new(dir, loaded, now);
         let status = status(&state, header.started, now);
         let in_track = catalog
@@ -320,6 +343,7 @@ impl SavedRun {
             snapshot_differs,
             discarded,
             counts: false,
+            read,
             order: Vec::new(),
             rows: Vec::new(),
             lower: Vec::new(),

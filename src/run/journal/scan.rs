@@ -201,7 +201,7 @@ impl Scanner {
     }
 
     /// At the end of the file: whatever is left unterminated is a torn tail (blank excepted).
-    fn finish(&self, rest: &[u8], out: &mut JournalRead) {
+    pub(super) fn finish(&self, rest: &[u8], out: &mut JournalRead) {
         out.torn_tail =
             self.long.is_some() || !rest.iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r'));
         out.lines = self.line;

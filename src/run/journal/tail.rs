@@ -34,6 +34,19 @@ impl JournalTail {
         JournalTail::default()
     }
 
+    /// Reads the whole journal at `path` once, up to the length it had when opened, as
+    /// [`read_journal_file`](super::read_journal_file) does (an unterminated last line is a
+    /// `torn_tail`), and returns with it a tail that follows the file on from there: its next
+    /// poll reads the lines added since (and that last line once it is complete), or the whole
+    /// file again if it shrank or was replaced by another version. Listing a run's journals
+    /// reads them this way, so that a run opened from that listing reads none of them again.
+    pub fn read_whole(path: &Path) -> io::Result<(JournalRead, JournalTail)> {
+        let mut tail = JournalTail::new();
+        let (mut out, rest) = tail.read_on(path, u64::MAX)?;
+        tail.scanner.finish(&rest, &mut out);
+        Ok((out, tail))
+    }
+
     /// Bytes of the file read so far.
     pub fn offset(&self) -> u64 {
         self.offset
@@ -54,6 +67,11 @@ impl JournalTail {
     /// slices never holds up the others for long. [`more`](Self::more) says whether the file
     /// had more.
     pub fn poll_at_most(&mut self, path: &Path, budget: u64) -> io::Result<JournalRead> {
+        self.read_on(path, budget).map(|(read, _rest)| read)
+    }
+
+    /// [`poll_at_most`](Self::poll_at_most), and the unterminated rest it read and left.
+    fn read_on(&mut self, path: &Path, budget: u64) -> io::Result<(JournalRead, Vec<u8>)> {
         let budget = budget.max(MAX_LINE as u64 + 1);
         self.more = false;
         let id = Arc::new(FileId::of_file(open_regular(path)?)?);
@@ -82,9 +100,9 @@ impl JournalTail {
         file.seek(SeekFrom::Start(self.offset))?;
         let unread = meta.len() - self.offset;
         self.more = unread > budget;
-        let (consumed, _rest) =
-            self.scanner
-                .feed_reader(&mut file, unread.min(budget), &mut out)?;
+        let (consumed, rest) = self
+            .scanner
+            .feed_reader(&mut file, unread.min(budget), &mut out)?;
         self.offset += consumed;
         out.lines = self.scanner.line;
         if consumed > 0 || restart {
@@ -93,7 +111,7 @@ impl JournalTail {
             file.seek(SeekFrom::Start(self.offset - keep))?;
             file.read_exact(&mut self.anchor)?;
         }
-        Ok(out)
+        Ok((out, rest))
     }
 
     /// Whether the last poll left part of the file unread for lack of budget.

@@ -18,6 +18,7 @@ use crate::error::BadInput;
 use crate::i18n::Lang;
 use crate::run::Millis;
 use crate::run::live::LiveRun;
+use crate::run::reader::ReadSoFar;
 use crate::run::state::RunState;
 use crate::run::status::{RunStatus, status};
 use crate::run::store::{DataDir, RunDir, RunHeader, StoreError};
@@ -62,9 +63,31 @@ pub enum Pick {
     New,
     /// `--resume RUN`, or the start screen's meeting in progress.
     Resume(RunDir),
-    /// `spar run SESSION`: the session's unfinished run (its header as the track's runs were
-    /// read, and when its meeting began), if there is one, is offered to resume.
-    Offer(Option<(RunDir, Box<RunHeader>, Millis)>),
+    /// `spar run SESSION`: the session's unfinished run (as the track's runs were read, and
+    /// when its meeting began), if there is one, is offered to resume.
+    Offer(Option<(Box<Found>, Millis)>),
+}
+
+/// A run found among the track's runs, or named: its folder, its header as read, and what was
+/// read of its journals when the track's runs were read to find it (`None`: named, not read
+/// yet). Opened from that read, its journals are not read again on the way in.
+pub struct Found {
+    pub dir: RunDir,
+    pub header: RunHeader,
+    pub read: Option<ReadSoFar>,
+}
+
+impl Found {
+    /// Run `dir`, named on the command line: its header read once, before the terminal is
+    /// taken, so that one that cannot be read is one line (exit 2), off a terminal too.
+    pub fn named(dir: RunDir) -> Result<Found, StoreError> {
+        let header = dir.header()?;
+        Ok(Found {
+            dir,
+            header,
+            read: None,
+        })
+    }
 }
 
 /// A run opened: our journal started in it, the others' read and folded.
@@ -123,20 +146,16 @@ impl Door<'_> {
                 self.author,
             )),
         };
-        let (dir, read) = match pick {
+        let found = match pick {
             Pick::New | Pick::Offer(None) => return Ok(new()),
-            Pick::Offer(Some((dir, header, started))) => {
-                if !ask.resume(dir.id(), started)? {
+            Pick::Offer(Some((found, started))) => {
+                if !ask.resume(found.dir.id(), started)? {
                     return Ok(new());
                 }
-                (dir, Some(*header))
+                *found
             }
-            Pick::Resume(dir) => (dir, None),
-        };
-        // A header that cannot be read is bad input: one line, exit 2.
-        let header = match read {
-            Some(header) => header,
-            None => header(&dir).map_err(|e| {
+            // A header that cannot be read is bad input: one line, exit 2.
+            Pick::Resume(dir) => Found::named(dir).map_err(|e| {
                 if e.is_bad_input() {
                     anyhow::Error::from(BadInput::Store(e))
                 } else {
@@ -144,7 +163,8 @@ impl Door<'_> {
                 }
             })?,
         };
-        let (live, state) = LiveRun::open_with(dir, header, self.author, self.now)?;
+        let Found { dir, header, read } = found;
+        let (live, state) = LiveRun::open_with(dir, header, read, self.author, self.now)?;
         if live.header.session.id != session.id {
             let text = self.lang.text();
             let said =
@@ -237,24 +257,13 @@ impl Door<'_> {
     }
 }
 
-/// A terminal beside the stage on run `dir` whose `header` was read ([`header`]) — a
-/// note-taker's (`spar join`, which then asks through [`Door::join`]) or the room's screen
-/// (`spar show`, which follows and asks nothing). `now` is this computer's clock (stamps far
-/// ahead of it are held back).
-pub fn beside(
-    dir: RunDir,
-    header: RunHeader,
-    author: &str,
-    now: Millis,
-) -> anyhow::Result<Box<Opened>> {
-    let (live, state) = LiveRun::open_with(dir, header, author, now)?;
+/// A terminal beside the stage on the run `found` — a note-taker's (`spar join`, which then
+/// asks through [`Door::join`]) or the room's screen (`spar show`, which follows and asks
+/// nothing). `now` is this computer's clock (stamps far ahead of it are held back).
+pub fn beside(found: Found, author: &str, now: Millis) -> anyhow::Result<Box<Opened>> {
+    let Found { dir, header, read } = found;
+    let (live, state) = LiveRun::open_with(dir, header, read, author, now)?;
     Ok(Box::new(Opened { live, state }))
-}
-
-/// The header of run `dir`, read once on the way in: before the terminal is taken, so that one
-/// that cannot be read is one line (exit 2), off a terminal too.
-pub fn header(dir: &RunDir) -> Result<RunHeader, StoreError> {
-    dir.header()
 }
 
 /// The facilitator whose stage is live on the run, if any: one on this computer holds the lock
@@ -456,7 +465,7 @@ mod tests {
         };
         let join = |answer| {
             let mut ask = scripted(answer);
-            let opened = beside(dir.clone(), dir.header().unwrap(), "Bo", NOW + 60_000).unwrap();
+            let opened = beside(Found::named(dir.clone()).unwrap(), "Bo", NOW + 60_000).unwrap();
             let entry = w.door("Bo").join(opened, &mut ask).unwrap();
             (entry, ask.asked)
         };
@@ -501,7 +510,7 @@ mod tests {
             locks: w.locks.clone(),
             free_while_asked: None,
         };
-        let opened = beside(dir.clone(), dir.header().unwrap(), "Bo", NOW + 60_000).unwrap();
+        let opened = beside(Found::named(dir.clone()).unwrap(), "Bo", NOW + 60_000).unwrap();
         let entry = w.door("Bo").join(opened, &mut ask).unwrap();
         assert_eq!(
             ask.free_while_asked,
@@ -519,7 +528,7 @@ mod tests {
         let w = world();
         let dir = run_with_anna(&w.data, true);
         let mut ask = scripted(Answer::TakeOver);
-        let opened = beside(dir.clone(), dir.header().unwrap(), "Bo", NOW + 60_000).unwrap();
+        let opened = beside(Found::named(dir.clone()).unwrap(), "Bo", NOW + 60_000).unwrap();
         let entry = w.door("Bo").join(opened, &mut ask).unwrap();
         assert!(matches!(entry, Entry::Join(_)));
         assert!(ask.asked.is_empty());
