@@ -9,6 +9,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
+use spar::run::catalog::TrackView;
 use spar::run::journal::JournalWriter;
 use spar::run::live::LiveRun;
 use spar::run::state::RunState;
@@ -62,10 +63,20 @@ enum At {
     ReadAgain,
 }
 
+/// How a start-up opens its run: named (`--resume RUN`, `join RUN`: the opening reads the
+/// journals), or found among the track's runs (`spar run` resuming, `spar join` and `spar show`
+/// without RUN: opened from what reading the track read, the journals not read again; `Read`
+/// is then after the track's runs were read and the run opened without reading).
+#[derive(Debug, Clone, Copy)]
+enum Way {
+    Named,
+    FoundInTheTrack,
+}
+
 /// One start-up of a terminal in `role` with `lines[i]` lines written at step `i`; then the
 /// event loop's part: every wake from the watch reads the journals. Returns the lines missed
 /// when the watch has been quiet for a while after the last one (none expected).
-fn start_up(role: Role, lines: [usize; 5]) -> usize {
+fn start_up(role: Role, lines: [usize; 5], way: Way) -> usize {
     let (_tmp, dir, mut anna) = run();
     let mut written = 0;
     let mut write = |at: At, anna: &mut JournalWriter| {
@@ -75,7 +86,19 @@ fn start_up(role: Role, lines: [usize; 5]) -> usize {
         }
     };
     write(At::BeforeRead, &mut anna);
-    let (mut live, mut state) = LiveRun::open_unannounced(dir, "Bo", NOW + 100).unwrap();
+    let (mut live, mut state) = match way {
+        Way::Named => LiveRun::open_unannounced(dir, "Bo", NOW + 100).unwrap(),
+        Way::FoundInTheTrack => {
+            let data = DataDir::at(dir.path().parent().unwrap().parent().unwrap());
+            let catalog = spar::session::load::load_catalog(&[]).unwrap();
+            let mut view = TrackView::load(&data, &catalog, NOW + 100).unwrap();
+            let index = view.find_run(dir.id()).unwrap();
+            let found = view.found(index);
+            assert!(found.read.is_some(), "a live run keeps what was read of it");
+            let opened = spar::run::open::beside(found, "Bo", NOW + 100).unwrap();
+            (opened.live, opened.state)
+        }
+    };
     write(At::Read, &mut anna);
     live.announce(&mut state, "Bo", role, NOW + 100);
     write(At::Announced, &mut anna);
@@ -101,16 +124,18 @@ fn start_up(role: Role, lines: [usize; 5]) -> usize {
 fn a_line_at_every_step_of_start_up_is_never_missed_in_100_start_ups_of_each() {
     // A line at one step only: a later line cannot wake the loop to read it along. 20
     // start-ups for each of the five steps.
-    for role in [Role::Facilitator, Role::NoteTaker] {
-        let missed: usize = (0..100)
-            .map(|i| {
-                let mut lines = [0; 5];
-                lines[i % 5] = 1;
-                start_up(role, lines)
-            })
-            .sum();
-        eprintln!("{role:?}: {missed} lines missed in 100 start-ups, one line each");
-        assert_eq!(missed, 0, "{role:?}");
+    for way in [Way::Named, Way::FoundInTheTrack] {
+        for role in [Role::Facilitator, Role::NoteTaker] {
+            let missed: usize = (0..100)
+                .map(|i| {
+                    let mut lines = [0; 5];
+                    lines[i % 5] = 1;
+                    start_up(role, lines, way)
+                })
+                .sum();
+            eprintln!("{way:?} {role:?}: {missed} lines missed in 100 start-ups, one line each");
+            assert_eq!(missed, 0, "{way:?} {role:?}");
+        }
     }
 }
 
@@ -123,8 +148,10 @@ proptest! {
     fn start_ups_interleaved_with_writers_miss_no_line(
         lines in proptest::array::uniform5(0usize..4),
         stage in proptest::bool::ANY,
+        found in proptest::bool::ANY,
     ) {
         let role = if stage { Role::Facilitator } else { Role::NoteTaker };
-        prop_assert_eq!(start_up(role, lines), 0);
+        let way = if found { Way::FoundInTheTrack } else { Way::Named };
+        prop_assert_eq!(start_up(role, lines, way), 0);
     }
 }
