@@ -3,11 +3,11 @@
 use std::process::ExitCode;
 
 use super::ask::TerminalAsk;
-use super::{author, catalog, data_dir, seat, speech, store_error, track_view};
+use super::{author, catalog, data_dir, seat, speech, store_error};
 use crate::cli::Global;
 use crate::i18n::Lang;
 use crate::run::Role;
-use crate::run::catalog::recap;
+use crate::run::catalog::{TrackView, recap};
 use crate::run::open::{Door, Pick, lock};
 use crate::tui::event_loop::{Tui, now_ms};
 use crate::tui::stage_app;
@@ -35,7 +35,7 @@ pub fn run(
         Some(id) => (Pick::Resume(data.find(id).map_err(store_error)?), None),
         None if new => (Pick::New, None),
         None => {
-            let mut view = track_view(&data, &catalog, now);
+            let mut view = TrackView::load_to_open(&data, &catalog, now).unwrap_or_default();
             let offer = view
                 .unfinished(&session.id)
                 // Offered by the meeting's start (its first timebox), which the facilitator

@@ -152,7 +152,7 @@ pub fn latest_live_run(
 ) -> anyhow::Result<Option<(Found, TrackView)>> {
     let lang = ctx.lang;
     // An unreadable runs folder has none: waited for until it has.
-    let track_view = || TrackView::load(data, catalog, now_ms()).unwrap_or_default();
+    let track_view = || TrackView::load_to_open(data, catalog, now_ms()).unwrap_or_default();
     if let Some(found) = latest(track_view()) {
         return Ok(Some(found));
     }

@@ -141,6 +141,26 @@ impl TrackView {
     /// whose header cannot be read is listed in `unreadable`, damaged journal lines in each run's
     /// `problems`.
     pub fn load(data: &DataDir, catalog: &Catalog, now: Millis) -> Result<TrackView, StoreError> {
+        TrackView::read(data, catalog, now, false)
+    }
+
+    /// [`load`](Self::load) for a way in that opens a live run it finds ([`found`](Self::found)):
+    /// each live run keeps what was read of its journals (and so keeps them open), for the run
+    /// opened to read none of them again.
+    pub fn load_to_open(
+        data: &DataDir,
+        catalog: &Catalog,
+        now: Millis,
+    ) -> Result<TrackView, StoreError> {
+        TrackView::read(data, catalog, now, true)
+    }
+
+    fn read(
+        data: &DataDir,
+        catalog: &Catalog,
+        now: Millis,
+        keep_reads: bool,
+    ) -> Result<TrackView, StoreError> {
         let listings = data.list_runs()?;
         let mut runs = Vec::with_capacity(listings.len());
         let mut unreadable = Vec::new();
@@ -151,7 +171,13 @@ impl TrackView {
                 .header
                 .and_then(|header| listing.dir.load_with(header))
             {
-                Ok(run) => runs.push(SavedRun::new(listing.dir, run, catalog, now)),
+                Ok(run) => {
+                    let mut run = SavedRun::new(listing.dir, run, catalog, now);
+                    if !keep_reads {
+                        run.read = None;
+                    }
+                    runs.push(run);
+                }
                 Err(e) => unreadable.push(Unreadable {
                     id: listing.id,
                     problem: Arc::new(e),
@@ -209,12 +235,17 @@ impl TrackView {
 
     /// Run `index` ([`unfinished`](Self::unfinished), [`latest_live`](Self::latest_live)) for
     /// a way in to open: its header and what was read of its journals, taken (opened once).
+    /// The other runs' reads are let go of (their journals closed): only one run is opened.
     pub fn found(&mut self, index: usize) -> Found {
-        let run = &mut self.runs[index];
+        let read = self.runs[index].read.take();
+        for run in &mut self.runs {
+            run.read = None;
+        }
+        let run = &self.runs[index];
         Found {
             dir: run.dir.clone(),
             header: run.header.clone(),
-            read: run.read.take(),
+            read,
         }
     }
 
