@@ -67,10 +67,13 @@ impl World {
     fn open_found(&self) -> (LiveRun, RunState) {
         let catalog = spar::session::load::load_catalog(&[]).unwrap();
         let data = DataDir::at(self.tmp.path());
-        let mut view = TrackView::load(&data, &catalog, NOW + 100).unwrap();
+        let mut view = TrackView::load_to_open(&data, &catalog, NOW + 100).unwrap();
         let index = view.find_run(self.dir.id()).unwrap();
         let found = view.found(index);
         assert!(found.read.is_some(), "a live run keeps what was read of it");
+        // Views that open nothing keep no journal open.
+        let shown = TrackView::load(&data, &catalog, NOW + 100).unwrap();
+        assert!(shown.runs.iter().all(|r| r.read.is_none()));
         let Opened { live, state } = *beside(found, "Cia", NOW + 100).unwrap();
         (live, state)
     }

@@ -91,7 +91,7 @@ fn start_up(role: Role, lines: [usize; 5], way: Way) -> usize {
         Way::FoundInTheTrack => {
             let data = DataDir::at(dir.path().parent().unwrap().parent().unwrap());
             let catalog = spar::session::load::load_catalog(&[]).unwrap();
-            let mut view = TrackView::load(&data, &catalog, NOW + 100).unwrap();
+            let mut view = TrackView::load_to_open(&data, &catalog, NOW + 100).unwrap();
             let index = view.find_run(dir.id()).unwrap();
             let found = view.found(index);
             assert!(found.read.is_some(), "a live run keeps what was read of it");
