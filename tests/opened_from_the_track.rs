@@ -189,3 +189,35 @@ fn a_link_in_the_run_folder_is_never_followed() {
     read_on(&mut live, &mut state);
     assert!(texts(&state).is_empty(), "{:?}", texts(&state));
 }
+
+#[test]
+fn each_damaged_line_is_counted_once_read_on_or_read_again() {
+    let w = world();
+    let garbage = w.dir.path().join("bad-bad000.ron");
+    std::fs::write(&garbage, "x\n".repeat(30)).unwrap();
+    let (mut live, mut state) = w.open_found();
+    let counts = |live: &LiveRun| {
+        let named = live.problems.iter().filter(|p| p.line.is_some()).count();
+        let all: usize = live.problems.iter().map(|p| p.count()).sum();
+        (named, all)
+    };
+    assert_eq!(counts(&live), (20, 30), "{:?}", live.problems);
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&garbage)
+        .unwrap();
+    file.write_all("y\n".repeat(5).as_bytes()).unwrap();
+    let mut reader = live.hand_over_reader().unwrap();
+    reader.heard(&Control::Rescan);
+    let batch = reader.read_all();
+    live.take(&mut state, batch, NOW + 100);
+    assert_eq!(counts(&live), (20, 35), "{:?}", live.problems);
+    // Another version renamed over it: the whole file read again, each line still once.
+    let copy = w.dir.path().join(".bad.tmp");
+    std::fs::copy(&garbage, &copy).unwrap();
+    std::fs::rename(&copy, &garbage).unwrap();
+    reader.heard(&Control::Rescan);
+    let batch = reader.read_all();
+    live.take(&mut state, batch, NOW + 100);
+    assert_eq!(counts(&live), (20, 35), "{:?}", live.problems);
+}

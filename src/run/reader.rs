@@ -85,7 +85,17 @@ pub struct ReadSoFar {
     pub entries: Vec<crate::run::Entry>,
     pub problems: Vec<FileProblem>,
     pub notices: Vec<FileProblem>,
-    pub positions: Vec<(JournalFile, JournalTail)>,
+    pub positions: Vec<Position>,
+}
+
+/// Where reading a journal stopped: the file, its tail, and how many damaged lines were met
+/// (the first [`NAMED_PER_FILE`] of them named, as a reader names them), so that reading it on,
+/// or again from its start, counts each damaged line once.
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub file: JournalFile,
+    pub tail: JournalTail,
+    pub damaged: usize,
 }
 
 impl ReadSoFar {
@@ -186,16 +196,18 @@ impl Reader {
     /// (`positions`): its first turn lists the folder (a journal new since is read from its
     /// start); a rescan reads each journal on from its position, or from its start if it
     /// shrank or was replaced since.
-    pub fn continuing(
-        dir: RunDir,
-        writer_id: Arc<str>,
-        positions: Vec<(JournalFile, JournalTail)>,
-    ) -> Reader {
+    pub fn continuing(dir: RunDir, writer_id: Arc<str>, positions: Vec<Position>) -> Reader {
         let mut reader = Reader::new(dir, writer_id);
-        reader.followed = positions
-            .into_iter()
-            .map(|(file, tail)| (file.path.clone(), (file, tail)))
-            .collect();
+        for Position {
+            file,
+            tail,
+            damaged,
+        } in positions
+        {
+            let counted = (damaged.min(NAMED_PER_FILE), tail.lines());
+            reader.counted.insert(file.path.clone(), counted);
+            reader.followed.insert(file.path.clone(), (file, tail));
+        }
         reader
     }
 

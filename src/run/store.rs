@@ -26,6 +26,7 @@ use crate::run::open::header::SetAside;
 use super::event::{Entry, Millis};
 use super::file_problem::{FileProblem, ProblemKind};
 use super::journal::{JournalRead, JournalTail, JournalWriter};
+use super::reader::Position;
 use super::sync_files::{self, Engine, RunFile};
 use crate::session::{Session, Track};
 
@@ -368,7 +369,7 @@ pub struct LoadedRun {
     /// live run opened from this read goes on from there ([`ReadSoFar`]).
     ///
     /// [`ReadSoFar`]: crate::run::reader::ReadSoFar
-    pub positions: Vec<(JournalFile, JournalTail)>,
+    pub positions: Vec<Position>,
 }
 
 impl RunDir {
@@ -516,12 +517,23 @@ impl RunDir {
             let seen = seen.entry(journal.writer.as_str()).or_default();
             match JournalTail::read_whole(&journal.path) {
                 Ok((read, tail)) => {
+                    let damaged = read.skipped.len();
                     self.add_journal(journal, read, seen, &mut entries, &mut problems);
-                    positions.push((journal.clone(), tail));
+                    let file = journal.clone();
+                    positions.push(Position {
+                        file,
+                        tail,
+                        damaged,
+                    });
                 }
                 Err(e) => {
                     problems.push(FileProblem::cannot_read(self.display(&journal.name()), &e));
-                    positions.push((journal.clone(), JournalTail::new()));
+                    let (file, tail) = (journal.clone(), JournalTail::new());
+                    positions.push(Position {
+                        file,
+                        tail,
+                        damaged: 0,
+                    });
                 }
             }
             keys.extend(

@@ -47,6 +47,11 @@ impl JournalTail {
         Ok((out, tail))
     }
 
+    /// Complete lines of the file read so far.
+    pub fn lines(&self) -> usize {
+        self.scanner.line
+    }
+
     /// Bytes of the file read so far.
     pub fn offset(&self) -> u64 {
         self.offset
