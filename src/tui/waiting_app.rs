@@ -153,7 +153,7 @@ pub fn latest_live_run(
     let lang = ctx.lang;
     // An unreadable runs folder has none: waited for until it has.
     let track_view = || TrackView::load_to_open(data, catalog, now_ms()).unwrap_or_default();
-    if let Some(found) = latest(track_view()) {
+    if let Some(found) = latest(track_view(), &Default::default()) {
         return Ok(Some(found));
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
@@ -167,45 +167,86 @@ pub fn latest_live_run(
         if !runs.changed(&data.runs_dir()) {
             return None;
         }
-        latest(track_view())
+        latest(track_view(), &runs.written)
     })
 }
 
-/// The latest live run of `view`, taken from it to be opened, and the view.
-fn latest(mut view: TrackView) -> Option<(Found, TrackView)> {
-    let id = view.latest_live()?.dir.id().to_string();
+/// The latest live run of `view` — failing one, the latest of those `written` while the join
+/// waited ([`RunsFolder`]) — taken from it to be opened, and the view.
+fn latest(
+    mut view: TrackView,
+    written: &std::collections::BTreeSet<String>,
+) -> Option<(Found, TrackView)> {
+    let run = view
+        .latest_live()
+        .or_else(|| view.latest_written(written))?;
+    let id = run.dir.id().to_string();
     let index = view.find_run(&id)?;
     Some((view.found(index), view))
 }
 
-/// The runs folder as the waiting join last saw it: the runs are read again only once a folder
-/// has been added or removed (and from then on at every look, as a new run's header and first
-/// event may land a moment after its folder).
+/// The runs folder as the waiting join first saw it: each run folder's files and their lengths.
+/// The runs are read again only once something changed there, and from then on at every look (a
+/// new run's header and first event may land a moment after its folder).
+///
+/// A run whose files are written while the join waits is live by their own evidence, whatever
+/// this computer's clock says: one a year ahead sees every run abandoned by its stamps, and would
+/// otherwise wait forever beside today's meeting ([`TrackView::latest_written`]). Lengths, not
+/// modification times: those come from another computer's clock through a synced folder.
 struct RunsFolder {
-    names: Vec<std::ffi::OsString>,
+    first: std::collections::BTreeMap<std::ffi::OsString, Vec<(std::ffi::OsString, u64)>>,
     changed: bool,
+    /// The ids of the runs whose files changed (or that appeared) since the join began to wait.
+    written: std::collections::BTreeSet<String>,
 }
 
 impl RunsFolder {
     fn new(folder: &std::path::Path) -> RunsFolder {
         RunsFolder {
-            names: Self::names(folder),
+            first: Self::files(folder),
             changed: false,
+            written: Default::default(),
         }
     }
 
-    fn names(folder: &std::path::Path) -> Vec<std::ffi::OsString> {
-        let mut names: Vec<_> = std::fs::read_dir(folder)
-            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
-        names.sort();
-        names
+    /// Each entry of the runs folder and, for a run's folder, its files and their lengths.
+    fn files(
+        folder: &std::path::Path,
+    ) -> std::collections::BTreeMap<std::ffi::OsString, Vec<(std::ffi::OsString, u64)>> {
+        let list = |dir: &std::path::Path| -> Vec<std::fs::DirEntry> {
+            std::fs::read_dir(dir)
+                .map(|entries| entries.flatten().collect())
+                .unwrap_or_default()
+        };
+        list(folder)
+            .into_iter()
+            .map(|run| {
+                // Not followed: a run's folder that is a link lists nothing (as a file does).
+                let is_dir = run.file_type().is_ok_and(|t| t.is_dir());
+                let mut files: Vec<_> = if is_dir {
+                    list(&run.path())
+                } else {
+                    Vec::new()
+                }
+                .into_iter()
+                .map(|f| (f.file_name(), f.metadata().map_or(0, |m| m.len())))
+                .collect();
+                files.sort();
+                (run.file_name(), files)
+            })
+            .collect()
     }
 
-    /// Whether a run may have begun since the join began to wait.
+    /// Whether a run may have begun, or been written to, since the join began to wait.
     fn changed(&mut self, folder: &std::path::Path) -> bool {
+        let now = Self::files(folder);
+        for (run, files) in &now {
+            if self.first.get(run) != Some(files) {
+                self.written.insert(run.to_string_lossy().into_owned());
+            }
+        }
         if !self.changed {
-            self.changed = Self::names(folder) != self.names;
+            self.changed = now.keys().ne(self.first.keys()) || !self.written.is_empty();
         }
         self.changed
     }
@@ -280,5 +321,61 @@ mod tests {
             };
             insta::assert_snapshot!(format!("join_waiting_{tag}_40x12"), screen);
         }
+    }
+
+    /// A join on a computer whose clock is a year ahead (injected) sees today's run abandoned
+    /// by its stamps; once the run's files are written while it waits, it finds the run — not
+    /// one that ended, whatever is written to it.
+    #[test]
+    fn a_clock_a_year_ahead_finds_the_run_written_while_it_waits() {
+        use crate::run::live::LiveRun;
+        use crate::run::store::{DataDir, RunHeader};
+        use crate::run::{Event, Place, Role};
+        const DAY: Millis = 24 * 3_600_000;
+
+        let data = tempfile::tempdir().unwrap();
+        let data = DataDir::at(data.path());
+        let start = now_ms();
+        let session =
+            crate::session::parse::parse_session(include_str!("../../sessions/kickoff.ron"))
+                .unwrap();
+        let run = data
+            .create_run(RunHeader::new(session, None, start, "Karin"))
+            .unwrap();
+        let (mut live, mut state) =
+            LiveRun::open(run.clone(), "Karin", Role::Facilitator, start).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        live.set_waker(Box::new(move || {
+            let _ = tx.send(());
+        }));
+        // Written and confirmed on disk (woken by the writer thread, never a fixed sleep).
+        let mut write = |ev: Event, at: Millis| {
+            live.append(&mut state, ev, at);
+            while live.has_pending() {
+                rx.recv_timeout(std::time::Duration::from_secs(10))
+                    .expect("the writer thread confirms");
+                live.retry(&mut state);
+            }
+        };
+        write(Event::TimerStarted { at: Place::START }, start);
+
+        let catalog = Catalog::default();
+        let ahead = start + 365 * DAY;
+        let view = || TrackView::load(&data, &catalog, ahead).unwrap();
+        assert!(view().latest_live().is_none(), "abandoned by this clock");
+        let mut runs = RunsFolder::new(&data.runs_dir());
+        assert!(!runs.changed(&data.runs_dir()), "nothing written yet");
+        assert!(view().latest_written(&runs.written).is_none());
+
+        write(Event::TimerPaused { at: Place::START }, start + 60_000);
+        assert!(runs.changed(&data.runs_dir()));
+        let found = view();
+        let found = found.latest_written(&runs.written).map(|r| r.dir.id());
+        assert_eq!(found, Some(run.id()));
+
+        // An ended run is not joined, written to or not.
+        write(Event::Ended, start + 120_000);
+        assert!(runs.changed(&data.runs_dir()));
+        assert!(view().latest_written(&runs.written).is_none());
     }
 }

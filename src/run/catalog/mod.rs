@@ -306,6 +306,21 @@ impl TrackView {
             .max_by_key(|r| r.last_activity())
     }
 
+    /// The run not ended nor discarded that changed last among those whose files were
+    /// `written` (run ids) while a join waited: someone is at work in it now, whatever this
+    /// computer's clock makes of its stamps (one a year ahead sees today's run as abandoned by
+    /// the 12-hour rule, [`status`]).
+    pub fn latest_written(
+        &self,
+        written: &std::collections::BTreeSet<String>,
+    ) -> Option<&SavedRun> {
+        self.runs
+            .iter()
+            .filter(|r| r.status != RunStatus::Ended && !r.discarded)
+            .filter(|r| written.contains(r.dir.id()))
+            .max_by_key(|r| r.last_activity())
+    }
+
     /// The recap for a run of `session` going on stage: what the meetings of the track before it
     /// left open. Empty when the session has no recap item or is not in the track.
     pub fn recap(&self, session: &Session) -> Vec<RecapEntry> {
