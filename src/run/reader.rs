@@ -143,9 +143,9 @@ pub enum Control {
     Stop,
 }
 
-/// Given back (as [`Control::Taken`]) when the batch that holds it is dropped: at most one batch
-/// is on its way to the event loop at any time, so a burst of reading never queues in front of
-/// the keys.
+/// Given back (as [`Control::Taken`]) when dropped — with its batch, or by a view once the frame
+/// showing the batch is drawn: at most one batch is on its way to the event loop at any time, so
+/// a burst of reading never queues in front of the keys.
 #[derive(Debug)]
 pub struct Credit(pub Sender<Control>);
 

@@ -51,6 +51,9 @@ pub trait App {
     fn speak(&mut self, _now: Millis) -> Vec<String> {
         Vec::new()
     }
+    /// Called after each frame is on screen (or said): a view lets go here of what waited for
+    /// the frame (the watcher's credit, so that it reads on while nothing is drawn).
+    fn after_draw(&mut self) {}
     /// The next moment the screen changes without input.
     fn next_wake(&self, now: Millis) -> Millis;
     /// Called once before the terminal is given back, on every exit path that is not a panic.
@@ -218,6 +221,7 @@ impl Tui {
             }
             None => super::lines::say(&app.speak(now))?,
         }
+        app.after_draw();
         Ok(())
     }
 }

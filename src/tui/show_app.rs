@@ -10,6 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::event_loop::{App, Flow, Msg, Tui};
 use super::watch::{Watch, arm};
 use crate::run::live::{FINISH_WAIT, LiveRun};
+use crate::run::reader::Credit;
 use crate::run::skew::ClockSkew;
 use crate::run::{Event, Millis, Role};
 use crate::show::speech::{QUIT, ShowSpeech};
@@ -49,6 +50,7 @@ pub fn run(
         live,
         author,
         watch: None,
+        credit: None,
         announced: false,
         skew: ClockSkew::default(),
     };
@@ -63,6 +65,10 @@ struct ShowApp {
     author: String,
     /// Started after the first frame; kept alive while the show runs.
     watch: Option<Watch>,
+    /// The watcher's credit for the batch last taken, given back once the frame that shows it
+    /// is drawn: the next batch is read after that frame, so a key typed during a slow frame is
+    /// answered before the next batch is folded.
+    credit: Option<Credit>,
     announced: bool,
     /// How far this computer's clock is behind the facilitator's (a show on another computer).
     skew: ClockSkew,
@@ -76,7 +82,8 @@ impl App for ShowApp {
                 Flow::Quit
             }
             Msg::Signal(_) => Flow::Quit,
-            Msg::Journals(batch) => {
+            Msg::Journals(mut batch) => {
+                self.credit = batch.credit.take();
                 let now = self.skew.corrected(raw);
                 if self.live.take(&mut self.show.run, batch, now) {
                     self.show.after_fold(now);
@@ -104,6 +111,10 @@ impl App for ShowApp {
         self.live
             .release_held(&mut self.show.run, self.skew.corrected(raw));
         Flow::Continue
+    }
+
+    fn after_draw(&mut self) {
+        self.credit = None;
     }
 
     fn draw(&self, frame: &mut Frame, raw: Millis) {

@@ -15,6 +15,7 @@ use crate::run::file_problem::FileProblem;
 use crate::run::live::LiveRun;
 use crate::run::open::Opened;
 use crate::run::open::lock::Hold;
+use crate::run::reader::Credit;
 use crate::run::skew::ClockSkew;
 use crate::run::state::RunState;
 use crate::run::store::{DataDir, RunHeader};
@@ -108,6 +109,7 @@ pub fn run(
         farewell: None,
         tx: None,
         watch: None,
+        credit: None,
         journalled_group: None,
         announced: false,
         skew: ClockSkew::default(),
@@ -193,6 +195,10 @@ struct StageApp {
     tx: Option<Sender<Msg>>,
     /// Started after the first frame; kept alive while the view runs.
     watch: Option<Watch>,
+    /// The watcher's credit for the batch last taken, given back once the frame that shows it
+    /// is drawn: the next batch is read after that frame, so a key typed during a slow frame is
+    /// answered before the next batch is folded.
+    credit: Option<Credit>,
     /// A note-taker's group as last journalled (`TakingNotes`), once it announced itself.
     journalled_group: Option<Option<String>>,
     announced: bool,
@@ -414,7 +420,8 @@ impl App for StageApp {
                 None => Flow::Continue,
             },
             Msg::Resize => Flow::Continue,
-            Msg::Journals(batch) => {
+            Msg::Journals(mut batch) => {
+                self.credit = batch.credit.take();
                 if let Some(live) = self.live.as_mut()
                     && live.take(&mut self.stage.run, batch, now)
                 {
@@ -460,6 +467,10 @@ impl App for StageApp {
         self.take_handed_over_lock(now);
         let effects = self.stage.tick(now);
         self.perform(effects, now)
+    }
+
+    fn after_draw(&mut self) {
+        self.credit = None;
     }
 
     fn draw(&self, frame: &mut Frame, raw: Millis) {
