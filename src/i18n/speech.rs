@@ -537,6 +537,18 @@ impl Text {
         }
     }
 
+    /// `?` in line mode: how a key is told from a note while the note prompt is open.
+    pub fn key_prefix_rule(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => {
+                "Medan anteckningsraden är öppen är varje rad en anteckning, även en enda bokstav: skriv / före tangenten (/e, /x, /n), utom punkt, ? och q, som alltid är tangenter."
+            }
+            Lang::En => {
+                "While the note prompt is open every line is a note, even a single letter: type / before the key (/e, /x, /n), except full stop, ? and q, which are always keys."
+            }
+        }
+    }
+
     pub fn key_empty_line(&self) -> &'static str {
         match self.lang {
             Lang::Sv => "en tom rad: stäng anteckningen eller frågan som är öppen",

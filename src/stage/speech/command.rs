@@ -38,6 +38,11 @@ const TIMER: &str = "t";
 const EDIT_LAST: &str = "e";
 const DELETE_LAST: &str = "x";
 const RESTORE: &str = "u";
+/// While the note prompt is open every line is a note ("i" and "å" are words): a key there is
+/// typed after this, "/e"; outside the prompt it may be typed either way. `.`, `?` and `q` (no
+/// one's note, and a note-taker's prompt is open from the start) are keys always.
+const KEY_PREFIX: char = '/';
+const QUIT: &str = "q";
 
 /// What the listener has heard, and the answers to their lines waiting to be said.
 pub struct Speech {
@@ -91,22 +96,25 @@ impl Speech {
     /// (with the note prompt open) a note.
     pub fn on_line(&mut self, stage: &mut Stage, line: &str, now: Millis) -> Vec<Effect> {
         let text = stage.ctx.ui.text();
-        let typed = line.trim();
+        let (typed, as_key) = key_or_line(line.trim());
         stage.notice.flash = None;
         let open = stage.overlay != Overlay::None;
+        // With the prompt open a line is a note unless it is `/` and a key, `.`, `?` or `q`.
+        let note = stage.editor_open && !as_key && !matches!(typed, STATUS | KEYS | QUIT);
         match typed {
-            _ if self.continuing && stage.editor_open => {}
+            _ if self.continuing && note => {}
             STATUS | REPEAT | LIST_NOTES | KEYS => {}
             _ if open => return self.answer(stage, typed, now),
             _ => {}
         }
         match typed {
             // A note going on: every line is its text, an empty one a blank line in it.
-            _ if self.continuing && stage.editor_open => self.write(stage, typed, now),
+            _ if self.continuing && note => self.write(stage, typed, now),
             "" if stage.editor_open => {
                 stage.editor_open = false;
                 Vec::new()
             }
+            _ if note => self.write(stage, typed, now),
             EDIT_LAST => self.on_latest(stage, Action::EditNote, now),
             DELETE_LAST => self.on_latest(stage, Action::DeleteNote, now),
             RESTORE => self.restore(stage, now),
@@ -130,7 +138,6 @@ impl Speech {
             }
             _ => match stage_key(stage, typed) {
                 Some(action) => stage.update(action, now),
-                None if stage.editor_open => self.write(stage, typed, now),
                 None => {
                     self.voice.answer(text.said_not_a_key(typed));
                     Vec::new()
@@ -273,6 +280,14 @@ fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// A line as typed: `/` and one character is that key (`true`); any other line is itself.
+fn key_or_line(typed: &str) -> (&str, bool) {
+    match typed.strip_prefix(KEY_PREFIX) {
+        Some(key) if one_char(key).is_some() => (key, true),
+        _ => (typed, false),
+    }
+}
+
 fn one_char(typed: &str) -> Option<char> {
     let mut chars = typed.chars();
     match (chars.next(), chars.next()) {
@@ -335,6 +350,7 @@ pub fn keys_said(stage: &Stage) -> Vec<String> {
         };
         lines.push(format!("{}: {words}", typed.join(" ")));
     }
+    lines.push(text.key_prefix_rule().to_string());
     lines.push(text.key_empty_line().to_string());
     lines.extend(text.said_note_syntax());
     lines

@@ -278,7 +278,7 @@ fn a_note_is_read_as_it_arrives_and_ours_is_said_saved() {
         said,
         vec!["Saved: item 4, question 1, Whole group.".to_string()]
     );
-    let listed = m.line("l", NINE + 2 * MIN);
+    let listed = m.line("/l", NINE + 2 * MIN);
     assert_eq!(listed[0], "2 notes for item 4, question 1:");
     assert_eq!(listed[2], "Note from Eva, Whole group: Our own");
 }
@@ -522,7 +522,7 @@ fn a_typed_note_goes_on_over_lines_names_its_kind_and_the_latest_can_be_changed(
             due: Some("2020-10-01".into())
         }
     );
-    let said = m.line("e", NINE + 3 * MIN);
+    let said = m.line("/e", NINE + 3 * MIN);
     assert!(
         said.iter()
             .any(|l| l.starts_with("Change your latest note: book a room.")),
@@ -543,14 +543,14 @@ fn a_typed_note_goes_on_over_lines_names_its_kind_and_the_latest_can_be_changed(
         "{keys:?}"
     );
     // x deletes the latest, u brings it back.
-    let said = m.line("x", NINE + 5 * MIN);
+    let said = m.line("/x", NINE + 5 * MIN);
     let deleted = "Deleted: we meet in May. u and Enter bring it back.";
     assert!(said.iter().any(|l| l == deleted), "{said:?}");
     assert_eq!(m.stage.run.live_notes().count(), 2);
-    let back = m.line("u", NINE + 5 * MIN);
+    let back = m.line("/u", NINE + 5 * MIN);
     assert!(back.iter().any(|l| l == "The note is back."), "{back:?}");
     assert_eq!(m.stage.run.live_notes().count(), 3);
-    let none = m.line("u", NINE + 5 * MIN);
+    let none = m.line("/u", NINE + 5 * MIN);
     assert!(
         none.iter().any(|l| l == "No deleted note to bring back."),
         "{none:?}"
@@ -592,7 +592,7 @@ fn a_note_changed_by_another_is_said_again_and_ours_only_as_changed() {
     );
     m.line("i", NINE + 2 * MIN);
     m.line("Our own", NINE + 2 * MIN);
-    let said = m.line("e", NINE + 3 * MIN);
+    let said = m.line("/e", NINE + 3 * MIN);
     assert!(
         said.iter()
             .any(|l| l.starts_with("Change your latest note")),
@@ -639,7 +639,7 @@ fn a_deletion_made_elsewhere_is_said_once_in_the_screens_words() {
     assert_eq!(said[0], crate::speech::sentence(&shown));
     assert!(m.say(NINE + 3 * MIN).is_empty(), "said once");
     // And `u` brings it back here.
-    m.line("u", NINE + 3 * MIN);
+    m.line("/u", NINE + 3 * MIN);
     assert!(!m.stage.run.notes[0].deleted, "brought back");
 
     // Another note-taker's terminal: who may is named.
@@ -721,4 +721,49 @@ fn the_facilitators_own_pause_is_said_at_once() {
     );
     let said = m.say(NINE + 2 * MIN);
     assert!(said[0].starts_with("Paused, "), "{said:?}");
+}
+
+/// Issue 23: with the note prompt open every line is a note, a single letter too ("i" and "å"
+/// are words); a key there is typed after `/`; `.` and `?` are keys always; outside the prompt
+/// a key may be typed bare. `?` says the rule.
+#[test]
+fn with_the_prompt_open_a_letter_is_a_note_and_a_key_takes_a_slash() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.line("i", NINE + MIN);
+    assert!(m.stage.editor_open, "i opens the prompt");
+    let said = m.line("e", NINE + MIN);
+    assert_eq!(said, ["Saved: item 4, question 1, Whole group."]);
+    assert_eq!(m.stage.run.notes[0].text, "e");
+    let status = m.line(".", NINE + MIN);
+    assert!(status[0].starts_with("Item 4 of 12"), "{status:?}");
+    let keys = m.line("?", NINE + MIN);
+    assert!(
+        keys.iter().any(|l| l.contains("type / before the key")),
+        "{keys:?}"
+    );
+    assert_eq!(m.stage.run.notes.len(), 1, ". and ? are keys, not notes");
+    let said = m.line("/x", NINE + MIN);
+    assert!(
+        said.iter().any(|l| l.starts_with("Deleted: e.")),
+        "{said:?}"
+    );
+    // A line that only begins with / is a note as typed.
+    m.line("/home/anna", NINE + MIN);
+    assert_eq!(m.stage.run.live_notes().last().unwrap().text, "/home/anna");
+    // q quits (asks first) with the prompt open too: no one's note.
+    let notes = m.stage.run.notes.len();
+    m.line("q", NINE + MIN);
+    assert_ne!(m.stage.overlay, Overlay::None, "q asks whether to quit");
+    assert_eq!(m.stage.run.notes.len(), notes);
+    m.line("", NINE + MIN);
+    assert_eq!(m.stage.overlay, Overlay::None, "an empty line cancels");
+    // Outside the prompt a key is typed bare.
+    m.line("", NINE + MIN);
+    assert!(!m.stage.editor_open);
+    let said = m.line("x", NINE + MIN);
+    assert!(
+        said.iter().any(|l| l.starts_with("Deleted: /home/anna.")),
+        "{said:?}"
+    );
 }
