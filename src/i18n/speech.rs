@@ -537,6 +537,26 @@ impl Text {
         }
     }
 
+    /// Line mode: a line that failed a check is kept, and how it goes on.
+    pub fn said_kept(&self, line: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "Raden är kvar som utkast: ”{line}”. Skriv den igen rättad; en annan anteckning sparar den först som vanlig anteckning, som den skrevs."
+            ),
+            Lang::En => format!(
+                "The line is kept as a draft: “{line}”. Type it again corrected; another note saves it first as a plain note, as typed."
+            ),
+        }
+    }
+
+    /// Line mode: the kept line saved as a plain note before the next note.
+    pub fn said_kept_saved(&self, line: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Raden som var kvar sparades som vanlig anteckning: ”{line}”."),
+            Lang::En => format!("The kept line was saved as a plain note: “{line}”."),
+        }
+    }
+
     /// `?` in line mode: how a key is told from a note while the note prompt is open.
     pub fn key_prefix_rule(&self) -> &'static str {
         match self.lang {

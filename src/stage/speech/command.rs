@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Heard, TimeMarks, narrate, next_due, notes_here, opening, status};
 use crate::run::Millis;
 use crate::stage::notes::NoteEditor;
-use crate::stage::notes::editor::Kind;
+use crate::stage::notes::editor::{EditorError, Kind};
 use crate::stage::{Action, Effect, Overlay, Stage, keys};
 use crate::ui::keymap::lookup;
 
@@ -49,6 +49,10 @@ pub struct Speech {
     marks: TimeMarks,
     /// The last line typed ended in `\`: the next one goes on with the same note.
     continuing: bool,
+    /// A line that failed a check (an action without its owner), as typed: kept as the draft
+    /// until the next line of the same kind corrects it, or saved first as a plain note when
+    /// another note is typed — nothing typed is dropped.
+    kept: Option<String>,
     heard: Option<Heard>,
     voice: crate::speech::Voice,
 }
@@ -58,6 +62,7 @@ impl Speech {
         Speech {
             marks,
             continuing: false,
+            kept: None,
             heard: None,
             voice: crate::speech::Voice::default(),
         }
@@ -190,7 +195,28 @@ impl Speech {
         let text = stage.ctx.ui.text();
         let continuing = self.continuing;
         let line = super::typed::read(text, typed, !continuing);
-        let so_far = stage.editor.take();
+        let mut effects = Vec::new();
+        let mut so_far = stage.editor.take();
+        if let Some(kept) = self.kept.take() {
+            match so_far {
+                // Another kind of note: the kept line is saved first, as typed, where it was
+                // begun, and said so.
+                Some(failed) if !continuing && failed.kind_choice() != line.kind => {
+                    let at = failed.at();
+                    let group = failed.group().map(str::to_string);
+                    stage.editor = Some(NoteEditor::with_text(at, group, &kept));
+                    effects = stage.on_key(press(KeyCode::Enter), now);
+                    self.voice
+                        .answer(match stage.editor.as_ref().and_then(NoteEditor::error) {
+                            Some(error) => error.words(text),
+                            None => text.said_kept_saved(&kept),
+                        });
+                    so_far = stage.editor.take().filter(|e| !e.is_blank());
+                }
+                // The same kind: the correction replaces it.
+                _ => {}
+            }
+        }
         let editing = so_far.as_ref().is_some_and(|e| e.editing().is_some());
         let editor = match so_far {
             Some(editor) if continuing => {
@@ -223,10 +249,18 @@ impl Speech {
             self.voice.answer(text.said_next_line().to_string());
             return Vec::new();
         }
-        let effects = stage.on_key(press(KeyCode::Enter), now);
+        effects.extend(stage.on_key(press(KeyCode::Enter), now));
         match stage.editor.as_ref().and_then(NoteEditor::error) {
-            // Kept for the next try, not dropped: the prompt stays where it was.
-            Some(error) => self.voice.answer(error.words(text)),
+            // Kept for the next try, not dropped: the prompt stays where it was, and the draft
+            // is on disk.
+            Some(error) => {
+                self.voice.answer(error.words(text));
+                if error == EditorError::OwnerMissing && !continuing && !editing {
+                    stage.keep_draft(now);
+                    self.voice.answer(text.said_kept(typed));
+                    self.kept = Some(typed.to_string());
+                }
+            }
             None if editing => self.voice.answer(text.said_changed().to_string()),
             None => {}
         }

@@ -767,3 +767,43 @@ fn with_the_prompt_open_a_letter_is_a_note_and_a_key_takes_a_slash() {
         "{said:?}"
     );
 }
+
+/// Issue 23: nothing typed is lost in line mode. A line that fails a check (an action without
+/// its owner) is said, kept as the draft and said back; the next line of the same kind is its
+/// correction and replaces it; another note saves it first, as typed, as a plain note.
+#[test]
+fn a_line_that_fails_a_check_is_kept_until_corrected_or_saved_as_typed() {
+    let mut m = at_discussion(Role::Facilitator);
+    m.say(NINE + MIN);
+    m.line("i", NINE + MIN);
+    let said = m.line("action: book a room", NINE + MIN);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("The line is kept as a draft: “action: book a room”.")),
+        "{said:?}"
+    );
+    assert!(m.stage.run.notes.is_empty());
+    assert!(
+        m.stage
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.text() == "book a room")
+    );
+    // Another kind of note: the kept line is saved first, as typed.
+    let said = m.line("we meet in May", NINE + 2 * MIN);
+    assert!(
+        said.iter()
+            .any(|l| l == "The kept line was saved as a plain note: “action: book a room”."),
+        "{said:?}"
+    );
+    let texts: Vec<_> = m.stage.run.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["action: book a room", "we meet in May"]);
+    assert_eq!(m.stage.run.notes[0].kind, NoteKind::Note);
+    // The same kind again: the correction replaces the kept line.
+    m.line("action: call the library", NINE + 3 * MIN);
+    m.line("action Anna: call the library", NINE + 3 * MIN);
+    let last = m.stage.run.notes.last().unwrap();
+    assert_eq!(last.text, "call the library");
+    assert!(matches!(last.kind, NoteKind::Action { .. }));
+    assert_eq!(m.stage.run.notes.len(), 3, "corrected, not kept twice");
+}
