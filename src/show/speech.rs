@@ -97,9 +97,12 @@ pub fn narrate(
         }
     } else if matches!(shows, Shows::Notes(_)) {
         // New notes of the question on the room's screen, as they arrive.
-        let new = show.run.notes.get(before.run.notes..).unwrap_or_default();
         lines.extend(
-            new.iter()
+            before
+                .run
+                .notes
+                .new_in(&show.run)
+                .into_iter()
                 .filter(|n| !n.deleted && n.at == show.run.place)
                 .map(|n| note_line(&l, n)),
         );

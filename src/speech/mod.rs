@@ -63,8 +63,8 @@ pub struct RunHeard {
     late_start: bool,
     /// The projected end last said, as a whole minute; `None` before the meeting starts.
     end_minute: Option<i64>,
-    /// How many notes of the run were there (the views read the new ones out).
-    pub notes: usize,
+    /// The notes of the run that were there (the views read the new ones out).
+    pub notes: NotesHeard,
     /// Since when a pause by another terminal is held back, not yet said (see
     /// [`Listener::settles`]).
     held_pause: Option<Millis>,
@@ -97,7 +97,7 @@ impl RunHeard {
             fits: run.fits.len(),
             late_start: run.late_start.is_some(),
             end_minute,
-            notes: run.notes.len(),
+            notes: NotesHeard::of(run),
             held_pause: None,
         }
     }
@@ -110,6 +110,45 @@ impl RunHeard {
     /// What the listener hears of the run now, without saying it (the opening says the status).
     pub fn now(l: &Listener, now: Millis, marks: &TimeMarks) -> RunHeard {
         RunHeard::of(l, now, marks, end_minute(l, now))
+    }
+}
+
+/// The notes of the run a listener has heard of (or that were there when they began), by id:
+/// a note folded in among earlier ones (an earlier stamp arriving after later notes, which
+/// folds the run again in stamp order) is new too, not only those after the last count.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NotesHeard {
+    count: usize,
+    ids: std::sync::Arc<std::collections::HashSet<crate::run::NoteId>>,
+}
+
+impl NotesHeard {
+    fn of(run: &RunState) -> NotesHeard {
+        NotesHeard {
+            count: run.notes.len(),
+            ids: std::sync::Arc::new(run.notes.iter().map(|n| n.id.clone()).collect()),
+        }
+    }
+
+    /// The notes of `run` not heard of yet, in the run's order. Notes are never removed (a
+    /// deletion marks them), so the same count is the same notes.
+    pub fn new_in<'r>(&self, run: &'r RunState) -> Vec<&'r Note> {
+        if run.notes.len() == self.count {
+            return Vec::new();
+        }
+        run.notes
+            .iter()
+            .filter(|n| !self.ids.contains(&n.id))
+            .collect()
+    }
+
+    /// Heard of after the new ones are said; the set is shared until notes arrive.
+    fn after(&self, run: &RunState) -> NotesHeard {
+        if run.notes.len() == self.count {
+            self.clone()
+        } else {
+            NotesHeard::of(run)
+        }
     }
 }
 
@@ -132,6 +171,7 @@ pub fn narrate(
     let text = l.text();
     let run = l.run;
     let mut after = RunHeard::of(l, now, marks, before.end_minute);
+    after.notes = before.notes.after(run);
     let mut lines = Vec::new();
     if after.late_start
         && !before.late_start

@@ -240,9 +240,11 @@ pub fn status(stage: &Stage, now: Millis) -> String {
 /// Notes that arrived since `before`: others' read out, ours confirmed as saved (or not yet).
 fn new_notes(before: &Heard, stage: &Stage) -> Vec<String> {
     let text = stage.ctx.ui.text();
-    let notes = stage.run.notes.get(before.run.notes..).unwrap_or_default();
-    notes
-        .iter()
+    before
+        .run
+        .notes
+        .new_in(&stage.run)
+        .into_iter()
         .filter(|n| !n.deleted)
         .map(|note| {
             if note.by == stage.ctx.author {

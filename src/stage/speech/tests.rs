@@ -807,3 +807,55 @@ fn a_line_that_fails_a_check_is_kept_until_corrected_or_saved_as_typed() {
     assert!(matches!(last.kind, NoteKind::Action { .. }));
     assert_eq!(m.stage.run.notes.len(), 3, "corrected, not kept twice");
 }
+
+/// A note folded in among earlier ones (its stamp earlier than a note already heard, so the
+/// run is folded again in stamp order) is read out as it arrives, and ours is not said saved
+/// twice.
+#[test]
+fn a_note_arriving_out_of_order_is_read_and_ours_said_once() {
+    let mut m = at_discussion(Role::NoteTaker);
+    m.say(NINE + MIN);
+    let entry = |writer: &str, seq, at, ev| Entry {
+        writer: Arc::from(writer),
+        record: Record {
+            hlc: None,
+            at,
+            seq,
+            ev,
+        },
+    };
+    let start = |at| Event::TimerStarted { at };
+    let mut entries = vec![
+        entry(
+            "eva",
+            1,
+            NINE,
+            Event::Joined {
+                name: "Eva".into(),
+                role: Role::Facilitator,
+            },
+        ),
+        entry("eva", 2, NINE, start(Place::START)),
+        entry(
+            "eva",
+            3,
+            NINE + MIN,
+            Event::Moved {
+                to: Place { item: 3, step: 0 },
+            },
+        ),
+        entry("eva", 4, NINE + MIN, start(Place { item: 3, step: 0 })),
+        entry("me", 1, NINE + 2 * MIN + 500, note("Ours", "Eva")),
+    ];
+    m.stage.run = RunState::fold(m.stage.run.session.clone(), &entries);
+    m.stage.after_fold();
+    let said = m.say(NINE + 2 * MIN + 600);
+    assert_eq!(said, ["Saved: item 4, question 1, Grupp Siljan."]);
+    // Sam's note, stamped before ours, arrives after it: folded in before ours.
+    entries.insert(4, entry("sam", 1, NINE + 2 * MIN, note("Sams", "Sam")));
+    m.stage.run = RunState::fold(m.stage.run.session.clone(), &entries);
+    m.stage.after_fold();
+    assert_eq!(m.stage.run.notes[0].text, "Sams", "folded in stamp order");
+    let said = m.say(NINE + 2 * MIN + 700);
+    assert_eq!(said, ["Note from Sam, Grupp Siljan: Sams"]);
+}
