@@ -634,3 +634,40 @@ fn where_the_time_went_across_the_track_at_three_sizes_in_both_languages() {
         }
     }
 }
+
+/// The agenda's table on a zoomed terminal: the bars, planned times and differences give way
+/// whole, and a title cut ends in "…" after a whole word of it ("Digitalisering vet…", never
+/// "Digitaliser…").
+#[test]
+fn the_agenda_on_a_zoomed_terminal_cuts_titles_between_words() {
+    let session_words: std::collections::HashSet<String> = catalog()
+        .meetings()
+        .iter()
+        .flat_map(|s| {
+            let mut texts: Vec<String> = s.agenda.iter().map(|i| i.title.clone()).collect();
+            texts.extend(
+                s.agenda
+                    .iter()
+                    .flat_map(|i| i.questions.iter().map(|q| q.text.clone())),
+            );
+            texts
+        })
+        .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for lang in [Lang::Sv, Lang::En] {
+        let mut r = review(lang);
+        keys(&mut r, &cases()[1].1);
+        for (w, h) in [(40, 12)] {
+            let screen = text_of(&render_review(&r, w, h));
+            assert!(!screen.contains('█'), "no bars at {w}×{h}:\n{screen}");
+            for word in screen.split_whitespace().filter(|w| w.ends_with('…')) {
+                let whole = word.trim_end_matches('…');
+                // A piece of a title's word that is not itself a word of it.
+                let piece = !whole.is_empty()
+                    && !session_words.contains(whole)
+                    && session_words.iter().any(|s| s.starts_with(whole));
+                assert!(!piece, "{word:?} cut mid-word at {w}×{h}:\n{screen}");
+            }
+        }
+    }
+}

@@ -29,11 +29,12 @@ use crate::session::Step;
 use crate::text::clean_line;
 use crate::ui::clock::whole_minutes;
 use crate::ui::clock::{at_time_of_day, hh_mm};
-use crate::ui::fit::truncate;
-use crate::ui::fit::{fit, fit_spans};
+use crate::ui::fit::{fit, fit_spans, truncate, truncate_at_word, truncate_words};
 
 /// Columns of the numbers: planned and actual minutes.
 const NUMBER: usize = 9;
+/// Fewest columns of a bar worth drawing: narrower, the bars give way whole.
+const MIN_BAR: usize = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
     let text = review.ctx.text();
@@ -100,6 +101,15 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         .unwrap_or(0);
     let title_width = (width / 4).clamp(12, 34);
     let bar_width = width.saturating_sub(2 + 6 + title_width + 1 + 2 * NUMBER + 2 + delta_width);
+    // Where the bars would be slivers (a zoomed terminal), they give way whole with the planned
+    // times and the difference in words: the titles take those columns, cut between words.
+    let narrow = bar_width < MIN_BAR;
+    let (time_width, title_width) = if narrow {
+        (0, width.saturating_sub(2 + 1 + 2 * NUMBER))
+    } else {
+        (6, title_width)
+    };
+    let cell = |name: &str| fit(&truncate_at_word(name, title_width), title_width);
     let scale = (0..items)
         .map(|i| planned[i].max(spent[i]))
         .max()
@@ -107,10 +117,17 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         .max(1);
 
     let numbers = format!("{:>n$}{:>n$}", text.planned, text.actual, n = NUMBER);
-    let left = width.saturating_sub(numbers.width() + 2 + delta_width);
+    let left = if narrow {
+        width.saturating_sub(numbers.width())
+    } else {
+        width.saturating_sub(numbers.width() + 2 + delta_width)
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(fit(text.chart_title, left), theme.title),
+            Span::styled(
+                fit(&truncate_words(text.chart_title, left), left),
+                theme.title,
+            ),
             Span::styled(numbers, theme.dim),
         ])),
         title,
@@ -142,8 +159,8 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         };
         let mut spans = vec![
             Span::styled(marker.to_string(), theme.accent),
-            Span::styled(format!("{:<6}", hh_mm(planned_at, tz)), theme.dim),
-            Span::styled(fit(&truncate(&name, title_width), title_width), name_style),
+            Span::styled(fit(&hh_mm(planned_at, tz), time_width), theme.dim),
+            Span::styled(cell(&name), name_style),
             Span::raw(" "),
         ];
         let row = Times {
@@ -151,7 +168,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
             planned: planned[i],
             spent: spent[i],
         };
-        spans.extend(row.spans(review, scale, bar_width, theme.text));
+        spans.extend(row.spans(review, scale, (!narrow).then_some(bar_width), theme.text));
         if selected {
             selected_line = lines.len();
         }
@@ -160,10 +177,11 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         // Each discussion question under its item, with its own planned and actual minutes.
         let questions = item.questions.iter().zip(question_times(i));
         for (question, (planned, spent)) in questions {
-            let name = format!("  {}", clean_line(&question.text));
+            // Indented under its item: the indent is not part of what is cut between words.
+            let cut = truncate_at_word(&clean_line(&question.text), title_width.saturating_sub(2));
             let mut spans = vec![
-                Span::raw(" ".repeat(2 + 6)),
-                Span::styled(fit(&truncate(&name, title_width), title_width), theme.dim),
+                Span::raw(" ".repeat(2 + time_width)),
+                Span::styled(fit(&format!("  {cut}"), title_width), theme.dim),
                 Span::raw(" "),
             ];
             let row = Times {
@@ -171,7 +189,7 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
                 planned,
                 spent,
             };
-            spans.extend(row.spans(review, scale, bar_width, theme.dim));
+            spans.extend(row.spans(review, scale, (!narrow).then_some(bar_width), theme.dim));
             lines.push(Line::from(spans));
         }
     }
@@ -188,7 +206,10 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
         Span::styled("▓", theme.over),
         Span::styled(format!(" {}", text.overtime), theme.dim),
     ]);
-    frame.render_widget(Paragraph::new(legend_line), legend);
+    // The legend explains the bars: none without them.
+    if !narrow {
+        frame.render_widget(Paragraph::new(legend_line), legend);
+    }
 }
 
 /// "planerat slut 12:00 · faktiskt slut 12:14, 14 min efter" (or the projected end of a run in
@@ -245,16 +266,20 @@ struct Times {
 }
 
 impl Times {
-    /// The bar, "planned actual" and the difference in words: the columns right of a row's name.
+    /// The bar, "planned actual" and the difference in words: the columns right of a row's name;
+    /// without a bar (`None`, a zoomed terminal) only "planned actual".
     fn spans(
         &self,
         review: &Review,
         scale: i64,
-        bar_width: usize,
+        bar_width: Option<usize>,
         style: Style,
     ) -> Vec<Span<'static>> {
         let text = review.ctx.text();
-        let mut spans = bar(review, self.planned, self.spent, scale, bar_width);
+        let mut spans = match bar_width {
+            Some(width) => bar(review, self.planned, self.spent, scale, width),
+            None => Vec::new(),
+        };
         let actual = if self.spent > 0 {
             text.minutes(whole_minutes(self.spent))
         } else {
@@ -269,8 +294,10 @@ impl Times {
             ),
             style,
         ));
-        let (words, delta_style) = delta_words(review, self.planned, self.spent);
-        spans.push(Span::styled(words, delta_style));
+        if bar_width.is_some() {
+            let (words, delta_style) = delta_words(review, self.planned, self.spent);
+            spans.push(Span::styled(words, delta_style));
+        }
         spans
     }
 }
