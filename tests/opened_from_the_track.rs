@@ -7,8 +7,9 @@
 
 use std::io::Write;
 
+use spar::i18n::Lang;
 use spar::run::catalog::TrackView;
-use spar::run::file_problem::ProblemKind;
+use spar::run::file_problem::{ProblemKind, Tally};
 use spar::run::journal::{JournalWriter, encode};
 use spar::run::live::LiveRun;
 use spar::run::open::{Opened, beside};
@@ -171,6 +172,17 @@ fn a_conflict_copy_counts_once_and_is_said_and_a_huge_file_is_skipped() {
             .count()
     };
     assert_eq!(too_large(&live), 1, "{:?}", live.problems);
+    // The stage, a join and the review word it as what it is, not as a damaged line.
+    let tally = Tally::of(&live.problems);
+    assert_eq!((tally.damaged, tally.too_large), (0, 1));
+    assert_eq!(
+        Lang::En.text().tally(&tally),
+        "1 file too large to read, skipped"
+    );
+    assert_eq!(
+        Lang::Sv.text().tally(&tally),
+        "1 fil för stor för att läsas, hoppades över"
+    );
     // Read on: nothing counted twice, the huge file said once.
     read_on(&mut live, &mut state);
     assert_eq!(texts(&state), ["first", "second", "third"]);

@@ -108,6 +108,8 @@ impl FileProblem {
 pub struct Tally {
     /// Damaged or unreadable lines and files (and a journal's "N more like these").
     pub damaged: usize,
+    /// Files over the journal bound, not read ([`ProblemKind::TooLarge`]): not damage.
+    pub too_large: usize,
     /// Events stamped beyond the bound, held back ([`ProblemKind::Ahead`]).
     pub held: usize,
     /// Events their writer may not write, left out ([`ProblemKind::NotItsWriters`]).
@@ -128,6 +130,7 @@ impl Tally {
                 ProblemKind::NotItsWriters { .. } => &mut tally.refused,
                 ProblemKind::ConflictCopy { .. } => &mut tally.copies,
                 ProblemKind::SetAside(_) => &mut tally.set_aside,
+                ProblemKind::TooLarge { .. } => &mut tally.too_large,
                 _ => &mut tally.damaged,
             };
             *slot = slot.saturating_add(n);

@@ -149,6 +149,8 @@ pub struct Notice {
     pub save_error: Option<String>,
     /// Damaged journal lines skipped so far.
     pub skipped: usize,
+    /// Journals over the size bound, not read (said as such, not as damaged lines).
+    pub too_large: usize,
     /// Events waiting to be written: quitting asks first, and leaves a copy of them.
     pub unsaved: usize,
     /// Of those, notes (new or changed): "2 anteckningar sparas …" until the writer confirms.

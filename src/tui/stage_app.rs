@@ -11,7 +11,7 @@ use super::event_loop::{App, Flow, Msg, Tui, now_ms};
 use super::terminal;
 use super::watch::{Watch, arm};
 use crate::run::catalog::RecapEntry;
-use crate::run::file_problem::FileProblem;
+use crate::run::file_problem::Tally;
 use crate::run::live::LiveRun;
 use crate::run::open::Opened;
 use crate::run::open::lock::Hold;
@@ -391,7 +391,10 @@ impl StageApp {
         if let Some(live) = &self.live {
             let text = self.stage.ctx.ui.text();
             self.stage.notice.save_error = live.save_error.as_ref().map(|e| text.write_error(e));
-            self.stage.notice.skipped = live.problems.iter().map(FileProblem::count).sum();
+            // Counted as the review counts them: a file too large to read is no damaged line.
+            let tally = Tally::of(&live.problems);
+            self.stage.notice.skipped = tally.damaged;
+            self.stage.notice.too_large = tally.too_large;
             self.stage.notice.unsaved += live.pending_count();
             self.stage.notice.unsaved_notes += live.pending_notes();
             self.stage.notice.copies = live.notices.len();

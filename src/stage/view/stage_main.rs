@@ -591,6 +591,9 @@ fn status_parts(stage: &Stage, now: Millis) -> Vec<String> {
     if stage.notice.skipped > 0 {
         parts.push(text.skipped_lines(stage.notice.skipped));
     }
+    if stage.notice.too_large > 0 {
+        parts.push(text.files_too_large(stage.notice.too_large));
+    }
     if stage.notice.held > 0 {
         parts.push(text.events_held(stage.notice.held));
     }
