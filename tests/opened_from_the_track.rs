@@ -181,7 +181,7 @@ fn a_conflict_copy_counts_once_and_is_said_and_a_huge_file_is_skipped() {
     );
     assert_eq!(
         Lang::Sv.text().tally(&tally),
-        "1 fil för stor för att läsas, hoppades över"
+        "1 fil för stor att läsa, hoppades över"
     );
     // Read on: nothing counted twice, the huge file said once.
     read_on(&mut live, &mut state);

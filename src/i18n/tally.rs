@@ -31,12 +31,12 @@ impl Text {
         parts.join(" · ")
     }
 
-    /// "1 fil för stor för att läsas, hoppades över" / "1 file too large to read, skipped": a
+    /// "1 fil för stor att läsa, hoppades över" / "1 file too large to read, skipped": a
     /// journal over the size bound is not damaged, and is not said to be.
     pub fn files_too_large(&self, n: usize) -> String {
         match (self.lang, n) {
-            (Lang::Sv, 1) => "1 fil för stor för att läsas, hoppades över".into(),
-            (Lang::Sv, _) => format!("{n} filer för stora för att läsas, hoppades över"),
+            (Lang::Sv, 1) => "1 fil för stor att läsa, hoppades över".into(),
+            (Lang::Sv, _) => format!("{n} filer för stora att läsa, hoppades över"),
             (Lang::En, 1) => "1 file too large to read, skipped".into(),
             (Lang::En, _) => format!("{n} files too large to read, skipped"),
         }
@@ -90,7 +90,7 @@ mod tests {
         );
         assert_eq!(
             Lang::Sv.text().tally(&tally),
-            "1 fil för stor för att läsas, hoppades över"
+            "1 fil för stor att läsa, hoppades över"
         );
         let two = Tally::of([&huge, &huge]);
         assert_eq!(
@@ -99,7 +99,7 @@ mod tests {
         );
         assert_eq!(
             Lang::Sv.text().tally(&two),
-            "2 filer för stora för att läsas, hoppades över"
+            "2 filer för stora att läsa, hoppades över"
         );
     }
 }
