@@ -64,9 +64,25 @@ pub fn arm(live: &mut LiveRun, tx: Sender<Msg>, step: &mut dyn FnMut(Step)) -> O
     })
 }
 
-/// On Linux the watching thread owns the inotify instance and ends with the process.
+/// On Linux the watching thread owns the inotify instance; dropping this removes the folder's
+/// watch, the kernel's `IN_IGNORED` for it wakes the thread, and the thread ends and closes the
+/// instance. Instances are few per user (`fs.inotify.max_user_instances`, 128 by default,
+/// shared by every process of the user): one kept per watch ever armed ran them out in a
+/// process that armed many (the start-up tests), and every spar of that user then polled.
 #[cfg(target_os = "linux")]
-type Watcher = ();
+struct Watcher {
+    watches: inotify::Watches,
+    folder: inotify::WatchDescriptor,
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        // Fails only when the folder's watch is gone already (the folder removed): the thread
+        // heard its IN_IGNORED then and has ended.
+        let _ = self.watches.remove(self.folder.clone());
+    }
+}
 #[cfg(not(target_os = "linux"))]
 type Watcher = notify::RecommendedWatcher;
 
@@ -155,8 +171,9 @@ fn is_journal(name: &std::ffi::OsStr, own: &OsString) -> bool {
 fn events(folder: &Path, own: OsString, tx: Sender<Control>) -> std::io::Result<Watcher> {
     use inotify::{EventMask, Inotify, WatchMask};
 
-    let mut inotify = Inotify::init()?;
-    inotify.watches().add(
+    let inotify = Inotify::init()?;
+    let mut watches = inotify.watches();
+    let wd = watches.add(
         folder,
         WatchMask::CREATE
             | WatchMask::MODIFY
@@ -167,12 +184,18 @@ fn events(folder: &Path, own: OsString, tx: Sender<Control>) -> std::io::Result<
     std::thread::Builder::new()
         .name("spar-watch".into())
         .spawn(move || {
+            let mut inotify = inotify;
             let mut buffer = [0u8; 4096];
             loop {
                 let Ok(events) = inotify.read_events_blocking(&mut buffer) else {
                     return;
                 };
                 for event in events {
+                    if event.mask.contains(EventMask::IGNORED) {
+                        // The folder's only watch is gone (dropped, or the folder removed):
+                        // nothing more can come; ending closes the instance.
+                        return;
+                    }
                     let control = if event.mask.contains(EventMask::Q_OVERFLOW) {
                         Control::Rescan
                     } else {
@@ -193,7 +216,10 @@ fn events(folder: &Path, own: OsString, tx: Sender<Control>) -> std::io::Result<
                 }
             }
         })?;
-    Ok(())
+    Ok(Watcher {
+        watches,
+        folder: wd,
+    })
 }
 
 /// Elsewhere: notify's watcher (FSEvents, ReadDirectoryChangesW), changes only.
@@ -360,6 +386,33 @@ mod tests {
         writer.append(NOW, Event::Left).unwrap();
         assert_eq!(records_sent(&rx, 1), 1);
         assert!(arm(&mut live, mpsc::channel().0, &mut |_| {}).is_none());
+        // Dropped, the watch gives its inotify instance back (a per-user resource: kept, they
+        // ran out under the start-up tests, and this watch then polled): its thread, named by
+        // now since it sent the line's event, ends. No other unit test reads file events.
+        let ours = watch_threads();
+        assert_eq!(ours.len(), 1, "one thread reads the file events");
+        drop(watch);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while watch_threads().contains(&ours[0]) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the watch's thread (and its inotify instance) outlived the watch"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    /// The ids of this process's threads that read file events (`spar-watch`).
+    fn watch_threads() -> Vec<String> {
+        std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .flatten()
+            .filter(|task| {
+                std::fs::read_to_string(task.path().join("comm"))
+                    .is_ok_and(|comm| comm.trim() == "spar-watch")
+            })
+            .map(|task| task.file_name().to_string_lossy().into_owned())
+            .collect()
     }
 
     #[test]
