@@ -14,11 +14,31 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::pty::Pty;
-use common::syncthing::{self, Pair};
+use common::syncthing::{self, Device, Pair};
 
 const NOTES_EACH_WAY: usize = 20;
 /// Generous: Syncthing waits `fsWatcherDelayS` (1 s) before it scans a change.
 const SYNC_LIMIT: Duration = Duration::from_secs(60);
+
+/// spar on `device`, in English, with its cache (where a stage keeps its lock) and state folders
+/// outside the synced folder, as on a real computer. (The pty helper's default puts them in the
+/// data folder, which Syncthing would carry over: the other device would then find a free lock
+/// naming the stage and take the live stage for a crashed one of its own.)
+fn spar_on(device: &Device, args: &[&str], cols: u16, rows: u16) -> Pty {
+    let cache = device.home.join("spar-cache");
+    let state = device.home.join("spar-state");
+    Pty::spawn_env(
+        args,
+        &device.folder,
+        &[
+            ("LANG", "en_GB.UTF-8"),
+            ("XDG_CACHE_HOME", cache.to_str().unwrap()),
+            ("XDG_STATE_HOME", state.to_str().unwrap()),
+        ],
+        cols,
+        rows,
+    )
+}
 
 fn only_run(data: &Path) -> String {
     let mut runs = std::fs::read_dir(data.join("runs")).expect("a runs folder");
@@ -75,13 +95,7 @@ fn notes_cross_a_syncthing_folder_both_ways() {
     let root = tempfile::tempdir().unwrap();
     let pair = Pair::start(root.path());
 
-    let mut stage = Pty::spawn(
-        &["--as", "Fia", "run", "kickoff"],
-        &pair.a.folder,
-        "en_GB.UTF-8",
-        200,
-        60,
-    );
+    let mut stage = spar_on(&pair.a, &["--as", "Fia", "run", "kickoff"], 200, 60);
     stage.wait_for("Press space");
     stage.start_first_timebox();
     stage.wait_for("RUNNING");
@@ -89,14 +103,15 @@ fn notes_cross_a_syncthing_folder_both_ways() {
     let run_a = pair.a.folder.join("runs").join(&run);
     let run_b = pair.b.folder.join("runs").join(&run);
     pair.wait_for_file(&run_b.join("run.ron"), SYNC_LIMIT);
+    // The join asks about the facilitator it finds on stage: it must find the stage's lines,
+    // not only a first version of its journal.
     for (name, _) in journals(&run_a) {
-        pair.wait_for_file(&run_b.join(name), SYNC_LIMIT);
+        pair.wait_for_same(&run_a.join(&name), &run_b.join(&name), SYNC_LIMIT);
     }
 
-    let mut join = Pty::spawn(
+    let mut join = spar_on(
+        &pair.b,
         &["--as", "Sam", "join", "--group", "Grupp Siljan"],
-        &pair.b.folder,
-        "en_GB.UTF-8",
         200,
         60,
     );
@@ -104,13 +119,7 @@ fn notes_cross_a_syncthing_folder_both_ways() {
     join.wait_for("Following the facilitator");
     // The room's screen on the second machine: it follows the stage through the folder, and the
     // stage becomes a console once the show's journal has crossed back.
-    let mut show = Pty::spawn(
-        &["--as", "Rum", "show"],
-        &pair.b.folder,
-        "en_GB.UTF-8",
-        120,
-        40,
-    );
+    let mut show = spar_on(&pair.b, &["--as", "Rum", "show"], 120, 40);
     show.wait_until_within(
         |s| s.contains("RUNNING"),
         "the show's countdown",

@@ -171,6 +171,25 @@ impl Pair {
         pair
     }
 
+    /// Waits until `copy` holds the same bytes as `original` (Syncthing may first bring over an
+    /// older version of a file than the original's now); panics with both devices' logs when it
+    /// does not in `limit`.
+    pub fn wait_for_same(&self, original: &Path, copy: &Path, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while fs::read(copy).ok() != fs::read(original).ok() {
+            if Instant::now() > deadline {
+                panic!(
+                    "{} did not catch up with {} in {limit:?}\n--- a\n{}\n--- b\n{}",
+                    copy.display(),
+                    original.display(),
+                    self.a.log_tail(),
+                    self.b.log_tail()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until `path` exists; panics with both devices' logs when it does not in `limit`.
     pub fn wait_for_file(&self, path: &Path, limit: Duration) {
         let deadline = Instant::now() + limit;
