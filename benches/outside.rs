@@ -20,6 +20,8 @@ use pty::{Term, idle, quantile, status_kib};
 
 const TITLE: &str = "Idle measurement";
 const LIMIT: Duration = Duration::from_secs(120);
+/// The question a join asks while a stage is live (`Text::on_stage`), answered with Enter.
+const ON_STAGE: &str = "is on stage since";
 /// The note editor's placeholder: the editor is open and empty.
 const EMPTY_EDITOR: &str = "Type here";
 
@@ -52,7 +54,26 @@ impl Setup {
     /// terminal, still running.
     fn first_frame(&self, rest: &[&str], cols: u16, rows: u16) -> (f64, Term) {
         let term = self.spawn(rest, cols, rows, &[]);
-        let at = term.wait_for(TITLE, LIMIT).expect("a first frame");
+        // The written runs have Anna on stage in their journals (no stage of this computer's
+        // that crashed), so the door asks first: `run` takes over (t), `join` joins (Enter).
+        // The figure then counts the question's screen and the answer too.
+        term.wait_until(LIMIT, |s| {
+            let shown = s.contents();
+            shown.contains(TITLE) || shown.contains(ON_STAGE)
+        });
+        if !term.screen_text().contains(TITLE) {
+            term.send(if rest.first() == Some(&"run") {
+                b"t\r"
+            } else {
+                b"\r"
+            });
+        }
+        let at = term.wait_for(TITLE, LIMIT).unwrap_or_else(|| {
+            panic!(
+                "no first frame of {rest:?}; the screen:\n{}",
+                term.screen_text()
+            )
+        });
         let ms = at.duration_since(term.started).as_secs_f64() * 1000.0;
         (ms, term)
     }
@@ -265,6 +286,10 @@ fn polling_join(setup: &Setup, seconds: u64) {
     ] {
         let journals = written_journals(&setup.data, &id);
         let join = setup.spawn(&["join", &id], 120, 40, env);
+        // The stage is live: a join first asks "Anna is on stage since …"; Enter joins.
+        join.wait_for(ON_STAGE, LIMIT)
+            .expect("the join asks about the live stage");
+        join.send(b"\r");
         join.wait_for(TITLE, LIMIT).expect("the join's first frame");
         // The join has announced itself on disk, and the stage has ticked since: its arrival is
         // folded and the measurement starts in the steady state.
