@@ -257,6 +257,29 @@ impl Entry {
     }
 }
 
+/// Test entries from `(writer, stamp, event)`: each journal's lines numbered from 1 in the order
+/// given, with no hybrid stamp (so they sort by their wall stamps).
+#[cfg(test)]
+pub fn numbered(events: &[(&str, super::Millis, Event)]) -> Vec<Entry> {
+    let mut seqs = std::collections::HashMap::new();
+    events
+        .iter()
+        .map(|(writer, at, ev)| {
+            let seq = seqs.entry(*writer).or_insert(0);
+            *seq += 1;
+            Entry {
+                writer: std::sync::Arc::from(*writer),
+                record: Record {
+                    hlc: None,
+                    at: *at,
+                    seq: *seq,
+                    ev: ev.clone(),
+                },
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,7 +83,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::run::{Entry, Event, Place, Record};
+    use crate::run::{Event, Place};
 
     const MIN: Millis = 60_000;
 
@@ -91,23 +91,7 @@ mod tests {
         let session =
             crate::session::parse::parse_session(include_str!("../../sessions/kickoff.ron"))
                 .unwrap();
-        let mut seqs = std::collections::HashMap::new();
-        let entries: Vec<Entry> = events
-            .iter()
-            .map(|(writer, at, ev)| {
-                let seq = seqs.entry(*writer).or_insert(0);
-                *seq += 1;
-                Entry {
-                    writer: Arc::from(*writer),
-                    record: Record {
-                        hlc: None,
-                        at: *at,
-                        seq: *seq,
-                        ev: ev.clone(),
-                    },
-                }
-            })
-            .collect();
+        let entries = crate::run::numbered(events);
         RunState::fold(Arc::new(session), &entries)
     }
 

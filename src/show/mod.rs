@@ -139,29 +139,13 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::run::{Entry, Event, Place, Record, Role};
+    use crate::run::{Event, Place, Role};
 
     fn show(events: &[(&str, Millis, Event)]) -> Show {
         let catalog = crate::session::load::load_catalog(&[]).expect("the shipped sessions load");
         let session = catalog.get("kickoff").expect("kickoff is shipped").clone();
         // Each journal's lines are numbered from 1, its `Joined` first.
-        let mut seqs = std::collections::HashMap::new();
-        let entries: Vec<Entry> = events
-            .iter()
-            .map(|(writer, at, ev)| {
-                let seq = seqs.entry(*writer).or_insert(0);
-                *seq += 1;
-                Entry {
-                    writer: Arc::from(*writer),
-                    record: Record {
-                        hlc: None,
-                        at: *at,
-                        seq: *seq,
-                        ev: ev.clone(),
-                    },
-                }
-            })
-            .collect();
+        let entries = crate::run::numbered(events);
         let run = RunState::fold(Arc::new(session), &entries);
         let ctx = ShowCtx {
             ui: Ctx {
