@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::pty::Pty;
 use spar::fsx::read_log::FIRST_FRAME;
@@ -18,19 +18,15 @@ use spar::fsx::read_log::FIRST_FRAME;
 /// The opens of files under `data`'s runs folder before the first frame, by path under it
 /// (`<run>/run.ron`, `<run>/anna-….ron`), once the log has the first frame.
 fn reads_before_first_frame(log: &Path, data: &Path) -> BTreeMap<String, usize> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let text = loop {
-        let text = std::fs::read_to_string(log).unwrap_or_default();
-        if text.lines().any(|l| l == FIRST_FRAME) {
-            break text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no first frame in the log:\n{text}"
-        );
-        // The log is another process's file: no wake-up for its writes; look again shortly.
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    let text = common::disk::wait_until(
+        log.parent().expect("the log is in a folder"),
+        Duration::from_secs(10),
+        "the first frame in the read log",
+        || {
+            let text = std::fs::read_to_string(log).unwrap_or_default();
+            text.lines().any(|l| l == FIRST_FRAME).then_some(text)
+        },
+    );
     let runs = data.join("runs");
     let mut counts = BTreeMap::new();
     for line in text.lines().take_while(|l| *l != FIRST_FRAME) {

@@ -336,16 +336,12 @@ fn taking_over_hands_the_lock_over_and_the_new_stage_crashing_is_resumed_without
     cia.wait_for("Anna is on stage since");
     cia.send(b"t\r");
     anna.wait_for("Cia took over as facilitator");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !holder().starts_with("cia-") {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the lock is not handed over: {}",
-            holder()
-        );
-        // No wake-up for another process's write: look again shortly.
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    common::disk::wait_until(
+        lock.parent().expect("the lock is in a folder"),
+        std::time::Duration::from_secs(10),
+        "the lock handed over to Cia",
+        || holder().starts_with("cia-").then_some(()),
+    );
     cia.signal("KILL");
     cia.wait_exit();
     let again = Pty::spawn(&resume, data.path(), "en_GB.UTF-8", 120, 40);

@@ -416,23 +416,17 @@ pub fn wait_for_journal(data: &Path, needle: &str) {
     let needle_raw = needle;
     let escaped = ron::to_string(needle).expect("a string to RON");
     let needle = escaped.trim_matches('"').to_string();
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let texts = journals(&data.join("runs"));
-        if texts
-            .iter()
-            .any(|t| t.contains(&needle) || t.contains(needle_raw))
-        {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no journal under {} holds {needle:?}",
-            data.display()
-        );
-        // The file system offers no wake-up for another process's write: look again shortly.
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    super::disk::wait_until(
+        data,
+        PATIENCE,
+        &format!("a journal under {} holding {needle:?}", data.display()),
+        || {
+            journals(&data.join("runs"))
+                .iter()
+                .any(|t| t.contains(&needle) || t.contains(needle_raw))
+                .then_some(())
+        },
+    );
 }
 
 fn journals(dir: &Path) -> Vec<String> {

@@ -8,7 +8,7 @@ use std::fs;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// One Syncthing device: its home (keys, config, database, log) and the folder it shares.
 pub struct Device {
@@ -175,34 +175,27 @@ impl Pair {
     /// older version of a file than the original's now); panics with both devices' logs when it
     /// does not in `limit`.
     pub fn wait_for_same(&self, original: &Path, copy: &Path, limit: Duration) {
-        let deadline = Instant::now() + limit;
-        while fs::read(copy).ok() != fs::read(original).ok() {
-            if Instant::now() > deadline {
-                panic!(
-                    "{} did not catch up with {} in {limit:?}\n--- a\n{}\n--- b\n{}",
-                    copy.display(),
-                    original.display(),
-                    self.a.log_tail(),
-                    self.b.log_tail()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        let same = || (fs::read(copy).ok() == fs::read(original).ok()).then_some(());
+        if super::disk::within(copy, limit, same).is_none() {
+            panic!(
+                "{} did not catch up with {} in {limit:?}\n--- a\n{}\n--- b\n{}",
+                copy.display(),
+                original.display(),
+                self.a.log_tail(),
+                self.b.log_tail()
+            );
         }
     }
 
     /// Waits until `path` exists; panics with both devices' logs when it does not in `limit`.
     pub fn wait_for_file(&self, path: &Path, limit: Duration) {
-        let deadline = Instant::now() + limit;
-        while !path.exists() {
-            if Instant::now() > deadline {
-                panic!(
-                    "{} did not arrive in {limit:?}\n--- a\n{}\n--- b\n{}",
-                    path.display(),
-                    self.a.log_tail(),
-                    self.b.log_tail()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        if super::disk::within(path, limit, || path.exists().then_some(())).is_none() {
+            panic!(
+                "{} did not arrive in {limit:?}\n--- a\n{}\n--- b\n{}",
+                path.display(),
+                self.a.log_tail(),
+                self.b.log_tail()
+            );
         }
     }
 }
