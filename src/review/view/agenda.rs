@@ -122,12 +122,16 @@ pub fn draw(frame: &mut Frame, area: Rect, review: &Review, now: Millis) {
     } else {
         width.saturating_sub(numbers.width() + 2 + delta_width)
     };
+    // On a zoomed terminal the chart's title is said whole or not at all: a cut one ("Planerat och
+    // faktiskt…") only repeats the column heads beside it.
+    let chart_title = if narrow && text.chart_title.width() > left {
+        ""
+    } else {
+        text.chart_title
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(
-                fit(&truncate_words(text.chart_title, left), left),
-                theme.title,
-            ),
+            Span::styled(fit(&truncate_words(chart_title, left), left), theme.title),
             Span::styled(numbers, theme.dim),
         ])),
         title,

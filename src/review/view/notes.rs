@@ -147,8 +147,15 @@ fn row_lines(
             ))]
         }
         Row::Step(place) => {
-            let heading = format!("  {}", step_heading(text, session, place));
-            wrap(&[(heading.as_str(), theme.accent)], width)
+            // Wrapped under its own indent, so a long question never runs back to the margin.
+            let heading = step_heading(text, session, place);
+            wrap(&[(heading.as_str(), theme.accent)], width.saturating_sub(2))
+                .into_iter()
+                .map(|mut line| {
+                    line.spans.insert(0, Span::raw("  "));
+                    line
+                })
+                .collect()
         }
         Row::Other => vec![Line::from(Span::styled(
             truncate(text.other_notes, width),
